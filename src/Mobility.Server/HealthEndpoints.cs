@@ -1,11 +1,35 @@
+using Npgsql;
+
 namespace Mobility.Server;
 
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Liveness only: the process answers. Readiness (database reachable) comes with the data layer.
-        endpoints.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        // Liveness: the process answers. Load balancers restart on this one, so it never touches the database.
+        endpoints.MapGet("/health", () => Results.Ok(new { status = "ok" }))
+            .WithTags("Health").WithSummary("Liveness: the process answers.");
+
+        // Readiness: the database answers and has PostGIS; a load balancer sends traffic only when true.
+        endpoints.MapGet("/health/ready", async (IServiceProvider services, CancellationToken cancellation) =>
+        {
+            var dataSource = services.GetService<NpgsqlDataSource>();
+            if (dataSource is null)
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Database not configured",
+                    detail: $"Set {DatabaseConnection.SettingName} to a PostgreSQL connection string.");
+            try
+            {
+                await using var command = dataSource.CreateCommand("SELECT postgis_lib_version()");
+                var postgis = (string?)await command.ExecuteScalarAsync(cancellation);
+                return Results.Ok(new { status = "ready", postgis });
+            }
+            catch (Exception error) when (error is NpgsqlException or PostgresException or TimeoutException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: "Database unavailable", detail: error.Message);
+            }
+        }).WithTags("Health").WithSummary("Readiness: the database with PostGIS answers.");
         return endpoints;
     }
 }

@@ -1,9 +1,18 @@
 using Mobility.Server;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddMobilityDatabase(builder.Configuration);
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.MapOpenApi();
+app.MapScalarApiReference("/api");
 app.MapHealthEndpoints();
 app.Run();
 

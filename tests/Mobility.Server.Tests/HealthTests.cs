@@ -1,25 +1,79 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Mobility.TestSupport;
 
 namespace Mobility.Server.Tests;
 
-public class HealthTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public class HealthTests : IClassFixture<TestDatabase>
 {
+    private readonly TestDatabase _database;
+
+    public HealthTests(TestDatabase database) => _database = database;
+
+    private static WebApplicationFactory<Program> ServerWithDatabase(string? connectionString) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            host.UseSetting(DatabaseConnection.SettingName, connectionString ?? ""));
+
     [Fact]
-    public async Task Health_endpoint_answers_ok()
+    public async Task Liveness_answers_ok_even_without_a_database()
     {
-        using var client = factory.CreateClient();
-        var response = await client.GetAsync("/health");
+        using var server = ServerWithDatabase(null);
+        var response = await server.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("ok", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task Home_page_is_served_in_French_first()
+    public async Task Readiness_reports_the_PostGIS_version_of_a_real_database()
     {
-        using var client = factory.CreateClient();
-        var html = await client.GetStringAsync("/");
+        using var server = ServerWithDatabase(_database.ConnectionString);
+        var response = await server.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("3.", body.RootElement.GetProperty("postgis").GetString());
+    }
+
+    [Fact]
+    public async Task Readiness_is_a_503_problem_when_the_database_is_unreachable()
+    {
+        using var server = ServerWithDatabase("Host=127.0.0.1;Port=1;Username=nobody;Timeout=2");
+        var response = await server.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Readiness_says_what_is_missing_when_no_database_is_configured()
+    {
+        using var server = ServerWithDatabase(null);
+        var response = await server.CreateClient().GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains(DatabaseConnection.SettingName, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Home_page_is_served_in_French_first_with_the_OSM_credit()
+    {
+        using var server = ServerWithDatabase(null);
+        var html = await server.CreateClient().GetStringAsync("/");
         Assert.Contains("lang=\"fr\"", html);
         Assert.Contains("OpenStreetMap", html);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_health_endpoints()
+    {
+        using var server = ServerWithDatabase(null);
+        var document = await server.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/health/ready", document);
+    }
+
+    [Fact]
+    public async Task Unknown_path_is_a_404()
+    {
+        using var server = ServerWithDatabase(null);
+        var response = await server.CreateClient().GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace Mobility.Server;
+
+/// <summary>
+/// Where the server finds PostgreSQL: the MOBILITY_DB setting (environment variable or configuration key),
+/// else ConnectionStrings:Mobility. The server still starts without one, so that the liveness endpoint
+/// answers and readiness can say what is missing.
+/// </summary>
+public static class DatabaseConnection
+{
+    public const string SettingName = "MOBILITY_DB";
+
+    public static string? FindConnectionString(IConfiguration configuration) =>
+        configuration[SettingName] is { Length: > 0 } fromSetting
+            ? fromSetting
+            : configuration.GetConnectionString("Mobility");
+
+    public static IServiceCollection AddMobilityDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = FindConnectionString(configuration);
+        if (connectionString is not null)
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNetTopologySuite().Build();
+            services.AddSingleton(dataSource);
+        }
+        return services;
+    }
+}
