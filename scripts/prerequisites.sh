@@ -23,7 +23,7 @@ ensure_prerequisites() {
     apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  if [ -f .config/dotnet-tools.json ]; then
+  if [ -f dotnet-tools.json ] || [ -f .config/dotnet-tools.json ]; then
     dotnet tool restore >/dev/null
   fi
 }

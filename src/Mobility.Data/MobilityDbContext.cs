@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mobility.Data.Model;
+using NetTopologySuite.Geometries;
+
+namespace Mobility.Data;
+
+public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : DbContext(options)
+{
+    public DbSet<Network> Networks => Set<Network>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<ShiftPattern> ShiftPatterns => Set<ShiftPattern>();
+    public DbSet<ShiftSlot> ShiftSlots => Set<ShiftSlot>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<ShiftAssignment> ShiftAssignments => Set<ShiftAssignment>();
+    public DbSet<ShiftException> ShiftExceptions => Set<ShiftException>();
+    public DbSet<CarpoolGroup> CarpoolGroups => Set<CarpoolGroup>();
+    public DbSet<CarpoolMember> CarpoolMembers => Set<CarpoolMember>();
+    public DbSet<CarpoolStatusChange> CarpoolStatusChanges => Set<CarpoolStatusChange>();
+    public DbSet<ShuttlePlan> ShuttlePlans => Set<ShuttlePlan>();
+    public DbSet<ShuttleVehicle> ShuttleVehicles => Set<ShuttleVehicle>();
+    public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
+    public DbSet<ShuttleStop> ShuttleStops => Set<ShuttleStop>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.HasPostgresExtension("postgis");
+
+        model.Entity<Network>(network =>
+        {
+            network.HasIndex(n => n.Name).IsUnique();
+        });
+
+        model.Entity<Company>(company =>
+        {
+            company.HasIndex(c => new { c.NetworkId, c.ExternalId }).IsUnique();
+            company.HasOne(c => c.Network).WithMany(n => n.Companies).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Site>(site =>
+        {
+            MapPoint(site.Property(s => s.Location));
+            site.HasIndex(s => s.Location).HasMethod("gist");
+            site.HasIndex(s => new { s.NetworkId, s.ExternalId }).IsUnique();
+            site.HasOne(s => s.Network).WithMany(n => n.Sites).OnDelete(DeleteBehavior.Cascade);
+            site.HasOne(s => s.Company).WithMany(c => c.Sites).OnDelete(DeleteBehavior.Restrict);
+            site.ToTable(t => t.HasCheckConstraint("ck_sites_location_valid", ValidPointSql("location")));
+        });
+
+        model.Entity<ShiftPattern>(pattern =>
+        {
+            pattern.HasIndex(p => new { p.NetworkId, p.ExternalId }).IsUnique();
+            pattern.HasOne(p => p.Network).WithMany(n => n.ShiftPatterns).OnDelete(DeleteBehavior.Cascade);
+            pattern.ToTable(t => t.HasCheckConstraint("ck_shift_patterns_rotation_weeks", "rotation_weeks >= 1"));
+        });
+
+        model.Entity<ShiftSlot>(slot =>
+        {
+            slot.HasOne(s => s.ShiftPattern).WithMany(p => p.Slots).OnDelete(DeleteBehavior.Cascade);
+            slot.Ignore(s => s.CrossesMidnight);
+            slot.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_shift_slots_week_index", "week_index >= 0");
+                t.HasCheckConstraint("ck_shift_slots_days", $"days > 0 AND days <= {(int)WorkDays.All}");
+            });
+        });
+
+        model.Entity<Employee>(employee =>
+        {
+            MapPoint(employee.Property(e => e.Home));
+            employee.HasIndex(e => e.Home).HasMethod("gist");
+            employee.HasIndex(e => new { e.CompanyId, e.ExternalId }).IsUnique();
+            employee.HasOne(e => e.Company).WithMany(c => c.Employees).OnDelete(DeleteBehavior.Cascade);
+            employee.HasOne(e => e.MainSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            employee.Property(e => e.Role).HasConversion<string>();
+            employee.Property(e => e.PreferredLanguage).HasMaxLength(2);
+            employee.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_employees_seats_offered", "seats_offered >= 0 AND seats_offered <= 8");
+                t.HasCheckConstraint("ck_employees_max_detour_ratio", "max_detour_ratio >= 1");
+                t.HasCheckConstraint("ck_employees_max_detour_minutes", "max_detour_minutes >= 0");
+                t.HasCheckConstraint("ck_employees_flexibility_minutes", "flexibility_minutes >= 0");
+                t.HasCheckConstraint("ck_employees_preferred_language", "preferred_language IN ('fr', 'en')");
+                t.HasCheckConstraint("ck_employees_home_valid", "home IS NULL OR " + ValidPointSql("home"));
+                // An erased employee keeps no name and no home.
+                t.HasCheckConstraint("ck_employees_erased_has_no_personal_data",
+                    "erased_at IS NULL OR (first_name IS NULL AND last_name IS NULL AND home IS NULL)");
+            });
+        });
+
+        model.Entity<ShiftAssignment>(assignment =>
+        {
+            assignment.HasOne(a => a.Employee).WithMany(e => e.ShiftAssignments).OnDelete(DeleteBehavior.Cascade);
+            assignment.HasOne(a => a.ShiftPattern).WithMany().IsRequired().OnDelete(DeleteBehavior.Restrict);
+            assignment.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_shift_assignments_dates", "valid_to IS NULL OR valid_to >= valid_from");
+                t.HasCheckConstraint("ck_shift_assignments_offset", "rotation_offset_weeks >= 0");
+                // The anchor counts rotation weeks, so it must be a Monday (ISO day 1).
+                t.HasCheckConstraint("ck_shift_assignments_anchor_monday", "EXTRACT(ISODOW FROM rotation_anchor) = 1");
+            });
+        });
+
+        model.Entity<ShiftException>(exception =>
+        {
+            exception.HasOne(x => x.Employee).WithMany(e => e.ShiftExceptions).OnDelete(DeleteBehavior.Cascade);
+            exception.Property(x => x.Kind).HasConversion<string>();
+            exception.HasIndex(x => new { x.EmployeeId, x.Date });
+            exception.ToTable(t => t.HasCheckConstraint("ck_shift_exceptions_extra_shift_times",
+                "kind <> 'ExtraShift' OR (start IS NOT NULL AND \"end\" IS NOT NULL)"));
+        });
+
+        model.Entity<CarpoolGroup>(group =>
+        {
+            group.Property(g => g.Status).HasConversion<string>();
+            group.Property(g => g.Direction).HasConversion<string>();
+            group.Property(g => g.Explanation).HasColumnType("jsonb");
+            group.HasIndex(g => new { g.NetworkId, g.Date, g.Direction });
+        });
+
+        model.Entity<CarpoolMember>(member =>
+        {
+            MapPoint(member.Property(m => m.PickupLocation));
+            member.HasIndex(m => m.PickupLocation).HasMethod("gist");
+            member.Property(m => m.Role).HasConversion<string>();
+            member.Property(m => m.Status).HasConversion<string>();
+            member.HasOne(m => m.CarpoolGroup).WithMany(g => g.Members).OnDelete(DeleteBehavior.Cascade);
+            member.HasOne(m => m.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            member.HasOne(m => m.MeetingPointSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            member.HasOne(m => m.DropOffSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            member.HasIndex(m => new { m.CarpoolGroupId, m.EmployeeId }).IsUnique();
+            member.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_carpool_members_role", "role IN ('Driver', 'Passenger')");
+                t.HasCheckConstraint("ck_carpool_members_pickup_order", "pickup_order >= 0");
+                t.HasCheckConstraint("ck_carpool_members_pickup_valid",
+                    "pickup_location IS NULL OR " + ValidPointSql("pickup_location"));
+            });
+        });
+
+        model.Entity<CarpoolStatusChange>(change =>
+        {
+            change.Property(c => c.Status).HasConversion<string>();
+            change.HasOne(c => c.CarpoolGroup).WithMany(g => g.StatusHistory).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ShuttleVehicle>(vehicle =>
+        {
+            vehicle.HasOne(v => v.ShuttlePlan).WithMany(p => p.Vehicles).OnDelete(DeleteBehavior.Cascade);
+            vehicle.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_shuttle_vehicles_capacity", "capacity > 0");
+                t.HasCheckConstraint("ck_shuttle_vehicles_costs", "cost_per_kilometre >= 0 AND cost_per_hour >= 0");
+            });
+        });
+
+        model.Entity<ShuttleTrip>(trip =>
+        {
+            trip.Property(t => t.Direction).HasConversion<string>();
+            trip.HasOne(t => t.ShuttlePlan).WithMany(p => p.Trips).OnDelete(DeleteBehavior.Cascade);
+            trip.HasOne(t => t.Vehicle).WithMany().HasForeignKey(t => t.ShuttleVehicleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ShuttleStop>(stop =>
+        {
+            stop.HasOne(s => s.Trip).WithMany(t => t.Stops).HasForeignKey(s => s.ShuttleTripId).OnDelete(DeleteBehavior.Cascade);
+            stop.HasIndex(s => new { s.ShuttleTripId, s.Sequence }).IsUnique();
+            stop.ToTable(t => t.HasCheckConstraint("ck_shuttle_stops_counts",
+                "boarding >= 0 AND alighting >= 0 AND load_after >= 0"));
+        });
+
+        SnakeCaseNames.Apply(model);
+    }
+
+    /// <summary>
+    /// Points are stored as geometry(Point, 4326), not geography: PostGIS silently wraps out-of-range geography
+    /// coordinates (latitude 91 becomes a valid-looking place), so no constraint could refuse them. Distances are
+    /// computed on the sphere by casting to geography, with a GiST index on that cast (see the migration).
+    /// </summary>
+    private static void MapPoint(PropertyBuilder property) => property.HasColumnType("geometry (point, 4326)");
+
+    private static string ValidPointSql(string column) =>
+        $"ST_Y({column}) BETWEEN -90 AND 90 AND ST_X({column}) BETWEEN -180 AND 180";
+}

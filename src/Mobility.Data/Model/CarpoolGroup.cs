@@ -1,0 +1,17 @@
+namespace Mobility.Data.Model;
+
+/// <summary>A driver and passengers sharing one car for one trip direction on one date.</summary>
+public class CarpoolGroup
+{
+    public long Id { get; set; }
+    public long NetworkId { get; set; }
+    public Network? Network { get; set; }
+    public DateOnly Date { get; set; }
+    public TripDirection Direction { get; set; }
+    public CarpoolStatus Status { get; set; } = CarpoolStatus.Proposed;
+    /// <summary>Why matching proposed this group, as JSON the UI renders (time windows, detour, members).</summary>
+    public string? Explanation { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<CarpoolMember> Members { get; set; } = [];
+    public List<CarpoolStatusChange> StatusHistory { get; set; } = [];
+}

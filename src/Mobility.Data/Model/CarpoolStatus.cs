@@ -1,0 +1,10 @@
+namespace Mobility.Data.Model;
+
+public enum CarpoolStatus
+{
+    Proposed,
+    Accepted,
+    Declined,
+    Confirmed,
+    Cancelled,
+}

@@ -1,0 +1,14 @@
+namespace Mobility.Data.Model;
+
+/// <summary>One step of a group's history, kept for audit and for replaying missed pushes.</summary>
+public class CarpoolStatusChange
+{
+    public long Id { get; set; }
+    public long CarpoolGroupId { get; set; }
+    public CarpoolGroup? CarpoolGroup { get; set; }
+    /// <summary>The employee who decided, or null when the system did (a re-match).</summary>
+    public long? EmployeeId { get; set; }
+    public CarpoolStatus Status { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,34 @@
+using NetTopologySuite.Geometries;
+
+namespace Mobility.Data.Model;
+
+/// <summary>
+/// An employee of a member company. Name and home are personal data: only the employee, and matching code,
+/// see them; erasure clears them (<see cref="ErasedAt"/>) and keeps the anonymous rest for statistics.
+/// </summary>
+public class Employee
+{
+    public long Id { get; set; }
+    public long CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public required string ExternalId { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public long MainSiteId { get; set; }
+    public Site? MainSite { get; set; }
+    /// <summary>WGS84 home point; null once erased.</summary>
+    public Point? Home { get; set; }
+    public string? Commune { get; set; }
+    public CommuteRole Role { get; set; } = CommuteRole.Either;
+    public int SeatsOffered { get; set; }
+    public int MaxDetourMinutes { get; set; } = 15;
+    /// <summary>Longest acceptable trip over the direct trip, e.g. 1.5.</summary>
+    public double MaxDetourRatio { get; set; } = 1.5;
+    /// <summary>How many minutes earlier than needed the employee accepts to arrive.</summary>
+    public int FlexibilityMinutes { get; set; } = 15;
+    public string PreferredLanguage { get; set; } = "fr";
+    public bool ConsentToMatching { get; set; }
+    public DateTimeOffset? ErasedAt { get; set; }
+    public List<ShiftAssignment> ShiftAssignments { get; set; } = [];
+    public List<ShiftException> ShiftExceptions { get; set; } = [];
+}

@@ -1,0 +1,9 @@
+namespace Mobility.Data.Model;
+
+public enum SiteKind
+{
+    Plant,
+    Station,
+    MeetingPoint,
+    CarPark,
+}

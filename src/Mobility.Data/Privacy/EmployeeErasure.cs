@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Mobility.Data.Privacy;
+
+/// <summary>
+/// The right to erasure: an employee's name, home, HR identifier and exact pickup points are removed; what
+/// stays (company, main site, commune, role, past carpool memberships without locations) is anonymous and
+/// feeds the working group's aggregates. The row is kept so that counts of past carpools stay true.
+/// </summary>
+public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clock)
+{
+    /// <returns>False when no such employee exists; erasing twice is harmless.</returns>
+    public async Task<bool> EraseAsync(long employeeId, CancellationToken cancellation = default)
+    {
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
+        var employee = await database.Employees.SingleOrDefaultAsync(e => e.Id == employeeId, cancellation);
+        if (employee is null) return false;
+
+        employee.FirstName = null;
+        employee.LastName = null;
+        employee.Home = null;
+        // The HR number identifies a person inside the company: replace it with a meaningless unique value.
+        employee.ExternalId = $"erased-{employee.Id}";
+        employee.ConsentToMatching = false;
+        employee.ErasedAt ??= clock.GetUtcNow();
+        await database.SaveChangesAsync(cancellation);
+
+        await database.CarpoolMembers.Where(m => m.EmployeeId == employeeId)
+            .ExecuteUpdateAsync(m => m.SetProperty(x => x.PickupLocation, x => null), cancellation);
+        await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return true;
+    }
+}
