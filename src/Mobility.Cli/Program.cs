@@ -6,4 +6,5 @@ using Mobility.Cli.Commands;
 var root = new RootCommand("Mobility: carpools and shuttles across the plants of an industrial network.");
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
 return await CommandErrors.RunAsync(root, args);

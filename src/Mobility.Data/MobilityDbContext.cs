@@ -42,6 +42,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Db
         {
             MapPoint(site.Property(s => s.Location));
             site.HasIndex(s => s.Location).HasMethod("gist");
+            site.Property(s => s.Kind).HasConversion<string>();
             site.HasIndex(s => new { s.NetworkId, s.ExternalId }).IsUnique();
             site.HasOne(s => s.Network).WithMany(n => n.Sites).OnDelete(DeleteBehavior.Cascade);
             site.HasOne(s => s.Company).WithMany(c => c.Sites).OnDelete(DeleteBehavior.Restrict);

@@ -719,8 +719,9 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("external_id");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<Point>("Location")

@@ -160,7 +160,7 @@ namespace Mobility.Data.Migrations
                     company_id = table.Column<long>(type: "bigint", nullable: true),
                     external_id = table.Column<string>(type: "text", nullable: false),
                     name = table.Column<string>(type: "text", nullable: false),
-                    kind = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "text", nullable: false),
                     location = table.Column<Point>(type: "geometry (point, 4326)", nullable: false),
                     address = table.Column<string>(type: "text", nullable: true),
                     commune = table.Column<string>(type: "text", nullable: true)

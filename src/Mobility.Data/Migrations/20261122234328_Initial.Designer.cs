@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mobility.Data.Migrations
 {
     [DbContext(typeof(MobilityDbContext))]
-    [Migration("20261122233928_Initial")]
+    [Migration("20261122234328_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -722,8 +722,9 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("external_id");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<Point>("Location")

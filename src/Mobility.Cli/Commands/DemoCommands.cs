@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Mobility.Data;
+using Mobility.Data.Demo;
+
+namespace Mobility.Cli.Commands;
+
+internal static class DemoCommands
+{
+    public const string OsmFileVariable = "MOBILITY_OSM_FILE";
+
+    public static Command Create()
+    {
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "A built-in scenario (heidelberg, alsace-nord) or the path of a scenario file.",
+            DefaultValueFactory = _ => "heidelberg",
+        };
+        var osm = new Option<string?>("--osm") { Description = $"OSM extract (.osm.pbf or .osm); default: {OsmFileVariable}." };
+        var force = new Option<bool>("--force") { Description = "Rebuild the demo network even if it exists." };
+
+        var seed = new Command("seed", "Creates the demo network of a scenario on an OSM extract (does nothing if it exists).");
+        seed.Options.Add(scenario);
+        seed.Options.Add(osm);
+        seed.Options.Add(force);
+        seed.Options.Add(DbCommands.DatabaseOption);
+        seed.SetAction(async (parse, cancellation) =>
+        {
+            var osmFile = parse.GetValue(osm) ?? Environment.GetEnvironmentVariable(OsmFileVariable)
+                ?? throw new InvalidOperationException(
+                    $"No OSM extract given: pass --osm FILE or set {OsmFileVariable} (see osm-data/README.md).");
+            var demo = DemoScenario.Load(parse.GetValue(scenario)!);
+            await using var dataSource = MobilityDatabase.CreateDataSource(
+                MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
+            await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+            var result = await new DemoNetworkSeeder(database, message => Console.Error.WriteLine(message))
+                .SeedAsync(demo, osmFile, parse.GetValue(force), cancellation);
+            Console.WriteLine($"network {result.NetworkId}: {result.Companies} companies, {result.Sites} sites, {result.Employees} employees");
+            return 0;
+        });
+
+        var command = new Command("demo", "Demo networks (fictional companies, no real person).");
+        command.Subcommands.Add(seed);
+        return command;
+    }
+}
