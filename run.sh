@@ -60,8 +60,9 @@ else
   log "with osm-data/fetch-region.sh (see osm-data/README.md). The server starts without a demo."
 fi
 
+# The project folder is the content root: it holds appsettings.json and the web UI (wwwroot).
 dotnet src/Mobility.Server/bin/Release/net10.0/linux-x64/Mobility.Server.dll \
-  --urls "http://127.0.0.1:$port" &
+  --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Mobility.Server" &
 server_pid=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
