@@ -7,4 +7,5 @@ var root = new RootCommand("Mobility: carpools and shuttles across the plants of
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
+root.Subcommands.Add(ImportCommands.Create());
 return await CommandErrors.RunAsync(root, args);

@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data.Model;
+using NetTopologySuite.Geometries;
+
+namespace Mobility.Data.Import;
+
+/// <summary>
+/// Imports employees by (company, employee ID). The file is HR's source of truth: a row updates everything it gives,
+/// and its shift column replaces the employee's shift assignments.
+/// </summary>
+public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider clock, Action<string>? progress = null)
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        ["id"] = ["matricule", "identifiant", "employee_id", "external_id", "numero"],
+        ["company"] = ["entreprise", "societe", "company_id", "code_entreprise"],
+        ["site"] = ["site_principal", "main_site", "lieu_de_travail", "site_id", "code_site"],
+        ["first_name"] = ["prenom", "firstname", "given_name"],
+        ["last_name"] = ["nom", "lastname", "family_name", "surname", "nom_de_famille"],
+        ["latitude"] = ["lat", "latitude_domicile", "home_latitude"],
+        ["longitude"] = ["lon", "lng", "longitude_domicile", "home_longitude"],
+        ["commune"] = ["ville", "city", "commune_domicile"],
+        ["role"] = ["mode", "type", "commute_role"],
+        ["seats"] = ["places", "seats_offered", "places_offertes"],
+        ["max_detour_minutes"] = ["detour_max", "detour_max_minutes", "detour_minutes"],
+        ["max_detour_ratio"] = ["detour_max_ratio", "ratio_detour", "detour_ratio"],
+        ["flexibility_minutes"] = ["flexibilite", "flexibilite_minutes", "flexibility"],
+        ["language"] = ["langue", "preferred_language"],
+        ["consent"] = ["consentement", "consent_to_matching", "accord"],
+        ["shift"] = ["poste", "roulement", "shift_pattern", "pattern", "equipe"],
+        ["rotation_offset"] = ["decalage", "decalage_rotation", "offset", "rotation_offset_weeks"],
+        ["valid_from"] = ["depuis", "date_debut", "debut_validite", "from"],
+    };
+
+    private static readonly string[] RequiredColumns = ["id", "company", "site", "latitude", "longitude"];
+
+    public static readonly IReadOnlyDictionary<string, CommuteRole> Roles = new Dictionary<string, CommuteRole>
+    {
+        ["driver"] = CommuteRole.Driver, ["conducteur"] = CommuteRole.Driver, ["conductrice"] = CommuteRole.Driver,
+        ["passenger"] = CommuteRole.Passenger, ["passager"] = CommuteRole.Passenger, ["passagere"] = CommuteRole.Passenger,
+        ["either"] = CommuteRole.Either, ["lesdeux"] = CommuteRole.Either, ["indifferent"] = CommuteRole.Either,
+        ["both"] = CommuteRole.Either,
+    };
+
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    private sealed record Candidate(int Line, string Id, string Company, string Site, string? FirstName, string? LastName,
+        double Latitude, double Longitude, string? Commune, CommuteRole Role, int? Seats, int? DetourMinutes,
+        double? DetourRatio, int? Flexibility, string? Language, bool? Consent, string? Shift, int? RotationOffset,
+        DateOnly? ValidFrom);
+
+    public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
+    {
+        var table = CsvTable.Read(file, Columns);
+        var errors = RequiredColumns.Where(c => !table.HasColumn(c)).Select(c => new ImportError(1, c, "missing column")).ToList();
+        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors);
+
+        var network = await ImportTarget.ResolveAsync(database, networkName, mayCreate: false, cancellation);
+        var companies = await database.Companies.Where(c => c.NetworkId == network.Id).ToDictionaryAsync(c => c.ExternalId, cancellation);
+        var sites = await database.Sites.Where(s => s.NetworkId == network.Id).ToDictionaryAsync(s => s.ExternalId, cancellation);
+        var patterns = await database.ShiftPatterns.Where(p => p.NetworkId == network.Id).ToDictionaryAsync(p => p.ExternalId, cancellation);
+        var area = CoordinateCheck.ForArea(sites.Values.Select(s => (s.Location.Y, s.Location.X)));
+
+        var candidates = new List<Candidate>();
+        foreach (var row in table.Rows)
+        {
+            var before = errors.Count;
+            var read = new RowReader(table, row, errors);
+            var candidate = new Candidate(row.Line, read.Required("id"), read.Required("company"), read.Required("site"),
+                read.Optional("first_name"), read.Optional("last_name"),
+                read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN,
+                read.Optional("commune"), read.Choice("role", Roles, required: false) ?? CommuteRole.Either,
+                read.Integer("seats", false, 0, 8), read.Integer("max_detour_minutes", false, 0, 120),
+                read.Number("max_detour_ratio", false), read.Integer("flexibility_minutes", false, 0, 240),
+                read.Optional("language")?.ToLowerInvariant(), read.Boolean("consent"), read.Optional("shift"),
+                read.Integer("rotation_offset", false, 0, 51), read.Date("valid_from", false));
+            if (errors.Count > before) continue;
+
+            if (!companies.ContainsKey(candidate.Company))
+                read.Error("company", $"unknown company '{candidate.Company}'");
+            if (!sites.TryGetValue(candidate.Site, out var site))
+                read.Error("site", $"unknown site '{candidate.Site}'");
+            else if (site.Kind == SiteKind.Plant && site.CompanyId != null
+                     && companies.TryGetValue(candidate.Company, out var company) && site.CompanyId != company.Id)
+                read.Error("site", $"plant '{candidate.Site}' belongs to another company");
+            if (area.Problem(candidate.Latitude, candidate.Longitude) is { } problem) read.Error("latitude", problem);
+            if (candidate.Shift != null && !patterns.ContainsKey(candidate.Shift))
+                read.Error("shift", $"unknown shift pattern '{candidate.Shift}'");
+            if (candidate.DetourRatio is < 1) read.Error("max_detour_ratio", "a detour ratio is at least 1 (1.5 = up to 50% longer)");
+            if (candidate.Language is not (null or "fr" or "en")) read.Error("language", $"'{candidate.Language}' is not fr or en");
+            if (candidate.Role == CommuteRole.Passenger && candidate.Seats is > 0)
+                read.Error("seats", "a passenger offers no seats");
+            if (errors.Count == before) candidates.Add(candidate);
+            if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
+        }
+        foreach (var duplicate in candidates.GroupBy(c => (c.Company, c.Id)).Where(g => g.Count() > 1))
+            foreach (var repeat in duplicate.Skip(1))
+                errors.Add(new ImportError(repeat.Line, "id",
+                    $"duplicate ID '{repeat.Id}' in company '{repeat.Company}' (first on line {duplicate.First().Line})"));
+        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors.OrderBy(e => e.Line).ToList());
+
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
+        var companyIds = companies.Values.Select(c => c.Id).ToList();
+        var existing = await database.Employees.Include(e => e.ShiftAssignments)
+            .Where(e => companyIds.Contains(e.CompanyId)).ToDictionaryAsync(e => (e.CompanyId, e.ExternalId), cancellation);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        int inserted = 0, updated = 0, written = 0;
+        foreach (var candidate in candidates)
+        {
+            var company = companies[candidate.Company];
+            if (!existing.TryGetValue((company.Id, candidate.Id), out var employee))
+            {
+                employee = new Employee { Company = company, ExternalId = candidate.Id };
+                database.Employees.Add(employee);
+                inserted++;
+            }
+            else updated++;
+            employee.MainSite = sites[candidate.Site];
+            employee.FirstName = candidate.FirstName ?? employee.FirstName;
+            employee.LastName = candidate.LastName ?? employee.LastName;
+            employee.Home = Wgs84.CreatePoint(new Coordinate(candidate.Longitude, candidate.Latitude));
+            employee.Commune = candidate.Commune ?? employee.Commune;
+            employee.Role = candidate.Role;
+            employee.SeatsOffered = candidate.Seats ?? (candidate.Role == CommuteRole.Passenger ? 0 : 3);
+            employee.MaxDetourMinutes = candidate.DetourMinutes ?? employee.MaxDetourMinutes;
+            employee.MaxDetourRatio = candidate.DetourRatio ?? employee.MaxDetourRatio;
+            employee.FlexibilityMinutes = candidate.Flexibility ?? employee.FlexibilityMinutes;
+            employee.PreferredLanguage = candidate.Language ?? employee.PreferredLanguage;
+            // Consent is never assumed: only a file that says yes gives it.
+            employee.ConsentToMatching = candidate.Consent ?? employee.ConsentToMatching;
+            if (candidate.Shift != null)
+            {
+                var validFrom = candidate.ValidFrom ?? today;
+                database.ShiftAssignments.RemoveRange(employee.ShiftAssignments);
+                employee.ShiftAssignments.Clear();
+                employee.ShiftAssignments.Add(new ShiftAssignment
+                {
+                    ShiftPattern = patterns[candidate.Shift], ValidFrom = validFrom,
+                    RotationAnchor = validFrom.AddDays(-(((int)validFrom.DayOfWeek + 6) % 7)),
+                    RotationOffsetWeeks = candidate.RotationOffset ?? 0,
+                });
+            }
+            if (++written % 1000 == 0) progress?.Invoke($"written {written:N0} employees");
+        }
+        await database.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return new ImportReport(table.Rows.Count, inserted, updated, []);
+    }
+}

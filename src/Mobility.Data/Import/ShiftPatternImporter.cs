@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data.Model;
+
+namespace Mobility.Data.Import;
+
+/// <summary>
+/// Imports shift patterns, one row per slot: pattern;name;rotation_weeks;week;days;start;end. Weeks count from 1
+/// as rosters are written ("semaine 1"). A pattern in the file replaces its slots in the database.
+/// </summary>
+public sealed class ShiftPatternImporter(MobilityDbContext database, Action<string>? progress = null)
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        ["pattern"] = ["id", "code", "poste", "roulement", "shift", "shift_pattern", "equipe"],
+        ["name"] = ["nom", "libelle"],
+        ["rotation_weeks"] = ["semaines_rotation", "semaines", "rotation", "weeks", "cycle"],
+        ["week"] = ["semaine", "week_number", "num_semaine"],
+        ["days"] = ["jours", "day", "jour"],
+        ["start"] = ["debut", "heure_debut", "start_time", "from"],
+        ["end"] = ["fin", "heure_fin", "end_time", "to"],
+    };
+
+    private static readonly string[] RequiredColumns = ["pattern", "days", "start", "end"];
+
+    private sealed record Slot(int Line, string Pattern, string? Name, int? RotationWeeks, int Week, WorkDays Days,
+        TimeOnly Start, TimeOnly End);
+
+    public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
+    {
+        var table = CsvTable.Read(file, Columns);
+        var errors = RequiredColumns.Where(c => !table.HasColumn(c)).Select(c => new ImportError(1, c, "missing column")).ToList();
+        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors);
+
+        var slots = new List<Slot>();
+        foreach (var row in table.Rows)
+        {
+            var before = errors.Count;
+            var read = new RowReader(table, row, errors);
+            var slot = new Slot(row.Line, read.Required("pattern"), read.Optional("name"),
+                read.Integer("rotation_weeks", required: false, minimum: 1, maximum: 52),
+                read.Integer("week", required: false, minimum: 1, maximum: 52) ?? 1,
+                read.Days("days") ?? WorkDays.None, read.Time("start", true) ?? default, read.Time("end", true) ?? default);
+            if (errors.Count > before) continue;
+            if (slot.Start == slot.End)
+                read.Error("end", "a shift cannot end when it starts (an end before the start means a night shift)");
+            else slots.Add(slot);
+            if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
+        }
+
+        foreach (var pattern in slots.GroupBy(s => s.Pattern))
+        {
+            var declared = pattern.Select(s => s.RotationWeeks).Where(w => w != null).Distinct().ToList();
+            if (declared.Count > 1)
+                errors.Add(new ImportError(pattern.Last().Line, "rotation_weeks", $"pattern '{pattern.Key}' has different rotation lengths"));
+            var weeks = declared.FirstOrDefault() ?? pattern.Max(s => s.Week);
+            foreach (var slot in pattern.Where(s => s.Week > weeks))
+                errors.Add(new ImportError(slot.Line, "week", $"week {slot.Week} is beyond the pattern's {weeks}-week rotation"));
+            foreach (var overlap in pattern.GroupBy(s => (s.Week, s.Start)).Where(g => g.Count() > 1 && g.Select(s => s.Days).Aggregate((a, b) => a & b) != 0))
+                errors.Add(new ImportError(overlap.Last().Line, null,
+                    $"duplicate slot: pattern '{pattern.Key}' already starts at {overlap.Key.Start} that week (line {overlap.First().Line})"));
+        }
+        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors.OrderBy(e => e.Line).ToList());
+
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
+        var network = await ImportTarget.ResolveAsync(database, networkName, mayCreate: true, cancellation);
+        var existing = network.Id == 0 ? [] : await database.ShiftPatterns.Include(p => p.Slots)
+            .Where(p => p.NetworkId == network.Id).ToDictionaryAsync(p => p.ExternalId, cancellation);
+        int inserted = 0, updated = 0;
+        foreach (var group in slots.GroupBy(s => s.Pattern))
+        {
+            if (existing.TryGetValue(group.Key, out var pattern))
+            {
+                database.ShiftSlots.RemoveRange(pattern.Slots);
+                pattern.Slots.Clear();
+                updated++;
+            }
+            else
+            {
+                pattern = new ShiftPattern { Network = network, ExternalId = group.Key, Name = group.Key };
+                database.ShiftPatterns.Add(pattern);
+                inserted++;
+            }
+            pattern.Name = group.Select(s => s.Name).FirstOrDefault(n => n != null) ?? group.Key;
+            pattern.RotationWeeks = group.Select(s => s.RotationWeeks).FirstOrDefault(w => w != null) ?? group.Max(s => s.Week);
+            foreach (var slot in group)
+                pattern.Slots.Add(new ShiftSlot { WeekIndex = slot.Week - 1, Days = slot.Days, Start = slot.Start, End = slot.End });
+        }
+        await database.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return new ImportReport(table.Rows.Count, inserted, updated, []);
+    }
+}
