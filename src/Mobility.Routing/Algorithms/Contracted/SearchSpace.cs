@@ -1,0 +1,61 @@
+namespace Mobility.Routing.Algorithms.Contracted;
+
+/// <summary>One direction of an upward search: tentative times and lengths with versioned marks, and its queue.</summary>
+internal sealed class SearchSpace(int vertexCount)
+{
+    private readonly long[] _milliseconds = new long[vertexCount];
+    private readonly double[] _metres = new double[vertexCount];
+    private readonly int[] _stamp = new int[vertexCount];
+    private readonly PriorityQueue<int, long> _queue = new();
+    private int _current;
+
+    public void Start(int source)
+    {
+        _current++;
+        _queue.Clear();
+        Relax(source, 0, 0);
+    }
+
+    public bool Reached(int vertex) => _stamp[vertex] == _current;
+    public long Milliseconds(int vertex) => _milliseconds[vertex];
+    public double Metres(int vertex) => _metres[vertex];
+
+    /// <summary>The smallest key still queued (stale entries dropped), or long.MaxValue when done.</summary>
+    public long PeekKey()
+    {
+        while (_queue.TryPeek(out var vertex, out var key))
+        {
+            if (key == _milliseconds[vertex]) return key;
+            _queue.Dequeue();
+        }
+        return long.MaxValue;
+    }
+
+    /// <summary>Settles the queue's minimum, relaxes its arcs and returns it. Call after PeekKey says there is one.</summary>
+    public int Settle(CsrArcs arcs)
+    {
+        var vertex = _queue.Dequeue();
+        var key = _milliseconds[vertex];
+        for (var i = arcs.First[vertex]; i < arcs.First[vertex + 1]; i++)
+            Relax(arcs.Head[i], key + arcs.Milliseconds[i], _metres[vertex] + arcs.Metres[i]);
+        return vertex;
+    }
+
+    /// <summary>Runs the whole upward search and returns every vertex it settles (for bucket many-to-many).</summary>
+    public List<int> Exhaust(int source, CsrArcs arcs)
+    {
+        Start(source);
+        var settled = new List<int>();
+        while (PeekKey() != long.MaxValue) settled.Add(Settle(arcs));
+        return settled;
+    }
+
+    private void Relax(int vertex, long milliseconds, double metres)
+    {
+        if (Reached(vertex) && _milliseconds[vertex] <= milliseconds) return;
+        _stamp[vertex] = _current;
+        _milliseconds[vertex] = milliseconds;
+        _metres[vertex] = metres;
+        _queue.Enqueue(vertex, milliseconds);
+    }
+}

@@ -1,0 +1,59 @@
+namespace Mobility.Routing.Graphs;
+
+/// <summary>
+/// One profile's directed graph in compressed sparse row form: the arcs leaving vertex v are
+/// indices FirstOut[v]..FirstOut[v + 1] of Head, Milliseconds, Metres and Edge (the road edge it runs along).
+/// </summary>
+public sealed class DirectedGraph
+{
+    public required int[] FirstOut { get; init; }
+    public required int[] Head { get; init; }
+    public required int[] Milliseconds { get; init; }
+    public required float[] Metres { get; init; }
+    public required int[] Edge { get; init; }
+
+    public int VertexCount => FirstOut.Length - 1;
+    public int ArcCount => Head.Length;
+
+    /// <summary>The arcs of a profile, forward and backward along each road edge it may use.</summary>
+    public static DirectedGraph ForProfile(RoadNetwork network, int profile)
+    {
+        var forward = network.ForwardMilliseconds[profile];
+        var backward = network.BackwardMilliseconds[profile];
+        var arcs = new List<(int Tail, int Head, int Milliseconds, float Metres, int Edge)>();
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            if (forward[e] >= 0) arcs.Add((network.EdgeFrom[e], network.EdgeTo[e], forward[e], network.EdgeMetres[e], e));
+            if (backward[e] >= 0) arcs.Add((network.EdgeTo[e], network.EdgeFrom[e], backward[e], network.EdgeMetres[e], e));
+        }
+        return FromArcs(network.VertexCount, arcs);
+    }
+
+    public static DirectedGraph FromArcs(int vertexCount, IReadOnlyList<(int Tail, int Head, int Milliseconds, float Metres, int Edge)> arcs)
+    {
+        var firstOut = new int[vertexCount + 1];
+        foreach (var arc in arcs) firstOut[arc.Tail + 1]++;
+        for (var v = 0; v < vertexCount; v++) firstOut[v + 1] += firstOut[v];
+        var next = (int[])firstOut.Clone();
+        var head = new int[arcs.Count];
+        var milliseconds = new int[arcs.Count];
+        var metres = new float[arcs.Count];
+        var edge = new int[arcs.Count];
+        foreach (var arc in arcs)
+        {
+            var i = next[arc.Tail]++;
+            (head[i], milliseconds[i], metres[i], edge[i]) = (arc.Head, arc.Milliseconds, arc.Metres, arc.Edge);
+        }
+        return new DirectedGraph { FirstOut = firstOut, Head = head, Milliseconds = milliseconds, Metres = metres, Edge = edge };
+    }
+
+    /// <summary>The same arcs, reversed: the arcs entering v become the arcs leaving v.</summary>
+    public DirectedGraph Reversed()
+    {
+        var arcs = new List<(int, int, int, float, int)>(ArcCount);
+        for (var v = 0; v < VertexCount; v++)
+            for (var i = FirstOut[v]; i < FirstOut[v + 1]; i++)
+                arcs.Add((Head[i], v, Milliseconds[i], Metres[i], Edge[i]));
+        return FromArcs(VertexCount, arcs);
+    }
+}

@@ -1,0 +1,70 @@
+using OsmSharp.Tags;
+
+namespace Mobility.Routing.Profiles;
+
+/// <summary>
+/// A vehicle profile as data: which highway classes it uses and at what default speed, which access tags speak to it
+/// (from the most general to the most specific, the most specific present wins), and whether one-way streets bind it.
+/// </summary>
+public sealed class VehicleProfile
+{
+    private static readonly HashSet<string> Refusing = ["no", "private", "agricultural", "forestry", "delivery", "emergency", "military"];
+    private static readonly HashSet<string> Allowing = ["yes", "permissive", "designated", "destination", "customers", "official", "use_sidepath"];
+
+    public required string Name { get; init; }
+    /// <summary>highway=* value → default speed in km/h. A class absent from the table is not used by this profile.</summary>
+    public required IReadOnlyDictionary<string, double> DefaultSpeeds { get; init; }
+    /// <summary>Highway classes used only when an access tag explicitly allows them (e.g. footway for bicycles).</summary>
+    public IReadOnlyDictionary<string, double> SpeedsWhenAllowed { get; init; } = new Dictionary<string, double>();
+    /// <summary>Access keys from general to specific, e.g. access, vehicle, motor_vehicle, motorcar.</summary>
+    public required IReadOnlyList<string> AccessKeys { get; init; }
+    public bool FollowsOneway { get; init; } = true;
+    /// <summary>A key such as oneway:bicycle that, when "no", lifts the oneway for this profile.</summary>
+    public string? OnewayExceptionKey { get; init; }
+    public bool UsesMaxSpeed { get; init; }
+    public double MaximumSpeed { get; init; } = 130;
+
+    public EdgeAccess Evaluate(TagsCollectionBase tags)
+    {
+        if (!tags.TryGetValue("highway", out var highway)) return EdgeAccess.None;
+        var access = SpecificAccess(tags);
+        double speed;
+        if (DefaultSpeeds.TryGetValue(highway, out var defaultSpeed))
+        {
+            if (access is { } value && Refusing.Contains(value)) return EdgeAccess.None;
+            speed = defaultSpeed;
+        }
+        else if (SpeedsWhenAllowed.TryGetValue(highway, out var allowedSpeed) && access is { } value && Allowing.Contains(value))
+            speed = allowedSpeed;
+        else return EdgeAccess.None;
+        if (tags.TryGetValue("area", out var area) && area == "yes") return EdgeAccess.None;
+
+        if (UsesMaxSpeed && tags.TryGetValue("maxspeed", out var maxSpeedText) && MaxSpeed.Parse(maxSpeedText) is { } limit)
+            speed = limit;
+        speed = Math.Min(speed, MaximumSpeed);
+
+        var (forward, backward) = (true, true);
+        if (FollowsOneway && !(OnewayExceptionKey != null && tags.TryGetValue(OnewayExceptionKey, out var exception) && exception == "no"))
+        {
+            tags.TryGetValue("oneway", out var oneway);
+            var impliedOneway = highway is "motorway" || (tags.TryGetValue("junction", out var junction) && junction is "roundabout" or "circular");
+            switch (oneway)
+            {
+                case "yes" or "true" or "1": backward = false; break;
+                case "-1" or "reverse": forward = false; break;
+                case "reversible" or "alternating": return EdgeAccess.None; // direction changes with time: unusable for planning
+                case "no" or "false" or "0": break;
+                default: if (impliedOneway) backward = false; break;
+            }
+        }
+        return new EdgeAccess(forward, backward, speed);
+    }
+
+    private string? SpecificAccess(TagsCollectionBase tags)
+    {
+        string? result = null;
+        foreach (var key in AccessKeys)
+            if (tags.TryGetValue(key, out var value)) result = value;
+        return result;
+    }
+}
