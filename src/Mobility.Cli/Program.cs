@@ -8,4 +8,6 @@ root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
+root.Subcommands.Add(RoutingCommands.Create());
+root.Subcommands.Add(BenchCommands.Create());
 return await CommandErrors.RunAsync(root, args);

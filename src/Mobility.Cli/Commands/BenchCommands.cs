@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Mobility.Routing;
+using Mobility.Routing.Algorithms.Contracted;
+using Mobility.Routing.Algorithms.Matrices;
+using Mobility.Routing.Osm;
+using Mobility.Routing.Profiles;
+
+namespace Mobility.Cli.Commands;
+
+internal static class BenchCommands
+{
+    public static Command Create()
+    {
+        var osm = new Option<string>("--osm") { Description = "OSM extract to measure on.", Required = true };
+        var pairs = new Option<int>("--pairs") { Description = "Random point-to-point queries.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var routing = new Command("routing", "Measures import, hierarchy build, point-to-point queries and matrices (car).");
+        routing.Options.Add(osm);
+        routing.Options.Add(pairs);
+        routing.Options.Add(seed);
+        routing.SetAction(parse => BenchRouting(parse.GetValue(osm)!, parse.GetValue(pairs), parse.GetValue(seed)));
+
+        var bench = new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md).");
+        bench.Subcommands.Add(routing);
+        return bench;
+    }
+
+    private static int BenchRouting(string osmFile, int pairCount, int seed)
+    {
+        Console.WriteLine($"extract: {osmFile} ({new FileInfo(osmFile).Length / 1e6:F1} MB), {Environment.ProcessorCount} cores");
+        var clock = Stopwatch.StartNew();
+        var network = OsmImporter.Import(osmFile, VehicleProfiles.All);
+        var importSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"import (3 profiles): {importSeconds:F2} s, {network.VertexCount:N0} vertices, {network.EdgeCount:N0} edges");
+
+        clock.Restart();
+        var car = ProfileRouter.Build(network, "car");
+        var buildSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"car graph + largest component + hierarchy: {buildSeconds:F2} s, " +
+                          $"{car.Hierarchy.Up.Count + car.Hierarchy.Down.Count:N0} hierarchy arcs for {car.Graph.ArcCount:N0} road arcs");
+        Console.WriteLine($"peak working set so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+
+        var component = Enumerable.Range(0, car.Graph.VertexCount).Where(v => car.InLargestComponent[v]).ToArray();
+        var random = new Random(seed);
+        int Pick() => component[random.Next(component.Length)];
+
+        var query = new HierarchyQuery(car.Hierarchy);
+        for (var i = 0; i < 1000; i++) query.Query(Pick(), Pick()); // warm-up: JIT and caches
+        var timings = new double[pairCount];
+        for (var i = 0; i < pairCount; i++)
+        {
+            var (source, target) = (Pick(), Pick());
+            var start = Stopwatch.GetTimestamp();
+            query.Query(source, target);
+            timings[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(timings);
+        Console.WriteLine($"point-to-point ({pairCount:N0} random pairs): p50 {timings[pairCount / 2]:F3} ms, " +
+                          $"p99 {timings[(int)(pairCount * 0.99)]:F3} ms");
+
+        var matrix = new BucketManyToMany(car.Hierarchy);
+        matrix.Compute([Pick()], [Pick()]);
+        foreach (var size in new[] { 100, 1000 })
+        {
+            var sources = Enumerable.Range(0, size).Select(_ => Pick()).ToArray();
+            var targets = Enumerable.Range(0, size).Select(_ => Pick()).ToArray();
+            var runs = new List<double>();
+            for (var run = 0; run < 3; run++)
+            {
+                clock.Restart();
+                matrix.Compute(sources, targets);
+                runs.Add(clock.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"matrix {size} x {size}: best of 3 {runs.Min():F3} s (runs: {string.Join(", ", runs.Select(r => r.ToString("F3")))})");
+        }
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Mobility.Routing;
+using Mobility.Routing.Osm;
+using Mobility.Routing.Profiles;
+
+namespace Mobility.Cli.Commands;
+
+internal static class RoutingCommands
+{
+    public static Command Create()
+    {
+        var osm = new Option<string>("--osm") { Description = "OSM extract (.osm.pbf or .osm).", Required = true };
+        var profile = new Option<string>("--profile") { Description = "car, bicycle or foot.", DefaultValueFactory = _ => "car" };
+
+        var from = new Option<string>("--from") { Description = "Start as latitude,longitude.", Required = true };
+        var to = new Option<string>("--to") { Description = "Destination as latitude,longitude.", Required = true };
+        var route = new Command("route", "Fastest route between two points: duration and length.");
+        foreach (var option in new Option[] { osm, profile, from, to }) route.Options.Add(option);
+        route.SetAction(parse =>
+        {
+            var router = BuildRouter(parse.GetValue(osm)!, parse.GetValue(profile)!);
+            var (a, b) = (ParsePoint(parse.GetValue(from)!), ParsePoint(parse.GetValue(to)!));
+            var result = router.Route(parse.GetValue(profile)!, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+            if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
+            Console.WriteLine(FormattableString.Invariant($"duration_s,distance_m\n{result.Value.Seconds:F1},{result.Value.Metres:F0}"));
+            return 0;
+        });
+
+        var points = new Option<FileInfo>("--points") { Description = "CSV with latitude,longitude per line (a header is allowed).", Required = true };
+        var matrix = new Command("matrix", "Durations and lengths between every pair of points, as CSV (origin,destination,duration_s,distance_m).");
+        foreach (var option in new Option[] { osm, profile, points }) matrix.Options.Add(option);
+        matrix.SetAction(parse =>
+        {
+            var places = ReadPoints(parse.GetValue(points)!);
+            var router = BuildRouter(parse.GetValue(osm)!, parse.GetValue(profile)!);
+            var result = router.Matrix(parse.GetValue(profile)!, places, places);
+            if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
+            Console.WriteLine("origin,destination,duration_s,distance_m");
+            for (var i = 0; i < places.Count; i++)
+                for (var j = 0; j < places.Count; j++)
+                {
+                    var cell = i * places.Count + j;
+                    Console.WriteLine(FormattableString.Invariant($"{i},{j},{result.Value.Seconds[cell]:F1},{result.Value.Metres[cell]:F0}"));
+                }
+            return 0;
+        });
+
+        var command = new Command("routing", "The road router (© OpenStreetMap contributors).");
+        command.Subcommands.Add(route);
+        command.Subcommands.Add(matrix);
+        return command;
+    }
+
+    private static Router BuildRouter(string osmFile, string profile)
+    {
+        var network = OsmImporter.Import(osmFile, [VehicleProfiles.ByName(profile)], message => Console.Error.WriteLine(message));
+        return Router.Build(network, [profile], message => Console.Error.WriteLine(message));
+    }
+
+    private static (double Latitude, double Longitude) ParsePoint(string text)
+    {
+        var parts = text.Split(',');
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
+            return (latitude, longitude);
+        throw new FormatException($"'{text}' is not latitude,longitude (e.g. 49.4093,8.6939).");
+    }
+
+    private static List<(double Latitude, double Longitude)> ReadPoints(FileInfo file)
+    {
+        if (!file.Exists) throw new FileNotFoundException($"No such file: {file.FullName}", file.FullName);
+        var lines = File.ReadAllLines(file.FullName).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count > 0 && !char.IsDigit(lines[0].TrimStart('-')[0])) lines.RemoveAt(0);
+        return lines.Select((line, i) =>
+        {
+            try { return ParsePoint(line.Replace(';', ',')); }
+            catch (FormatException error) { throw new FormatException($"{file.Name}, point {i + 1}: {error.Message}"); }
+        }).ToList();
+    }
+}
