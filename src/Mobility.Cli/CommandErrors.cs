@@ -26,5 +26,5 @@ internal static class CommandErrors
 
     private static bool IsUserError(Exception error) => error is InvalidOperationException or ArgumentException
         or FileNotFoundException or DirectoryNotFoundException or FormatException or NpgsqlException
-        or InvalidDataException;
+        or InvalidDataException or Mobility.Routing.IO.RouterDbFormatException;
 }

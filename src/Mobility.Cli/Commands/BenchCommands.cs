@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Mobility.Routing;
 using Mobility.Routing.Algorithms.Contracted;
 using Mobility.Routing.Algorithms.Matrices;
+using Mobility.Routing.IO;
 using Mobility.Routing.Osm;
 using Mobility.Routing.Profiles;
 
@@ -40,6 +41,22 @@ internal static class BenchCommands
         Console.WriteLine($"car graph + largest component + hierarchy: {buildSeconds:F2} s, " +
                           $"{car.Hierarchy.Up.Count + car.Hierarchy.Down.Count:N0} hierarchy arcs for {car.Graph.ArcCount:N0} road arcs");
         Console.WriteLine($"peak working set so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{Environment.ProcessId}.routerdb");
+        try
+        {
+            RouterDbFile.Write(new Router(network, [car]), ["car"], file);
+            var loads = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                clock.Restart();
+                RouterDbFile.Read(file);
+                loads.Add(clock.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"RouterDb file (all profiles' network, car hierarchy): {new FileInfo(file).Length / 1e6:F1} MB, " +
+                              $"load best of 3 {loads.Min():F3} s = {100 * loads.Min() / (importSeconds + buildSeconds):F1}% of import + build");
+        }
+        finally { File.Delete(file); }
 
         var component = Enumerable.Range(0, car.Graph.VertexCount).Where(v => car.InLargestComponent[v]).ToArray();
         var random = new Random(seed);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mobility.Routing;
+using Mobility.Routing.IO;
 using Mobility.Routing.Osm;
 using Mobility.Routing.Profiles;
 
@@ -10,16 +11,34 @@ internal static class RoutingCommands
 {
     public static Command Create()
     {
-        var osm = new Option<string>("--osm") { Description = "OSM extract (.osm.pbf or .osm).", Required = true };
+        var osm = new Option<string?>("--osm") { Description = "OSM extract (.osm.pbf or .osm) to build the router from." };
+        var db = new Option<string?>("--db") { Description = "RouterDb file made by 'mobility routing build' (loads fast)." };
         var profile = new Option<string>("--profile") { Description = "car, bicycle or foot.", DefaultValueFactory = _ => "car" };
+
+        var output = new Option<string>("--out") { Description = "RouterDb file to write.", Required = true };
+        var profiles = new Option<string>("--profiles") { Description = "Profiles to build, comma-separated.", DefaultValueFactory = _ => "car,bicycle,foot" };
+        var build = new Command("build", "Builds a RouterDb file (graph and contraction hierarchies) from an OSM extract.");
+        foreach (var option in new Option[] { osm, output, profiles }) build.Options.Add(option);
+        build.SetAction(parse =>
+        {
+            var osmFile = parse.GetValue(osm) ?? throw new InvalidOperationException("Give the OSM extract with --osm FILE.");
+            var names = parse.GetValue(profiles)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var selected = names.Select(VehicleProfiles.ByName).ToList();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var network = OsmImporter.Import(osmFile, selected, message => Console.Error.WriteLine(message));
+            var router = Router.Build(network, names, message => Console.Error.WriteLine(message));
+            RouterDbFile.Write(router, names, parse.GetValue(output)!);
+            Console.Error.WriteLine($"{parse.GetValue(output)}: {new FileInfo(parse.GetValue(output)!).Length / 1e6:F1} MB written in {clock.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
 
         var from = new Option<string>("--from") { Description = "Start as latitude,longitude.", Required = true };
         var to = new Option<string>("--to") { Description = "Destination as latitude,longitude.", Required = true };
         var route = new Command("route", "Fastest route between two points: duration and length.");
-        foreach (var option in new Option[] { osm, profile, from, to }) route.Options.Add(option);
+        foreach (var option in new Option[] { osm, db, profile, from, to }) route.Options.Add(option);
         route.SetAction(parse =>
         {
-            var router = BuildRouter(parse.GetValue(osm)!, parse.GetValue(profile)!);
+            var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
             var (a, b) = (ParsePoint(parse.GetValue(from)!), ParsePoint(parse.GetValue(to)!));
             var result = router.Route(parse.GetValue(profile)!, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
@@ -29,11 +48,11 @@ internal static class RoutingCommands
 
         var points = new Option<FileInfo>("--points") { Description = "CSV with latitude,longitude per line (a header is allowed).", Required = true };
         var matrix = new Command("matrix", "Durations and lengths between every pair of points, as CSV (origin,destination,duration_s,distance_m).");
-        foreach (var option in new Option[] { osm, profile, points }) matrix.Options.Add(option);
+        foreach (var option in new Option[] { osm, db, profile, points }) matrix.Options.Add(option);
         matrix.SetAction(parse =>
         {
             var places = ReadPoints(parse.GetValue(points)!);
-            var router = BuildRouter(parse.GetValue(osm)!, parse.GetValue(profile)!);
+            var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
             var result = router.Matrix(parse.GetValue(profile)!, places, places);
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
             Console.WriteLine("origin,destination,duration_s,distance_m");
@@ -47,10 +66,18 @@ internal static class RoutingCommands
         });
 
         var command = new Command("routing", "The road router (© OpenStreetMap contributors).");
+        command.Subcommands.Add(build);
         command.Subcommands.Add(route);
         command.Subcommands.Add(matrix);
         return command;
     }
+
+    private static Router OpenRouter(string? osmFile, string? routerDb, string profile) => (osmFile, routerDb) switch
+    {
+        (null, { } file) => RouterDbFile.Read(file),
+        ({ } file, null) => BuildRouter(file, profile),
+        _ => throw new InvalidOperationException("Give either --db FILE.routerdb or --osm FILE.osm.pbf."),
+    };
 
     private static Router BuildRouter(string osmFile, string profile)
     {
