@@ -37,6 +37,16 @@ internal sealed class OsmFixture
         return this;
     }
 
+    /// <summary>A turn restriction relation: from a way, via a node, to a way.</summary>
+    public OsmFixture Restriction(long fromWay, long viaNode, long toWay, string restriction, string key = "restriction")
+    {
+        _relations.Append($"<relation id=\"{_nextWay++}\" version=\"1\">" +
+            $"<member type=\"way\" ref=\"{fromWay}\" role=\"from\"/><member type=\"node\" ref=\"{viaNode}\" role=\"via\"/>" +
+            $"<member type=\"way\" ref=\"{toWay}\" role=\"to\"/>" +
+            $"<tag k=\"type\" v=\"restriction\"/><tag k=\"{key}\" v=\"{restriction}\"/></relation>\n");
+        return this;
+    }
+
     public (double Latitude, double Longitude) At(long node) => _positions[node];
 
     public Router BuildRouter(params string[] profiles)

@@ -15,7 +15,10 @@ public sealed class DirectedGraph
     public int VertexCount => FirstOut.Length - 1;
     public int ArcCount => Head.Length;
 
-    /// <summary>The arcs of a profile, forward and backward along each road edge it may use.</summary>
+    /// <summary>
+    /// The arcs of a profile, forward and backward along each road edge it may use, with the profile's turn restrictions
+    /// built in (see <see cref="TurnRestrictionSplitter"/>): vertices from network.VertexCount on are via-vertex copies.
+    /// </summary>
     public static DirectedGraph ForProfile(RoadNetwork network, int profile)
     {
         var forward = network.ForwardMilliseconds[profile];
@@ -26,7 +29,8 @@ public sealed class DirectedGraph
             if (forward[e] >= 0) arcs.Add((network.EdgeFrom[e], network.EdgeTo[e], forward[e], network.EdgeMetres[e], e));
             if (backward[e] >= 0) arcs.Add((network.EdgeTo[e], network.EdgeFrom[e], backward[e], network.EdgeMetres[e], e));
         }
-        return FromArcs(network.VertexCount, arcs);
+        var vertexCount = TurnRestrictionSplitter.Apply(network, profile, arcs);
+        return FromArcs(vertexCount, arcs);
     }
 
     public static DirectedGraph FromArcs(int vertexCount, IReadOnlyList<(int Tail, int Head, int Milliseconds, float Metres, int Edge)> arcs)

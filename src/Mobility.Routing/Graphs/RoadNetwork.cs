@@ -18,6 +18,9 @@ public sealed class RoadNetwork
     public required int[] ShapeStart { get; init; }
     public required int[] ShapeLatitudes { get; init; }
     public required int[] ShapeLongitudes { get; init; }
+    /// <summary>The OSM way each edge comes from (turn restrictions name ways).</summary>
+    public required long[] EdgeWay { get; init; }
+    public required TurnRestriction[] TurnRestrictions { get; init; }
     public required IReadOnlyList<string> ProfileNames { get; init; }
     /// <summary>Per profile, travel time along each edge in milliseconds, or −1 where the profile may not go.</summary>
     public required int[][] ForwardMilliseconds { get; init; }

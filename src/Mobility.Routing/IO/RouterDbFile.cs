@@ -10,7 +10,7 @@ namespace Mobility.Routing.IO;
 /// <summary>
 /// The RouterDb file: a built router saved once and loaded fast. Layout: the magic "MOBROUTE", a format version
 /// (int32), the payload's length (int64), its SHA-256, then the payload: the road network's arrays and, per profile,
-/// its largest-component flags and contraction hierarchy, each array as a length and its raw little-endian bytes.
+/// its largest-component flags and contraction hierarchy (turn restrictions live in the network), each array as a length and its raw little-endian bytes.
 /// Profile graphs and snapping grids are rebuilt on load: they take milliseconds.
 /// </summary>
 public static class RouterDbFile
@@ -27,6 +27,8 @@ public static class RouterDbFile
             Array(writer, network.VertexLatitudes); Array(writer, network.VertexLongitudes);
             Array(writer, network.EdgeFrom); Array(writer, network.EdgeTo); Array(writer, network.EdgeMetres);
             Array(writer, network.ShapeStart); Array(writer, network.ShapeLatitudes); Array(writer, network.ShapeLongitudes);
+            Array(writer, network.EdgeWay);
+            Array(writer, network.TurnRestrictions);
             writer.Write(network.ProfileNames.Count);
             for (var p = 0; p < network.ProfileNames.Count; p++)
             {
@@ -85,6 +87,7 @@ public static class RouterDbFile
         int[] Ints() => Read<int>(reader);
         var latitudes = Ints(); var longitudes = Ints(); var from = Ints(); var to = Ints(); var metres = Read<float>(reader);
         var shapeStart = Ints(); var shapeLatitudes = Ints(); var shapeLongitudes = Ints();
+        var edgeWay = Read<long>(reader); var restrictions = Read<TurnRestriction>(reader);
         var profileCount = reader.ReadInt32();
         var names = new List<string>();
         var forward = new int[profileCount][];
@@ -95,6 +98,7 @@ public static class RouterDbFile
             VertexLatitudes = latitudes, VertexLongitudes = longitudes, EdgeFrom = from, EdgeTo = to, EdgeMetres = metres,
             ShapeStart = shapeStart, ShapeLatitudes = shapeLatitudes, ShapeLongitudes = shapeLongitudes,
             ProfileNames = names, ForwardMilliseconds = forward, BackwardMilliseconds = backward,
+            EdgeWay = edgeWay, TurnRestrictions = restrictions,
         };
         var routers = new List<ProfileRouter>();
         var builtCount = reader.ReadInt32();

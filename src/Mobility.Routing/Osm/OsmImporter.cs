@@ -13,11 +13,17 @@ public static class OsmImporter
 {
     public static RoadNetwork Import(string path, IReadOnlyList<VehicleProfile> profiles, Action<string>? progress = null)
     {
-        var ways = new List<(long[] Nodes, EdgeAccess[] Access)>();
+        var ways = new List<(long Id, long[] Nodes, EdgeAccess[] Access)>();
         var usage = new Dictionary<long, int>();
+        var relations = new List<(long FromWay, long ViaNode, long ToWay, bool IsMandatory, int ProfileMask)>();
         foreach (var item in OsmSource.Read(path))
         {
-            if (item is not Way { Nodes.Length: >= 2, Tags: not null } way) continue;
+            if (item is Relation { Tags: not null, Members: not null } relation && TurnRestrictionOf(relation, profiles) is { } restriction)
+            {
+                relations.Add(restriction);
+                continue;
+            }
+            if (item is not Way { Id: { } wayId, Nodes.Length: >= 2, Tags: not null } way) continue;
             var access = new EdgeAccess[profiles.Count];
             var routable = false;
             for (var p = 0; p < profiles.Count; p++)
@@ -26,7 +32,7 @@ public static class OsmImporter
                 routable |= access[p].IsRoutable;
             }
             if (!routable) continue;
-            ways.Add((way.Nodes, access));
+            ways.Add((wayId, way.Nodes, access));
             foreach (var node in way.Nodes) usage[node] = usage.GetValueOrDefault(node) + 1;
             // Way ends are always vertices: counting them twice makes them so. A closed way (a roundabout, a loop)
             // also gets one in its middle, or it would become a single edge from a vertex to itself.
@@ -34,7 +40,10 @@ public static class OsmImporter
             usage[way.Nodes[^1]]++;
             if (way.Nodes[0] == way.Nodes[^1]) usage[way.Nodes[way.Nodes.Length / 2]] += 2;
         }
-        progress?.Invoke($"pass 1: {ways.Count:N0} routable ways, {usage.Count:N0} nodes");
+        // A via node must be a vertex, or the restriction could not tell the ways apart there.
+        foreach (var restriction in relations)
+            if (usage.ContainsKey(restriction.ViaNode)) usage[restriction.ViaNode] += 2;
+        progress?.Invoke($"pass 1: {ways.Count:N0} routable ways, {usage.Count:N0} nodes, {relations.Count:N0} turn restrictions");
 
         var coordinates = new Dictionary<long, (int Latitude, int Longitude)>(usage.Count);
         foreach (var item in OsmSource.Read(path))
@@ -43,7 +52,7 @@ public static class OsmImporter
         progress?.Invoke($"pass 2: {coordinates.Count:N0} node coordinates");
 
         var builder = new NetworkBuilder(profiles.Count);
-        foreach (var (nodes, access) in ways)
+        foreach (var (wayId, nodes, access) in ways)
         {
             var start = -1; // index in nodes of the current edge's first vertex
             var shape = new List<(int, int)>();
@@ -71,19 +80,52 @@ public static class OsmImporter
                     shape.Add(here);
                     continue;
                 }
-                builder.AddEdge(builder.Vertex(nodes[start], coordinates[nodes[start]]), builder.Vertex(nodes[i], here), metres, shape, access);
+                builder.AddEdge(wayId, builder.Vertex(nodes[start], coordinates[nodes[start]]), builder.Vertex(nodes[i], here), metres, shape, access);
                 start = i;
                 shape.Clear();
                 metres = 0;
             }
         }
+        foreach (var (fromWay, viaNode, toWay, isMandatory, mask) in relations)
+            builder.AddRestriction(fromWay, viaNode, toWay, isMandatory, mask);
         var network = builder.Build(profiles.Select(p => p.Name).ToList());
         progress?.Invoke($"graph: {network.VertexCount:N0} vertices, {network.EdgeCount:N0} edges");
         return network;
     }
 
+    /// <summary>A restriction relation with a from way, a via node and a to way that some profile obeys; else null.</summary>
+    private static (long FromWay, long ViaNode, long ToWay, bool IsMandatory, int ProfileMask)? TurnRestrictionOf(
+        Relation relation, IReadOnlyList<VehicleProfile> profiles)
+    {
+        if (!relation.Tags.TryGetValue("type", out var type) || type != "restriction") return null;
+        long? from = null, via = null, to = null;
+        foreach (var member in relation.Members)
+        {
+            switch (member.Role)
+            {
+                case "from" when member.Type == OsmGeoType.Way: from = from is null ? member.Id : -1; break;
+                case "to" when member.Type == OsmGeoType.Way: to = to is null ? member.Id : -1; break;
+                case "via" when member.Type == OsmGeoType.Node: via = via is null ? member.Id : -1; break;
+                case "via": return null; // via ways are not supported yet (documented)
+            }
+        }
+        if (from is null or -1 || via is null or -1 || to is null or -1) return null;
+        var mask = 0;
+        bool? mandatory = null;
+        for (var p = 0; p < profiles.Count; p++)
+        {
+            var value = profiles[p].Restriction(relation.Tags);
+            if (value is null || !(value.StartsWith("no_") || value.StartsWith("only_"))) continue;
+            mask |= 1 << p;
+            mandatory = value.StartsWith("only_");
+        }
+        return mask == 0 ? null : (from.Value, via.Value, to.Value, mandatory!.Value, mask);
+    }
+
     private sealed class NetworkBuilder(int profileCount)
     {
+        private readonly List<long> _edgeWay = [];
+        private readonly List<TurnRestriction> _restrictions = [];
         private readonly Dictionary<long, int> _vertexByNode = [];
         private readonly List<int> _latitudes = [], _longitudes = [], _from = [], _to = [], _shapeStart = [0];
         private readonly List<int> _shapeLatitudes = [], _shapeLongitudes = [];
@@ -101,9 +143,15 @@ public static class OsmImporter
             return vertex;
         }
 
-        public void AddEdge(int from, int to, double metres, List<(int Latitude, int Longitude)> shape, EdgeAccess[] access)
+        public void AddRestriction(long fromWay, long viaNode, long toWay, bool isMandatory, int mask)
+        {
+            if (_vertexByNode.TryGetValue(viaNode, out var via)) _restrictions.Add(new TurnRestriction(fromWay, via, toWay, isMandatory, mask));
+        }
+
+        public void AddEdge(long way, int from, int to, double metres, List<(int Latitude, int Longitude)> shape, EdgeAccess[] access)
         {
             if (from == to) return; // a loop back to the same junction never shortens a route
+            _edgeWay.Add(way);
             _from.Add(from);
             _to.Add(to);
             _metres.Add((float)metres);
@@ -127,7 +175,8 @@ public static class OsmImporter
         {
             VertexLatitudes = [.. _latitudes], VertexLongitudes = [.. _longitudes], EdgeFrom = [.. _from], EdgeTo = [.. _to],
             EdgeMetres = [.. _metres], ShapeStart = [.. _shapeStart], ShapeLatitudes = [.. _shapeLatitudes],
-            ShapeLongitudes = [.. _shapeLongitudes], ProfileNames = profileNames,
+            ShapeLongitudes = [.. _shapeLongitudes], ProfileNames = profileNames, EdgeWay = [.. _edgeWay],
+            TurnRestrictions = [.. _restrictions],
             ForwardMilliseconds = _forward.Select(l => l.ToArray()).ToArray(),
             BackwardMilliseconds = _backward.Select(l => l.ToArray()).ToArray(),
         };

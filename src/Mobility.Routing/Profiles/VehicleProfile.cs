@@ -22,6 +22,9 @@ public sealed class VehicleProfile
     /// <summary>A key such as oneway:bicycle that, when "no", lifts the oneway for this profile.</summary>
     public string? OnewayExceptionKey { get; init; }
     public bool UsesMaxSpeed { get; init; }
+    /// <summary>restriction:KEY tags that speak to this profile (e.g. motorcar), besides the plain restriction tag;
+    /// empty when the profile ignores turn restrictions (walkers).</summary>
+    public IReadOnlyList<string> RestrictionKeys { get; init; } = [];
     public double MaximumSpeed { get; init; } = 130;
 
     public EdgeAccess Evaluate(TagsCollectionBase tags)
@@ -58,6 +61,18 @@ public sealed class VehicleProfile
             }
         }
         return new EdgeAccess(forward, backward, speed);
+    }
+
+    /// <summary>The restriction value ("no_left_turn", "only_straight_on") this profile obeys in a relation's tags, if any.</summary>
+    public string? Restriction(TagsCollectionBase tags)
+    {
+        if (RestrictionKeys.Count == 0) return null;
+        if (tags.TryGetValue("except", out var except)
+            && except.Split(';', StringSplitOptions.TrimEntries).Any(v => RestrictionKeys.Contains(v) || v == Name))
+            return null;
+        foreach (var key in RestrictionKeys)
+            if (tags.TryGetValue("restriction:" + key, out var specific)) return specific;
+        return tags.TryGetValue("restriction", out var general) ? general : null;
     }
 
     private string? SpecificAccess(TagsCollectionBase tags)

@@ -13,6 +13,7 @@ public static class VehicleProfiles
             ["unclassified"] = 50, ["residential"] = 35, ["living_street"] = 10, ["service"] = 20, ["road"] = 30,
         },
         AccessKeys = ["access", "vehicle", "motor_vehicle", "motorcar"],
+        RestrictionKeys = ["motorcar", "motor_vehicle", "vehicle"],
         UsesMaxSpeed = true,
     };
 
@@ -27,6 +28,7 @@ public static class VehicleProfiles
         },
         SpeedsWhenAllowed = new Dictionary<string, double> { ["footway"] = 10, ["pedestrian"] = 10, ["trunk"] = 17, ["bridleway"] = 10 },
         AccessKeys = ["access", "vehicle", "bicycle"],
+        RestrictionKeys = ["bicycle", "vehicle"],
         OnewayExceptionKey = "oneway:bicycle",
     };
 
