@@ -1,5 +1,6 @@
 using Mobility.Routing.Algorithms.Contracted;
 using Mobility.Routing.Algorithms.Matrices;
+using Mobility.Routing.Algorithms.Search;
 using Mobility.Routing.Graphs;
 
 namespace Mobility.Routing;
@@ -7,8 +8,14 @@ namespace Mobility.Routing;
 /// <summary>A point snapped to the network: the vertex it starts from and how far the point lies from it.</summary>
 public readonly record struct SnappedPoint(int Vertex, double Latitude, double Longitude, double OffsetMetres);
 
-/// <summary>The fastest route's travel time and length.</summary>
-public readonly record struct RouteSummary(double Seconds, double Metres);
+/// <summary>The fastest route's travel time, length and shape (WGS84).</summary>
+public sealed record RouteSummary(double Seconds, double Metres, NetTopologySuite.Geometries.LineString Geometry)
+{
+    public string GeometryAsGeoJson() => RouteGeometry.ToGeoJson(Geometry);
+}
+
+/// <summary>A network vertex reached from an origin within a time limit.</summary>
+public readonly record struct ReachedPlace(int Vertex, double Latitude, double Longitude, double Seconds, double Metres);
 
 /// <summary>Durations (s) and lengths (m), row-major origins × destinations; +∞ where unreachable.</summary>
 public sealed record MatrixResult(int Origins, int Destinations, double[] Seconds, double[] Metres);
@@ -56,10 +63,30 @@ public sealed class Router
         if (!from.IsSuccess) return Result<RouteSummary>.Failure("Start: " + from.Error);
         var to = Snap(profile, toLatitude, toLongitude);
         if (!to.IsSuccess) return Result<RouteSummary>.Failure("Destination: " + to.Error);
-        var (milliseconds, metres) = new HierarchyQuery(For(profile).Hierarchy).Query(from.Value.Vertex, to.Value.Vertex);
-        return milliseconds == long.MaxValue
-            ? Result<RouteSummary>.Failure("No route between these points.")
-            : Result<RouteSummary>.Success(new RouteSummary(milliseconds / 1000.0, metres));
+        var router = For(profile);
+        var (milliseconds, metres, path) = new HierarchyQuery(router.Hierarchy).QueryPath(from.Value.Vertex, to.Value.Vertex);
+        if (milliseconds == long.MaxValue) return Result<RouteSummary>.Failure("No route between these points.");
+        var roadArcs = new PathUnpacker(router.Hierarchy, router.Graph).RoadArcs(path);
+        var geometry = RouteGeometry.Build(Network, router.Graph, roadArcs);
+        return Result<RouteSummary>.Success(new RouteSummary(milliseconds / 1000.0, metres, geometry));
+    }
+
+    /// <summary>
+    /// Every place of the network reachable from the point within <paramref name="limitSeconds"/> (an isochrone as
+    /// points): the basis of "who lives within 20 minutes of this site".
+    /// </summary>
+    public Result<IReadOnlyList<ReachedPlace>> Isochrone(string profile, double latitude, double longitude, double limitSeconds)
+    {
+        if (!(limitSeconds >= 0)) return Result<IReadOnlyList<ReachedPlace>>.Failure("The time limit must be zero or more seconds.");
+        var origin = Snap(profile, latitude, longitude);
+        if (!origin.IsSuccess) return Result<IReadOnlyList<ReachedPlace>>.Failure(origin.Error!);
+        var reached = new Dijkstra(For(profile).Graph).OneToAll(origin.Value.Vertex, (long)(limitSeconds * 1000));
+        // Via-vertex copies (turn restrictions) stand for a junction already listed under its own number.
+        var places = reached.Where(r => r.Vertex < Network.VertexCount)
+            .GroupBy(r => r.Vertex).Select(g => g.MinBy(r => r.Milliseconds))
+            .Select(r => new ReachedPlace(r.Vertex, Network.Latitude(r.Vertex), Network.Longitude(r.Vertex), r.Milliseconds / 1000.0, r.Metres))
+            .ToList();
+        return Result<IReadOnlyList<ReachedPlace>>.Success(places);
     }
 
     public Result<MatrixResult> Matrix(string profile, IReadOnlyList<(double Latitude, double Longitude)> origins,

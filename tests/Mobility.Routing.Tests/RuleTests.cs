@@ -144,6 +144,10 @@ public class RuleTests
         var bent = 2 * Geo.Metres(a.Latitude, a.Longitude, fixture.At(5).Latitude, fixture.At(5).Longitude);
         Assert.Equal(bent, metres, 0.5);
         Assert.True(metres > straight * 1.2);
+        // The geometry follows the bend: 1, then 5, then 2 (GeoJSON order: longitude, latitude).
+        var line = router.Route("car", b.Latitude, b.Longitude, a.Latitude, a.Longitude).Value.Geometry;
+        Assert.Equal(new[] { fixture.At(2), fixture.At(5), fixture.At(1) }.Select(p => (Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6))),
+            line.Coordinates.Select(c => (Math.Round(c.Y, 6), Math.Round(c.X, 6))));
     }
 
     private static int Vertex(Router router, OsmFixture fixture, long node) =>

@@ -34,15 +34,18 @@ internal static class RoutingCommands
 
         var from = new Option<string>("--from") { Description = "Start as latitude,longitude.", Required = true };
         var to = new Option<string>("--to") { Description = "Destination as latitude,longitude.", Required = true };
-        var route = new Command("route", "Fastest route between two points: duration and length.");
-        foreach (var option in new Option[] { osm, db, profile, from, to }) route.Options.Add(option);
+        var geojson = new Option<bool>("--geojson") { Description = "Print the route's line as GeoJSON instead of CSV." };
+        var route = new Command("route", "Fastest route between two points: duration and length (or its GeoJSON line).");
+        foreach (var option in new Option[] { osm, db, profile, from, to, geojson }) route.Options.Add(option);
         route.SetAction(parse =>
         {
             var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
             var (a, b) = (ParsePoint(parse.GetValue(from)!), ParsePoint(parse.GetValue(to)!));
             var result = router.Route(parse.GetValue(profile)!, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
-            Console.WriteLine(FormattableString.Invariant($"duration_s,distance_m\n{result.Value.Seconds:F1},{result.Value.Metres:F0}"));
+            Console.WriteLine(parse.GetValue(geojson)
+                ? result.Value.GeometryAsGeoJson()
+                : FormattableString.Invariant($"duration_s,distance_m\n{result.Value.Seconds:F1},{result.Value.Metres:F0}"));
             return 0;
         });
 

@@ -1,5 +1,8 @@
 namespace Mobility.Routing.Graphs;
 
+/// <summary>A directed arc along road edge <paramref name="Edge"/>, in its direction when <paramref name="Along"/>.</summary>
+public readonly record struct Arc(int Tail, int Head, int Milliseconds, float Metres, int Edge, bool Along);
+
 /// <summary>
 /// One profile's directed graph in compressed sparse row form: the arcs leaving vertex v are
 /// indices FirstOut[v]..FirstOut[v + 1] of Head, Milliseconds, Metres and Edge (the road edge it runs along).
@@ -11,6 +14,8 @@ public sealed class DirectedGraph
     public required int[] Milliseconds { get; init; }
     public required float[] Metres { get; init; }
     public required int[] Edge { get; init; }
+    /// <summary>Whether the arc runs along its road edge from EdgeFrom to EdgeTo (else against it).</summary>
+    public required bool[] AlongEdge { get; init; }
 
     public int VertexCount => FirstOut.Length - 1;
     public int ArcCount => Head.Length;
@@ -23,17 +28,17 @@ public sealed class DirectedGraph
     {
         var forward = network.ForwardMilliseconds[profile];
         var backward = network.BackwardMilliseconds[profile];
-        var arcs = new List<(int Tail, int Head, int Milliseconds, float Metres, int Edge)>();
+        var arcs = new List<Arc>();
         for (var e = 0; e < network.EdgeCount; e++)
         {
-            if (forward[e] >= 0) arcs.Add((network.EdgeFrom[e], network.EdgeTo[e], forward[e], network.EdgeMetres[e], e));
-            if (backward[e] >= 0) arcs.Add((network.EdgeTo[e], network.EdgeFrom[e], backward[e], network.EdgeMetres[e], e));
+            if (forward[e] >= 0) arcs.Add(new Arc(network.EdgeFrom[e], network.EdgeTo[e], forward[e], network.EdgeMetres[e], e, true));
+            if (backward[e] >= 0) arcs.Add(new Arc(network.EdgeTo[e], network.EdgeFrom[e], backward[e], network.EdgeMetres[e], e, false));
         }
         var vertexCount = TurnRestrictionSplitter.Apply(network, profile, arcs);
         return FromArcs(vertexCount, arcs);
     }
 
-    public static DirectedGraph FromArcs(int vertexCount, IReadOnlyList<(int Tail, int Head, int Milliseconds, float Metres, int Edge)> arcs)
+    public static DirectedGraph FromArcs(int vertexCount, IReadOnlyList<Arc> arcs)
     {
         var firstOut = new int[vertexCount + 1];
         foreach (var arc in arcs) firstOut[arc.Tail + 1]++;
@@ -43,21 +48,26 @@ public sealed class DirectedGraph
         var milliseconds = new int[arcs.Count];
         var metres = new float[arcs.Count];
         var edge = new int[arcs.Count];
+        var along = new bool[arcs.Count];
         foreach (var arc in arcs)
         {
             var i = next[arc.Tail]++;
             (head[i], milliseconds[i], metres[i], edge[i]) = (arc.Head, arc.Milliseconds, arc.Metres, arc.Edge);
+            along[i] = arc.Along;
         }
-        return new DirectedGraph { FirstOut = firstOut, Head = head, Milliseconds = milliseconds, Metres = metres, Edge = edge };
+        return new DirectedGraph
+        {
+            FirstOut = firstOut, Head = head, Milliseconds = milliseconds, Metres = metres, Edge = edge, AlongEdge = along,
+        };
     }
 
     /// <summary>The same arcs, reversed: the arcs entering v become the arcs leaving v.</summary>
     public DirectedGraph Reversed()
     {
-        var arcs = new List<(int, int, int, float, int)>(ArcCount);
+        var arcs = new List<Arc>(ArcCount);
         for (var v = 0; v < VertexCount; v++)
             for (var i = FirstOut[v]; i < FirstOut[v + 1]; i++)
-                arcs.Add((Head[i], v, Milliseconds[i], Metres[i], Edge[i]));
+                arcs.Add(new Arc(Head[i], v, Milliseconds[i], Metres[i], Edge[i], !AlongEdge[i]));
         return FromArcs(VertexCount, arcs);
     }
 }

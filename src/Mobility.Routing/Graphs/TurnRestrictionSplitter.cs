@@ -10,7 +10,7 @@ internal static class TurnRestrictionSplitter
 {
     /// <returns>The vertex count including the copies appended after the network's vertices.</returns>
     public static int Apply(RoadNetwork network, int profile,
-        List<(int Tail, int Head, int Milliseconds, float Metres, int Edge)> arcs)
+        List<Arc> arcs)
     {
         var next = network.VertexCount;
         var restrictions = network.TurnRestrictions.Where(r => (r.ProfileMask & (1 << profile)) != 0)

@@ -15,7 +15,7 @@ namespace Mobility.Routing.IO;
 /// </summary>
 public static class RouterDbFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2; // 2: edge ways and turn restrictions
     private static readonly byte[] Magic = "MOBROUTE"u8.ToArray();
 
     public static void Write(Router router, IEnumerable<string> profiles, string path)

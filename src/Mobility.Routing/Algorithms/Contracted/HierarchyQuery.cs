@@ -12,10 +12,56 @@ public sealed class HierarchyQuery(ContractionHierarchy hierarchy)
     /// <summary>Fastest time (ms) and its length (m), or (long.MaxValue, ∞) when the target cannot be reached.</summary>
     public (long Milliseconds, double Metres) Query(int source, int target)
     {
+        var (milliseconds, metres, _) = Search(source, target);
+        return (milliseconds, metres);
+    }
+
+    /// <summary>
+    /// The fastest path as hierarchy arcs: up arcs from the source to the meeting vertex, then down arcs to the target,
+    /// each as (tail, head, index in Up or Down, isUp). Empty when unreachable or when source = target.
+    /// </summary>
+    public (long Milliseconds, double Metres, List<(int Tail, int Head, int Index, bool IsUp)> Arcs) QueryPath(int source, int target)
+    {
+        var (milliseconds, metres, meeting) = Search(source, target);
+        var arcs = new List<(int, int, int, bool)>();
+        if (meeting < 0) return (milliseconds, metres, arcs);
+        for (var v = meeting; _forward.ParentArc(v) >= 0;)
+        {
+            var index = _forward.ParentArc(v);
+            var tail = TailOfUpArc(index);
+            arcs.Add((tail, v, index, true));
+            v = tail;
+        }
+        arcs.Reverse();
+        for (var v = meeting; _backward.ParentArc(v) >= 0;)
+        {
+            var index = _backward.ParentArc(v);
+            var next = TailOfDownArc(index);
+            arcs.Add((v, next, index, false));
+            v = next;
+        }
+        return (milliseconds, metres, arcs);
+    }
+
+    // Up arc i leaves the vertex whose range holds i; a down arc stored at y with head u is the arc u→y.
+    private int TailOfUpArc(int index) => OwnerOf(hierarchy.Up.First, index);
+    private int TailOfDownArc(int index) => OwnerOf(hierarchy.Down.First, index);
+
+    private static int OwnerOf(int[] first, int index)
+    {
+        var position = Array.BinarySearch(first, index);
+        if (position < 0) return ~position - 1;
+        while (position + 1 < first.Length && first[position + 1] == index) position++; // skip vertices without arcs
+        return position;
+    }
+
+    private (long Milliseconds, double Metres, int Meeting) Search(int source, int target)
+    {
         _forward.Start(source);
         _backward.Start(target);
         var best = long.MaxValue;
         var bestMetres = double.PositiveInfinity;
+        var meeting = -1;
         while (true)
         {
             var forwardKey = _forward.PeekKey();
@@ -28,9 +74,9 @@ public sealed class HierarchyQuery(ContractionHierarchy hierarchy)
             if (other.Reached(vertex))
             {
                 var total = searching.Milliseconds(vertex) + other.Milliseconds(vertex);
-                if (total < best) (best, bestMetres) = (total, searching.Metres(vertex) + other.Metres(vertex));
+                if (total < best) (best, bestMetres, meeting) = (total, searching.Metres(vertex) + other.Metres(vertex), vertex);
             }
         }
-        return (best, bestMetres);
+        return (best, bestMetres, meeting);
     }
 }

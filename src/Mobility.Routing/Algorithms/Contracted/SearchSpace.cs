@@ -6,6 +6,7 @@ internal sealed class SearchSpace(int vertexCount)
     private readonly long[] _milliseconds = new long[vertexCount];
     private readonly double[] _metres = new double[vertexCount];
     private readonly int[] _stamp = new int[vertexCount];
+    private readonly int[] _parentArc = new int[vertexCount];
     private readonly PriorityQueue<int, long> _queue = new();
     private int _current;
 
@@ -13,12 +14,14 @@ internal sealed class SearchSpace(int vertexCount)
     {
         _current++;
         _queue.Clear();
-        Relax(source, 0, 0);
+        Relax(source, 0, 0, -1);
     }
 
     public bool Reached(int vertex) => _stamp[vertex] == _current;
     public long Milliseconds(int vertex) => _milliseconds[vertex];
     public double Metres(int vertex) => _metres[vertex];
+    /// <summary>The index (in the arcs searched) of the arc that reached the vertex, −1 at the start.</summary>
+    public int ParentArc(int vertex) => _parentArc[vertex];
 
     /// <summary>The smallest key still queued (stale entries dropped), or long.MaxValue when done.</summary>
     public long PeekKey()
@@ -37,7 +40,7 @@ internal sealed class SearchSpace(int vertexCount)
         var vertex = _queue.Dequeue();
         var key = _milliseconds[vertex];
         for (var i = arcs.First[vertex]; i < arcs.First[vertex + 1]; i++)
-            Relax(arcs.Head[i], key + arcs.Milliseconds[i], _metres[vertex] + arcs.Metres[i]);
+            Relax(arcs.Head[i], key + arcs.Milliseconds[i], _metres[vertex] + arcs.Metres[i], i);
         return vertex;
     }
 
@@ -50,12 +53,13 @@ internal sealed class SearchSpace(int vertexCount)
         return settled;
     }
 
-    private void Relax(int vertex, long milliseconds, double metres)
+    private void Relax(int vertex, long milliseconds, double metres, int arc)
     {
         if (Reached(vertex) && _milliseconds[vertex] <= milliseconds) return;
         _stamp[vertex] = _current;
         _milliseconds[vertex] = milliseconds;
         _metres[vertex] = metres;
+        _parentArc[vertex] = arc;
         _queue.Enqueue(vertex, milliseconds);
     }
 }
