@@ -16,18 +16,24 @@ internal static class BenchCommands
         var osm = new Option<string>("--osm") { Description = "OSM extract to measure on.", Required = true };
         var pairs = new Option<int>("--pairs") { Description = "Random point-to-point queries.", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var pgRouting = new Option<string?>("--pgrouting")
+        {
+            Description = "Connection string of a scratch PostGIS database: load the extract with osm2pgrouting there and time " +
+                          "pgr_dijkstraCostMatrix on the same points (its tables are replaced).",
+        };
         var routing = new Command("routing", "Measures import, hierarchy build, point-to-point queries and matrices (car).");
         routing.Options.Add(osm);
         routing.Options.Add(pairs);
         routing.Options.Add(seed);
-        routing.SetAction(parse => BenchRouting(parse.GetValue(osm)!, parse.GetValue(pairs), parse.GetValue(seed)));
+        routing.Options.Add(pgRouting);
+        routing.SetAction(parse => BenchRouting(parse.GetValue(osm)!, parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(pgRouting)));
 
         var bench = new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md).");
         bench.Subcommands.Add(routing);
         return bench;
     }
 
-    private static int BenchRouting(string osmFile, int pairCount, int seed)
+    private static int BenchRouting(string osmFile, int pairCount, int seed, string? pgRoutingDatabase)
     {
         Console.WriteLine($"extract: {osmFile} ({new FileInfo(osmFile).Length / 1e6:F1} MB), {Environment.ProcessorCount} cores");
         var clock = Stopwatch.StartNew();
@@ -58,7 +64,17 @@ internal static class BenchCommands
         }
         finally { File.Delete(file); }
 
-        var component = Enumerable.Range(0, car.Graph.VertexCount).Where(v => car.InLargestComponent[v]).ToArray();
+        PgRoutingYardstick? yardstick = null;
+        long[]? pgrIds = null;
+        if (pgRoutingDatabase != null)
+        {
+            yardstick = new PgRoutingYardstick(pgRoutingDatabase);
+            yardstick.Load(osmFile, Console.WriteLine);
+            pgrIds = yardstick.VertexIds(network);
+        }
+        // With pgRouting, points are junctions both graphs have, so both answer the same question.
+        var component = Enumerable.Range(0, network.VertexCount)
+            .Where(v => car.InLargestComponent[v] && (pgrIds == null || pgrIds[v] >= 0)).ToArray();
         var random = new Random(seed);
         int Pick() => component[random.Next(component.Length)];
 
@@ -90,6 +106,17 @@ internal static class BenchCommands
                 runs.Add(clock.Elapsed.TotalSeconds);
             }
             Console.WriteLine($"matrix {size} x {size}: best of 3 {runs.Min():F3} s (runs: {string.Join(", ", runs.Select(r => r.ToString("F3")))})");
+            if (yardstick != null)
+            {
+                // pgr_dijkstraCostMatrix takes one set of points (all pairs among them): ours is timed on the same square.
+                var points = sources.Distinct().ToArray();
+                clock.Restart();
+                matrix.Compute(points, points);
+                var oursSquare = clock.Elapsed.TotalSeconds;
+                var (theirs, cells) = yardstick.TimeCostMatrix(points.Select(v => pgrIds![v]));
+                Console.WriteLine($"  same {points.Length} points, all pairs: ours {oursSquare:F3} s, pgr_dijkstraCostMatrix {theirs:F2} s " +
+                                  $"({cells:N0} cells), ours {theirs / oursSquare:F0}x faster");
+            }
         }
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return 0;
