@@ -5,37 +5,65 @@ using NetTopologySuite.IO.Converters;
 
 namespace Mobility.Routing;
 
-/// <summary>The shape of a route, built from the road arcs it follows, and its GeoJSON form (RFC 7946: longitude first).</summary>
+/// <summary>A stretch of one road edge, from one fraction of its length (measured from EdgeFrom) to another.</summary>
+public readonly record struct EdgePiece(int Edge, double From, double To);
+
+/// <summary>The shape of a route, built from the stretches of edges it follows; and its GeoJSON form (longitude first).</summary>
 public static class RouteGeometry
 {
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    public static LineString Build(RoadNetwork network, DirectedGraph graph, IReadOnlyList<int> roadArcs)
+    public static EdgePiece WholeArc(DirectedGraph graph, int arc) =>
+        graph.AlongEdge[arc] ? new EdgePiece(graph.Edge[arc], 0, 1) : new EdgePiece(graph.Edge[arc], 1, 0);
+
+    public static LineString Build(RoadNetwork network, IEnumerable<EdgePiece> pieces)
     {
         var points = new List<Coordinate>();
-        void Add(int latitude, int longitude)
-        {
-            var point = new Coordinate(longitude / RoadNetwork.CoordinateScale, latitude / RoadNetwork.CoordinateScale);
-            if (points.Count == 0 || !points[^1].Equals2D(point)) points.Add(point);
-        }
-        foreach (var arc in roadArcs)
-        {
-            var edge = graph.Edge[arc];
-            var along = graph.AlongEdge[arc];
-            var (start, end) = along ? (network.EdgeFrom[edge], network.EdgeTo[edge]) : (network.EdgeTo[edge], network.EdgeFrom[edge]);
-            Add(network.VertexLatitudes[start], network.VertexLongitudes[start]);
-            var (first, last) = (network.ShapeStart[edge], network.ShapeStart[edge + 1]);
-            for (var k = 0; k < last - first; k++)
+        foreach (var piece in pieces)
+            foreach (var (latitude, longitude) in Stretch(network, piece))
             {
-                var s = along ? first + k : last - 1 - k;
-                Add(network.ShapeLatitudes[s], network.ShapeLongitudes[s]);
+                var point = new Coordinate(longitude, latitude);
+                if (points.Count == 0 || !points[^1].Equals2D(point)) points.Add(point);
             }
-            Add(network.VertexLatitudes[end], network.VertexLongitudes[end]);
-        }
         if (points.Count == 1) points.Add(points[0].Copy());
         return Wgs84.CreateLineString(points.ToArray());
     }
 
     public static string ToGeoJson(Geometry geometry) => JsonSerializer.Serialize(geometry, GeoJson);
+
+    /// <summary>The points of an edge between two fractions of its length, in the piece's direction.</summary>
+    private static List<(double Latitude, double Longitude)> Stretch(RoadNetwork network, EdgePiece piece)
+    {
+        var shape = new List<(double Latitude, double Longitude)> { (network.Latitude(network.EdgeFrom[piece.Edge]), network.Longitude(network.EdgeFrom[piece.Edge])) };
+        for (var s = network.ShapeStart[piece.Edge]; s < network.ShapeStart[piece.Edge + 1]; s++)
+            shape.Add((network.ShapeLatitudes[s] / RoadNetwork.CoordinateScale, network.ShapeLongitudes[s] / RoadNetwork.CoordinateScale));
+        shape.Add((network.Latitude(network.EdgeTo[piece.Edge]), network.Longitude(network.EdgeTo[piece.Edge])));
+
+        var cumulative = new double[shape.Count];
+        for (var i = 1; i < shape.Count; i++)
+            cumulative[i] = cumulative[i - 1] + Geo.Metres(shape[i - 1].Latitude, shape[i - 1].Longitude, shape[i].Latitude, shape[i].Longitude);
+        var total = cumulative[^1];
+        (double, double) At(double fraction)
+        {
+            var target = fraction * total;
+            for (var i = 1; i < shape.Count; i++)
+                if (cumulative[i] >= target || i == shape.Count - 1)
+                {
+                    var length = cumulative[i] - cumulative[i - 1];
+                    var t = length > 0 ? Math.Clamp((target - cumulative[i - 1]) / length, 0, 1) : 0;
+                    return (shape[i - 1].Latitude + t * (shape[i].Latitude - shape[i - 1].Latitude),
+                            shape[i - 1].Longitude + t * (shape[i].Longitude - shape[i - 1].Longitude));
+                }
+            return shape[0];
+        }
+
+        var (low, high) = (Math.Min(piece.From, piece.To), Math.Max(piece.From, piece.To));
+        var stretch = new List<(double, double)> { At(low) };
+        for (var i = 1; i < shape.Count - 1; i++)
+            if (total > 0 && cumulative[i] / total > low && cumulative[i] / total < high) stretch.Add(shape[i]);
+        stretch.Add(At(high));
+        if (piece.From > piece.To) stretch.Reverse();
+        return stretch;
+    }
 }

@@ -5,8 +5,9 @@ using Mobility.Routing.Graphs;
 
 namespace Mobility.Routing;
 
-/// <summary>A point snapped to the network: the vertex it starts from and how far the point lies from it.</summary>
-public readonly record struct SnappedPoint(int Vertex, double Latitude, double Longitude, double OffsetMetres);
+/// <summary>A point snapped to the network: the edge, the fraction of its length from its first vertex, the projected
+/// position, and how far the point lies from it.</summary>
+public readonly record struct SnappedPoint(int Edge, double Fraction, double Latitude, double Longitude, double OffsetMetres);
 
 /// <summary>The fastest route's travel time, length and shape (WGS84).</summary>
 public sealed record RouteSummary(double Seconds, double Metres, NetTopologySuite.Geometries.LineString Geometry)
@@ -54,7 +55,7 @@ public sealed class Router
         if (nearest is not { } found)
             return Result<SnappedPoint>.Failure(
                 $"({latitude:F6}, {longitude:F6}) is more than {maximumMetres:F0} m from any road usable by {profile}.");
-        return Result<SnappedPoint>.Success(new SnappedPoint(found.Vertex, Network.Latitude(found.Vertex), Network.Longitude(found.Vertex), found.Metres));
+        return Result<SnappedPoint>.Success(new SnappedPoint(found.Edge, found.Fraction, found.Latitude, found.Longitude, found.OffsetMetres));
     }
 
     public Result<RouteSummary> Route(string profile, double fromLatitude, double fromLongitude, double toLatitude, double toLongitude)
@@ -64,11 +65,31 @@ public sealed class Router
         var to = Snap(profile, toLatitude, toLongitude);
         if (!to.IsSuccess) return Result<RouteSummary>.Failure("Destination: " + to.Error);
         var router = For(profile);
-        var (milliseconds, metres, path) = new HierarchyQuery(router.Hierarchy).QueryPath(from.Value.Vertex, to.Value.Vertex);
+        var (source, target) = (from.Value, to.Value);
+        var departures = router.Departures(source.Edge, source.Fraction);
+        var arrivals = router.Arrivals(target.Edge, target.Fraction);
+        var query = new HierarchyQuery(router.Hierarchy);
+        var (milliseconds, metres, path) = query.QueryPath(departures.Select(d => d.Seed).ToList(), arrivals.Select(a => a.Seed).ToList());
+
+        if (source.Edge == target.Edge && router.Direct(source.Edge, source.Fraction, target.Fraction) is { } direct
+            && direct.Milliseconds <= milliseconds)
+        {
+            var line = RouteGeometry.Build(Network, [new EdgePiece(source.Edge, source.Fraction, target.Fraction)]);
+            return Result<RouteSummary>.Success(new RouteSummary(direct.Milliseconds / 1000.0, direct.Metres, line));
+        }
         if (milliseconds == long.MaxValue) return Result<RouteSummary>.Failure("No route between these points.");
-        var roadArcs = new PathUnpacker(router.Hierarchy, router.Graph).RoadArcs(path);
-        var geometry = RouteGeometry.Build(Network, router.Graph, roadArcs);
-        return Result<RouteSummary>.Success(new RouteSummary(milliseconds / 1000.0, metres, geometry));
+
+        var first = path.Count > 0 ? path[0].Tail : query.MeetingVertex;
+        var last = path.Count > 0 ? path[^1].Head : query.MeetingVertex;
+        var departure = departures.Where(d => d.Seed.Vertex == first).MinBy(d => d.Seed.Milliseconds).Arc;
+        var arrival = arrivals.Where(a => a.Seed.Vertex == last).MinBy(a => a.Seed.Milliseconds).Arc;
+        // Arc −1: the point is the junction itself, so no stretch of its edge is driven.
+        var pieces = new List<EdgePiece>();
+        if (departure >= 0) pieces.Add(new(source.Edge, source.Fraction, router.Graph.AlongEdge[departure] ? 1 : 0));
+        pieces.AddRange(new PathUnpacker(router.Hierarchy, router.Graph).RoadArcs(path).Select(arc => RouteGeometry.WholeArc(router.Graph, arc)));
+        if (arrival >= 0) pieces.Add(new EdgePiece(target.Edge, router.Graph.AlongEdge[arrival] ? 0 : 1, target.Fraction));
+        if (pieces.Count == 0) pieces.Add(new EdgePiece(source.Edge, source.Fraction, source.Fraction));
+        return Result<RouteSummary>.Success(new RouteSummary(milliseconds / 1000.0, metres, RouteGeometry.Build(Network, pieces)));
     }
 
     /// <summary>
@@ -80,11 +101,12 @@ public sealed class Router
         if (!(limitSeconds >= 0)) return Result<IReadOnlyList<ReachedPlace>>.Failure("The time limit must be zero or more seconds.");
         var origin = Snap(profile, latitude, longitude);
         if (!origin.IsSuccess) return Result<IReadOnlyList<ReachedPlace>>.Failure(origin.Error!);
-        var reached = new Dijkstra(For(profile).Graph).OneToAll(origin.Value.Vertex, (long)(limitSeconds * 1000));
-        // Via-vertex copies (turn restrictions) stand for a junction already listed under its own number.
-        var places = reached.Where(r => r.Vertex < Network.VertexCount)
-            .GroupBy(r => r.Vertex).Select(g => g.MinBy(r => r.Milliseconds))
-            .Select(r => new ReachedPlace(r.Vertex, Network.Latitude(r.Vertex), Network.Longitude(r.Vertex), r.Milliseconds / 1000.0, r.Metres))
+        var router = For(profile);
+        var seeds = router.Departures(origin.Value.Edge, origin.Value.Fraction).Select(d => (d.Seed.Vertex, d.Seed.Milliseconds, d.Seed.Metres));
+        var reached = new Dijkstra(router.Graph).OneToAll(seeds, (long)(limitSeconds * 1000));
+        // A turn-restriction copy is its junction, reached by a restricted approach: keep each junction's earliest arrival.
+        var places = reached.GroupBy(r => router.Graph.Junction[r.Vertex]).Select(g => (Junction: g.Key, Best: g.MinBy(r => r.Milliseconds)))
+            .Select(x => new ReachedPlace(x.Junction, Network.Latitude(x.Junction), Network.Longitude(x.Junction), x.Best.Milliseconds / 1000.0, x.Best.Metres))
             .ToList();
         return Result<IReadOnlyList<ReachedPlace>>.Success(places);
     }
@@ -93,17 +115,27 @@ public sealed class Router
         IReadOnlyList<(double Latitude, double Longitude)> destinations)
     {
         var errors = new List<string>();
-        int[] SnapAll(IReadOnlyList<(double Latitude, double Longitude)> points, string what) =>
+        SnappedPoint[] SnapAll(IReadOnlyList<(double Latitude, double Longitude)> points, string what) =>
             points.Select((p, i) =>
             {
                 var snapped = Snap(profile, p.Latitude, p.Longitude);
                 if (!snapped.IsSuccess) errors.Add($"{what} {i}: {snapped.Error}");
-                return snapped.IsSuccess ? snapped.Value.Vertex : -1;
+                return snapped.IsSuccess ? snapped.Value : default;
             }).ToArray();
         var sources = SnapAll(origins, "origin");
         var targets = SnapAll(destinations, "destination");
         if (errors.Count > 0) return Result<MatrixResult>.Failure(string.Join(Environment.NewLine, errors));
-        var (milliseconds, metres) = new BucketManyToMany(For(profile).Hierarchy).Compute(sources, targets);
+        var router = For(profile);
+        var (milliseconds, metres) = new BucketManyToMany(router.Hierarchy).Compute(
+            sources.Select(p => (IReadOnlyList<Seed>)router.Departures(p.Edge, p.Fraction).Select(d => d.Seed).ToList()).ToList(),
+            targets.Select(p => (IReadOnlyList<Seed>)router.Arrivals(p.Edge, p.Fraction).Select(a => a.Seed).ToList()).ToList());
+        // Two points on the same edge may be joined without leaving it.
+        for (var i = 0; i < sources.Length; i++)
+            for (var j = 0; j < targets.Length; j++)
+                if (sources[i].Edge == targets[j].Edge
+                    && router.Direct(sources[i].Edge, sources[i].Fraction, targets[j].Fraction) is { } direct
+                    && direct.Milliseconds < milliseconds[i * targets.Length + j])
+                    (milliseconds[i * targets.Length + j], metres[i * targets.Length + j]) = (direct.Milliseconds, direct.Metres);
         var seconds = milliseconds.Select(ms => ms == long.MaxValue ? double.PositiveInfinity : ms / 1000.0).ToArray();
         return Result<MatrixResult>.Success(new MatrixResult(origins.Count, destinations.Count, seconds, metres));
     }

@@ -61,7 +61,8 @@ public abstract class HierarchyCorrectnessTests(RealExtractFixture fixture)
                 network.Longitude(near) + (random.NextDouble() - 0.5) * 0.005);
             if (!result.IsSuccess) continue;
             snapped++;
-            Assert.True(Car.InLargestComponent[result.Value.Vertex]);
+            var edge = result.Value.Edge;
+            Assert.True(Car.InLargestComponent[network.EdgeFrom[edge]] && Car.InLargestComponent[network.EdgeTo[edge]]);
             Assert.InRange(result.Value.OffsetMetres, 0, Router.DefaultMaximumSnapMetres);
         }
         Assert.True(snapped > 100, $"Only {snapped} of 500 points near the network snapped.");

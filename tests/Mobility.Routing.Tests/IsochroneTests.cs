@@ -1,5 +1,3 @@
-using Mobility.Routing.Algorithms.Contracted;
-
 namespace Mobility.Routing.Tests;
 
 public class IsochroneTests(LiechtensteinFixture fixture) : IClassFixture<LiechtensteinFixture>
@@ -11,21 +9,22 @@ public class IsochroneTests(LiechtensteinFixture fixture) : IClassFixture<Liecht
         const double limit = 5 * 60;
         var result = router.Isochrone("car", 47.1410, 9.5209, limit); // Vaduz
         Assert.True(result.IsSuccess, result.Error);
-        var origin = router.Snap("car", 47.1410, 9.5209).Value.Vertex;
-        var query = new HierarchyQuery(router.For("car").Hierarchy);
         var inside = result.Value.ToDictionary(p => p.Vertex);
         Assert.True(inside.Count > 50, $"Only {inside.Count} places within 5 minutes of Vaduz.");
-        foreach (var place in inside.Values)
+        double RouteSeconds(int vertex) =>
+            router.Route("car", 47.1410, 9.5209, router.Network.Latitude(vertex), router.Network.Longitude(vertex)).Value.Seconds;
+        foreach (var place in inside.Values.Take(200))
         {
             Assert.InRange(place.Seconds, 0, limit);
-            Assert.Equal(query.Query(origin, place.Vertex).Milliseconds / 1000.0, place.Seconds, 3);
+            // A route to the place takes as long (to the millisecond, which rounding of partial edges may shift).
+            Assert.Equal(RouteSeconds(place.Vertex), place.Seconds, 0.01);
         }
         var random = new Random(3);
         for (var i = 0; i < 300; i++)
         {
             var vertex = random.Next(router.Network.VertexCount);
             if (inside.ContainsKey(vertex) || !router.For("car").InLargestComponent[vertex]) continue;
-            Assert.True(query.Query(origin, vertex).Milliseconds > limit * 1000, $"Vertex {vertex} is within the limit but missing.");
+            Assert.True(RouteSeconds(vertex) > limit - 0.01, $"Vertex {vertex} is within the limit but missing.");
         }
     }
 

@@ -51,11 +51,7 @@ public class PgRoutingAgreementTests(TestDatabase database, ITestOutputHelper ou
 
         var network = OsmImporter.Import(pbf, [CarAsPgRoutingSeesIt]);
         var timeGraph = DirectedGraph.ForProfile(network, 0);
-        var distanceGraph = new DirectedGraph
-        {
-            FirstOut = timeGraph.FirstOut, Head = timeGraph.Head, Metres = timeGraph.Metres, Edge = timeGraph.Edge,
-            AlongEdge = timeGraph.AlongEdge, Milliseconds = timeGraph.Metres.Select(m => (int)Math.Round(m * 10)).ToArray(), // decimetres
-        };
+        var distanceGraph = timeGraph.WithWeights(timeGraph.Metres.Select(m => (int)Math.Round(m * 10)).ToArray()); // decimetres
         var inComponent = StronglyConnectedComponents.Largest(distanceGraph);
         var candidates = Enumerable.Range(0, network.VertexCount)
             .Where(v => inComponent[v] && pgrVertexAt.ContainsKey((network.VertexLatitudes[v], network.VertexLongitudes[v])))

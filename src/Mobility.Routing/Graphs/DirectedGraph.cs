@@ -16,6 +16,8 @@ public sealed class DirectedGraph
     public required int[] Edge { get; init; }
     /// <summary>Whether the arc runs along its road edge from EdgeFrom to EdgeTo (else against it).</summary>
     public required bool[] AlongEdge { get; init; }
+    /// <summary>The network junction each vertex stands for: itself, or for a turn-restriction copy, its via vertex.</summary>
+    public required int[] Junction { get; init; }
 
     public int VertexCount => FirstOut.Length - 1;
     public int ArcCount => Head.Length;
@@ -34,11 +36,12 @@ public sealed class DirectedGraph
             if (forward[e] >= 0) arcs.Add(new Arc(network.EdgeFrom[e], network.EdgeTo[e], forward[e], network.EdgeMetres[e], e, true));
             if (backward[e] >= 0) arcs.Add(new Arc(network.EdgeTo[e], network.EdgeFrom[e], backward[e], network.EdgeMetres[e], e, false));
         }
-        var vertexCount = TurnRestrictionSplitter.Apply(network, profile, arcs);
-        return FromArcs(vertexCount, arcs);
+        var junctionOfCopy = TurnRestrictionSplitter.Apply(network, profile, arcs);
+        return FromArcs(network.VertexCount + junctionOfCopy.Count, arcs,
+            [.. Enumerable.Range(0, network.VertexCount), .. junctionOfCopy]);
     }
 
-    public static DirectedGraph FromArcs(int vertexCount, IReadOnlyList<Arc> arcs)
+    public static DirectedGraph FromArcs(int vertexCount, IReadOnlyList<Arc> arcs, int[]? junction = null)
     {
         var firstOut = new int[vertexCount + 1];
         foreach (var arc in arcs) firstOut[arc.Tail + 1]++;
@@ -58,6 +61,17 @@ public sealed class DirectedGraph
         return new DirectedGraph
         {
             FirstOut = firstOut, Head = head, Milliseconds = milliseconds, Metres = metres, Edge = edge, AlongEdge = along,
+            Junction = junction ?? Enumerable.Range(0, vertexCount).ToArray(),
+        };
+    }
+
+    /// <summary>The same graph with other arc weights (e.g. decimetres, for shortest distances instead of fastest times).</summary>
+    public DirectedGraph WithWeights(int[] weights)
+    {
+        if (weights.Length != ArcCount) throw new ArgumentException($"{weights.Length} weights for {ArcCount} arcs.");
+        return new DirectedGraph
+        {
+            FirstOut = FirstOut, Head = Head, Milliseconds = weights, Metres = Metres, Edge = Edge, AlongEdge = AlongEdge, Junction = Junction,
         };
     }
 
@@ -68,6 +82,6 @@ public sealed class DirectedGraph
         for (var v = 0; v < VertexCount; v++)
             for (var i = FirstOut[v]; i < FirstOut[v + 1]; i++)
                 arcs.Add(new Arc(Head[i], v, Milliseconds[i], Metres[i], Edge[i], !AlongEdge[i]));
-        return FromArcs(VertexCount, arcs);
+        return FromArcs(VertexCount, arcs, Junction);
     }
 }

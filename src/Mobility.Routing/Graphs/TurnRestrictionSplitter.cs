@@ -8,19 +8,23 @@ namespace Mobility.Routing.Graphs;
 /// </summary>
 internal static class TurnRestrictionSplitter
 {
-    /// <returns>The vertex count including the copies appended after the network's vertices.</returns>
-    public static int Apply(RoadNetwork network, int profile,
-        List<Arc> arcs)
+    /// <returns>For each copy appended after the network's vertices, the junction it stands for.</returns>
+    public static List<int> Apply(RoadNetwork network, int profile, List<Arc> arcs)
     {
+        var junctionOfCopy = new List<int>();
         var next = network.VertexCount;
         var restrictions = network.TurnRestrictions.Where(r => (r.ProfileMask & (1 << profile)) != 0)
             .GroupBy(r => (r.ViaVertex, r.FromWay)).ToList();
-        if (restrictions.Count == 0) return next;
+        if (restrictions.Count == 0) return junctionOfCopy;
 
         // First every copy and every redirection, then the copies' exits, taken from the redirected arcs: a route
         // leaving one copy towards another restricted junction must arrive at that junction's copy too.
         var copies = new Dictionary<(int Via, long FromWay), int>();
-        foreach (var group in restrictions) copies[group.Key] = next++;
+        foreach (var group in restrictions)
+        {
+            copies[group.Key] = next++;
+            junctionOfCopy.Add(group.Key.ViaVertex);
+        }
         var original = arcs.Count;
         for (var i = 0; i < original; i++)
             if (copies.TryGetValue((arcs[i].Head, network.EdgeWay[arcs[i].Edge]), out var copy))
@@ -30,7 +34,7 @@ internal static class TurnRestrictionSplitter
             foreach (var exit in exitsOf[group.Key.ViaVertex])
                 if (Allowed(network.EdgeWay[exit.Edge], group))
                     arcs.Add(exit with { Tail = copies[group.Key] });
-        return next;
+        return junctionOfCopy;
     }
 
     private static bool Allowed(long exitWay, IEnumerable<TurnRestriction> restrictions)

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Mobility.Routing.Algorithms.Contracted;
 using Mobility.Routing.Graphs;
-using Mobility.Routing.Snapping;
 
 namespace Mobility.Routing.IO;
 
@@ -107,11 +106,7 @@ public static class RouterDbFile
             var name = reader.ReadString();
             var component = Read<bool>(reader);
             var hierarchy = new ContractionHierarchy { Rank = Ints(), Up = ReadArcs(reader), Down = ReadArcs(reader) };
-            routers.Add(new ProfileRouter
-            {
-                Profile = name, Graph = DirectedGraph.ForProfile(network, network.ProfileIndex(name)),
-                InLargestComponent = component, Hierarchy = hierarchy, Snapper = new VertexSnapper(network, component),
-            });
+            routers.Add(ProfileRouter.Assemble(network, name, DirectedGraph.ForProfile(network, network.ProfileIndex(name)), component, hierarchy));
         }
         return new Router(network, routers);
     }

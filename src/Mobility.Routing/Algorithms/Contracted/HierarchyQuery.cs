@@ -9,10 +9,13 @@ public sealed class HierarchyQuery(ContractionHierarchy hierarchy)
     private readonly SearchSpace _forward = new(hierarchy.VertexCount);
     private readonly SearchSpace _backward = new(hierarchy.VertexCount);
 
+    /// <summary>Where the last QueryPath's searches met (the path's only vertex when it has no arcs), −1 if they did not.</summary>
+    public int MeetingVertex { get; private set; } = -1;
+
     /// <summary>Fastest time (ms) and its length (m), or (long.MaxValue, ∞) when the target cannot be reached.</summary>
     public (long Milliseconds, double Metres) Query(int source, int target)
     {
-        var (milliseconds, metres, _) = Search(source, target);
+        var (milliseconds, metres, _) = Search([new Seed(source, 0, 0)], [new Seed(target, 0, 0)]);
         return (milliseconds, metres);
     }
 
@@ -20,10 +23,16 @@ public sealed class HierarchyQuery(ContractionHierarchy hierarchy)
     /// The fastest path as hierarchy arcs: up arcs from the source to the meeting vertex, then down arcs to the target,
     /// each as (tail, head, index in Up or Down, isUp). Empty when unreachable or when source = target.
     /// </summary>
-    public (long Milliseconds, double Metres, List<(int Tail, int Head, int Index, bool IsUp)> Arcs) QueryPath(int source, int target)
+    public (long Milliseconds, double Metres, List<(int Tail, int Head, int Index, bool IsUp)> Arcs) QueryPath(int source, int target) =>
+        QueryPath([new Seed(source, 0, 0)], [new Seed(target, 0, 0)]);
+
+    /// <summary>The same from several seeded sources to several seeded targets (points in the middle of edges).</summary>
+    public (long Milliseconds, double Metres, List<(int Tail, int Head, int Index, bool IsUp)> Arcs) QueryPath(
+        IReadOnlyList<Seed> sources, IReadOnlyList<Seed> targets)
     {
-        var (milliseconds, metres, meeting) = Search(source, target);
+        var (milliseconds, metres, meeting) = Search(sources, targets);
         var arcs = new List<(int, int, int, bool)>();
+        MeetingVertex = meeting;
         if (meeting < 0) return (milliseconds, metres, arcs);
         for (var v = meeting; _forward.ParentArc(v) >= 0;)
         {
@@ -55,10 +64,10 @@ public sealed class HierarchyQuery(ContractionHierarchy hierarchy)
         return position;
     }
 
-    private (long Milliseconds, double Metres, int Meeting) Search(int source, int target)
+    private (long Milliseconds, double Metres, int Meeting) Search(IReadOnlyList<Seed> sources, IReadOnlyList<Seed> targets)
     {
-        _forward.Start(source);
-        _backward.Start(target);
+        _forward.Start(sources);
+        _backward.Start(targets);
         var best = long.MaxValue;
         var bestMetres = double.PositiveInfinity;
         var meeting = -1;

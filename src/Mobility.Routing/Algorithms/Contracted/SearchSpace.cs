@@ -1,5 +1,8 @@
 namespace Mobility.Routing.Algorithms.Contracted;
 
+/// <summary>A search's starting vertex with the time and length already travelled to reach it.</summary>
+public readonly record struct Seed(int Vertex, long Milliseconds, double Metres);
+
 /// <summary>One direction of an upward search: tentative times and lengths with versioned marks, and its queue.</summary>
 internal sealed class SearchSpace(int vertexCount)
 {
@@ -10,11 +13,14 @@ internal sealed class SearchSpace(int vertexCount)
     private readonly PriorityQueue<int, long> _queue = new();
     private int _current;
 
-    public void Start(int source)
+    public void Start(int source) => Start([new Seed(source, 0, 0)]);
+
+    /// <summary>Starts from several vertices at once, each with a time and length already travelled (a point mid-edge).</summary>
+    public void Start(IEnumerable<Seed> seeds)
     {
         _current++;
         _queue.Clear();
-        Relax(source, 0, 0, -1);
+        foreach (var seed in seeds) Relax(seed.Vertex, seed.Milliseconds, seed.Metres, -1);
     }
 
     public bool Reached(int vertex) => _stamp[vertex] == _current;
@@ -45,9 +51,9 @@ internal sealed class SearchSpace(int vertexCount)
     }
 
     /// <summary>Runs the whole upward search and returns every vertex it settles (for bucket many-to-many).</summary>
-    public List<int> Exhaust(int source, CsrArcs arcs)
+    public List<int> Exhaust(IEnumerable<Seed> seeds, CsrArcs arcs)
     {
-        Start(source);
+        Start(seeds);
         var settled = new List<int>();
         while (PeekKey() != long.MaxValue) settled.Add(Settle(arcs));
         return settled;

@@ -10,7 +10,12 @@ namespace Mobility.Routing.Algorithms.Matrices;
 public sealed class BucketManyToMany(ContractionHierarchy hierarchy)
 {
     /// <returns>Row-major sources × targets times (ms, long.MaxValue when unreachable) and lengths (m).</returns>
-    public (long[] Milliseconds, double[] Metres) Compute(IReadOnlyList<int> sources, IReadOnlyList<int> targets)
+    public (long[] Milliseconds, double[] Metres) Compute(IReadOnlyList<int> sources, IReadOnlyList<int> targets) =>
+        Compute(sources.Select(v => (IReadOnlyList<Seed>)[new Seed(v, 0, 0)]).ToList(),
+                targets.Select(v => (IReadOnlyList<Seed>)[new Seed(v, 0, 0)]).ToList());
+
+    /// <summary>The same with each source and target given as seeds (a point in the middle of an edge has up to two).</summary>
+    public (long[] Milliseconds, double[] Metres) Compute(IReadOnlyList<IReadOnlyList<Seed>> sources, IReadOnlyList<IReadOnlyList<Seed>> targets)
     {
         var n = hierarchy.VertexCount;
         var entries = new List<(int Vertex, int Target, long Milliseconds, double Metres)>[targets.Count];

@@ -19,25 +19,30 @@ public sealed class Dijkstra(DirectedGraph graph)
     /// <summary>Fastest travel time (ms) and its length (m) from source to target, or (Unreachable, ∞).</summary>
     public (long Milliseconds, double Metres) OneToOne(int source, int target)
     {
-        Run(source, long.MaxValue, target);
+        Run([(source, 0L, 0.0)], long.MaxValue, target);
         return Reached(target) ? (_milliseconds[target], _metres[target]) : (Unreachable, double.PositiveInfinity);
     }
 
     /// <summary>Every vertex reachable within <paramref name="limitMilliseconds"/>, with its time and length.</summary>
-    public IReadOnlyList<(int Vertex, long Milliseconds, double Metres)> OneToAll(int source, long limitMilliseconds)
+    public IReadOnlyList<(int Vertex, long Milliseconds, double Metres)> OneToAll(int source, long limitMilliseconds) =>
+        OneToAll([(source, 0L, 0.0)], limitMilliseconds);
+
+    /// <summary>The same from several starting vertices, each with a time and length already travelled.</summary>
+    public IReadOnlyList<(int Vertex, long Milliseconds, double Metres)> OneToAll(
+        IEnumerable<(int Vertex, long Milliseconds, double Metres)> seeds, long limitMilliseconds)
     {
-        var settled = Run(source, limitMilliseconds, target: -1);
+        var settled = Run(seeds, limitMilliseconds, target: -1);
         return settled.Select(v => (v, _milliseconds[v], _metres[v])).ToList();
     }
 
     private bool Reached(int vertex) => _stamp[vertex] == _currentStamp;
 
-    private List<int> Run(int source, long limit, int target)
+    private List<int> Run(IEnumerable<(int Vertex, long Milliseconds, double Metres)> seeds, long limit, int target)
     {
         _currentStamp++;
         _queue.Clear();
         var settled = new List<int>();
-        Relax(source, 0, 0);
+        foreach (var (vertex, milliseconds, metres) in seeds) Relax(vertex, milliseconds, metres);
         while (_queue.TryDequeue(out var vertex, out var key))
         {
             if (key != _milliseconds[vertex] || key > limit) { if (key > limit) break; continue; }

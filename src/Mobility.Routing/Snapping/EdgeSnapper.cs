@@ -1,0 +1,108 @@
+using Mobility.Routing.Graphs;
+
+namespace Mobility.Routing.Snapping;
+
+/// <summary>Where a point lands on the network: on <paramref name="Edge"/>, at <paramref name="Fraction"/> of its
+/// length from EdgeFrom, at the projected position, <paramref name="OffsetMetres"/> from the point itself.</summary>
+public readonly record struct EdgePosition(int Edge, double Fraction, double Latitude, double Longitude, double OffsetMetres);
+
+/// <summary>
+/// Snaps a point to the nearest edge a profile may use, on the profile's largest strongly connected component:
+/// a uniform grid (about 500 m cells) over every segment of every such edge, shape points included, searched in
+/// rings outwards until no closer segment can exist.
+/// </summary>
+public sealed class EdgeSnapper
+{
+    private const double CellDegrees = 0.005;
+    private readonly RoadNetwork _network;
+    private readonly Dictionary<(int, int), List<(int Edge, int Segment)>> _cells = [];
+
+    public EdgeSnapper(RoadNetwork network, int profile, bool[] inLargestComponent)
+    {
+        _network = network;
+        var (forward, backward) = (network.ForwardMilliseconds[profile], network.BackwardMilliseconds[profile]);
+        for (var e = 0; e < network.EdgeCount; e++)
+        {
+            if (forward[e] < 0 && backward[e] < 0) continue;
+            if (!inLargestComponent[network.EdgeFrom[e]] || !inLargestComponent[network.EdgeTo[e]]) continue;
+            var points = Points(e);
+            for (var s = 0; s + 1 < points.Count; s++)
+            {
+                var (a, b) = (points[s], points[s + 1]);
+                var (row0, column0) = Cell(Math.Min(a.Latitude, b.Latitude), Math.Min(a.Longitude, b.Longitude));
+                var (row1, column1) = Cell(Math.Max(a.Latitude, b.Latitude), Math.Max(a.Longitude, b.Longitude));
+                for (var r = row0; r <= row1; r++)
+                    for (var c = column0; c <= column1; c++)
+                    {
+                        if (!_cells.TryGetValue((r, c), out var list)) _cells[(r, c)] = list = [];
+                        list.Add((e, s));
+                    }
+            }
+        }
+    }
+
+    public EdgePosition? Nearest(double latitude, double longitude, double maximumMetres)
+    {
+        var (row, column) = Cell(latitude, longitude);
+        var cellMetres = CellDegrees * 111_195 * Math.Cos(latitude * Math.PI / 180);
+        var maximumRing = (int)Math.Ceiling(maximumMetres / cellMetres) + 1;
+        (int Edge, int Segment, double T, double Metres)? best = null;
+        for (var ring = 0; ring <= maximumRing; ring++)
+        {
+            if (best is { } found && (ring - 1) * cellMetres > found.Metres) break;
+            for (var r = row - ring; r <= row + ring; r++)
+                for (var c = column - ring; c <= column + ring; c++)
+                {
+                    if (Math.Max(Math.Abs(r - row), Math.Abs(c - column)) != ring || !_cells.TryGetValue((r, c), out var segments)) continue;
+                    foreach (var (edge, segment) in segments)
+                    {
+                        var points = Points(edge);
+                        var (t, metres) = Project(latitude, longitude, points[segment], points[segment + 1]);
+                        if (metres <= maximumMetres && (best is null || metres < best.Value.Metres)) best = (edge, segment, t, metres);
+                    }
+                }
+        }
+        if (best is not { } hit) return null;
+        var shape = Points(hit.Edge);
+        double before = 0, total = 0;
+        for (var s = 0; s + 1 < shape.Count; s++)
+        {
+            var length = Geo.Metres(shape[s].Latitude, shape[s].Longitude, shape[s + 1].Latitude, shape[s + 1].Longitude);
+            if (s < hit.Segment) before += length;
+            if (s == hit.Segment) before += hit.T * length;
+            total += length;
+        }
+        var (a, b) = (shape[hit.Segment], shape[hit.Segment + 1]);
+        return new EdgePosition(hit.Edge, total > 0 ? before / total : 0,
+            a.Latitude + hit.T * (b.Latitude - a.Latitude), a.Longitude + hit.T * (b.Longitude - a.Longitude), hit.Metres);
+    }
+
+    /// <summary>The edge's points from EdgeFrom to EdgeTo, shape included.</summary>
+    public List<(double Latitude, double Longitude)> Points(int edge)
+    {
+        var n = _network;
+        var points = new List<(double, double)> { (n.Latitude(n.EdgeFrom[edge]), n.Longitude(n.EdgeFrom[edge])) };
+        for (var s = n.ShapeStart[edge]; s < n.ShapeStart[edge + 1]; s++)
+            points.Add((n.ShapeLatitudes[s] / RoadNetwork.CoordinateScale, n.ShapeLongitudes[s] / RoadNetwork.CoordinateScale));
+        points.Add((n.Latitude(n.EdgeTo[edge]), n.Longitude(n.EdgeTo[edge])));
+        return points;
+    }
+
+    /// <summary>The point's projection onto segment a–b (as a fraction t of it) and its distance, on a local flat projection.</summary>
+    private static (double T, double Metres) Project(double latitude, double longitude,
+        (double Latitude, double Longitude) a, (double Latitude, double Longitude) b)
+    {
+        var metresPerDegreeLongitude = 111_195 * Math.Cos(latitude * Math.PI / 180);
+        double X(double lon) => (lon - longitude) * metresPerDegreeLongitude;
+        double Y(double lat) => (lat - latitude) * 111_195;
+        var (ax, ay, bx, by) = (X(a.Longitude), Y(a.Latitude), X(b.Longitude), Y(b.Latitude));
+        var (dx, dy) = (bx - ax, by - ay);
+        var length2 = dx * dx + dy * dy;
+        var t = length2 == 0 ? 0 : Math.Clamp(-(ax * dx + ay * dy) / length2, 0, 1);
+        var (px, py) = (ax + t * dx, ay + t * dy);
+        return (t, Math.Sqrt(px * px + py * py));
+    }
+
+    private static (int, int) Cell(double latitude, double longitude) =>
+        ((int)Math.Floor(latitude / CellDegrees), (int)Math.Floor(longitude / CellDegrees));
+}
