@@ -28,9 +28,43 @@ internal static class BenchCommands
         routing.Options.Add(pgRouting);
         routing.SetAction(parse => BenchRouting(parse.GetValue(osm)!, parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(pgRouting)));
 
+        var vertices = new Option<int>("--vertices") { Description = "Approximate junction count of the square grid.", DefaultValueFactory = _ => 100_000 };
+        var grid = new Command("grid", "Measures import, hierarchy and a 1000 x 1000 matrix on a synthetic street grid (car).");
+        grid.Options.Add(vertices);
+        grid.Options.Add(seed);
+        grid.SetAction(parse => BenchGrid(parse.GetValue(vertices), parse.GetValue(seed)));
+
         var bench = new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md).");
         bench.Subcommands.Add(routing);
+        bench.Subcommands.Add(grid);
         return bench;
+    }
+
+    private static int BenchGrid(int vertexCount, int seed)
+    {
+        var side = (int)Math.Round(Math.Sqrt(vertexCount));
+        var file = Path.Combine(Path.GetTempPath(), $"grid-{side}-{Environment.ProcessId}.osm.pbf");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            SyntheticGrid.Write(file, side);
+            Console.WriteLine($"grid {side} x {side} = {side * side:N0} junctions: PBF written in {clock.Elapsed.TotalSeconds:F1} s ({new FileInfo(file).Length / 1e3:F0} KB)");
+            clock.Restart();
+            var network = OsmImporter.Import(file, [VehicleProfiles.Car]);
+            Console.WriteLine($"import: {clock.Elapsed.TotalSeconds:F1} s, {network.VertexCount:N0} vertices, {network.EdgeCount:N0} edges");
+            clock.Restart();
+            var car = ProfileRouter.Build(network, "car");
+            Console.WriteLine($"graph + component + hierarchy: {clock.Elapsed.TotalSeconds:F1} s, {car.Hierarchy.Up.Count + car.Hierarchy.Down.Count:N0} hierarchy arcs");
+            var random = new Random(seed);
+            var points = Enumerable.Range(0, 1000).Select(_ => random.Next(network.VertexCount)).ToArray();
+            var matrix = new BucketManyToMany(car.Hierarchy);
+            clock.Restart();
+            var (milliseconds, _) = matrix.Compute(points, points);
+            Console.WriteLine($"matrix 1000 x 1000: {clock.Elapsed.TotalSeconds:F2} s ({milliseconds.Count(ms => ms != long.MaxValue):N0} cells reachable)");
+            Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+            return 0;
+        }
+        finally { File.Delete(file); }
     }
 
     private static int BenchRouting(string osmFile, int pairCount, int seed, string? pgRoutingDatabase)

@@ -50,14 +50,27 @@ internal static class RoutingCommands
         });
 
         var points = new Option<FileInfo>("--points") { Description = "CSV with latitude,longitude per line (a header is allowed).", Required = true };
-        var matrix = new Command("matrix", "Durations and lengths between every pair of points, as CSV (origin,destination,duration_s,distance_m).");
-        foreach (var option in new Option[] { osm, db, profile, points }) matrix.Options.Add(option);
+        var format = new Option<string>("--format") { Description = "csv (origin,destination,duration_s,distance_m) or json.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var matrix = new Command("matrix", "Durations and lengths between every pair of points, as CSV or JSON.");
+        foreach (var option in new Option[] { osm, db, profile, points, format }) matrix.Options.Add(option);
         matrix.SetAction(parse =>
         {
             var places = ReadPoints(parse.GetValue(points)!);
             var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
             var result = router.Matrix(parse.GetValue(profile)!, places, places);
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
+            if (parse.GetValue(format) == "json")
+            {
+                double? Cell(double value) => double.IsFinite(value) ? Math.Round(value, 1) : null; // null = unreachable
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    points = places.Select(p => new[] { p.Latitude, p.Longitude }),
+                    durations_s = Enumerable.Range(0, places.Count).Select(i => Enumerable.Range(0, places.Count).Select(j => Cell(result.Value.Seconds[i * places.Count + j]))),
+                    distances_m = Enumerable.Range(0, places.Count).Select(i => Enumerable.Range(0, places.Count).Select(j => Cell(result.Value.Metres[i * places.Count + j]))),
+                }));
+                return 0;
+            }
             Console.WriteLine("origin,destination,duration_s,distance_m");
             for (var i = 0; i < places.Count; i++)
                 for (var j = 0; j < places.Count; j++)
