@@ -1,0 +1,56 @@
+using Google.OrTools.Sat;
+
+namespace Mobility.Planning.Carpools;
+
+/// <summary>The chosen groups, and whether the choice is proven best (CP-SAT optimal) or a heuristic's.</summary>
+public sealed record Selection(IReadOnlyList<CarpoolGroup> Groups, long Value, bool ProvenOptimal, string Method);
+
+/// <summary>
+/// Chooses disjoint groups (each employee in at most one) of greatest total value: exactly with CP-SAT (set packing)
+/// within a time limit, or greedily by value.
+/// </summary>
+public static class CarpoolSelector
+{
+    public static Selection Exact(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups, double timeLimitSeconds = 10, int workers = 2)
+    {
+        var model = new CpModel();
+        var chosen = groups.Select((_, i) => model.NewBoolVar($"g{i}")).ToArray();
+        var byMember = new Dictionary<int, List<BoolVar>>();
+        for (var g = 0; g < groups.Count; g++)
+            foreach (var member in groups[g].Members)
+            {
+                if (!byMember.TryGetValue(member, out var list)) byMember[member] = list = [];
+                list.Add(chosen[g]);
+            }
+        foreach (var list in byMember.Values.Where(l => l.Count > 1)) model.AddAtMostOne(list);
+        var values = groups.Select(g => GroupValue.Of(instance, g)).ToArray();
+        model.Maximize(LinearExpr.WeightedSum(chosen, values));
+        // A greedy solution as a hint lets CP-SAT start from something good.
+        var greedy = Greedy(instance, groups);
+        var greedySet = greedy.Groups.ToHashSet();
+        for (var g = 0; g < groups.Count; g++) model.AddHint(chosen[g], greedySet.Contains(groups[g]) ? 1 : 0);
+
+        var solver = new CpSolver
+        {
+            StringParameters = $"max_time_in_seconds:{timeLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} num_workers:{workers} random_seed:1",
+        };
+        var status = solver.Solve(model);
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return greedy with { Method = "greedy (CP-SAT found nothing)" };
+        var selected = groups.Where((_, g) => solver.BooleanValue(chosen[g])).ToList();
+        return new Selection(selected, selected.Sum(g => GroupValue.Of(instance, g)), status == CpSolverStatus.Optimal, "CP-SAT");
+    }
+
+    /// <summary>Most valuable group first, skipping any that shares a member with one already taken.</summary>
+    public static Selection Greedy(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups)
+    {
+        var taken = new HashSet<int>();
+        var selected = new List<CarpoolGroup>();
+        foreach (var group in groups.OrderByDescending(g => GroupValue.Of(instance, g)).ThenBy(g => g.Driver))
+        {
+            if (group.Members.Any(taken.Contains)) continue;
+            selected.Add(group);
+            taken.UnionWith(group.Members);
+        }
+        return new Selection(selected, selected.Sum(g => GroupValue.Of(instance, g)), false, "greedy");
+    }
+}
