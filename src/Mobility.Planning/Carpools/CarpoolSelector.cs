@@ -3,7 +3,8 @@ using Google.OrTools.Sat;
 namespace Mobility.Planning.Carpools;
 
 /// <summary>The chosen groups, and whether the choice is proven best (CP-SAT optimal) or a heuristic's.</summary>
-public sealed record Selection(IReadOnlyList<CarpoolGroup> Groups, long Value, bool ProvenOptimal, string Method);
+/// <param name="Bound">An upper bound on the best value (CP-SAT's proof), or null when the method gives none.</param>
+public sealed record Selection(IReadOnlyList<CarpoolGroup> Groups, long Value, bool ProvenOptimal, string Method, double? Bound = null);
 
 /// <summary>
 /// Chooses disjoint groups (each employee in at most one) of greatest total value: exactly with CP-SAT (set packing)
@@ -37,7 +38,8 @@ public static class CarpoolSelector
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return greedy with { Method = "greedy (CP-SAT found nothing)" };
         var selected = groups.Where((_, g) => solver.BooleanValue(chosen[g])).ToList();
-        return new Selection(selected, selected.Sum(g => GroupValue.Of(instance, g)), status == CpSolverStatus.Optimal, "CP-SAT");
+        return new Selection(selected, selected.Sum(g => GroupValue.Of(instance, g)), status == CpSolverStatus.Optimal, "CP-SAT",
+            solver.BestObjectiveBound);
     }
 
     /// <summary>Most valuable group first, skipping any that shares a member with one already taken.</summary>

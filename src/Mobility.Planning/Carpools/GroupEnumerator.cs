@@ -11,47 +11,68 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
     public List<CarpoolGroup> Enumerate()
     {
         var people = instance.Participants;
+        // Riders sorted by the start of their window: a driver scans only those whose windows can meet his.
+        var riders = Enumerable.Range(0, people.Count).Where(i => people[i].CanRide).OrderBy(i => people[i].ArriveEarliest).ToArray();
+        var riderStarts = riders.Select(i => people[i].ArriveEarliest).ToArray();
+        var latestWindow = riders.Length == 0 ? 0 : riders.Max(i => people[i].ArriveLatest - people[i].ArriveEarliest);
+        var perDriver = new List<CarpoolGroup>[people.Count];
+        Parallel.For(0, people.Count, driver =>
+        {
+            perDriver[driver] = people[driver].CanDrive ? GroupsOf(driver, riders, riderStarts, latestWindow) : [];
+        });
+        // Concatenated in driver order, so the result does not depend on thread scheduling.
+        return perDriver.SelectMany(list => list).ToList();
+    }
+
+    private List<CarpoolGroup> GroupsOf(int driver, int[] riders, double[] riderStarts, double longestWindow)
+    {
+        var people = instance.Participants;
         var evaluator = new GroupEvaluator(instance);
         var groups = new List<CarpoolGroup>();
-        for (var driver = 0; driver < people.Count; driver++)
+        var budget = people[driver].MaxDetourRatio * instance.DirectSeconds(driver);
+        // Windows that cannot meet, even allowing for the whole route between the two arrivals, are never scanned.
+        var from = LowerBound(riderStarts, people[driver].ArriveEarliest - budget - longestWindow);
+        var pairs = new List<CarpoolGroup>();
+        for (var k = from; k < riders.Length && riderStarts[k] <= people[driver].ArriveLatest + budget; k++)
         {
-            if (!people[driver].CanDrive) continue;
-            var budget = people[driver].MaxDetourRatio * instance.DirectSeconds(driver);
-            var pairs = new List<CarpoolGroup>();
-            for (var passenger = 0; passenger < people.Count; passenger++)
-            {
-                if (passenger == driver || !people[passenger].CanRide) continue;
-                // Windows that cannot meet, even allowing for the whole route between the two arrivals.
-                if (people[passenger].ArriveEarliest > people[driver].ArriveLatest + budget
-                    || people[driver].ArriveEarliest > people[passenger].ArriveLatest + budget) continue;
-                // The pickup alone already costs more than the driver may spend on the whole trip.
-                if (instance.Seconds(driver, passenger) + instance.Seconds(passenger, instance.SiteLocation[driver]) > budget + 1e-6
-                    && instance.SiteLocation[passenger] == instance.SiteLocation[driver]) continue;
-                if (instance.Seconds(driver, passenger) > budget) continue;
-                if (evaluator.Best(driver, [passenger]) is { } pair) pairs.Add(pair);
-            }
-            // Keep the passengers who cost the driver least: larger groups are built from them.
-            var partners = pairs.OrderBy(g => g.RouteSeconds).Take(partnersPerDriver).ToList();
-            groups.AddRange(partners);
-            var previous = partners;
-            for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
-            {
-                var grown = new List<CarpoolGroup>();
-                var seen = new HashSet<string>();
-                foreach (var group in previous)
-                    foreach (var pair in partners)
-                    {
-                        var added = pair.Pickups[0];
-                        if (group.Pickups.Contains(added)) continue;
-                        var members = group.Pickups.Append(added).Order().ToList();
-                        if (!seen.Add(string.Join(',', members))) continue;
-                        if (evaluator.Best(driver, members) is { } larger) grown.Add(larger);
-                    }
-                groups.AddRange(grown);
-                previous = grown;
-                if (grown.Count == 0) break;
-            }
+            var passenger = riders[k];
+            if (passenger == driver) continue;
+            if (people[driver].ArriveEarliest > people[passenger].ArriveLatest + budget) continue;
+            // The pickup alone already costs more than the driver may spend on the whole trip.
+            if (instance.Seconds(driver, passenger) > budget) continue;
+            if (instance.SiteLocation[passenger] == instance.SiteLocation[driver]
+                && instance.Seconds(driver, passenger) + instance.Seconds(passenger, instance.SiteLocation[driver]) > budget + 1e-6) continue;
+            if (evaluator.Best(driver, [passenger]) is { } pair) pairs.Add(pair);
+        }
+        // Keep the passengers who cost the driver least: larger groups are built from them.
+        var partners = pairs.OrderBy(g => g.RouteSeconds).ThenBy(g => g.Pickups[0]).Take(partnersPerDriver).ToList();
+        groups.AddRange(partners);
+        var previous = partners;
+        for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
+        {
+            var grown = new List<CarpoolGroup>();
+            var seen = new HashSet<string>();
+            foreach (var group in previous)
+                foreach (var pair in partners)
+                {
+                    var added = pair.Pickups[0];
+                    if (group.Pickups.Contains(added)) continue;
+                    var members = group.Pickups.Append(added).Order().ToList();
+                    if (!seen.Add(string.Join(',', members))) continue;
+                    if (evaluator.Best(driver, members) is { } larger) grown.Add(larger);
+                }
+            groups.AddRange(grown);
+            previous = grown;
+            if (grown.Count == 0) break;
         }
         return groups;
+    }
+
+    private static int LowerBound(double[] sorted, double value)
+    {
+        var index = Array.BinarySearch(sorted, value);
+        if (index < 0) return ~index;
+        while (index > 0 && sorted[index - 1] == value) index--;
+        return index;
     }
 }
