@@ -42,11 +42,46 @@ internal static class BenchCommands
         carpools.Options.Add(seed);
         carpools.SetAction(parse => BenchCarpools(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed)));
 
+        var folder = new Option<DirectoryInfo>("--dir") { Description = "Folder of VRPLIB .vrp instances with their .sol best-known solutions.", Required = true };
+        var instances = new Option<string?>("--instances") { Description = "Comma-separated instance names (default: all in the folder)." };
+        var vrptw = new Command("vrptw", "Solves VRPTW benchmark instances and prints cost, vehicles and gap to the best known, per class.");
+        vrptw.Options.Add(folder);
+        vrptw.Options.Add(instances);
+        vrptw.SetAction(parse => BenchVrptw(parse.GetValue(folder)!, parse.GetValue(instances)));
+
         var bench = new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md).");
+        bench.Subcommands.Add(vrptw);
         bench.Subcommands.Add(carpools);
         bench.Subcommands.Add(routing);
         bench.Subcommands.Add(grid);
         return bench;
+    }
+
+    private static int BenchVrptw(DirectoryInfo folder, string? names)
+    {
+        if (!folder.Exists) throw new DirectoryNotFoundException($"No folder {folder.FullName}.");
+        var files = names is null
+            ? folder.EnumerateFiles("*.vrp").OrderBy(f => f.Name).Select(f => f.FullName).ToList()
+            : names.Split(',', StringSplitOptions.TrimEntries).Select(n => Path.Combine(folder.FullName, n + ".vrp")).ToList();
+        Console.WriteLine("instance,method,seconds,vehicles,cost,best_known,gap_percent,feasible");
+        var gaps = new List<(string Class, double Gap)>();
+        foreach (var file in files)
+        {
+            var problem = Mobility.Planning.Vrp.VrplibReader.Read(file);
+            var (_, bestKnown) = Mobility.Planning.Vrp.VrpSolution.Read(Path.ChangeExtension(file, ".sol"));
+            var clock = Stopwatch.StartNew();
+            var solution = Mobility.Planning.Vrp.InsertionConstruction.Solve(problem);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var (violations, cost) = Mobility.Planning.Vrp.VrptwChecker.Check(problem, solution);
+            var gap = 100 * (cost / 10.0 - bestKnown) / bestKnown;
+            gaps.Add((problem.Name.Split('_')[0], gap));
+            Console.WriteLine(FormattableString.Invariant(
+                $"{problem.Name},insertion,{seconds:F2},{solution.Routes.Count},{cost / 10.0:F1},{bestKnown:F1},{gap:F1},{(violations.Count == 0 ? "yes" : "NO")}"));
+        }
+        foreach (var group in gaps.GroupBy(g => g.Class).OrderBy(g => g.Key))
+            Console.WriteLine(FormattableString.Invariant($"class {group.Key}: mean gap {group.Average(g => g.Gap):F1}% over {group.Count()} instances"));
+        Console.WriteLine(FormattableString.Invariant($"all: mean gap {gaps.Average(g => g.Gap):F1}% over {gaps.Count} instances"));
+        return 0;
     }
 
     private static int BenchCarpools(int employees, int sites, int seed)
