@@ -49,6 +49,19 @@ internal sealed class OsmFixture
 
     public (double Latitude, double Longitude) At(long node) => _positions[node];
 
+    /// <summary>Straight-line length of the way through the given nodes.</summary>
+    public double Along(params long[] nodes) =>
+        nodes.Zip(nodes.Skip(1)).Sum(pair => Geo.Metres(At(pair.First).Latitude, At(pair.First).Longitude, At(pair.Second).Latitude, At(pair.Second).Longitude));
+
+    /// <summary>The route between two nodes, which must exist.</summary>
+    public RouteSummary Route(Router router, long from, long to, string profile = "car")
+    {
+        var (a, b) = (At(from), At(to));
+        var route = router.Route(profile, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+        Assert.True(route.IsSuccess, route.Error);
+        return route.Value;
+    }
+
     public Router BuildRouter(params string[] profiles)
     {
         var path = Path.Combine(Path.GetTempPath(), $"fixture-{Guid.NewGuid():N}.osm");

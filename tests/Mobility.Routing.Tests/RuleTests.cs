@@ -12,23 +12,12 @@ public class RuleTests
         .Way([2, 3, 4, 1], Tag("highway", "residential"));
 
     private static double Seconds(Router router, OsmFixture fixture, long from, long to, string profile = "car") =>
-        Route(router, fixture, from, to, profile).Seconds;
+        fixture.Route(router, from, to, profile).Seconds;
 
     private static double Metres(Router router, OsmFixture fixture, long from, long to, string profile = "car") =>
-        Route(router, fixture, from, to, profile).Metres;
+        fixture.Route(router, from, to, profile).Metres;
 
-    private static RouteSummary Route(Router router, OsmFixture fixture, long from, long to, string profile)
-    {
-        var (a, b) = (fixture.At(from), fixture.At(to));
-        var route = router.Route(profile, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
-        Assert.True(route.IsSuccess, route.Error);
-        return route.Value;
-    }
-
-    /// <summary>Straight-line length of the way through the given nodes.</summary>
-    private static double Along(OsmFixture fixture, params long[] nodes) =>
-        nodes.Zip(nodes.Skip(1)).Sum(pair => Geo.Metres(fixture.At(pair.First).Latitude, fixture.At(pair.First).Longitude,
-            fixture.At(pair.Second).Latitude, fixture.At(pair.Second).Longitude));
+    private static double Along(OsmFixture fixture, params long[] nodes) => fixture.Along(nodes);
 
     [Fact]
     public void A_oneway_street_is_driven_only_in_its_direction()

@@ -20,17 +20,10 @@ public class TurnRestrictionTests
         .Way([N, NW, W], Tag("highway", "residential"))
         .Way([N, NE, E], Tag("highway", "residential"));
 
-    private static double Metres(Router router, OsmFixture fixture, long from, long to, string profile = "car")
-    {
-        var (a, b) = (fixture.At(from), fixture.At(to));
-        var route = router.Route(profile, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
-        Assert.True(route.IsSuccess, route.Error);
-        return route.Value.Metres;
-    }
+    private static double Metres(Router router, OsmFixture fixture, long from, long to, string profile = "car") =>
+        fixture.Route(router, from, to, profile).Metres;
 
-    private static double Along(OsmFixture fixture, params long[] nodes) =>
-        nodes.Zip(nodes.Skip(1)).Sum(pair => Geo.Metres(fixture.At(pair.First).Latitude, fixture.At(pair.First).Longitude,
-            fixture.At(pair.Second).Latitude, fixture.At(pair.Second).Longitude));
+    private static double Along(OsmFixture fixture, params long[] nodes) => fixture.Along(nodes);
 
     [Fact]
     public void Without_restrictions_the_crossroads_is_crossed_directly()
