@@ -36,11 +36,13 @@ internal static class BenchCommands
 
         var employees = new Option<int>("--employees") { DefaultValueFactory = _ => 5000 };
         var sites = new Option<int>("--sites") { DefaultValueFactory = _ => 20 };
+        var partners = new Option<int>("--partners") { Description = "Best pair partners kept per driver to grow groups of 3 and 4.", DefaultValueFactory = _ => 25 };
         var carpools = new Command("carpools", "Measures morning carpool matching on generated commutes (straight-line times).");
+        carpools.Options.Add(partners);
         carpools.Options.Add(employees);
         carpools.Options.Add(sites);
         carpools.Options.Add(seed);
-        carpools.SetAction(parse => BenchCarpools(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed)));
+        carpools.SetAction(parse => BenchCarpools(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed), parse.GetValue(partners)));
 
         var folder = new Option<DirectoryInfo>("--dir") { Description = "Folder of VRPLIB .vrp instances with their .sol best-known solutions.", Required = true };
         var instances = new Option<string?>("--instances") { Description = "Comma-separated instance names (default: all in the folder)." };
@@ -89,14 +91,14 @@ internal static class BenchCommands
         return 0;
     }
 
-    private static int BenchCarpools(int employees, int sites, int seed)
+    private static int BenchCarpools(int employees, int sites, int seed, int partners)
     {
         var clock = Stopwatch.StartNew();
         var people = Mobility.Planning.Carpools.SyntheticCarpools.Generate(employees, sites, seed);
         var instance = new Mobility.Planning.Carpools.CarpoolInstance(people, new Mobility.Planning.TravelTimes.CrowFlyTravelTimes());
         var matrixSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var groups = new Mobility.Planning.Carpools.GroupEnumerator(instance).Enumerate();
+        var groups = new Mobility.Planning.Carpools.GroupEnumerator(instance, partnersPerDriver: partners).Enumerate();
         var enumerateSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var greedy = Mobility.Planning.Carpools.CarpoolSelector.Greedy(instance, groups);
@@ -108,7 +110,7 @@ internal static class BenchCommands
         var baseline = Mobility.Planning.Carpools.PairwiseBaseline.Match(instance);
         var baselineSeconds = clock.Elapsed.TotalSeconds;
         int Served(Mobility.Planning.Carpools.Selection s) => s.Groups.Sum(g => g.Pickups.Count);
-        Console.WriteLine($"{employees:N0} employees, {sites} sites, 4 shift starts, seed {seed}; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{employees:N0} employees, {sites} sites, 4 shift starts, seed {seed}, {partners} partners per driver; {Environment.ProcessorCount} cores");
         Console.WriteLine($"travel matrix ({employees + sites:N0}^2, straight-line): {matrixSeconds:F2} s");
         Console.WriteLine($"candidate groups: {groups.Count:N0} in {enumerateSeconds:F2} s");
         Console.WriteLine($"greedy: {greedySeconds:F2} s, {Served(greedy):N0} passengers served, value {greedy.Value:N0}");

@@ -8,21 +8,78 @@ namespace Mobility.Planning.Carpools;
 /// </summary>
 public sealed class GroupEvaluator(CarpoolInstance instance)
 {
+    /// <summary>Index orders of 0..n−1 for n up to 4: the orders tried, computed once.</summary>
+    private static readonly int[][][] Orders = Enumerable.Range(0, 5).Select(n => Permutations(Enumerable.Range(0, n).ToList()).Select(o => o.ToArray()).ToArray()).ToArray();
+
     public CarpoolGroup? Best(int driver, IReadOnlyList<int> passengers)
     {
         var people = instance.Participants;
-        if (!people[driver].CanDrive || passengers.Count > people[driver].Seats || passengers.Contains(driver)) return null;
-        if (passengers.Any(p => !people[p].CanRide)) return null;
+        if (!people[driver].CanDrive || passengers.Count > people[driver].Seats || passengers.Count >= Orders.Length || passengers.Contains(driver)) return null;
+        for (var i = 0; i < passengers.Count; i++) if (!people[passengers[i]].CanRide) return null;
         var driverSite = instance.SiteLocation[driver];
-        var otherSites = passengers.Select(p => instance.SiteLocation[p]).Where(s => s != driverSite).Distinct().ToList();
-        CarpoolGroup? best = null;
-        foreach (var pickups in Permutations(passengers))
-            foreach (var drops in Permutations(otherSites))
+        Span<int> sites = stackalloc int[passengers.Count];
+        var siteCount = 0;
+        foreach (var passenger in passengers)
+        {
+            var site = instance.SiteLocation[passenger];
+            if (site != driverSite && !sites[..siteCount].Contains(site)) sites[siteCount++] = site;
+        }
+        // Cheap scan of every order (no allocation), then the winner is built once.
+        var (bestSeconds, bestPickup, bestDrop) = (double.PositiveInfinity, -1, -1);
+        var pickupOrders = Orders[passengers.Count];
+        var dropOrders = Orders[siteCount];
+        for (var po = 0; po < pickupOrders.Length; po++)
+            for (var d = 0; d < dropOrders.Length; d++)
             {
-                var candidate = Evaluate(driver, pickups, [.. drops, driverSite]);
-                if (candidate != null && (best == null || candidate.RouteSeconds < best.RouteSeconds)) best = candidate;
+                var seconds = RouteSecondsIfFeasible(driver, passengers, pickupOrders[po], sites[..siteCount], dropOrders[d], driverSite);
+                if (seconds < bestSeconds) (bestSeconds, bestPickup, bestDrop) = (seconds, po, d);
             }
-        return best;
+        if (bestPickup < 0) return null;
+        var pickups = pickupOrders[bestPickup].Select(i => passengers[i]).ToList();
+        var drops = new List<int>(siteCount + 1);
+        foreach (var i in dropOrders[bestDrop]) drops.Add(sites[i]);
+        drops.Add(driverSite);
+        return Evaluate(driver, pickups, drops);
+    }
+
+    /// <summary>The route's seconds for one order, or +∞ when it breaks a rule; the same rules as <see cref="Evaluate"/>.</summary>
+    private double RouteSecondsIfFeasible(int driver, IReadOnlyList<int> passengers, int[] pickupOrder, ReadOnlySpan<int> sites, int[] dropOrder, int driverSite)
+    {
+        var people = instance.Participants;
+        Span<double> pickedUp = stackalloc double[pickupOrder.Length];
+        Span<double> arrivedAt = stackalloc double[sites.Length + 1]; // by index in sites; the last is the driver's site
+        var position = driver;
+        double clock = 0;
+        for (var i = 0; i < pickupOrder.Length; i++)
+        {
+            var passenger = passengers[pickupOrder[i]];
+            clock += instance.Seconds(position, passenger);
+            position = passenger;
+            pickedUp[pickupOrder[i]] = clock;
+        }
+        for (var i = 0; i < dropOrder.Length; i++)
+        {
+            clock += instance.Seconds(position, sites[dropOrder[i]]);
+            position = sites[dropOrder[i]];
+            arrivedAt[dropOrder[i]] = clock;
+        }
+        clock += instance.Seconds(position, driverSite);
+        arrivedAt[sites.Length] = clock;
+        if (!double.IsFinite(clock)) return double.PositiveInfinity;
+
+        var direct = instance.DirectSeconds(driver);
+        if (clock - direct > people[driver].MaxDetourMinutes * 60 + 1e-6 || clock > people[driver].MaxDetourRatio * direct + 1e-6) return double.PositiveInfinity;
+        double earliest = people[driver].ArriveEarliest - clock, latest = people[driver].ArriveLatest - clock;
+        for (var p = 0; p < passengers.Count; p++)
+        {
+            var passenger = passengers[p];
+            var site = instance.SiteLocation[passenger];
+            var arrival = site == driverSite ? arrivedAt[sites.Length] : arrivedAt[sites.IndexOf(site)];
+            if (arrival - pickedUp[p] > people[passenger].MaxRideFactor * instance.DirectSeconds(passenger) + 1e-6) return double.PositiveInfinity;
+            earliest = Math.Max(earliest, people[passenger].ArriveEarliest - arrival);
+            latest = Math.Min(latest, people[passenger].ArriveLatest - arrival);
+        }
+        return earliest <= latest ? clock : double.PositiveInfinity;
     }
 
     /// <summary>The group for one given order, or null when it breaks a rule.</summary>
