@@ -6,6 +6,9 @@ namespace Mobility.Routing.Algorithms.Contracted;
 /// Contracts vertices one by one, least important first (edge difference + contracted neighbours, updated lazily),
 /// adding a shortcut u→x for each path u→v→x that no witness path avoiding v matches. Witness searches are bounded:
 /// a shortcut that a longer search would have found unnecessary costs a little speed, never correctness.
+/// A contracted vertex's arcs all lead to vertices contracted later (higher rank), so they are moved straight into
+/// the hierarchy's up and down lists and removed from its neighbours: the remaining graph only ever holds
+/// uncontracted vertices, and no search or count has to skip contracted ones.
 /// </summary>
 internal sealed class HierarchyBuilder
 {
@@ -14,13 +17,14 @@ internal sealed class HierarchyBuilder
 
     private readonly int _n;
     private readonly List<Arc>[] _out, _in;
-    private readonly bool[] _contracted;
     private readonly int[] _contractedNeighbours;
+    private readonly List<(int, int, float, int)>[] _up, _down;
     private readonly Action<string>? _progress;
 
     // Witness search state, reused (versioned marks instead of clearing).
     private readonly long[] _distance;
     private readonly int[] _stamp;
+    private readonly int[] _targetStamp;
     private int _currentStamp;
     private readonly PriorityQueue<int, long> _queue = new();
 
@@ -32,14 +36,21 @@ internal sealed class HierarchyBuilder
         _progress = progress;
         _out = new List<Arc>[_n];
         _in = new List<Arc>[_n];
-        for (var v = 0; v < _n; v++) { _out[v] = []; _in[v] = []; }
+        _up = new List<(int, int, float, int)>[_n];
+        _down = new List<(int, int, float, int)>[_n];
+        for (var v = 0; v < _n; v++)
+        {
+            var degree = graph.FirstOut[v + 1] - graph.FirstOut[v];
+            _out[v] = new List<Arc>(degree);
+            _in[v] = new List<Arc>(degree);
+        }
         for (var v = 0; v < _n; v++)
             for (var i = graph.FirstOut[v]; i < graph.FirstOut[v + 1]; i++)
                 AddArc(v, graph.Head[i], graph.Milliseconds[i], graph.Metres[i], -1);
-        _contracted = new bool[_n];
         _contractedNeighbours = new int[_n];
         _distance = new long[_n];
         _stamp = new int[_n];
+        _targetStamp = new int[_n];
     }
 
     public ContractionHierarchy Build()
@@ -47,10 +58,11 @@ internal sealed class HierarchyBuilder
         var queue = new PriorityQueue<int, long>(_n);
         for (var v = 0; v < _n; v++) queue.Enqueue(v, Priority(v));
         var rank = new int[_n];
+        var contracted = new bool[_n];
         var next = 0;
         while (queue.TryDequeue(out var vertex, out var priority))
         {
-            if (_contracted[vertex]) continue;
+            if (contracted[vertex]) continue;
             var current = Priority(vertex);
             if (current > priority && queue.TryPeek(out _, out var lowest) && current > lowest)
             {
@@ -58,18 +70,11 @@ internal sealed class HierarchyBuilder
                 continue;
             }
             Contract(vertex);
+            contracted[vertex] = true;
             rank[vertex] = next++;
-            if (next % 20_000 == 0) _progress?.Invoke($"contracted {next:N0} of {_n:N0} vertices");
+            if (next % 100_000 == 0) _progress?.Invoke($"contracted {next:N0} of {_n:N0} vertices");
         }
-
-        var up = new List<(int, int, float, int)>[_n];
-        var down = new List<(int, int, float, int)>[_n];
-        for (var v = 0; v < _n; v++)
-        {
-            up[v] = _out[v].Where(a => rank[a.Other] > rank[v]).Select(a => (a.Other, a.Milliseconds, a.Metres, a.Middle)).ToList();
-            down[v] = _in[v].Where(a => rank[a.Other] > rank[v]).Select(a => (a.Other, a.Milliseconds, a.Metres, a.Middle)).ToList();
-        }
-        var hierarchy = new ContractionHierarchy { Rank = rank, Up = CsrArcs.FromLists(up), Down = CsrArcs.FromLists(down) };
+        var hierarchy = new ContractionHierarchy { Rank = rank, Up = CsrArcs.FromLists(_up), Down = CsrArcs.FromLists(_down) };
         _progress?.Invoke($"hierarchy: {hierarchy.Up.Count + hierarchy.Down.Count:N0} arcs");
         return hierarchy;
     }
@@ -77,35 +82,70 @@ internal sealed class HierarchyBuilder
     private long Priority(int vertex)
     {
         var shortcuts = Shortcuts(vertex, SimulationSettleLimit, add: false);
-        var removed = _in[vertex].Count(a => !_contracted[a.Other]) + _out[vertex].Count(a => !_contracted[a.Other]);
+        var removed = _in[vertex].Count + _out[vertex].Count;
         return 2L * (shortcuts - removed) + _contractedNeighbours[vertex];
     }
 
     private void Contract(int vertex)
     {
         Shortcuts(vertex, WitnessSettleLimit, add: true);
-        _contracted[vertex] = true;
-        foreach (var arc in _in[vertex]) _contractedNeighbours[arc.Other]++;
-        foreach (var arc in _out[vertex]) _contractedNeighbours[arc.Other]++;
+        var (outs, ins) = (_out[vertex], _in[vertex]);
+        var up = new List<(int, int, float, int)>(outs.Count);
+        foreach (var arc in outs)
+        {
+            up.Add((arc.Other, arc.Milliseconds, arc.Metres, arc.Middle));
+            Remove(_in[arc.Other], vertex);
+            _contractedNeighbours[arc.Other]++;
+        }
+        var down = new List<(int, int, float, int)>(ins.Count);
+        foreach (var arc in ins)
+        {
+            down.Add((arc.Other, arc.Milliseconds, arc.Metres, arc.Middle));
+            Remove(_out[arc.Other], vertex);
+            _contractedNeighbours[arc.Other]++;
+        }
+        (_up[vertex], _down[vertex]) = (up, down);
+        (_out[vertex], _in[vertex]) = ([], []);
+    }
+
+    private static void Remove(List<Arc> arcs, int other)
+    {
+        for (var i = 0; i < arcs.Count; i++)
+            if (arcs[i].Other == other)
+            {
+                arcs[i] = arcs[^1];
+                arcs.RemoveAt(arcs.Count - 1);
+                return;
+            }
     }
 
     /// <summary>Counts (and, when <paramref name="add"/>, adds) the shortcuts contracting <paramref name="vertex"/> needs.</summary>
     private int Shortcuts(int vertex, int settleLimit, bool add)
     {
         var count = 0;
-        var outs = _out[vertex].Where(a => !_contracted[a.Other]).ToList();
+        var outs = _out[vertex];
+        var ins = _in[vertex];
         if (outs.Count == 0) return 0;
-        foreach (var incoming in _in[vertex].ToList())
+        // Adding shortcuts only touches lists of other vertices, never these two: safe to iterate them directly.
+        for (var a = 0; a < ins.Count; a++)
         {
+            var incoming = ins[a];
             var source = incoming.Other;
-            if (_contracted[source]) continue;
             long limit = 0;
-            foreach (var outgoing in outs)
-                if (outgoing.Other != source) limit = Math.Max(limit, (long)incoming.Milliseconds + outgoing.Milliseconds);
-            if (limit == 0) continue;
-            WitnessSearch(source, vertex, limit, settleLimit);
-            foreach (var outgoing in outs)
+            var targets = 0;
+            _currentStamp++;
+            for (var b = 0; b < outs.Count; b++)
+                if (outs[b].Other != source)
+                {
+                    limit = Math.Max(limit, (long)incoming.Milliseconds + outs[b].Milliseconds);
+                    _targetStamp[outs[b].Other] = _currentStamp;
+                    targets++;
+                }
+            if (targets == 0) continue;
+            WitnessSearch(source, vertex, limit, settleLimit, targets);
+            for (var b = 0; b < outs.Count; b++)
             {
+                var outgoing = outs[b];
                 var target = outgoing.Other;
                 if (target == source) continue;
                 var viaVertex = (long)incoming.Milliseconds + outgoing.Milliseconds;
@@ -117,9 +157,12 @@ internal sealed class HierarchyBuilder
         return count;
     }
 
-    private void WitnessSearch(int source, int excluded, long limit, int settleLimit)
+    /// <summary>
+    /// Shortest paths from source avoiding the excluded vertex, until the limit, the settle budget, or every target
+    /// (marked with the current stamp in _targetStamp) is settled, whichever comes first.
+    /// </summary>
+    private void WitnessSearch(int source, int excluded, long limit, int settleLimit, int targets)
     {
-        _currentStamp++;
         _queue.Clear();
         _stamp[source] = _currentStamp;
         _distance[source] = 0;
@@ -129,11 +172,13 @@ internal sealed class HierarchyBuilder
         {
             if (key != _distance[vertex]) continue;
             if (key > limit || ++settled > settleLimit) break;
-            foreach (var arc in _out[vertex])
+            if (_targetStamp[vertex] == _currentStamp && --targets == 0) break;
+            var arcs = _out[vertex];
+            for (var i = 0; i < arcs.Count; i++)
             {
-                var head = arc.Other;
-                if (head == excluded || _contracted[head]) continue;
-                var candidate = key + arc.Milliseconds;
+                var head = arcs[i].Other;
+                if (head == excluded) continue;
+                var candidate = key + arcs[i].Milliseconds;
                 if (_stamp[head] == _currentStamp && _distance[head] <= candidate) continue;
                 _stamp[head] = _currentStamp;
                 _distance[head] = candidate;
