@@ -47,11 +47,13 @@ internal static class BenchCommands
         var vrptw = new Command("vrptw", "Solves VRPTW benchmark instances and prints cost, vehicles and gap to the best known, per class.");
         vrptw.Options.Add(folder);
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds of search per instance.", DefaultValueFactory = _ => 60 };
-        var vrpSeed = new Option<int>("--seed") { Description = "Random seed of the search.", DefaultValueFactory = _ => 1 };
+        var vrpSeed = new Option<int>("--seed") { Description = "Random seed of the first search (the others take the next seeds).", DefaultValueFactory = _ => 1 };
+        var searches = new Option<int>("--searches") { Description = "Independent searches run in parallel, one per core by default.", DefaultValueFactory = _ => Environment.ProcessorCount };
         vrptw.Options.Add(instances);
         vrptw.Options.Add(timeLimit);
         vrptw.Options.Add(vrpSeed);
-        vrptw.SetAction(parse => BenchVrptw(parse.GetValue(folder)!, parse.GetValue(instances), parse.GetValue(timeLimit), parse.GetValue(vrpSeed)));
+        vrptw.Options.Add(searches);
+        vrptw.SetAction(parse => BenchVrptw(parse.GetValue(folder)!, parse.GetValue(instances), parse.GetValue(timeLimit), parse.GetValue(vrpSeed), parse.GetValue(searches)));
 
         var bench = new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md).");
         bench.Subcommands.Add(vrptw);
@@ -61,7 +63,7 @@ internal static class BenchCommands
         return bench;
     }
 
-    private static int BenchVrptw(DirectoryInfo folder, string? names, double timeLimit, int seed)
+    private static int BenchVrptw(DirectoryInfo folder, string? names, double timeLimit, int seed, int searches)
     {
         if (!folder.Exists) throw new DirectoryNotFoundException($"No folder {folder.FullName}.");
         var files = names is null
@@ -74,7 +76,7 @@ internal static class BenchCommands
             var problem = Mobility.Planning.Vrp.VrplibReader.Read(file);
             var (_, bestKnown) = Mobility.Planning.Vrp.VrpSolution.Read(Path.ChangeExtension(file, ".sol"));
             var clock = Stopwatch.StartNew();
-            var solution = Mobility.Planning.Vrp.RuinAndRecreateSolver.Solve(problem, new Mobility.Planning.Vrp.SolverLimits(TimeSpan.FromSeconds(timeLimit), Seed: seed));
+            var solution = Mobility.Planning.Vrp.RuinAndRecreateSolver.Solve(problem, new Mobility.Planning.Vrp.SolverLimits(TimeSpan.FromSeconds(timeLimit), Seed: seed, Searches: searches));
             var seconds = clock.Elapsed.TotalSeconds;
             var (violations, cost) = Mobility.Planning.Vrp.VrptwChecker.Check(problem, solution);
             var gap = 100 * (cost / 10.0 - bestKnown) / bestKnown;

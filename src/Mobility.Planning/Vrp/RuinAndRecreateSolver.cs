@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace Mobility.Planning.Vrp;
 
-/// <summary>Stopping rule and seed for <see cref="RuinAndRecreateSolver"/>; the iteration cap makes a run reproducible.</summary>
-public sealed record SolverLimits(TimeSpan TimeLimit, long MaxIterations = long.MaxValue, int Seed = 1);
+/// <summary>
+/// Stopping rule, seed and parallel searches for <see cref="RuinAndRecreateSolver"/>; the iteration cap makes a run
+/// reproducible. Each of <paramref name="Searches"/> independent searches runs on its own thread with seed Seed + i.
+/// </summary>
+public sealed record SolverLimits(TimeSpan TimeLimit, long MaxIterations = long.MaxValue, int Seed = 1, int Searches = 1);
 
 /// <summary>
 /// Slack induction by string removals (Christiaens &amp; Vanden Berghe, 2020): each iteration removes a few strings of
@@ -21,9 +24,20 @@ public static class RuinAndRecreateSolver
 
     public static VrpSolution Solve(VrptwProblem problem, SolverLimits limits) => Solve(problem, InsertionConstruction.Solve(problem), limits);
 
+    /// <summary>Runs the independent searches in parallel and keeps the cheapest result (the lowest seed on a tie).</summary>
     public static VrpSolution Solve(VrptwProblem problem, VrpSolution start, SolverLimits limits)
     {
-        var random = new Random(limits.Seed);
+        if (limits.Searches < 1) throw new ArgumentOutOfRangeException(nameof(limits), "At least one search is needed.");
+        _ = problem.DistanceMatrix; // built once, before the threads share it
+        var results = new (VrpSolution Solution, long Cost)[limits.Searches];
+        Parallel.For(0, limits.Searches, new ParallelOptions { MaxDegreeOfParallelism = limits.Searches },
+            i => results[i] = Search(problem, start, limits, limits.Seed + i));
+        return results.MinBy(r => r.Cost).Solution;
+    }
+
+    private static (VrpSolution Solution, long Cost) Search(VrptwProblem problem, VrpSolution start, SolverLimits limits, int seed)
+    {
+        var random = new Random(seed);
         var clock = Stopwatch.StartNew();
         var neighbours = NearestNeighbours(problem);
         var current = start.Routes.Select(r => Schedule(problem, r)).ToList();
@@ -50,7 +64,7 @@ public static class RuinAndRecreateSolver
                 if (cost < bestCost) { best = candidate; bestCost = cost; }
             }
         }
-        return new VrpSolution(best.Select(r => r.Stops.ToArray()).ToList());
+        return (new VrpSolution(best.Select(r => r.Stops.ToArray()).ToList()), bestCost);
     }
 
     private static RouteSchedule Schedule(VrptwProblem problem, IEnumerable<int> stops)

@@ -32,6 +32,17 @@ public class RuinAndRecreateSolverTests
     }
 
     [Fact]
+    public void Parallel_searches_keep_the_cheapest_and_are_never_worse_than_the_first_seed_alone()
+    {
+        var problem = SmallInstance(11, customers: 8);
+        var alone = RuinAndRecreateSolver.Solve(problem, new SolverLimits(TimeSpan.MaxValue, MaxIterations: 200, Seed: 3));
+        var together = RuinAndRecreateSolver.Solve(problem, new SolverLimits(TimeSpan.MaxValue, MaxIterations: 200, Seed: 3, Searches: 2));
+        var (violations, cost) = VrptwChecker.Check(problem, together);
+        Assert.Empty(violations);
+        Assert.True(cost <= VrptwChecker.Check(problem, alone).CostTenths);
+    }
+
+    [Fact]
     public void On_a_Homberger_instance_a_short_run_is_feasible_and_within_a_measured_gap()
     {
         var path = Path.Combine(SharedData.BenchmarkDirectory("vrptw-homberger-1000"), "R1_10_1.vrp");
