@@ -80,4 +80,21 @@ public class VrptwTests
         }
         finally { File.Delete(path); }
     }
+
+    [Fact]
+    public void A_file_without_time_windows_and_a_malformed_solution_are_reported()
+    {
+        var instance = Path.Combine(Path.GetTempPath(), $"no-windows-{Guid.NewGuid():N}.vrp");
+        var solution = Path.ChangeExtension(instance, ".sol");
+        File.WriteAllText(instance, "NAME : w\nTYPE : VRPTW\nDIMENSION : 2\nCAPACITY : 10\nNODE_COORD_SECTION\n1 0 0\n2 1 1\nDEMAND_SECTION\n1 0\n2 1\nEOF\n");
+        File.WriteAllText(solution, "Route #1: 1 2\nRoute #2: 3 x\nCost 10\n");
+        try
+        {
+            Assert.Contains("no TIME_WINDOW_SECTION", Assert.Throws<FormatException>(() => VrplibReader.Read(instance)).Message);
+            var error = Assert.Throws<FormatException>(() => VrpSolution.Read(solution));
+            Assert.Contains("line 2", error.Message);
+            Assert.Contains("'x'", error.Message);
+        }
+        finally { File.Delete(instance); File.Delete(solution); }
+    }
 }
