@@ -74,6 +74,7 @@ internal static class BenchCommands
         foreach (var file in files)
         {
             var problem = Mobility.Planning.Vrp.VrplibReader.Read(file);
+            Console.Error.WriteLine(FormattableString.Invariant($"{problem.Name}: searching for {timeLimit} s with {searches} search(es)..."));
             var (_, bestKnown) = Mobility.Planning.Vrp.VrpSolution.Read(Path.ChangeExtension(file, ".sol"));
             var clock = Stopwatch.StartNew();
             var solution = Mobility.Planning.Vrp.RuinAndRecreateSolver.Solve(problem, new Mobility.Planning.Vrp.SolverLimits(TimeSpan.FromSeconds(timeLimit), Seed: seed, Searches: searches));

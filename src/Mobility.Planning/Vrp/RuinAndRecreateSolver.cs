@@ -48,9 +48,9 @@ public static class RuinAndRecreateSolver
         const double startTemperature = 1000, endTemperature = 10;
         for (long iteration = 0; iteration < limits.MaxIterations; iteration++)
         {
-            var progress = limits.MaxIterations == long.MaxValue
-                ? clock.Elapsed / limits.TimeLimit
-                : (double)iteration / limits.MaxIterations;
+            // Whichever limit comes first ends the run; the annealing temperature follows the nearer one.
+            var progress = Math.Max(clock.Elapsed / limits.TimeLimit,
+                limits.MaxIterations == long.MaxValue ? 0 : (double)iteration / limits.MaxIterations);
             if (progress >= 1) break;
             var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, progress);
             var candidate = new List<RouteSchedule>(current);
