@@ -17,6 +17,7 @@ public static class VrplibReader
         double[]? x = null, y = null;
         int[]? demand = null, ready = null, due = null;
         var depots = new List<int>();
+        var sections = new HashSet<string>(StringComparer.Ordinal);
         int dimension = 0;
         FormatException Error(int line, string message) => new($"{Path.GetFileName(path)}, line {line + 1}: {message}");
 
@@ -28,6 +29,7 @@ public static class VrplibReader
             if (text.EndsWith("_SECTION", StringComparison.Ordinal))
             {
                 section = text;
+                sections.Add(section);
                 if (!int.TryParse(header.GetValueOrDefault("DIMENSION"), out dimension) || dimension < 2)
                     throw Error(i, "DIMENSION must come before the sections and be at least 2.");
                 x ??= new double[dimension]; y ??= new double[dimension]; demand ??= new int[dimension];
@@ -60,7 +62,8 @@ public static class VrplibReader
                 default: throw Error(i, $"unknown section {section}.");
             }
         }
-        if (x is null) throw new FormatException($"{Path.GetFileName(path)}: no NODE_COORD_SECTION.");
+        foreach (var required in (string[])["NODE_COORD_SECTION", "DEMAND_SECTION", "TIME_WINDOW_SECTION"])
+            if (!sections.Contains(required)) throw new FormatException($"{Path.GetFileName(path)}: no {required}.");
         if (header.GetValueOrDefault("TYPE") is { } type && type != "VRPTW") throw new FormatException($"{Path.GetFileName(path)}: TYPE {type} is not VRPTW.");
         if (depots.Count > 0 && depots[0] != 1) throw new FormatException($"{Path.GetFileName(path)}: the depot must be node 1.");
         var service = (int)Math.Round(double.Parse(header.GetValueOrDefault("SERVICE_TIME", "0"), CultureInfo.InvariantCulture) * 10);
@@ -69,7 +72,7 @@ public static class VrplibReader
             Name = header.GetValueOrDefault("NAME", Path.GetFileNameWithoutExtension(path)),
             VehicleLimit = int.TryParse(header.GetValueOrDefault("VEHICLES"), out var vehicles) ? vehicles : dimension - 1,
             Capacity = int.TryParse(header.GetValueOrDefault("CAPACITY"), out var capacity) ? capacity : throw new FormatException($"{Path.GetFileName(path)}: no CAPACITY."),
-            X = x, Y = y!, Demand = demand!, Ready = ready!, Due = due!,
+            X = x!, Y = y!, Demand = demand!, Ready = ready!, Due = due!,
             Service = Enumerable.Range(0, dimension).Select(n => n == 0 ? 0 : service).ToArray(),
         };
     }

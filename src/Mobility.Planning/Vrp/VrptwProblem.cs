@@ -26,11 +26,10 @@ public sealed class VrptwProblem
     public int CustomerCount => NodeCount - 1;
 
     /// <summary>Distance (= travel time) in tenths: the Euclidean distance truncated to one decimal.</summary>
-    public int Distance(int from, int to)
-    {
-        _distance ??= BuildMatrix();
-        return _distance[from * NodeCount + to];
-    }
+    public int Distance(int from, int to) => DistanceMatrix[from * NodeCount + to];
+
+    /// <summary>The whole matrix, row-major (from * NodeCount + to), for hot loops.</summary>
+    public int[] DistanceMatrix => _distance ??= BuildMatrix();
 
     public static int TruncatedTenths(double x1, double y1, double x2, double y2)
     {
