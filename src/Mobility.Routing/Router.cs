@@ -112,13 +112,13 @@ public sealed class Router
     }
 
     public Result<MatrixResult> Matrix(string profile, IReadOnlyList<(double Latitude, double Longitude)> origins,
-        IReadOnlyList<(double Latitude, double Longitude)> destinations)
+        IReadOnlyList<(double Latitude, double Longitude)> destinations, double maximumSnapMetres = DefaultMaximumSnapMetres)
     {
         var errors = new List<string>();
         SnappedPoint[] SnapAll(IReadOnlyList<(double Latitude, double Longitude)> points, string what) =>
             points.Select((p, i) =>
             {
-                var snapped = Snap(profile, p.Latitude, p.Longitude);
+                var snapped = Snap(profile, p.Latitude, p.Longitude, maximumSnapMetres);
                 if (!snapped.IsSuccess) errors.Add($"{what} {i}: {snapped.Error}");
                 return snapped.IsSuccess ? snapped.Value : default;
             }).ToArray();

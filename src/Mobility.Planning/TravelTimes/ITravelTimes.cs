@@ -2,7 +2,7 @@ namespace Mobility.Planning.TravelTimes;
 
 /// <summary>
 /// The one thing planning asks of the routing engine: how long and how far between places.
-/// Planning never references the router itself; hosts (CLI, server) adapt it to this interface.
+/// Only <see cref="RoadTravelTimes"/> knows the router; the rest of planning sees this interface (tests use straight lines).
 /// </summary>
 public interface ITravelTimes
 {
