@@ -10,7 +10,9 @@ cd "$(dirname "$0")"
 ensure_prerequisites
 
 port=${MOBILITY_PORT:-5080}
-cluster_dir="$PWD/.data/pg"
+data_dir="$PWD/.data"
+mkdir -p "$data_dir"
+cluster_dir="$data_dir/pg"
 own_cluster=""
 if [ -z "${MOBILITY_DB:-}" ]; then
   db_port=${MOBILITY_DB_PORT:-55433}
@@ -54,7 +56,7 @@ if [ -z "${MOBILITY_OSM_FILE:-}" ]; then
 fi
 if [ -n "${MOBILITY_OSM_FILE:-}" ] && [ -f "$MOBILITY_OSM_FILE" ]; then
   log "Making sure the demo network exists (extract: $MOBILITY_OSM_FILE)"
-  "${cli[@]}" demo seed --scenario heidelberg --osm "$MOBILITY_OSM_FILE"
+  "${cli[@]}" demo seed --scenario heidelberg --osm "$MOBILITY_OSM_FILE" | tee "$data_dir/demo-accounts.txt"
 else
   log "No OSM extract found, so no demo network. Set MOBILITY_OSM_FILE to an .osm.pbf file, or get one"
   log "with osm-data/fetch-region.sh (see osm-data/README.md). The server starts without a demo."
@@ -72,8 +74,10 @@ done
 cat <<MSG
 
   Mobility est prêt / Mobility is ready:  http://127.0.0.1:$port
+  API (OpenAPI, Scalar):                  http://127.0.0.1:$port/api-reference
   Santé / health:                         http://127.0.0.1:$port/health
   Ctrl-C arrête le serveur et la base / stops the server and the database.
 
 MSG
+[ -f "$data_dir/demo-accounts.txt" ] && grep -A100 "demo accounts" "$data_dir/demo-accounts.txt" | head -40
 wait "$server_pid"

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Mobility.Data.Model;
@@ -5,7 +7,9 @@ using NetTopologySuite.Geometries;
 
 namespace Mobility.Data;
 
-public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : DbContext(options)
+/// <summary>The network's state and the accounts that reach it (ASP.NET Core Identity's user tables, no role tables:
+/// an account's role and tenant are columns of <see cref="UserAccount"/>).</summary>
+public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : IdentityUserContext<UserAccount, long>(options)
 {
     public DbSet<Network> Networks => Set<Network>();
     public DbSet<Company> Companies => Set<Company>();
@@ -22,10 +26,13 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Db
     public DbSet<ShuttleVehicle> ShuttleVehicles => Set<ShuttleVehicle>();
     public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
     public DbSet<ShuttleStop> ShuttleStops => Set<ShuttleStop>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.HasPostgresExtension("postgis");
+        MapAccounts(model);
 
         model.Entity<Network>(network =>
         {
@@ -118,6 +125,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Db
             group.Property(g => g.Direction).HasConversion<string>();
             group.Property(g => g.Explanation).HasColumnType("jsonb");
             group.HasIndex(g => new { g.NetworkId, g.Date, g.Direction });
+            group.ToTable(t => t.HasCheckConstraint("ck_carpool_groups_seats", "seats >= 0 AND seats <= 8"));
         });
 
         model.Entity<CarpoolMember>(member =>
@@ -171,7 +179,33 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Db
                 "boarding >= 0 AND alighting >= 0 AND load_after >= 0"));
         });
 
+        model.Entity<Notification>(notification =>
+        {
+            notification.Property(n => n.Payload).HasColumnType("jsonb");
+            notification.HasOne(n => n.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            notification.HasIndex(n => new { n.EmployeeId, n.Sequence }).IsUnique();
+            notification.ToTable(t => t.HasCheckConstraint("ck_notifications_sequence", "sequence >= 1"));
+        });
+
         SnakeCaseNames.Apply(model);
+    }
+
+    private static void MapAccounts(ModelBuilder model)
+    {
+        model.Entity<UserAccount>(account =>
+        {
+            account.ToTable("user_accounts", t => t.HasCheckConstraint("ck_user_accounts_tenant",
+                "(role = 'Employee' AND employee_id IS NOT NULL) OR (role = 'HrManager' AND company_id IS NOT NULL) " +
+                "OR (role = 'WorkingGroup' AND network_id IS NOT NULL) OR role = 'Administrator'"));
+            account.Property(a => a.Role).HasConversion<string>();
+            account.HasOne(a => a.Network).WithMany().OnDelete(DeleteBehavior.Cascade);
+            account.HasOne(a => a.Company).WithMany().OnDelete(DeleteBehavior.Cascade);
+            account.HasOne(a => a.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            account.HasIndex(a => a.EmployeeId).IsUnique();
+        });
+        model.Entity<IdentityUserClaim<long>>().ToTable("user_account_claims");
+        model.Entity<IdentityUserLogin<long>>().ToTable("user_account_logins");
+        model.Entity<IdentityUserToken<long>>().ToTable("user_account_tokens");
     }
 
     /// <summary>

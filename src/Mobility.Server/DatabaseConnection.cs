@@ -1,3 +1,4 @@
+using Mobility.Data;
 using Npgsql;
 
 namespace Mobility.Server;
@@ -5,7 +6,7 @@ namespace Mobility.Server;
 /// <summary>
 /// Where the server finds PostgreSQL: the MOBILITY_DB setting (environment variable or configuration key),
 /// else ConnectionStrings:Mobility. The server still starts without one, so that the liveness endpoint
-/// answers and readiness can say what is missing.
+/// answers and readiness can say what is missing; API calls then answer 503.
 /// </summary>
 public static class DatabaseConnection
 {
@@ -19,11 +20,9 @@ public static class DatabaseConnection
     public static IServiceCollection AddMobilityDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = FindConnectionString(configuration);
-        if (connectionString is not null)
-        {
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNetTopologySuite().Build();
-            services.AddSingleton(dataSource);
-        }
+        if (connectionString is not null) services.AddSingleton(MobilityDatabase.CreateDataSource(connectionString));
+        services.AddDbContext<MobilityDbContext>((provider, options) =>
+            MobilityDatabase.Configure(options, provider.GetService<NpgsqlDataSource>() ?? throw new DatabaseNotConfiguredException()));
         return services;
     }
 }

@@ -1,19 +1,35 @@
+using System.Text.Json.Serialization;
 using Mobility.Server;
+using Mobility.Server.Accounts;
+using Mobility.Server.Api;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequests>();
+builder.Services.AddExceptionHandler<DatabaseErrors>();
+// Unreadable requests reach BadRequests in every environment, so their answer is the same problem everywhere.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddMobilityDatabase(builder.Configuration);
+builder.Services.AddMobilityAccounts();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
-app.MapScalarApiReference("/api");
+app.MapScalarApiReference("/api-reference");
 app.MapHealthEndpoints();
+app.MapAuthEndpoints();
+app.MapCompanyEndpoints();
+app.MapSiteEndpoints();
+app.MapEmployeeEndpoints();
+app.MapMeEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests (WebApplicationFactory).</summary>

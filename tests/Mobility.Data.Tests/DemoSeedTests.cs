@@ -152,4 +152,32 @@ public class DemoSeedTests
         var (px, py) = (ax + t * dx, ay + t * dy);
         return Math.Sqrt(px * px + py * py);
     }
+
+    [Fact]
+    public async Task Demo_accounts_cover_every_role_with_hashed_passwords_and_are_created_once()
+    {
+        using var database = new MigratedDatabase();
+        long networkId;
+        await using (var context = database.NewContext())
+            networkId = (await new DemoNetworkSeeder(context).SeedAsync(MulhouseScenario(40), Osm)).NetworkId;
+        IReadOnlyList<DemoAccount> first, second;
+        await using (var context = database.NewContext()) first = await DemoAccounts.EnsureAsync(context, networkId);
+        await using (var context = database.NewContext()) second = await DemoAccounts.EnsureAsync(context, networkId);
+        Assert.Equal(first, second);
+        Assert.Equal(Enum.GetValues<AccountRole>().ToHashSet(), first.Select(a => a.Role).ToHashSet());
+        Assert.Equal(2, first.Count(a => a.Role == AccountRole.HrManager));
+        await using var read = database.NewContext();
+        var accounts = await read.Users.ToListAsync();
+        Assert.Equal(first.Count, accounts.Count);
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<UserAccount>();
+        Assert.All(accounts, account =>
+        {
+            Assert.DoesNotContain(DemoAccounts.Password, account.PasswordHash);
+            Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
+                hasher.VerifyHashedPassword(account, account.PasswordHash!, DemoAccounts.Password));
+        });
+        // Each employee account belongs to an employee of the network who agreed to matching.
+        var employeeIds = accounts.Where(a => a.Role == AccountRole.Employee).Select(a => a.EmployeeId!.Value).ToList();
+        Assert.All(await read.Employees.Where(e => employeeIds.Contains(e.Id)).ToListAsync(), e => Assert.True(e.ConsentToMatching));
+    }
 }

@@ -35,6 +35,10 @@ internal static class DemoCommands
             var result = await new DemoNetworkSeeder(database, message => Console.Error.WriteLine(message))
                 .SeedAsync(demo, osmFile, parse.GetValue(force), cancellation);
             Console.WriteLine($"network {result.NetworkId}: {result.Companies} companies, {result.Sites} sites, {result.Employees} employees");
+            var accounts = await DemoAccounts.EnsureAsync(database, result.NetworkId, cancellation);
+            Console.WriteLine($"demo accounts (password / mot de passe: {DemoAccounts.Password}):");
+            foreach (var account in accounts)
+                Console.WriteLine($"  {account.Role,-13} {account.Email,-42} {account.Scope}");
             return 0;
         });
 

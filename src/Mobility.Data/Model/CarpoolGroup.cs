@@ -9,6 +9,8 @@ public class CarpoolGroup
     public DateOnly Date { get; set; }
     public TripDirection Direction { get; set; }
     public CarpoolStatus Status { get; set; } = CarpoolStatus.Proposed;
+    /// <summary>Passenger seats of the car. A free seat may be offered to several people: the first to accept it takes it.</summary>
+    public int Seats { get; set; }
     /// <summary>Why matching proposed this group, as JSON the UI renders (time windows, detour, members).</summary>
     public string? Explanation { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

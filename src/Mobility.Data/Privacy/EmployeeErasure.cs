@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mobility.Data.Privacy;
 
 /// <summary>
-/// The right to erasure: an employee's name, home, HR identifier and exact pickup points are removed; what
+/// The right to erasure: an employee's name, home, HR identifier, exact pickup points, sign-in and messages are removed; what
 /// stays (company, main site, commune, role, past carpool memberships without locations) is anonymous and
 /// feeds the working group's aggregates. The row is kept so that counts of past carpools stay true.
 /// </summary>
@@ -28,6 +28,9 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         await database.CarpoolMembers.Where(m => m.EmployeeId == employeeId)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.PickupLocation, x => null), cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        // The sign-in (an e-mail address) and the messages sent are personal too.
+        await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;
     }

@@ -1,0 +1,48 @@
+using Mobility.Data.Model;
+
+namespace Mobility.Server.Api;
+
+/// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
+public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
+    GeoJsonPoint? Home, string? Commune, CommuteRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
+    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased)
+{
+    public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
+        e.Home is null ? null : GeoJsonPoint.From(e.Home), e.Commune, e.Role, e.SeatsOffered, e.MaxDetourMinutes, e.MaxDetourRatio,
+        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null);
+}
+
+/// <summary>How an employee commutes: what they may change themselves.</summary>
+public sealed record CommuteProfileInput(GeoJsonPoint? Home, string? Commune, CommuteRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
+    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
+{
+    /// <summary>Checks every field given and applies them all, or none when one is wrong.</summary>
+    public bool TryApply(Employee employee, FieldErrors errors)
+    {
+        var home = Home?.ToPoint("home", errors);
+        if (SeatsOffered is < 0 or > 8) errors.Add("seatsOffered", "Entre 0 et 8 places. / Between 0 and 8 seats.");
+        if (MaxDetourMinutes is < 0 or > 120) errors.Add("maxDetourMinutes", "Entre 0 et 120 minutes. / Between 0 and 120 minutes.");
+        if (MaxDetourRatio is not null && (MaxDetourRatio < 1 || MaxDetourRatio > 5 || !double.IsFinite(MaxDetourRatio.Value)))
+            errors.Add("maxDetourRatio", "Un rapport entre 1 et 5 (1,5 = 50 % de plus). / A ratio between 1 and 5 (1.5 = 50% longer).");
+        if (FlexibilityMinutes is < 0 or > 240) errors.Add("flexibilityMinutes", "Entre 0 et 240 minutes. / Between 0 and 240 minutes.");
+        if (PreferredLanguage is not null and not ("fr" or "en")) errors.Add("preferredLanguage", "« fr » ou « en ». / 'fr' or 'en'.");
+        var role = Role ?? employee.Role;
+        var seats = SeatsOffered ?? employee.SeatsOffered;
+        if (role != CommuteRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
+            errors.Add("seatsOffered", "Un conducteur offre au moins une place. / A driver offers at least one seat.");
+        if (errors.Any) return false;
+        if (home is not null) employee.Home = home;
+        if (Commune is not null) employee.Commune = Commune;
+        employee.Role = role;
+        employee.SeatsOffered = role == CommuteRole.Passenger ? 0 : seats;
+        employee.MaxDetourMinutes = MaxDetourMinutes ?? employee.MaxDetourMinutes;
+        employee.MaxDetourRatio = MaxDetourRatio ?? employee.MaxDetourRatio;
+        employee.FlexibilityMinutes = FlexibilityMinutes ?? employee.FlexibilityMinutes;
+        employee.PreferredLanguage = PreferredLanguage ?? employee.PreferredLanguage;
+        employee.ConsentToMatching = ConsentToMatching ?? employee.ConsentToMatching;
+        return true;
+    }
+}
+
+/// <summary>What HR gives for a new employee or a change: identity and main site, plus the commute profile.</summary>
+public sealed record EmployeeInput(string? ExternalId, string? FirstName, string? LastName, long? MainSiteId, CommuteProfileInput? Commute);

@@ -1,0 +1,22 @@
+namespace Mobility.Server.Api;
+
+/// <summary>
+/// Field-level validation messages, French first then English, returned as an RFC 9457 validation problem
+/// (`errors`: field → messages) so that a form can show each message next to its field.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
+        messages.Add(message);
+    }
+
+    public IResult Problem() => Results.ValidationProblem(
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+        title: "Données invalides / Invalid data");
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Mobility.Server.Api;
+
+/// <summary>One page of a list, with what a client needs to ask for the next one.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+{
+    public bool HasNext => PageNumber * PageSize < Total;
+}
+
+/// <summary>`?page=1&amp;pageSize=50` on every list; page sizes are capped so that no request reads a whole table.</summary>
+public sealed record PageQuery(int? Page, int? PageSize)
+{
+    public const int DefaultSize = 50, MaximumSize = 500;
+
+    public int Number => Page ?? 1;
+    public int Size => PageSize ?? DefaultSize;
+
+    /// <summary>A validation problem for a page out of range, or null when the query is fine.</summary>
+    public IResult? Problem()
+    {
+        var errors = new FieldErrors();
+        if (Number < 1) errors.Add("page", "La page commence à 1. / Pages start at 1.");
+        if (Size is < 1 or > MaximumSize) errors.Add("pageSize", $"Entre 1 et {MaximumSize}. / Between 1 and {MaximumSize}.");
+        return errors.Any ? errors.Problem() : null;
+    }
+
+    /// <summary>The page of a query that must be ordered (the order makes pages stable from one request to the next).</summary>
+    public async Task<Page<T>> ReadAsync<T>(IQueryable<T> ordered, CancellationToken cancellation)
+    {
+        var total = await ordered.CountAsync(cancellation);
+        var items = await ordered.Skip((Number - 1) * Size).Take(Size).ToListAsync(cancellation);
+        return new Page<T>(items, Number, Size, total);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Mobility.Server;
+
+/// <summary>
+/// A body or parameter the server cannot read (malformed JSON, a number that is not one) becomes a 400 problem with the
+/// reason, in every environment; nothing has been written at that point, since binding comes before the handler.
+/// </summary>
+public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellation)
+    {
+        if (exception is not BadHttpRequestException bad) return false;
+        http.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails =
+            {
+                Status = bad.StatusCode, Title = "Requête illisible / Unreadable request",
+                Detail = bad.InnerException is System.Text.Json.JsonException json ? $"JSON: {json.Message}" : bad.Message,
+            },
+            Exception = exception,
+        });
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mobility.Server.Tests;
+
+public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
+{
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_a_401_problem_in_French_and_English()
+    {
+        using var client = server.Factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "anne@test.local", password = "not-the-password" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Contains("mot de passe", problem.GetProperty("detail").GetString());
+        Assert.Contains("password", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_browser_signs_in_with_a_cookie_and_sees_its_account()
+    {
+        using var browser = server.Factory.CreateClient(); // keeps cookies
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "hr.alpha@test.local", password = TwoNetworkServer.Password });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mobility=") && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        using var me = JsonDocument.Parse(await browser.GetStringAsync("/api/me"));
+        Assert.Equal("HrManager", me.RootElement.GetProperty("role").GetString());
+        Assert.Equal(server.Alpha, me.RootElement.GetProperty("companyId").GetInt64());
+    }
+
+    [Fact]
+    public async Task Malformed_JSON_is_a_400_problem_and_writes_nothing()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        await using var before = server.NewContext();
+        var sites = await before.Sites.CountAsync();
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/sites",
+            new StringContent("{\"externalId\": \"X\", \"name\": ", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await ProblemAsync(response);
+        await using var after = server.NewContext();
+        Assert.Equal(sites, await after.Sites.CountAsync());
+    }
+
+    [Fact]
+    public async Task Coordinates_out_of_range_are_refused_field_by_field_and_nothing_is_written()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        using var response = await client.PostAsJsonAsync($"/api/companies/{server.Alpha}/sites", new
+        {
+            externalId = "ALP-91", name = "Nulle part", kind = "Plant", location = new { type = "Point", coordinates = new[] { 7.8, 91.0 } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ProblemAsync(response)).GetProperty("errors");
+        Assert.Contains("91", errors.GetProperty("location")[0].GetString());
+        await using var database = server.NewContext();
+        Assert.False(await database.Sites.AnyAsync(s => s.ExternalId == "ALP-91"));
+    }
+
+    [Fact]
+    public async Task A_site_is_created_read_back_as_GeoJSON_and_changed()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        using var created = await client.PostAsJsonAsync($"/api/companies/{server.Alpha}/sites", new
+        {
+            externalId = "ALP-2", name = "Alpha, atelier 2", kind = "Plant", location = new { type = "Point", coordinates = new[] { 7.801, 48.812 } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var location = created.Headers.Location!.ToString();
+        using var site = JsonDocument.Parse(await client.GetStringAsync(location));
+        var coordinates = site.RootElement.GetProperty("location").GetProperty("coordinates");
+        Assert.Equal(7.801, coordinates[0].GetDouble(), 9);
+        Assert.Equal(48.812, coordinates[1].GetDouble(), 9);
+        using var renamed = await client.PutAsJsonAsync(location, new
+        {
+            externalId = "ALP-2", name = "Alpha, atelier deux", kind = "Plant", location = new { type = "Point", coordinates = new[] { 7.801, 48.812 } },
+        });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Contains("atelier deux", await client.GetStringAsync(location));
+        using var geoJson = JsonDocument.Parse(await client.GetStringAsync("/api/sites.geojson"));
+        Assert.Contains(geoJson.RootElement.GetProperty("features").EnumerateArray(),
+            f => f.GetProperty("properties").GetProperty("name").GetString() == "Alpha, atelier deux");
+    }
+
+    [Fact]
+    public async Task An_employee_cannot_be_placed_at_another_companys_site()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        using var response = await client.PostAsJsonAsync($"/api/companies/{server.Alpha}/employees", new
+        {
+            externalId = "A9", firstName = "Luc", lastName = "Weber", mainSiteId = server.BetaPlant,
+            commute = new { home = new { type = "Point", coordinates = new[] { 7.7, 48.8 } }, role = "Passenger" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty("mainSiteId", out _));
+    }
+
+    [Fact]
+    public async Task Lists_come_in_pages()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        using var first = JsonDocument.Parse(await client.GetStringAsync($"/api/companies/{server.Alpha}/employees?page=1&pageSize=1"));
+        using var second = JsonDocument.Parse(await client.GetStringAsync($"/api/companies/{server.Alpha}/employees?page=2&pageSize=1"));
+        Assert.True(first.RootElement.GetProperty("total").GetInt32() >= 2);
+        Assert.True(first.RootElement.GetProperty("hasNext").GetBoolean());
+        Assert.NotEqual(first.RootElement.GetProperty("items")[0].GetProperty("id").GetInt64(), second.RootElement.GetProperty("items")[0].GetProperty("id").GetInt64());
+        using var tooBig = await client.GetAsync($"/api/companies/{server.Alpha}/employees?pageSize=100000");
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.True((await ProblemAsync(tooBig)).GetProperty("errors").TryGetProperty("pageSize", out _));
+    }
+
+    [Fact]
+    public async Task An_employee_changes_their_commute_and_a_bad_value_changes_nothing()
+    {
+        using var client = await server.ClientAsync("berta@test.local");
+        using var bad = await client.PutAsJsonAsync("/api/me/employee", new { seatsOffered = 2, maxDetourRatio = 0.5 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var good = await client.PutAsJsonAsync("/api/me/employee", new { role = "Driver", seatsOffered = 2, flexibilityMinutes = 20 });
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        await using var database = server.NewContext();
+        var berta = await database.Employees.SingleAsync(e => e.Id == server.BetaOne);
+        Assert.Equal((2, 20), (berta.SeatsOffered, berta.FlexibilityMinutes));
+        Assert.Equal(1.5, berta.MaxDetourRatio);
+        using var export = JsonDocument.Parse(await client.GetStringAsync("/api/me/export"));
+        Assert.Equal("B1", export.RootElement.GetProperty("employee").GetProperty("externalId").GetString());
+    }
+}

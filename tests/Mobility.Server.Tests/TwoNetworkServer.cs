@@ -1,0 +1,113 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Accounts;
+using Mobility.Data.Model;
+using Mobility.TestSupport;
+using NetTopologySuite.Geometries;
+
+namespace Mobility.Server.Tests;
+
+/// <summary>
+/// A real server on a fresh PostGIS database holding two networks: "Nord" with companies Alpha and Beta (and a shared
+/// station), "Sud" with company Gamma. One account per role. Names carry markers (e.g. "SECRET-BETA") so that a test
+/// can look for any trace of a foreign tenant in a response.
+/// </summary>
+public sealed class TwoNetworkServer : IDisposable
+{
+    public const string Password = "password-for-tests";
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    private readonly TestDatabase _database = new();
+    public WebApplicationFactory<Program> Factory { get; }
+
+    public long Nord, Sud, Alpha, Beta, Gamma;
+    public long AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation;
+    public long AlphaOne, AlphaTwo, BetaOne, GammaOne;
+    public long BetaGroup, AlphaGroup, SudPlan;
+
+    public TwoNetworkServer()
+    {
+        using (var database = NewContext())
+        {
+            database.Database.Migrate();
+            Seed(database);
+        }
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            host.UseSetting(DatabaseConnection.SettingName, _database.ConnectionString));
+    }
+
+    public MobilityDbContext NewContext() =>
+        new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(_database.ConnectionString)));
+
+    /// <summary>A client signed in with a bearer token as the account of that e-mail.</summary>
+    public async Task<HttpClient> ClientAsync(string email)
+    {
+        var client = Factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private void Seed(MobilityDbContext database)
+    {
+        var nord = new Network { Name = "Nord" };
+        var sud = new Network { Name = "Sud SECRET-SUD" };
+        var alpha = new Company { Network = nord, ExternalId = "ALP", Name = "Alpha Plasturgie" };
+        var beta = new Company { Network = nord, ExternalId = "BET", Name = "Beta SECRET-BETA" };
+        var gamma = new Company { Network = sud, ExternalId = "GAM", Name = "Gamma SECRET-GAMMA" };
+        Site Place(Network network, Company? company, string id, string name, SiteKind kind, double lat, double lon) => new()
+        {
+            Network = network, Company = company, ExternalId = id, Name = name, Kind = kind,
+            Location = Wgs84.CreatePoint(new Coordinate(lon, lat)),
+        };
+        var alphaPlant = Place(nord, alpha, "ALP-1", "Usine Alpha", SiteKind.Plant, 48.81, 7.79);
+        var betaPlant = Place(nord, beta, "BET-1", "Usine SECRET-BETA", SiteKind.Plant, 48.82, 7.80);
+        var gammaPlant = Place(sud, gamma, "GAM-1", "Usine SECRET-GAMMA", SiteKind.Plant, 48.30, 7.60);
+        var nordStation = Place(nord, null, "GARE-N", "Gare de Haguenau", SiteKind.Station, 48.815, 7.785);
+        var sudStation = Place(sud, null, "GARE-S", "Gare SECRET-SUD", SiteKind.Station, 48.31, 7.61);
+        Employee Person(Company company, Site plant, string id, string first, string last, double lat, double lon) => new()
+        {
+            Company = company, MainSite = plant, ExternalId = id, FirstName = first, LastName = last,
+            Home = Wgs84.CreatePoint(new Coordinate(lon, lat)), Role = CommuteRole.Either, SeatsOffered = 3, ConsentToMatching = true,
+        };
+        var alphaOne = Person(alpha, alphaPlant, "A1", "Anne", "Muller", 48.85, 7.70);
+        var alphaTwo = Person(alpha, alphaPlant, "A2", "Paul", "SECRET-COLLEAGUE", 48.86, 7.71);
+        var betaOne = Person(beta, betaPlant, "B1", "Berta", "SECRET-BETA-PERSON", 48.87, 7.72);
+        var gammaOne = Person(gamma, gammaPlant, "G1", "Gilles", "SECRET-GAMMA-PERSON", 48.35, 7.65);
+        database.AddRange(alphaPlant, betaPlant, gammaPlant, nordStation, sudStation, alphaOne, alphaTwo, betaOne, gammaOne);
+        var betaGroup = new CarpoolGroup { Network = nord, Date = new DateOnly(2026, 11, 23), Seats = 3, Members =
+            [new CarpoolMember { Employee = betaOne, Role = CommuteRole.Driver, DropOffSite = betaPlant }] };
+        var alphaGroup = new CarpoolGroup { Network = nord, Date = new DateOnly(2026, 11, 23), Seats = 3, Members =
+            [new CarpoolMember { Employee = alphaTwo, Role = CommuteRole.Driver, DropOffSite = alphaPlant }] };
+        var sudPlan = new ShuttlePlan { Network = sud, Company = gamma, Name = "Navette SECRET-SUD" };
+        database.AddRange(betaGroup, alphaGroup, sudPlan);
+        database.SaveChanges();
+
+        database.Users.AddRange(
+            AccountFactory.Create("admin@test.local", Password, AccountRole.Administrator),
+            AccountFactory.Create("wg.nord@test.local", Password, AccountRole.WorkingGroup, networkId: nord.Id),
+            AccountFactory.Create("hr.alpha@test.local", Password, AccountRole.HrManager, companyId: alpha.Id),
+            AccountFactory.Create("hr.beta@test.local", Password, AccountRole.HrManager, companyId: beta.Id),
+            AccountFactory.Create("anne@test.local", Password, AccountRole.Employee, employeeId: alphaOne.Id),
+            AccountFactory.Create("berta@test.local", Password, AccountRole.Employee, employeeId: betaOne.Id));
+        database.SaveChanges();
+
+        (Nord, Sud, Alpha, Beta, Gamma) = (nord.Id, sud.Id, alpha.Id, beta.Id, gamma.Id);
+        (AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation) = (alphaPlant.Id, betaPlant.Id, gammaPlant.Id, nordStation.Id, sudStation.Id);
+        (AlphaOne, AlphaTwo, BetaOne, GammaOne) = (alphaOne.Id, alphaTwo.Id, betaOne.Id, gammaOne.Id);
+        (BetaGroup, AlphaGroup, SudPlan) = (betaGroup.Id, alphaGroup.Id, sudPlan.Id);
+    }
+
+    public void Dispose()
+    {
+        Factory.Dispose();
+        _database.Dispose();
+    }
+}
