@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Mobility.Server;
 using Mobility.Server.Accounts;
 using Mobility.Server.Api;
+using Mobility.Server.Live;
+using Mobility.Server.Proposals;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +16,7 @@ builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddMobilityAccounts();
+builder.Services.AddMobilityLive(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -30,6 +33,8 @@ app.MapCompanyEndpoints();
 app.MapSiteEndpoints();
 app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
+app.MapProposalEndpoints();
+app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 
 /// <summary>Entry point, visible to integration tests (WebApplicationFactory).</summary>

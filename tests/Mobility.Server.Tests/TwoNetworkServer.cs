@@ -2,7 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Accounts;
@@ -48,11 +50,53 @@ public sealed class TwoNetworkServer : IDisposable
     public async Task<HttpClient> ClientAsync(string email)
     {
         var client = Factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string email)
+    {
+        using var client = Factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
-        return client;
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A SignalR connection to the commute hub as that account, over WebSockets with the token in the query string as browsers send it.</summary>
+    public async Task<HubConnection> HubAsync(string email)
+    {
+        var token = await TokenAsync(email);
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(Factory.Server.BaseAddress, "hubs/commute"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (context, cancellation) =>
+                    await Factory.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(context.Uri) { Query = "access_token=" + token }.Uri, cancellation);
+            })
+            .Build();
+    }
+
+    /// <summary>A proposed group for the date: the driver and passengers, in this order.</summary>
+    public async Task<long> ProposeAsync(int seats, long driver, params long[] passengers)
+    {
+        await using var database = NewContext();
+        var site = await database.Employees.Where(e => e.Id == driver).Select(e => e.MainSiteId).SingleAsync();
+        var network = await database.Employees.Where(e => e.Id == driver).Select(e => e.Company!.NetworkId).SingleAsync();
+        var group = new CarpoolGroup
+        {
+            NetworkId = network, Date = new DateOnly(2026, 11, 24), Seats = seats,
+            Members = passengers.Prepend(driver).Select((id, order) => new CarpoolMember
+            {
+                EmployeeId = id, Role = order == 0 ? CommuteRole.Driver : CommuteRole.Passenger, PickupOrder = order, DropOffSiteId = site,
+                PickupTime = new DateTimeOffset(2026, 11, 24, 4, 20 + order * 5, 0, TimeSpan.Zero),
+                PickupLocation = Wgs84.CreatePoint(new Coordinate(7.70 + order * 0.01, 48.85)),
+            }).ToList(),
+        };
+        database.Add(group);
+        await database.SaveChangesAsync();
+        return group.Id;
     }
 
     private void Seed(MobilityDbContext database)

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Mobility.Server.Accounts;
+using Mobility.Server.Proposals;
+
+namespace Mobility.Server.Live;
+
+/// <summary>
+/// The employee's live channel at /hubs/commute. The server calls <c>notification</c> (a <see cref="NotificationMessage"/>)
+/// on the employee's own connections only; clients call <see cref="Replay"/> after each (re)connection with the last
+/// sequence number they saw, and decide on proposals with <see cref="Accept"/>, <see cref="Decline"/>, <see cref="Cancel"/>.
+/// </summary>
+[Authorize(Policy = AccountsSetup.EmployeeOnly)]
+public sealed class CommuteHub(NotificationStore notifications, CarpoolDecisions decisions) : Hub
+{
+    public const string Path = "/hubs/commute";
+    public const string NotificationMethod = "notification";
+
+    public static string GroupOf(long employeeId) => $"employee-{employeeId}";
+
+    private long EmployeeId => CurrentUser.From(Context.User!)?.EmployeeId
+                               ?? throw new HubException("Réservé aux salariés. / Employees only.");
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(EmployeeId));
+        LiveMetrics.ConnectedClients.Add(1);
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        LiveMetrics.ConnectedClients.Add(-1);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The messages after <paramref name="afterSequence"/> (at most 500; call again with the last one for more).</summary>
+    public Task<IReadOnlyList<NotificationMessage>> Replay(long afterSequence) =>
+        notifications.SinceAsync(EmployeeId, afterSequence, 500, Context.ConnectionAborted);
+
+    public Task<DecisionResult> Accept(long groupId) => decisions.DecideAsync(EmployeeId, groupId, Decision.Accept, Context.ConnectionAborted);
+    public Task<DecisionResult> Decline(long groupId) => decisions.DecideAsync(EmployeeId, groupId, Decision.Decline, Context.ConnectionAborted);
+    public Task<DecisionResult> Cancel(long groupId) => decisions.DecideAsync(EmployeeId, groupId, Decision.Cancel, Context.ConnectionAborted);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Mobility.Server.Live;
+
+/// <summary>Sends stored messages to their employee's connections (on every server instance, through the backplane when on).</summary>
+public sealed class NotificationPusher(IHubContext<CommuteHub> hub, ILogger<NotificationPusher> log)
+{
+    /// <summary>Pushes after the commit; a client that misses it (offline, a dropped connection) gets it from <see cref="CommuteHub.Replay"/>.</summary>
+    public async Task PushAsync(IEnumerable<(long EmployeeId, NotificationMessage Message)> messages, CancellationToken cancellation)
+    {
+        foreach (var (employeeId, message) in messages)
+        {
+            try
+            {
+                await hub.Clients.Group(CommuteHub.GroupOf(employeeId)).SendAsync(CommuteHub.NotificationMethod, message, cancellation);
+                LiveMetrics.NotificationsPushed.Add(1);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // Stored already: the client will replay it. Losing a push must not undo a decision.
+                log.LogWarning(error, "Push of notification {Sequence} to employee {Employee} failed", message.Sequence, employeeId);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Server.Live;
+
+namespace Mobility.Server.Proposals;
+
+public enum Decision { Accept, Decline, Cancel }
+
+public enum DecisionOutcome
+{
+    Accepted,
+    Declined,
+    Cancelled,
+    /// <summary>Another passenger took the last seat first.</summary>
+    SeatTaken,
+    /// <summary>The decision does not apply to the member's current state (e.g. cancelling what was never accepted).</summary>
+    NotApplicable,
+}
+
+/// <summary>What a decision did, as the client shows it (French first, then English).</summary>
+public sealed record DecisionResult(long GroupId, DecisionOutcome Outcome, CarpoolStatus GroupStatus, string Message);
+
+/// <summary>
+/// Accept, decline and cancel, for the hub and the REST API alike. Each decision is one transaction that locks the
+/// group's row, so two passengers racing for the last seat are served one after the other: exactly one gets it and the
+/// other is told. The decision and the messages it causes are committed before anyone is told, then pushed.
+/// </summary>
+public sealed class CarpoolDecisions(MobilityDbContext database, NotificationStore notifications, NotificationPusher pusher,
+    RecomputeQueue recompute, TimeProvider clock)
+{
+    public const string GroupChanged = "group-changed";
+
+    public async Task<DecisionResult> DecideAsync(long employeeId, long groupId, Decision decision, CancellationToken cancellation)
+    {
+        var strategy = database.Database.CreateExecutionStrategy();
+        var (result, messages, networkToRecompute) = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
+            await database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carpool_groups WHERE id = {groupId} FOR UPDATE", cancellation);
+            var group = await ProposalView.WithMembers(database.CarpoolGroups)
+                .SingleOrDefaultAsync(g => g.Id == groupId, cancellation);
+            var member = group?.Members.SingleOrDefault(m => m.EmployeeId == employeeId);
+            if (group is null || member is null)
+                return (new DecisionResult(groupId, DecisionOutcome.NotApplicable, CarpoolStatus.Cancelled,
+                    "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool."), new List<(long, NotificationMessage)>(), (long?)null);
+
+            var before = group.Members.Select(m => m.Status).Append(group.Status).ToList();
+            var (outcome, message) = Apply(group, member, decision);
+            var changed = !before.SequenceEqual(group.Members.Select(m => m.Status).Append(group.Status));
+            var sent = new List<(long, NotificationMessage)>();
+            if (changed)
+            {
+                database.CarpoolStatusChanges.Add(new CarpoolStatusChange
+                {
+                    CarpoolGroupId = group.Id, EmployeeId = employeeId, Status = member.Status, At = clock.GetUtcNow(),
+                    Reason = $"{decision}: {outcome}",
+                });
+                await database.SaveChangesAsync(cancellation);
+                // Everyone in the group learns of it, the decider included (their other devices).
+                foreach (var recipient in group.Members.Select(m => m.EmployeeId).Distinct())
+                    sent.Add((recipient, await notifications.AddAsync(recipient, GroupChanged, ProposalView.For(group, recipient), cancellation)));
+            }
+            await transaction.CommitAsync(cancellation);
+            var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? group.NetworkId : (long?)null;
+            return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
+        });
+        await pusher.PushAsync(messages, cancellation);
+        if (networkToRecompute is { } network) recompute.Request(network, $"{decision} by employee {employeeId}");
+        return result;
+    }
+
+    private static (DecisionOutcome, string) Apply(CarpoolGroup group, CarpoolMember member, Decision decision)
+    {
+        var live = group.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed;
+        switch (decision)
+        {
+            case Decision.Accept when member.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed:
+                return (DecisionOutcome.Accepted, "Déjà accepté. / Already accepted.");
+            // Checked before the state: the loser of a race may already have been withdrawn by the winner's decision.
+            case Decision.Accept when live && member.Role == CommuteRole.Passenger && TakenSeats(group) >= group.Seats
+                                      && member.Status is CarpoolStatus.Proposed or CarpoolStatus.Cancelled:
+                member.Status = CarpoolStatus.Cancelled;
+                return (DecisionOutcome.SeatTaken, "La dernière place vient d'être prise. / The last seat has just been taken.");
+            case Decision.Accept when !live || member.Status != CarpoolStatus.Proposed:
+                return (DecisionOutcome.NotApplicable, "Cette proposition n'est plus ouverte. / This proposal is no longer open.");
+            case Decision.Accept:
+                member.Status = CarpoolStatus.Accepted;
+                if (member.Role == CommuteRole.Passenger && TakenSeats(group) >= group.Seats)
+                    foreach (var waiting in group.Members.Where(m => m.Role == CommuteRole.Passenger && m.Status == CarpoolStatus.Proposed))
+                        waiting.Status = CarpoolStatus.Cancelled; // the seat they were offered is gone
+                var everyone = group.Members.Where(m => m.Status != CarpoolStatus.Cancelled && m.Status != CarpoolStatus.Declined).ToList();
+                group.Status = everyone.All(m => m.Status == CarpoolStatus.Accepted) && everyone.Count > 1
+                    ? CarpoolStatus.Confirmed : CarpoolStatus.Accepted;
+                if (group.Status == CarpoolStatus.Confirmed) foreach (var m in everyone) m.Status = CarpoolStatus.Confirmed;
+                return (DecisionOutcome.Accepted, "Accepté. / Accepted.");
+            case Decision.Decline when member.Status == CarpoolStatus.Proposed && live:
+                member.Status = CarpoolStatus.Declined;
+                Detach(group, member);
+                return (DecisionOutcome.Declined, "Refusé : nous cherchons autre chose. / Declined: we are looking for something else.");
+            case Decision.Cancel when member.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed:
+                member.Status = CarpoolStatus.Cancelled;
+                Detach(group, member);
+                return (DecisionOutcome.Cancelled, "Annulé. / Cancelled.");
+            default:
+                return (DecisionOutcome.NotApplicable, "Rien à faire dans l'état actuel. / Nothing to do in the current state.");
+        }
+    }
+
+    private static int TakenSeats(CarpoolGroup group) =>
+        group.Members.Count(m => m.Role == CommuteRole.Passenger && m.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed);
+
+    /// <summary>Without its driver a group is over; without a passenger it goes on, unconfirmed until the rest agree again.</summary>
+    private static void Detach(CarpoolGroup group, CarpoolMember leaving)
+    {
+        if (leaving.Role == CommuteRole.Driver)
+        {
+            group.Status = CarpoolStatus.Cancelled;
+            foreach (var m in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
+                m.Status = CarpoolStatus.Cancelled;
+        }
+        else if (!group.Members.Any(m => m.Role == CommuteRole.Passenger && m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
+            group.Status = CarpoolStatus.Cancelled;
+        else if (group.Status == CarpoolStatus.Confirmed)
+            group.Status = CarpoolStatus.Accepted;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Server.Accounts;
+using Mobility.Server.Live;
+
+namespace Mobility.Server.Proposals;
+
+/// <summary>The employee's proposals and messages over REST: the same decisions as the hub, for clients without a live connection.</summary>
+public static class ProposalEndpoints
+{
+    public static IEndpointRouteBuilder MapProposalEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var me = endpoints.MapGroup("/api/me").WithTags("My carpools")
+            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.EmployeeOnly);
+
+        me.MapGet("/proposals", async (DateOnly? from, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+            var since = from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+            var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
+                    .Where(g => g.Date >= since && g.Members.Any(m => m.EmployeeId == employeeId)))
+                .OrderBy(g => g.Date).ThenBy(g => g.Direction).Take(200).ToListAsync(cancellation);
+            return Results.Ok(groups.Select(g => ProposalView.For(g, employeeId)));
+        }).WithSummary("My carpool proposals and groups from a date (yesterday by default).");
+
+        foreach (var decision in Enum.GetValues<Decision>())
+            me.MapPost($"/proposals/{{groupId:long}}/{decision.ToString().ToLowerInvariant()}",
+                async (long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
+                {
+                    var result = await decisions.DecideAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, decision, cancellation);
+                    return result.Outcome switch
+                    {
+                        DecisionOutcome.SeatTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Place prise / Seat taken", detail: result.Message),
+                        DecisionOutcome.NotApplicable => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Impossible maintenant / Not possible now", detail: result.Message),
+                        _ => Results.Ok(result),
+                    };
+                }).WithSummary($"{decision} a carpool proposal (stored before the answer).");
+
+        me.MapGet("/notifications", async (long? after, HttpContext http, NotificationStore store, CancellationToken cancellation) =>
+            Results.Ok(await store.SinceAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, after ?? 0, 500, cancellation)))
+            .WithSummary("My messages after a sequence number (what the hub's Replay gives).");
+        return endpoints;
+    }
+}
