@@ -34,6 +34,7 @@ app.MapSiteEndpoints();
 app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
 app.MapProposalEndpoints();
+app.MapStatisticsEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 
