@@ -35,6 +35,7 @@ app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
 app.MapProposalEndpoints();
 app.MapStatisticsEndpoints();
+app.MapImportEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

@@ -49,7 +49,17 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
         double? DetourRatio, int? Flexibility, string? Language, bool? Consent, string? Shift, int? RotationOffset,
         DateOnly? ValidFrom);
 
-    public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
+    public Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default) =>
+        ImportAsync(file, networkName, onlyCompanyId: null, cancellation);
+
+    /// <summary>An HR manager's import: every row must be of this company; a row of another is refused, not imported.</summary>
+    public async Task<ImportReport> ImportIntoCompanyAsync(Stream file, long companyId, CancellationToken cancellation = default)
+    {
+        var networkName = await database.Companies.Where(c => c.Id == companyId).Select(c => c.Network!.Name).SingleAsync(cancellation);
+        return await ImportAsync(file, networkName, companyId, cancellation);
+    }
+
+    private async Task<ImportReport> ImportAsync(Stream file, string? networkName, long? onlyCompanyId, CancellationToken cancellation)
     {
         var table = CsvTable.Read(file, Columns);
         var errors = RequiredColumns.Where(c => !table.HasColumn(c)).Select(c => new ImportError(1, c, "missing column")).ToList();
@@ -76,8 +86,10 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
                 read.Integer("rotation_offset", false, 0, 51), read.Date("valid_from", false));
             if (errors.Count > before) continue;
 
-            if (!companies.ContainsKey(candidate.Company))
+            if (!companies.TryGetValue(candidate.Company, out var named))
                 read.Error("company", $"unknown company '{candidate.Company}'");
+            else if (onlyCompanyId is { } only && named.Id != only)
+                read.Error("company", $"this import is for company '{companies.Values.Single(c => c.Id == only).ExternalId}' only");
             if (!sites.TryGetValue(candidate.Site, out var site))
                 read.Error("site", $"unknown site '{candidate.Site}'");
             else if (site.Kind == SiteKind.Plant && site.CompanyId != null

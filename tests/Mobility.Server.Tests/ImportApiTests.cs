@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mobility.Server.Tests;
+
+public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
+{
+    private static StringContent Csv(string text, Encoding encoding) => new(text, encoding, "text/csv");
+
+    [Fact]
+    public async Task HR_imports_its_company_in_French_CSV_with_accents_in_Windows_1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;prénom;nom;latitude;longitude;commune\n" +
+                  "A10;ALP;ALP-1;Zoé;Schœffer;48,80;7,75;Haguenau\nA11;ALP;ALP-1;Léon;Kieffer;48,79;7,74;Schweighouse\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.GetEncoding(1252)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var database = server.NewContext();
+        var zoe = await database.Employees.SingleAsync(e => e.CompanyId == server.Alpha && e.ExternalId == "A10");
+        Assert.Equal(("Zoé", "Haguenau"), (zoe.FirstName, zoe.Commune));
+    }
+
+    [Fact]
+    public async Task A_row_of_another_company_refuses_the_whole_file_with_its_line()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;latitude;longitude\nA20;ALP;ALP-1;48,80;7,75\nB20;BET;BET-1;48,80;7,75\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("lineErrors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 3 && e.GetProperty("column").GetString() == "company");
+        await using var database = server.NewContext();
+        Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A20" || e.ExternalId == "B20"));
+    }
+
+    [Fact]
+    public async Task A_file_in_an_unreadable_encoding_is_a_400_problem_not_a_500()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;latitude;longitude\nA30;ALP;ALP-1;48,80;7,75\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF32));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var database = server.NewContext();
+        Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A30"));
+    }
+}
