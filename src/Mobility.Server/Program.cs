@@ -36,6 +36,7 @@ app.MapMeEndpoints();
 app.MapProposalEndpoints();
 app.MapStatisticsEndpoints();
 app.MapImportEndpoints();
+app.MapShiftEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

@@ -9,6 +9,8 @@ public sealed class FieldErrors
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
 
     public bool Any => _errors.Count > 0;
+    /// <summary>How many messages so far, to tell whether a check added any.</summary>
+    public int Count => _errors.Values.Sum(m => m.Count);
 
     public void Add(string field, string message)
     {

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Server.Accounts;
+using Mobility.Server.Proposals;
+
+namespace Mobility.Server.Api;
+
+/// <summary>A roster line. An end at or before the start is a night shift only when <see cref="EndsNextDay"/> says so.</summary>
+public sealed record SlotInput(int? Week, WorkDays? Days, TimeOnly? Start, TimeOnly? End, bool EndsNextDay = false);
+
+public sealed record ShiftPatternInput(string? ExternalId, string? Name, int? RotationWeeks, IReadOnlyList<SlotInput>? Slots);
+
+public sealed record SlotView(int Week, WorkDays Days, TimeOnly Start, TimeOnly End, bool EndsNextDay);
+
+public sealed record ShiftPatternView(long Id, long NetworkId, string ExternalId, string Name, int RotationWeeks, IReadOnlyList<SlotView> Slots)
+{
+    public static ShiftPatternView From(ShiftPattern p) => new(p.Id, p.NetworkId, p.ExternalId, p.Name, p.RotationWeeks,
+        p.Slots.OrderBy(s => s.WeekIndex).ThenBy(s => s.Start).Select(s => new SlotView(s.WeekIndex, s.Days, s.Start, s.End, s.CrossesMidnight)).ToList());
+}
+
+public sealed record ShiftAssignmentInput(long? ShiftPatternId, DateOnly? RotationAnchor, int? RotationOffsetWeeks, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+public sealed record ShiftExceptionInput(DateOnly? Date, ShiftExceptionKind? Kind, TimeOnly? Start, TimeOnly? End, bool EndsNextDay = false);
+
+/// <summary>Rosters (shared by a network), who works which, and one-day exceptions. Each change asks for new proposals.</summary>
+public static class ShiftEndpoints
+{
+    private const int LongestShiftHours = 14;
+
+    public static IEndpointRouteBuilder MapShiftEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Shifts").RequireAuthorization(AccountsSetup.TenantPolicy);
+
+        api.MapGet("/shift-patterns", async (HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            var networks = TenantQueries.Networks(database, CurrentUser.From(http.User)!).Select(n => n.Id);
+            var patterns = await database.ShiftPatterns.Include(p => p.Slots).Where(p => networks.Contains(p.NetworkId))
+                .OrderBy(p => p.Id).Take(1000).ToListAsync(cancellation);
+            return Results.Ok(patterns.Select(ShiftPatternView.From));
+        }).WithSummary("The rosters of the account's network.");
+
+        api.MapPost("/companies/{companyId:long}/shift-patterns", async Task<IResult> (long companyId, ShiftPatternInput input,
+            MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            var networkId = await database.Companies.Where(c => c.Id == companyId).Select(c => c.NetworkId).SingleAsync(cancellation);
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(input.ExternalId)) errors.Add("externalId", "Identifiant obligatoire. / Required.");
+            else if (await database.ShiftPatterns.AnyAsync(p => p.NetworkId == networkId && p.ExternalId == input.ExternalId, cancellation))
+                errors.Add("externalId", $"Le roulement « {input.ExternalId} » existe déjà. / Roster '{input.ExternalId}' already exists.");
+            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "Nom obligatoire. / Required.");
+            var weeks = input.RotationWeeks ?? 1;
+            if (weeks is < 1 or > 12) errors.Add("rotationWeeks", "Entre 1 et 12 semaines. / Between 1 and 12 weeks.");
+            if (input.Slots is not { Count: > 0 }) errors.Add("slots", "Au moins un poste. / At least one slot.");
+            var slots = (input.Slots ?? []).Select((slot, i) => CheckSlot(slot, $"slots[{i}]", weeks, errors)).ToList();
+            if (errors.Any) return errors.Problem();
+            var pattern = new ShiftPattern { NetworkId = networkId, ExternalId = input.ExternalId!.Trim(), Name = input.Name!.Trim(), RotationWeeks = weeks, Slots = slots! };
+            database.ShiftPatterns.Add(pattern);
+            await database.SaveChangesAsync(cancellation);
+            return Results.Created($"/api/shift-patterns#{pattern.Id}", ShiftPatternView.From(pattern));
+        }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Adds a roster to the company's network.");
+
+        api.MapPut("/employees/{employeeId:long}/shift-assignment", async Task<IResult> (long employeeId, ShiftAssignmentInput input,
+            MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
+        {
+            var employee = await database.Employees.Include(e => e.Company).Include(e => e.ShiftAssignments).SingleAsync(e => e.Id == employeeId, cancellation);
+            var errors = new FieldErrors();
+            var pattern = input.ShiftPatternId is { } patternId
+                ? await database.ShiftPatterns.SingleOrDefaultAsync(p => p.Id == patternId && p.NetworkId == employee.Company!.NetworkId, cancellation)
+                : null;
+            if (pattern is null) errors.Add("shiftPatternId", "Choisissez un roulement du réseau. / Choose one of the network's rosters.");
+            if (input.RotationAnchor is not { DayOfWeek: DayOfWeek.Monday })
+                errors.Add("rotationAnchor", "Un lundi (début de la semaine 0 du roulement). / A Monday (start of rotation week 0).");
+            if (input.RotationOffsetWeeks is < 0 || (pattern is not null && input.RotationOffsetWeeks >= pattern.RotationWeeks))
+                errors.Add("rotationOffsetWeeks", "Entre 0 et le nombre de semaines du roulement − 1. / Between 0 and the rotation's weeks − 1.");
+            if (input.ValidFrom is null) errors.Add("validFrom", "Date de début obligatoire. / Start date required.");
+            if (input.ValidTo < input.ValidFrom) errors.Add("validTo", "La fin précède le début. / The end comes before the start.");
+            if (errors.Any) return errors.Problem();
+            // One roster at a time: the new assignment ends the current one the day before it starts.
+            foreach (var current in employee.ShiftAssignments.Where(a => a.ValidTo is null || a.ValidTo >= input.ValidFrom))
+                if (current.ValidFrom >= input.ValidFrom) database.ShiftAssignments.Remove(current);
+                else current.ValidTo = input.ValidFrom!.Value.AddDays(-1);
+            employee.ShiftAssignments.Add(new ShiftAssignment
+            {
+                ShiftPatternId = pattern!.Id, RotationAnchor = input.RotationAnchor!.Value, RotationOffsetWeeks = input.RotationOffsetWeeks ?? 0,
+                ValidFrom = input.ValidFrom!.Value, ValidTo = input.ValidTo,
+            });
+            await database.SaveChangesAsync(cancellation);
+            recompute.Request(employee.Company!.NetworkId, $"shift change of employee {employeeId}");
+            return Results.NoContent();
+        }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Puts an employee on a roster from a date.");
+
+        api.MapPost("/employees/{employeeId:long}/shift-exceptions", async Task<IResult> (long employeeId, ShiftExceptionInput input,
+            MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
+        {
+            var errors = new FieldErrors();
+            if (input.Date is null) errors.Add("date", "Date obligatoire. / Date required.");
+            if (input.Kind is null) errors.Add("kind", "Leave ou ExtraShift. / Leave or ExtraShift.");
+            if (input.Kind == ShiftExceptionKind.ExtraShift)
+                CheckTimes(input.Start, input.End, input.EndsNextDay, "start", "end", errors);
+            if (errors.Any) return errors.Problem();
+            var extra = input.Kind == ShiftExceptionKind.ExtraShift;
+            database.ShiftExceptions.Add(new ShiftException
+            {
+                EmployeeId = employeeId, Date = input.Date!.Value, Kind = input.Kind!.Value, Start = extra ? input.Start : null, End = extra ? input.End : null,
+            });
+            await database.SaveChangesAsync(cancellation);
+            var networkId = await database.Employees.Where(e => e.Id == employeeId).Select(e => e.Company!.NetworkId).SingleAsync(cancellation);
+            recompute.Request(networkId, $"shift exception of employee {employeeId}");
+            return Results.NoContent();
+        }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("A day off, or an extra shift instead of the rostered one.");
+        return endpoints;
+    }
+
+    private static ShiftSlot? CheckSlot(SlotInput slot, string field, int weeks, FieldErrors errors)
+    {
+        var before = errors.Count;
+        if (slot.Week is not { } week || week < 0 || week >= weeks)
+            errors.Add($"{field}.week", $"Semaine de 0 à {weeks - 1}. / Week 0 to {weeks - 1}.");
+        if (slot.Days is not { } days || days == WorkDays.None || (days & ~WorkDays.All) != 0)
+            errors.Add($"{field}.days", "Au moins un jour. / At least one day.");
+        CheckTimes(slot.Start, slot.End, slot.EndsNextDay, $"{field}.start", $"{field}.end", errors);
+        return errors.Count == before
+            ? new ShiftSlot { WeekIndex = slot.Week!.Value, Days = slot.Days!.Value, Start = slot.Start!.Value, End = slot.End!.Value }
+            : null;
+    }
+
+    /// <summary>A shift has a start and an end, lasts more than nothing and at most 14 h, and ends before it starts only overnight.</summary>
+    private static void CheckTimes(TimeOnly? start, TimeOnly? end, bool endsNextDay, string startField, string endField, FieldErrors errors)
+    {
+        if (start is null) { errors.Add(startField, "Heure de début obligatoire. / Start time required."); return; }
+        if (end is null) { errors.Add(endField, "Heure de fin obligatoire. / End time required."); return; }
+        if (end <= start && !endsNextDay)
+        {
+            errors.Add(endField, "Le poste finit avant de commencer ; pour un poste de nuit, indiquez endsNextDay. / " +
+                                 "The shift ends before it starts; for a night shift, set endsNextDay.");
+            return;
+        }
+        if (end > start && endsNextDay)
+        {
+            errors.Add(endField, "Fin le lendemain mais plus tard que le début : plus de 24 h. / Ends next day but after the start time: over 24 h.");
+            return;
+        }
+        var hours = ((end.Value - start.Value).TotalHours + 24) % 24;
+        if (hours > LongestShiftHours)
+            errors.Add(endField, $"Un poste dure au plus {LongestShiftHours} h. / A shift lasts at most {LongestShiftHours} h.");
+    }
+}
