@@ -17,6 +17,7 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Convert
 builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddMobilityAccounts();
 builder.Services.AddMobilityLive(builder.Configuration);
+builder.AddMobilityTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -28,6 +29,7 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-reference");
 app.MapHealthEndpoints();
+app.MapPrometheusScrapingEndpoint(Telemetry.ScrapePath);
 app.MapAuthEndpoints();
 app.MapCompanyEndpoints();
 app.MapSiteEndpoints();

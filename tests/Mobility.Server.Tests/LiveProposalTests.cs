@@ -136,6 +136,21 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Metrics_count_pushes_connections_and_requests()
+    {
+        var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne);
+        await using var hub = await server.HubAsync("anne@test.local");
+        await hub.StartAsync();
+        await hub.InvokeAsync<DecisionResult>("Accept", group);
+        using var client = server.Factory.CreateClient();
+        // The exporter reads the meters when scraped; a push counted before is in this scrape.
+        var text = await client.GetStringAsync("/metrics");
+        Assert.Matches(@"mobility_notifications_pushed(_total)?(\{[^}]*\})? [1-9]", text);
+        Assert.Contains("mobility_hub_connections", text);
+        Assert.Contains("http_server_request_duration_seconds", text);
+    }
+
+    [Fact]
     public async Task Only_employees_may_connect_to_the_hub()
     {
         await using var hr = await server.HubAsync("hr.alpha@test.local");
