@@ -8,12 +8,15 @@ ensure_prerequisites
 
 cluster_dir=$(mktemp -d /tmp/mobility-test-pg.XXXXXX)
 results_dir=$(mktemp -d /tmp/mobility-test-results.XXXXXX)
-cleanup() { stop_cluster "$cluster_dir"; rm -rf "$cluster_dir" "$results_dir"; }
+cleanup() { stop_redis "$cluster_dir"; stop_cluster "$cluster_dir"; rm -rf "$cluster_dir" "$results_dir"; }
 trap cleanup EXIT
 
 port=$(free_port 55500)
 start_cluster "$cluster_dir" "$port" fast
 export MOBILITY_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+redis_port=$(free_port 56500)
+start_redis "$cluster_dir" "$redis_port"
+export MOBILITY_TEST_REDIS="127.0.0.1:$redis_port"
 shared_dir=$(find_shared_dir || true)
 if [ -n "$shared_dir" ]; then export MOBILITY_SHARED_DIR=$shared_dir
 else log "No shared data folder beside the repository: tests that need OSM extracts will fail."; fi

@@ -5,7 +5,7 @@ PG_VERSION=15
 PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 APT_PACKAGES=(
   "postgresql-$PG_VERSION" "postgresql-$PG_VERSION-postgis-3" "postgresql-$PG_VERSION-pgrouting"
-  osm2pgrouting osmium-tool
+  osm2pgrouting osmium-tool redis-server
 )
 
 log() { printf '\033[1m[mobility]\033[0m %s\n' "$*" >&2; }
@@ -72,4 +72,17 @@ find_shared_dir() {
   local candidate
   candidate=$(cd .. && pwd)/shared
   [ -d "$candidate/osm-data" ] && echo "$candidate"
+}
+
+# start_redis DIR PORT: a private Redis (no persistence) for the SignalR backplane tests; its pid file is DIR/redis.pid.
+start_redis() {
+  local dir=$1 port=$2
+  mkdir -p "$dir"
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir" >/dev/null
+}
+
+stop_redis() {
+  local dir=$1
+  [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
 }

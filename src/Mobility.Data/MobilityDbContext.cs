@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,11 @@ using NetTopologySuite.Geometries;
 namespace Mobility.Data;
 
 /// <summary>The network's state and the accounts that reach it (ASP.NET Core Identity's user tables, no role tables:
-/// an account's role and tenant are columns of <see cref="UserAccount"/>).</summary>
-public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : IdentityUserContext<UserAccount, long>(options)
+/// an account's role and tenant are columns of <see cref="UserAccount"/>), and the keys that protect sign-ins, shared by
+/// every server instance so that a cookie or token issued by one is honoured by all.</summary>
+public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : IdentityUserContext<UserAccount, long>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Network> Networks => Set<Network>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Site> Sites => Set<Site>();

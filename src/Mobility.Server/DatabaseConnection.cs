@@ -1,4 +1,5 @@
 using Mobility.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
 namespace Mobility.Server;
@@ -20,7 +21,13 @@ public static class DatabaseConnection
     public static IServiceCollection AddMobilityDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = FindConnectionString(configuration);
-        if (connectionString is not null) services.AddSingleton(MobilityDatabase.CreateDataSource(connectionString));
+        if (connectionString is not null)
+        {
+            services.AddSingleton(MobilityDatabase.CreateDataSource(connectionString));
+            // Sign-in cookies and tokens are protected by keys every instance reads from the database, so any instance
+            // behind the load balancer honours what another issued.
+            services.AddDataProtection().SetApplicationName("Mobility").PersistKeysToDbContext<MobilityDbContext>();
+        }
         services.AddDbContext<MobilityDbContext>((provider, options) =>
             MobilityDatabase.Configure(options, provider.GetService<NpgsqlDataSource>() ?? throw new DatabaseNotConfiguredException()));
         return services;

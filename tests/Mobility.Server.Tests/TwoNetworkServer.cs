@@ -39,9 +39,16 @@ public sealed class TwoNetworkServer : IDisposable
             database.Database.Migrate();
             Seed(database);
         }
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-            host.UseSetting(DatabaseConnection.SettingName, _database.ConnectionString));
+        Factory = Instance();
     }
+
+    /// <summary>Another server instance on the same database, with these settings (e.g. the Redis backplane).</summary>
+    public WebApplicationFactory<Program> Instance(params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting(DatabaseConnection.SettingName, _database.ConnectionString);
+            foreach (var (key, value) in settings) host.UseSetting(key, value);
+        });
 
     public MobilityDbContext NewContext() =>
         new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(_database.ConnectionString)));
@@ -54,9 +61,9 @@ public sealed class TwoNetworkServer : IDisposable
         return client;
     }
 
-    public async Task<string> TokenAsync(string email)
+    public async Task<string> TokenAsync(string email, WebApplicationFactory<Program>? instance = null)
     {
-        using var client = Factory.CreateClient();
+        using var client = (instance ?? Factory).CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -64,16 +71,17 @@ public sealed class TwoNetworkServer : IDisposable
     }
 
     /// <summary>A SignalR connection to the commute hub as that account, over WebSockets with the token in the query string as browsers send it.</summary>
-    public async Task<HubConnection> HubAsync(string email)
+    public async Task<HubConnection> HubAsync(string email, WebApplicationFactory<Program>? instance = null)
     {
-        var token = await TokenAsync(email);
+        var server = instance ?? Factory;
+        var token = await TokenAsync(email, server);
         return new HubConnectionBuilder()
-            .WithUrl(new Uri(Factory.Server.BaseAddress, "hubs/commute"), options =>
+            .WithUrl(new Uri(server.Server.BaseAddress, "hubs/commute"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
                 options.WebSocketFactory = async (context, cancellation) =>
-                    await Factory.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(context.Uri) { Query = "access_token=" + token }.Uri, cancellation);
+                    await server.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(context.Uri) { Query = "access_token=" + token }.Uri, cancellation);
             })
             .Build();
     }
