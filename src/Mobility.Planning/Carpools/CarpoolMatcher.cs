@@ -10,20 +10,64 @@ public sealed record CarpoolSettings(
     double GramsCo2PerKilometre = 120);
 
 /// <summary>
-/// Morning carpool matching for one date: candidate groups by shareability, then the best disjoint choice, then what
-/// it saves. Pure: the participants and an <see cref="TravelTimes.ITravelTimes"/> go in, a plan comes out.
+/// Carpool matching, the entry point the server calls. Pure: participants and an
+/// <see cref="TravelTimes.ITravelTimes"/> go in (inside <see cref="CarpoolInstance"/>), a plan comes out.
+/// <list type="bullet">
+/// <item><see cref="MatchDay"/>: both directions of a date, the same groups home as to work where possible, and every
+/// morning passenger without a ride home listed with the reason. This is what a date's proposals come from.</item>
+/// <item><see cref="Match(CarpoolInstance, CarpoolSettings?)"/>: one direction alone.</item>
+/// <item>Both take accepted groups as fixed: kept exactly, their members and seats out of the rest. A re-match after
+/// one change passes every group the change does not touch as fixed (see <see cref="CarpoolRematch"/>).</item>
+/// </list>
+/// Groups are checked by <see cref="CarpoolChecker"/> in the tests; fixed groups are checked on entry.
 /// </summary>
 public static class CarpoolMatcher
 {
-    public static CarpoolPlan Match(CarpoolInstance instance, CarpoolSettings? settings = null)
+    public static CarpoolPlan Match(CarpoolInstance instance, CarpoolSettings? settings = null) => Match(instance, [], settings);
+
+    /// <param name="fixedGroups">Accepted groups of this instance, kept as they are.</param>
+    /// <exception cref="ArgumentException">A fixed group breaks a rule on this instance (its members' data changed).</exception>
+    public static CarpoolPlan Match(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> fixedGroups, CarpoolSettings? settings = null)
     {
         settings ??= new CarpoolSettings();
-        var groups = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate();
-        var selection = groups.Count <= settings.ExactGroupLimit
-            ? CarpoolSelector.Exact(instance, groups, settings.ExactTimeLimitSeconds)
-            : CarpoolSelector.Greedy(instance, groups);
-        return Plan(instance, groups, selection, settings.GramsCo2PerKilometre);
+        var free = FreeOf(instance, fixedGroups);
+        var candidates = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(free, free);
+        var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
+        var selection = Choose(candidates, values, settings);
+        return Plan(instance, candidates, WithFixed(instance, selection, fixedGroups), settings.GramsCo2PerKilometre);
     }
+
+    /// <summary>Both directions of a date: see <see cref="RoundTripMatching"/> for how they are tied.</summary>
+    /// <param name="toWork">The date's trips to work (<see cref="CommuteDirection.ToWork"/>).</param>
+    /// <param name="toHome">The trips home after those shifts (<see cref="CommuteDirection.ToHome"/>).</param>
+    public static CarpoolDayPlan MatchDay(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings? settings = null,
+        IReadOnlyList<CarpoolGroup>? fixedToWork = null, IReadOnlyList<CarpoolGroup>? fixedToHome = null) =>
+        RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? []);
+
+    /// <summary>The best disjoint choice among candidates worth <paramref name="values"/>.</summary>
+    internal static Selection Choose(IReadOnlyList<CarpoolGroup> candidates, long[] values, CarpoolSettings settings) =>
+        candidates.Count <= settings.ExactGroupLimit
+            ? CarpoolSelector.Exact(candidates, values, settings.ExactTimeLimitSeconds)
+            : CarpoolSelector.Greedy(candidates, values);
+
+    /// <summary>Who is not in a fixed group (after checking the fixed groups are still valid).</summary>
+    internal static bool[] FreeOf(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> fixedGroups)
+    {
+        if (instance.Participants.Count == 0 && fixedGroups.Count == 0) return [];
+        var problems = CarpoolChecker.Violations(instance, fixedGroups);
+        if (problems.Count > 0) throw new ArgumentException("An accepted group no longer holds: " + string.Join("; ", problems));
+        var free = Enumerable.Repeat(true, instance.Participants.Count).ToArray();
+        foreach (var member in fixedGroups.SelectMany(g => g.Members)) free[member] = false;
+        return free;
+    }
+
+    internal static Selection WithFixed(CarpoolInstance instance, Selection chosen, IReadOnlyList<CarpoolGroup> fixedGroups) =>
+        fixedGroups.Count == 0 ? chosen : chosen with
+        {
+            Groups = fixedGroups.Concat(chosen.Groups).ToList(),
+            Value = chosen.Value + fixedGroups.Sum(g => GroupValue.Of(instance, g)),
+            Bound = chosen.Bound + fixedGroups.Sum(g => GroupValue.Of(instance, g)),
+        };
 
     public static CarpoolPlan Plan(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> candidates, Selection selection, double gramsPerKilometre)
     {

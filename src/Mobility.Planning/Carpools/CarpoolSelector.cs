@@ -12,7 +12,14 @@ public sealed record Selection(IReadOnlyList<CarpoolGroup> Groups, long Value, b
 /// </summary>
 public static class CarpoolSelector
 {
-    public static Selection Exact(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups, double timeLimitSeconds = 10, int workers = 2)
+    public static Selection Exact(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups, double timeLimitSeconds = 10, int workers = 2) =>
+        Exact(groups, groups.Select(g => GroupValue.Of(instance, g)).ToArray(), timeLimitSeconds, workers);
+
+    public static Selection Greedy(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups) =>
+        Greedy(groups, groups.Select(g => GroupValue.Of(instance, g)).ToArray());
+
+    /// <param name="values">What choosing each group is worth (by index in <paramref name="groups"/>).</param>
+    public static Selection Exact(IReadOnlyList<CarpoolGroup> groups, long[] values, double timeLimitSeconds = 10, int workers = 2)
     {
         var model = new CpModel();
         var chosen = groups.Select((_, i) => model.NewBoolVar($"g{i}")).ToArray();
@@ -24,10 +31,9 @@ public static class CarpoolSelector
                 list.Add(chosen[g]);
             }
         foreach (var list in byMember.Values.Where(l => l.Count > 1)) model.AddAtMostOne(list);
-        var values = groups.Select(g => GroupValue.Of(instance, g)).ToArray();
         model.Maximize(LinearExpr.WeightedSum(chosen, values));
         // A greedy solution as a hint lets CP-SAT start from something good.
-        var greedy = Greedy(instance, groups);
+        var greedy = Greedy(groups, values);
         var greedySet = greedy.Groups.ToHashSet();
         for (var g = 0; g < groups.Count; g++) model.AddHint(chosen[g], greedySet.Contains(groups[g]) ? 1 : 0);
 
@@ -37,22 +43,25 @@ public static class CarpoolSelector
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return greedy with { Method = "greedy (CP-SAT found nothing)" };
-        var selected = groups.Where((_, g) => solver.BooleanValue(chosen[g])).ToList();
-        return new Selection(selected, selected.Sum(g => GroupValue.Of(instance, g)), status == CpSolverStatus.Optimal, "CP-SAT",
+        var picked = Enumerable.Range(0, groups.Count).Where(g => solver.BooleanValue(chosen[g])).ToList();
+        return new Selection(picked.Select(g => groups[g]).ToList(), picked.Sum(g => values[g]), status == CpSolverStatus.Optimal, "CP-SAT",
             solver.BestObjectiveBound);
     }
 
     /// <summary>Most valuable group first, skipping any that shares a member with one already taken.</summary>
-    public static Selection Greedy(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups)
+    public static Selection Greedy(IReadOnlyList<CarpoolGroup> groups, long[] values)
     {
         var taken = new HashSet<int>();
         var selected = new List<CarpoolGroup>();
-        foreach (var group in groups.OrderByDescending(g => GroupValue.Of(instance, g)).ThenBy(g => g.Driver))
+        long total = 0;
+        // Index order breaks ties, so the result depends on the candidates' order only, never on sorting stability.
+        foreach (var g in Enumerable.Range(0, groups.Count).OrderByDescending(g => values[g]).ThenBy(g => g))
         {
-            if (group.Members.Any(taken.Contains)) continue;
-            selected.Add(group);
-            taken.UnionWith(group.Members);
+            if (groups[g].Members.Any(taken.Contains)) continue;
+            selected.Add(groups[g]);
+            total += values[g];
+            taken.UnionWith(groups[g].Members);
         }
-        return new Selection(selected, selected.Sum(g => GroupValue.Of(instance, g)), false, "greedy");
+        return new Selection(selected, total, false, "greedy");
     }
 }

@@ -59,4 +59,43 @@ public class CarpoolPropertyTests
         Assert.Equal(plan.VehicleKilometresSaved * 0.120, plan.KilogramsCo2Saved, 6);
         Assert.True(plan.CarsRemoved <= plan.PassengersServed);
     }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void A_day_plan_keeps_the_rules_both_ways_strands_nobody_silently_and_leaves_cars_with_their_drivers(int seed)
+    {
+        var (toWorkPeople, toHomePeople) = SyntheticCarpools.GenerateDay(150, 4, seed, shiftStarts: 3);
+        var toWork = new CarpoolInstance(toWorkPeople, Roads);
+        var toHome = new CarpoolInstance(toHomePeople, Roads, CommuteDirection.ToHome);
+        var plan = CarpoolMatcher.MatchDay(toWork, toHome);
+        Assert.Empty(CarpoolChecker.Violations(toWork, plan.ToWork.Selection.Groups));
+        Assert.Empty(CarpoolChecker.Violations(toHome, plan.ToHome.Selection.Groups));
+        Assert.True(plan.SameGroupBothWays > 0);
+
+        var morningDrivers = plan.ToWork.Selection.Groups.Select(g => toWorkPeople[g.Driver].Id).ToHashSet();
+        var morningPassengers = plan.ToWork.Selection.Groups.SelectMany(g => g.Pickups).Select(p => toWorkPeople[p].Id).ToHashSet();
+        var eveningPassengers = plan.ToHome.Selection.Groups.SelectMany(g => g.Pickups).Select(p => toHomePeople[p].Id).ToHashSet();
+        foreach (var group in plan.ToHome.Selection.Groups)
+        {
+            Assert.DoesNotContain(toHomePeople[group.Driver].Id, morningPassengers); // their car is at home
+            Assert.All(group.Pickups, p => Assert.DoesNotContain(toHomePeople[p].Id, morningDrivers)); // their car is at the site
+        }
+        var stranded = plan.WithoutRideHome.Select(u => u.Id).ToHashSet();
+        Assert.All(morningPassengers, id => Assert.True(eveningPassengers.Contains(id) ^ stranded.Contains(id)));
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_day_plan()
+    {
+        string Run()
+        {
+            var (toWork, toHome) = SyntheticCarpools.GenerateDay(150, 4, seed: 5, shiftStarts: 3);
+            var plan = CarpoolMatcher.MatchDay(new CarpoolInstance(toWork, Roads), new CarpoolInstance(toHome, Roads, CommuteDirection.ToHome));
+            return string.Join(';', plan.ToWork.Selection.Groups.Concat(plan.ToHome.Selection.Groups)
+                .Select(g => $"{g.Direction}:{g.Driver}:{string.Join(',', g.Pickups)}:{g.Departure}"));
+        }
+        Assert.Equal(Run(), Run());
+    }
 }
