@@ -20,6 +20,8 @@ public sealed class CarpoolInstance
     public CommuteDirection Direction { get; }
     /// <summary>Real travel times, from row to column, between homes then sites.</summary>
     public TravelMatrix Travel { get; }
+    /// <summary>The distinct sites; site k is location <c>Participants.Count + k</c>.</summary>
+    public IReadOnlyList<string> SiteIds { get; }
     /// <summary>Location index of participant i's site.</summary>
     public int[] SiteLocation { get; }
     /// <summary>Participant i's arrival window at their site on the matching clock (see the class summary).</summary>
@@ -42,6 +44,7 @@ public sealed class CarpoolInstance
         _indexById = participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
         Direction = direction;
         var sites = participants.Select(p => p.SiteId).Distinct().ToList();
+        SiteIds = sites;
         var siteIndex = sites.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => participants.Count + x.i);
         SiteLocation = participants.Select(p => siteIndex[p.SiteId]).ToArray();
         var places = participants.Select(p => p.Home).Concat(sites.Select(id => participants.First(p => p.SiteId == id).Site)).ToList();
@@ -63,6 +66,13 @@ public sealed class CarpoolInstance
     /// <summary>Participant i's trip alone, between home and site in this instance's direction.</summary>
     public double DirectSeconds(int participant) => Seconds(participant, SiteLocation[participant]);
     public double DirectMetres(int participant) => Metres(participant, SiteLocation[participant]);
+
+    /// <summary>The location of a site by id, or −1 when no participant works there.</summary>
+    public int LocationOfSite(string siteId)
+    {
+        for (var k = 0; k < SiteIds.Count; k++) if (SiteIds[k] == siteId) return Participants.Count + k;
+        return -1;
+    }
 
     /// <summary>The participant's index by id, or −1.</summary>
     public int IndexOf(string id) => _indexById.TryGetValue(id, out var index) ? index : -1;

@@ -40,9 +40,13 @@ public static class CarpoolMatcher
     /// <summary>Both directions of a date: see <see cref="RoundTripMatching"/> for how they are tied.</summary>
     /// <param name="toWork">The date's trips to work (<see cref="CommuteDirection.ToWork"/>).</param>
     /// <param name="toHome">The trips home after those shifts (<see cref="CommuteDirection.ToHome"/>).</param>
+    /// <param name="fixedToWork">Accepted groups of <paramref name="toWork"/>, kept as they are.</param>
+    /// <param name="fixedToHome">Accepted groups of <paramref name="toHome"/>, kept as they are.</param>
+    /// <param name="keepApart">Pairs of employee ids never put in the same new group (someone declined the other).</param>
     public static CarpoolDayPlan MatchDay(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings? settings = null,
-        IReadOnlyList<CarpoolGroup>? fixedToWork = null, IReadOnlyList<CarpoolGroup>? fixedToHome = null) =>
-        RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? []);
+        IReadOnlyList<CarpoolGroup>? fixedToWork = null, IReadOnlyList<CarpoolGroup>? fixedToHome = null,
+        IReadOnlyCollection<(string, string)>? keepApart = null) =>
+        RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? [], keepApart ?? []);
 
     /// <summary>The best disjoint choice among candidates worth <paramref name="values"/>.</summary>
     internal static Selection Choose(IReadOnlyList<CarpoolGroup> candidates, long[] values, CarpoolSettings settings) =>

@@ -16,7 +16,7 @@ namespace Mobility.Planning.Carpools;
 internal static class RoundTripMatching
 {
     public static CarpoolDayPlan Match(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings settings,
-        IReadOnlyList<CarpoolGroup> fixedToWork, IReadOnlyList<CarpoolGroup> fixedToHome)
+        IReadOnlyList<CarpoolGroup> fixedToWork, IReadOnlyList<CarpoolGroup> fixedToHome, IReadOnlyCollection<(string, string)> keepApart)
     {
         if (toWork.Direction != CommuteDirection.ToWork || toHome.Direction != CommuteDirection.ToHome)
             throw new ArgumentException("MatchDay takes a ToWork instance then a ToHome instance.");
@@ -25,8 +25,10 @@ internal static class RoundTripMatching
 
         var freeMorning = CarpoolMatcher.FreeOf(toWork, fixedToWork);
         var freeEvening = CarpoolMatcher.FreeOf(toHome, fixedToHome);
-        var morningCandidates = new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeMorning, freeMorning);
-        var eveningCandidates = new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeEvening, freeEvening);
+        var morningCandidates = Apart(toWork, keepApart,
+            new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeMorning, freeMorning));
+        var eveningCandidates = Apart(toHome, keepApart,
+            new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeEvening, freeEvening));
         var eveningByKey = new Dictionary<GroupKey, int>();
         for (var e = 0; e < eveningCandidates.Count; e++) eveningByKey.TryAdd(GroupKey.Of(eveningCandidates[e])!.Value, e);
         int MirrorOf(CarpoolGroup morning) =>
@@ -89,5 +91,15 @@ internal static class RoundTripMatching
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .ToList();
         return new CarpoolDayPlan(morningPlan, eveningPlan, withoutRideHome, sameBothWays);
+    }
+
+    /// <summary>The candidates holding no pair that must be kept apart.</summary>
+    private static List<CarpoolGroup> Apart(CarpoolInstance instance, IReadOnlyCollection<(string, string)> keepApart, List<CarpoolGroup> candidates)
+    {
+        var pairs = new HashSet<(int, int)>();
+        foreach (var (a, b) in keepApart)
+            if ((instance.IndexOf(a), instance.IndexOf(b)) is var (i, j) && i >= 0 && j >= 0) pairs.Add((Math.Min(i, j), Math.Max(i, j)));
+        if (pairs.Count == 0) return candidates;
+        return candidates.Where(g => !g.Members.SelectMany(i => g.Members, (i, j) => (i, j)).Any(p => p.i < p.j && pairs.Contains(p))).ToList();
     }
 }
