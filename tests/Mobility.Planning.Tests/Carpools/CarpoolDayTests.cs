@@ -148,4 +148,31 @@ public class CarpoolDayTests
         var wrongWay = home with { Direction = CommuteDirection.ToWork };
         Assert.NotEmpty(CarpoolChecker.Violations(toHome, [wrongWay]));
     }
+
+    [Fact]
+    public void The_explanation_gives_each_members_times_windows_and_limits_both_ways()
+    {
+        var (toWork, toHome, plan) = MatchDay(Commuter("driver", 10, CarpoolRole.Driver, Six, Two),
+            Commuter("rider", 5, CarpoolRole.Passenger, Six, Two));
+        var there = GroupExplainer.Explain(toWork, plan.ToWork.Selection.Groups.Single());
+        var (driver, rider) = (there.Members[0], there.Members[1]);
+        Assert.Equal(("driver", MemberRole.Driver, 0), (driver.Id, driver.Role, driver.HomeOrder));
+        Assert.Equal(("rider", MemberRole.Passenger, 1), (rider.Id, rider.Role, rider.HomeOrder));
+        // 5 km (360 s) to the rider, 5 km more to the plant; both arrive together, inside their windows.
+        Assert.Equal(there.Departure + 360, rider.AtHome, 1);
+        Assert.Equal(there.Departure + 720, rider.AtSite, 1);
+        Assert.Equal(rider.AtSite, driver.AtSite);
+        Assert.InRange(rider.AtSite, rider.WindowEarliest, rider.WindowLatest);
+        Assert.Equal((6, 6, 9), (Math.Round(rider.RideMinutes), Math.Round(rider.DirectMinutes), Math.Round(rider.RideLimitMinutes)));
+        // No detour; the tighter limit is the ratio: half of a 12-minute trip.
+        Assert.Equal((0, 6), (Math.Round(there.DetourMinutes), Math.Round(there.DetourLimitMinutes)));
+        Assert.Equal(["P"], there.Sites);
+
+        var back = GroupExplainer.Explain(toHome, plan.ToHome.Selection.Groups.Single());
+        var home = back.Members.Single(m => m.Id == "rider");
+        Assert.Equal(back.Departure, home.AtSite, 1);
+        Assert.Equal(back.Departure + 360, home.AtHome, 1);
+        Assert.Equal(back.Departure + 720, back.Members.Single(m => m.Id == "driver").AtHome, 1);
+        Assert.InRange(home.AtSite, home.WindowEarliest, home.WindowLatest);
+    }
 }
