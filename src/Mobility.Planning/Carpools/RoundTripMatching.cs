@@ -1,17 +1,18 @@
 namespace Mobility.Planning.Carpools;
 
 /// <summary>
-/// Ties the two directions of a date together:
+/// Ties the two directions of a date together, mornings first:
 /// <list type="number">
-/// <item>candidates are enumerated in both directions;</item>
-/// <item>a morning group is worth its own value plus that of its mirror (same driver, same passengers) among the
-/// evening candidates, so groups that also work home are preferred;</item>
-/// <item>the chosen morning groups' mirrors are fixed in the evening;</item>
+/// <item>the morning is matched on its own;</item>
+/// <item>each chosen morning group's mirror (same driver, same passengers, best order home) is fixed in the evening
+/// when it holds, so the same people travel home together;</item>
 /// <item>the rest of the evening is matched with the cars where they are: whoever drove to work drives home (or alone),
 /// a morning passenger only rides, and a morning passenger still without a ride home counts twice, so the evening
 /// serves them before anyone else;</item>
 /// <item>morning passengers left without a ride home are listed with the reason.</item>
 /// </list>
+/// Only the people not already travelling home in a mirror group are enumerated in the evening, which keeps a day's
+/// matching close to the cost of its morning.
 /// </summary>
 internal static class RoundTripMatching
 {
@@ -27,23 +28,8 @@ internal static class RoundTripMatching
         var freeEvening = CarpoolMatcher.FreeOf(toHome, fixedToHome);
         var morningCandidates = Apart(toWork, keepApart,
             new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeMorning, freeMorning));
-        var eveningCandidates = Apart(toHome, keepApart,
-            new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeEvening, freeEvening));
-        var eveningByKey = new Dictionary<GroupKey, int>();
-        for (var e = 0; e < eveningCandidates.Count; e++) eveningByKey.TryAdd(GroupKey.Of(eveningCandidates[e])!.Value, e);
-        int MirrorOf(CarpoolGroup morning) =>
-            GroupKey.Of(morning, i => eveningOf[i]) is { } key && eveningByKey.TryGetValue(key, out var e) ? e : -1;
-
-        var morningValues = morningCandidates.Select(g =>
-        {
-            var mirror = MirrorOf(g);
-            return GroupValue.Of(toWork, g) + (mirror < 0 ? 0 : GroupValue.Of(toHome, eveningCandidates[mirror]));
-        }).ToArray();
-        var morningChoice = CarpoolMatcher.Choose(morningCandidates, morningValues, settings);
-        var morningSelection = CarpoolMatcher.WithFixed(toWork, morningChoice with
-        {
-            Value = morningChoice.Groups.Sum(g => GroupValue.Of(toWork, g)), Bound = null,
-        }, fixedToWork);
+        var morningValues = morningCandidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
+        var morningSelection = CarpoolMatcher.WithFixed(toWork, CarpoolMatcher.Choose(morningCandidates, morningValues, settings), fixedToWork);
         var morningPlan = CarpoolMatcher.Plan(toWork, morningCandidates, morningSelection, settings.GramsCo2PerKilometre);
 
         // Where the cars are after the morning: with whoever drove (in a group or alone).
@@ -58,19 +44,21 @@ internal static class RoundTripMatching
 
         var eveningFixed = fixedToHome.ToList();
         var taken = eveningFixed.SelectMany(g => g.Members).ToHashSet();
-        var sameBothWays = 0;
+        var evaluator = new GroupEvaluator(toHome);
         foreach (var morning in morningSelection.Groups)
         {
-            var mirror = MirrorOf(morning);
-            if (mirror < 0 || eveningCandidates[mirror].Members.Any(taken.Contains)) continue;
-            eveningFixed.Add(eveningCandidates[mirror]);
-            taken.UnionWith(eveningCandidates[mirror].Members);
-            sameBothWays++;
+            var driver = eveningOf[morning.Driver];
+            var passengers = morning.Pickups.Select(p => eveningOf[p]).ToList();
+            if (driver < 0 || passengers.Contains(-1) || passengers.Prepend(driver).Any(taken.Contains)) continue;
+            if (evaluator.Best(driver, passengers) is not { } mirror) continue;
+            eveningFixed.Add(mirror);
+            taken.UnionWith(mirror.Members);
         }
-        sameBothWays += fixedToHome.Count(h => fixedToWork.Any(w => GroupKey.Of(w, i => eveningOf[i]) == GroupKey.Of(h)));
 
-        var open = eveningCandidates.Where(g => !g.Members.Any(taken.Contains)
-                                                && !morningPassenger[g.Driver] && !g.Pickups.Any(p => morningDriver[p])).ToList();
+        var mayDrive = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningPassenger[i]).ToArray();
+        var mayRide = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningDriver[i]).ToArray();
+        var open = Apart(toHome, keepApart,
+            new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(mayDrive, mayRide));
         var eveningValues = open.Select(g =>
             GroupValue.Of(toHome, g) + GroupValue.PassengerWeight * g.Pickups.Count(p => morningPassenger[p])).ToArray();
         var eveningChoice = CarpoolMatcher.Choose(open, eveningValues, settings);
@@ -90,6 +78,8 @@ internal static class RoundTripMatching
                 : UnservedReason.NoCompatibleDriver))
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .ToList();
+        var eveningKeys = eveningSelection.Groups.Select(g => GroupKey.Of(g)).ToHashSet();
+        var sameBothWays = morningSelection.Groups.Count(g => GroupKey.Of(g, i => eveningOf[i]) is { } key && eveningKeys.Contains(key));
         return new CarpoolDayPlan(morningPlan, eveningPlan, withoutRideHome, sameBothWays);
     }
 

@@ -98,4 +98,43 @@ public class CarpoolPropertyTests
         }
         Assert.Equal(Run(), Run());
     }
+
+    [Theory]
+    [InlineData(41)]
+    [InlineData(42)]
+    public void Choosing_part_by_part_reaches_the_same_optimum_as_one_model(int seed)
+    {
+        var instance = new CarpoolInstance(SyntheticCarpools.Generate(200, 6, seed), Roads);
+        var candidates = new GroupEnumerator(instance).Enumerate();
+        var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
+        var whole = CarpoolSelector.Exact(candidates, values);
+        var (parts, report) = PartitionedSelector.Select(candidates, values, new CarpoolSettings());
+        Assert.True(whole.ProvenOptimal && parts.ProvenOptimal);
+        Assert.True(report.Parts >= 4, $"{report.Parts} parts"); // four shift starts never share a car
+        Assert.Equal(whole.Value, parts.Value);
+        Assert.Equal(parts.Value, report.OptimumOnProven);
+        Assert.Empty(CarpoolChecker.Violations(instance, parts.Groups));
+        // Every part's groups share nobody with another part's.
+        var partOf = new Dictionary<int, int>();
+        foreach (var (part, index) in PartitionedSelector.Parts(candidates).Select((p, i) => (p, i)))
+            foreach (var member in part.SelectMany(g => candidates[g].Members))
+                Assert.Equal(index, partOf.TryAdd(member, index) ? index : partOf[member]);
+    }
+
+    [Theory]
+    [InlineData(43)]
+    [InlineData(44)]
+    public void Neighbourhoods_never_lose_value_never_pass_the_optimum_and_keep_the_rules(int seed)
+    {
+        var instance = new CarpoolInstance(SyntheticCarpools.Generate(200, 6, seed), Roads);
+        var candidates = new GroupEnumerator(instance).Enumerate();
+        var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
+        var greedy = CarpoolSelector.Greedy(candidates, values);
+        var improved = NeighbourhoodSearch.Improve(candidates, values, greedy, neighbourhoodPeople: 40, passes: 2);
+        var optimum = CarpoolSelector.Exact(candidates, values);
+        Assert.True(optimum.ProvenOptimal);
+        Assert.InRange(improved.Value, greedy.Value, optimum.Value);
+        Assert.Equal(improved.Value, improved.Groups.Sum(g => GroupValue.Of(instance, g)));
+        Assert.Empty(CarpoolChecker.Violations(instance, improved.Groups));
+    }
 }
