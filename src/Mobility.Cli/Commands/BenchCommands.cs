@@ -37,12 +37,14 @@ internal static class BenchCommands
         var employees = new Option<int>("--employees") { DefaultValueFactory = _ => 5000 };
         var sites = new Option<int>("--sites") { DefaultValueFactory = _ => 20 };
         var partners = new Option<int>("--partners") { Description = "Best pair partners kept per driver to grow groups of 3 and 4.", DefaultValueFactory = _ => 25 };
-        var carpools = new Command("carpools", "Measures morning carpool matching on generated commutes (straight-line times).");
-        carpools.Options.Add(partners);
-        carpools.Options.Add(employees);
-        carpools.Options.Add(sites);
-        carpools.Options.Add(seed);
-        carpools.SetAction(parse => BenchCarpools(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed), parse.GetValue(partners)));
+        var shifts = new Option<int>("--shifts") { Description = "Shift starts used (3: 5:00, 13:00, 21:00; 4 adds 8:00).", DefaultValueFactory = _ => 3 };
+        var exactLimit = new Option<int>("--exact-limit") { Description = "Parts with more candidate groups are chosen greedily.", DefaultValueFactory = _ => new Mobility.Planning.Carpools.CarpoolSettings().ExactGroupLimit };
+        var carpools = new Command("carpools", "Measures a day of carpool matching (both directions) and one re-match on generated commutes (straight-line times).");
+        var gapWork = new Option<double>("--gap-work") { Description = "Instead of the day: per part of the morning, greedy and the heuristic against CP-SAT given this much deterministic time to prove its optimum." };
+        foreach (var option in new Option[] { partners, employees, sites, shifts, seed, exactLimit, gapWork }) carpools.Options.Add(option);
+        carpools.SetAction(parse => CarpoolBenchmark.Run(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(shifts), parse.GetValue(seed),
+            new Mobility.Planning.Carpools.CarpoolSettings(PartnersPerDriver: parse.GetValue(partners), ExactGroupLimit: parse.GetValue(exactLimit)),
+            parse.GetValue(gapWork)));
 
         var folder = new Option<DirectoryInfo>("--dir") { Description = "Folder of VRPLIB .vrp instances with their .sol best-known solutions.", Required = true };
         var instances = new Option<string?>("--instances") { Description = "Comma-separated instance names (default: all in the folder)." };
@@ -90,37 +92,6 @@ internal static class BenchCommands
         foreach (var group in gaps.GroupBy(g => g.Class).OrderBy(g => g.Key))
             Console.WriteLine(FormattableString.Invariant($"class {group.Key}: mean gap {group.Average(g => g.Gap):F1}% over {group.Count()} instances"));
         Console.WriteLine(FormattableString.Invariant($"all: mean gap {gaps.Average(g => g.Gap):F1}% over {gaps.Count} instances"));
-        return 0;
-    }
-
-    private static int BenchCarpools(int employees, int sites, int seed, int partners)
-    {
-        var clock = Stopwatch.StartNew();
-        var people = Mobility.Planning.Carpools.SyntheticCarpools.Generate(employees, sites, seed);
-        var instance = new Mobility.Planning.Carpools.CarpoolInstance(people, new Mobility.Planning.TravelTimes.CrowFlyTravelTimes());
-        var matrixSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var groups = new Mobility.Planning.Carpools.GroupEnumerator(instance, partnersPerDriver: partners).Enumerate();
-        var enumerateSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var greedy = Mobility.Planning.Carpools.CarpoolSelector.Greedy(instance, groups);
-        var greedySeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var exact = Mobility.Planning.Carpools.CarpoolSelector.Exact(instance, groups, timeLimitSeconds: 10);
-        var exactSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var baseline = Mobility.Planning.Carpools.PairwiseBaseline.Match(instance);
-        var baselineSeconds = clock.Elapsed.TotalSeconds;
-        int Served(Mobility.Planning.Carpools.Selection s) => s.Groups.Sum(g => g.Pickups.Count);
-        Console.WriteLine($"{employees:N0} employees, {sites} sites, 4 shift starts, seed {seed}, {partners} partners per driver; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"travel matrix ({employees + sites:N0}^2, straight-line): {matrixSeconds:F2} s");
-        Console.WriteLine($"candidate groups: {groups.Count:N0} in {enumerateSeconds:F2} s");
-        Console.WriteLine($"greedy: {greedySeconds:F2} s, {Served(greedy):N0} passengers served, value {greedy.Value:N0}");
-        Console.WriteLine($"CP-SAT (10 s limit, 2 workers): {exactSeconds:F2} s, {(exact.ProvenOptimal ? "optimal" : "not proven")}, " +
-                          $"{Served(exact):N0} passengers served, value {exact.Value:N0}, bound {exact.Bound:N0}");
-        if (exact.Bound is > 0) Console.WriteLine($"greedy reaches {100.0 * greedy.Value / exact.Bound.Value:F2}% of the proven bound; CP-SAT {100.0 * exact.Value / exact.Bound.Value:F2}%");
-        Console.WriteLine($"pairwise baseline (33% detour): {baselineSeconds:F2} s, {Served(baseline):N0} passengers served");
-        Console.WriteLine($"total greedy pipeline: {matrixSeconds + enumerateSeconds + greedySeconds:F2} s; with CP-SAT: {matrixSeconds + enumerateSeconds + exactSeconds:F2} s");
         return 0;
     }
 

@@ -1,29 +1,92 @@
 namespace Mobility.Planning.Carpools;
 
 /// <summary>Settings of a matching run.</summary>
+/// <param name="ExactGroupLimit">Independent parts with more candidate groups than this are chosen greedily, the others
+/// by CP-SAT (see <see cref="PartitionedSelector"/>).</param>
+/// <param name="ExactWorkLimit">CP-SAT's deterministic work limit per part (about a second of one core each), so that
+/// results do not depend on the machine's load.</param>
+/// <param name="Workers">Parts solved at once (default: one per core).</param>
+/// <param name="NeighbourhoodPeople">Size of the neighbourhoods the heuristic re-solves exactly (0: greedy alone, the
+/// default: on 12,000-group parts 40 people lift greedy from 92% to 96–97% of the optimum but take 1–3 s per part, too slow
+/// for the 445,000-group parts of 5,000 employees; see docs/benchmarks.md).</param>
+/// <param name="NeighbourhoodPasses">Passes of neighbourhoods over each part.</param>
 public sealed record CarpoolSettings(
     int MaxPassengers = 3,
     int PartnersPerDriver = 25,
-    double ExactTimeLimitSeconds = 10,
-    /// <summary>Above this many candidate groups the greedy selection is used instead of CP-SAT.</summary>
-    int ExactGroupLimit = 200_000,
-    double GramsCo2PerKilometre = 120);
+    int ExactGroupLimit = 20_000,
+    double ExactWorkLimit = 2,
+    int Workers = 0,
+    int NeighbourhoodPeople = 0,
+    int NeighbourhoodPasses = 2,
+    double GramsCo2PerKilometre = 120)
+{
+    public int Workers { get; init; } = Workers > 0 ? Workers : Environment.ProcessorCount;
+}
 
 /// <summary>
-/// Morning carpool matching for one date: candidate groups by shareability, then the best disjoint choice, then what
-/// it saves. Pure: the participants and an <see cref="TravelTimes.ITravelTimes"/> go in, a plan comes out.
+/// Carpool matching, the entry point the server calls. Pure: participants and an
+/// <see cref="TravelTimes.ITravelTimes"/> go in (inside <see cref="CarpoolInstance"/>), a plan comes out.
+/// <list type="bullet">
+/// <item><see cref="MatchDay"/>: both directions of a date, the same groups home as to work where possible, and every
+/// morning passenger without a ride home listed with the reason. This is what a date's proposals come from.</item>
+/// <item><see cref="Match(CarpoolInstance, CarpoolSettings?)"/>: one direction alone.</item>
+/// <item>Both take accepted groups as fixed: kept exactly, their members and seats out of the rest. A re-match after
+/// one change passes every group the change does not touch as fixed (see <see cref="CarpoolRematch"/>).</item>
+/// </list>
+/// Groups are checked by <see cref="CarpoolChecker"/> in the tests; fixed groups are checked on entry.
 /// </summary>
 public static class CarpoolMatcher
 {
-    public static CarpoolPlan Match(CarpoolInstance instance, CarpoolSettings? settings = null)
+    public static CarpoolPlan Match(CarpoolInstance instance, CarpoolSettings? settings = null) => Match(instance, [], settings);
+
+    /// <param name="fixedGroups">Accepted groups of this instance, kept as they are.</param>
+    /// <exception cref="ArgumentException">A fixed group breaks a rule on this instance (its members' data changed).</exception>
+    public static CarpoolPlan Match(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> fixedGroups, CarpoolSettings? settings = null)
     {
         settings ??= new CarpoolSettings();
-        var groups = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate();
-        var selection = groups.Count <= settings.ExactGroupLimit
-            ? CarpoolSelector.Exact(instance, groups, settings.ExactTimeLimitSeconds)
-            : CarpoolSelector.Greedy(instance, groups);
-        return Plan(instance, groups, selection, settings.GramsCo2PerKilometre);
+        var free = FreeOf(instance, fixedGroups);
+        var candidates = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(free, free);
+        var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
+        var selection = Choose(candidates, values, settings);
+        return Plan(instance, candidates, WithFixed(instance, selection, fixedGroups), settings.GramsCo2PerKilometre);
     }
+
+    /// <summary>Both directions of a date: see <see cref="RoundTripMatching"/> for how they are tied.</summary>
+    /// <param name="toWork">The date's trips to work (<see cref="CommuteDirection.ToWork"/>).</param>
+    /// <param name="toHome">The trips home after those shifts (<see cref="CommuteDirection.ToHome"/>).</param>
+    /// <param name="fixedToWork">Accepted groups of <paramref name="toWork"/>, kept as they are.</param>
+    /// <param name="fixedToHome">Accepted groups of <paramref name="toHome"/>, kept as they are.</param>
+    /// <param name="keepApart">Pairs of employee ids never put in the same new group (someone declined the other).</param>
+    public static CarpoolDayPlan MatchDay(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings? settings = null,
+        IReadOnlyList<CarpoolGroup>? fixedToWork = null, IReadOnlyList<CarpoolGroup>? fixedToHome = null,
+        IReadOnlyCollection<(string, string)>? keepApart = null) =>
+        RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? [], keepApart ?? []);
+
+    /// <summary>The best disjoint choice among candidates worth <paramref name="values"/>.</summary>
+    internal static Selection Choose(IReadOnlyList<CarpoolGroup> candidates, long[] values, CarpoolSettings settings)
+    {
+        var (selection, report) = PartitionedSelector.Select(candidates, values, settings);
+        return selection with { Partition = report };
+    }
+
+    /// <summary>Who is not in a fixed group (after checking the fixed groups are still valid).</summary>
+    internal static bool[] FreeOf(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> fixedGroups)
+    {
+        if (instance.Participants.Count == 0 && fixedGroups.Count == 0) return [];
+        var problems = CarpoolChecker.Violations(instance, fixedGroups);
+        if (problems.Count > 0) throw new ArgumentException("An accepted group no longer holds: " + string.Join("; ", problems));
+        var free = Enumerable.Repeat(true, instance.Participants.Count).ToArray();
+        foreach (var member in fixedGroups.SelectMany(g => g.Members)) free[member] = false;
+        return free;
+    }
+
+    internal static Selection WithFixed(CarpoolInstance instance, Selection chosen, IReadOnlyList<CarpoolGroup> fixedGroups) =>
+        fixedGroups.Count == 0 ? chosen : chosen with
+        {
+            Groups = fixedGroups.Concat(chosen.Groups).ToList(),
+            Value = chosen.Value + fixedGroups.Sum(g => GroupValue.Of(instance, g)),
+            Bound = chosen.Bound + fixedGroups.Sum(g => GroupValue.Of(instance, g)),
+        };
 
     public static CarpoolPlan Plan(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> candidates, Selection selection, double gramsPerKilometre)
     {

@@ -9,6 +9,8 @@ public enum UnservedReason
     NoCompatibleDriver,
     /// <summary>Some driver could, but each such driver serves more people in another group.</summary>
     SeatsTakenByBetterGroups,
+    /// <summary>On the way home: the person has no trip home on that date in the evening data (no matching shift end).</summary>
+    NoTripHome,
 }
 
 /// <summary>The outcome of matching, with what it saves against everyone who can drive driving alone.</summary>

@@ -8,17 +8,20 @@ namespace Mobility.Planning.Carpools;
 /// </summary>
 public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25)
 {
-    public List<CarpoolGroup> Enumerate()
+    /// <param name="mayDrive">Who may drive in these groups (null: whoever can); narrows the participants' own roles, for
+    /// instance to leave out members of accepted groups or the morning's passengers, whose car is not at the site.</param>
+    /// <param name="mayRide">Who may ride (null: whoever can).</param>
+    public List<CarpoolGroup> Enumerate(IReadOnlyList<bool>? mayDrive = null, IReadOnlyList<bool>? mayRide = null)
     {
         var people = instance.Participants;
         // Riders sorted by the start of their window: a driver scans only those whose windows can meet his.
-        var riders = Enumerable.Range(0, people.Count).Where(i => people[i].CanRide).OrderBy(i => people[i].ArriveEarliest).ToArray();
-        var riderStarts = riders.Select(i => people[i].ArriveEarliest).ToArray();
-        var latestWindow = riders.Length == 0 ? 0 : riders.Max(i => people[i].ArriveLatest - people[i].ArriveEarliest);
+        var riders = Enumerable.Range(0, people.Count).Where(i => people[i].CanRide && (mayRide?[i] ?? true)).OrderBy(i => instance.MatchingEarliest[i]).ToArray();
+        var riderStarts = riders.Select(i => instance.MatchingEarliest[i]).ToArray();
+        var latestWindow = riders.Length == 0 ? 0 : riders.Max(i => instance.MatchingLatest[i] - instance.MatchingEarliest[i]);
         var perDriver = new List<CarpoolGroup>[people.Count];
         Parallel.For(0, people.Count, driver =>
         {
-            perDriver[driver] = people[driver].CanDrive ? GroupsOf(driver, riders, riderStarts, latestWindow) : [];
+            perDriver[driver] = people[driver].CanDrive && (mayDrive?[driver] ?? true) ? GroupsOf(driver, riders, riderStarts, latestWindow) : [];
         });
         // Concatenated in driver order, so the result does not depend on thread scheduling.
         return perDriver.SelectMany(list => list).ToList();
@@ -31,13 +34,13 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         var groups = new List<CarpoolGroup>();
         var budget = people[driver].MaxDetourRatio * instance.DirectSeconds(driver);
         // Windows that cannot meet, even allowing for the whole route between the two arrivals, are never scanned.
-        var from = LowerBound(riderStarts, people[driver].ArriveEarliest - budget - longestWindow);
+        var from = LowerBound(riderStarts, instance.MatchingEarliest[driver] - budget - longestWindow);
         var pairs = new List<CarpoolGroup>();
-        for (var k = from; k < riders.Length && riderStarts[k] <= people[driver].ArriveLatest + budget; k++)
+        for (var k = from; k < riders.Length && riderStarts[k] <= instance.MatchingLatest[driver] + budget; k++)
         {
             var passenger = riders[k];
             if (passenger == driver) continue;
-            if (people[driver].ArriveEarliest > people[passenger].ArriveLatest + budget) continue;
+            if (instance.MatchingEarliest[driver] > instance.MatchingLatest[passenger] + budget) continue;
             // The pickup alone already costs more than the driver may spend on the whole trip.
             if (instance.Seconds(driver, passenger) > budget) continue;
             if (instance.SiteLocation[passenger] == instance.SiteLocation[driver]

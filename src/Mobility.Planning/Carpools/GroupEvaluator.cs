@@ -69,15 +69,15 @@ public sealed class GroupEvaluator(CarpoolInstance instance)
 
         var direct = instance.DirectSeconds(driver);
         if (clock - direct > people[driver].MaxDetourMinutes * 60 + 1e-6 || clock > people[driver].MaxDetourRatio * direct + 1e-6) return double.PositiveInfinity;
-        double earliest = people[driver].ArriveEarliest - clock, latest = people[driver].ArriveLatest - clock;
+        double earliest = instance.MatchingEarliest[driver] - clock, latest = instance.MatchingLatest[driver] - clock;
         for (var p = 0; p < passengers.Count; p++)
         {
             var passenger = passengers[p];
             var site = instance.SiteLocation[passenger];
             var arrival = site == driverSite ? arrivedAt[sites.Length] : arrivedAt[sites.IndexOf(site)];
             if (arrival - pickedUp[p] > people[passenger].MaxRideFactor * instance.DirectSeconds(passenger) + 1e-6) return double.PositiveInfinity;
-            earliest = Math.Max(earliest, people[passenger].ArriveEarliest - arrival);
-            latest = Math.Min(latest, people[passenger].ArriveLatest - arrival);
+            earliest = Math.Max(earliest, instance.MatchingEarliest[passenger] - arrival);
+            latest = Math.Min(latest, instance.MatchingLatest[passenger] - arrival);
         }
         return earliest <= latest ? clock : double.PositiveInfinity;
     }
@@ -115,10 +115,10 @@ public sealed class GroupEvaluator(CarpoolInstance instance)
         {
             if (!arrivalAt.TryGetValue(instance.SiteLocation[member], out var arrival)) return null;
             if (member != driver && arrival - pickupAt[member] > people[member].MaxRideFactor * instance.DirectSeconds(member) + 1e-6) return null;
-            earliest = Math.Max(earliest, people[member].ArriveEarliest - arrival);
-            latest = Math.Min(latest, people[member].ArriveLatest - arrival);
+            earliest = Math.Max(earliest, instance.MatchingEarliest[member] - arrival);
+            latest = Math.Min(latest, instance.MatchingLatest[member] - arrival);
         }
-        return earliest <= latest ? new CarpoolGroup(driver, pickups, drops, clock, metres, earliest, latest) : null;
+        return earliest <= latest ? new CarpoolGroup(driver, pickups, drops, clock, metres, earliest, latest, instance.Direction) : null;
     }
 
     private static IEnumerable<List<int>> Permutations(IReadOnlyList<int> items)

@@ -103,6 +103,6 @@ public class CarpoolCaseTests
         var forced = new CarpoolGroup(0, [1], [instance.SiteLocation[0]], 0, 0, 4 * 3600, 4 * 3600);
         var problems = CarpoolChecker.Violations(instance, [forced]);
         Assert.Contains(problems, p => p.Contains("detour"));
-        Assert.Contains(problems, p => p.Contains("arrives outside"));
+        Assert.Contains(problems, p => p.Contains("arrives at the site outside"));
     }
 }

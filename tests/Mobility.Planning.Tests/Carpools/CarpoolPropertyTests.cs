@@ -59,4 +59,82 @@ public class CarpoolPropertyTests
         Assert.Equal(plan.VehicleKilometresSaved * 0.120, plan.KilogramsCo2Saved, 6);
         Assert.True(plan.CarsRemoved <= plan.PassengersServed);
     }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void A_day_plan_keeps_the_rules_both_ways_strands_nobody_silently_and_leaves_cars_with_their_drivers(int seed)
+    {
+        var (toWorkPeople, toHomePeople) = SyntheticCarpools.GenerateDay(150, 4, seed, shiftStarts: 3);
+        var toWork = new CarpoolInstance(toWorkPeople, Roads);
+        var toHome = new CarpoolInstance(toHomePeople, Roads, CommuteDirection.ToHome);
+        var plan = CarpoolMatcher.MatchDay(toWork, toHome);
+        Assert.Empty(CarpoolChecker.Violations(toWork, plan.ToWork.Selection.Groups));
+        Assert.Empty(CarpoolChecker.Violations(toHome, plan.ToHome.Selection.Groups));
+        Assert.True(plan.SameGroupBothWays > 0);
+
+        var morningDrivers = plan.ToWork.Selection.Groups.Select(g => toWorkPeople[g.Driver].Id).ToHashSet();
+        var morningPassengers = plan.ToWork.Selection.Groups.SelectMany(g => g.Pickups).Select(p => toWorkPeople[p].Id).ToHashSet();
+        var eveningPassengers = plan.ToHome.Selection.Groups.SelectMany(g => g.Pickups).Select(p => toHomePeople[p].Id).ToHashSet();
+        foreach (var group in plan.ToHome.Selection.Groups)
+        {
+            Assert.DoesNotContain(toHomePeople[group.Driver].Id, morningPassengers); // their car is at home
+            Assert.All(group.Pickups, p => Assert.DoesNotContain(toHomePeople[p].Id, morningDrivers)); // their car is at the site
+        }
+        var stranded = plan.WithoutRideHome.Select(u => u.Id).ToHashSet();
+        Assert.All(morningPassengers, id => Assert.True(eveningPassengers.Contains(id) ^ stranded.Contains(id)));
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_day_plan()
+    {
+        string Run()
+        {
+            var (toWork, toHome) = SyntheticCarpools.GenerateDay(150, 4, seed: 5, shiftStarts: 3);
+            var plan = CarpoolMatcher.MatchDay(new CarpoolInstance(toWork, Roads), new CarpoolInstance(toHome, Roads, CommuteDirection.ToHome));
+            return string.Join(';', plan.ToWork.Selection.Groups.Concat(plan.ToHome.Selection.Groups)
+                .Select(g => $"{g.Direction}:{g.Driver}:{string.Join(',', g.Pickups)}:{g.Departure}"));
+        }
+        Assert.Equal(Run(), Run());
+    }
+
+    [Theory]
+    [InlineData(41)]
+    [InlineData(42)]
+    public void Choosing_part_by_part_reaches_the_same_optimum_as_one_model(int seed)
+    {
+        var instance = new CarpoolInstance(SyntheticCarpools.Generate(200, 6, seed), Roads);
+        var candidates = new GroupEnumerator(instance).Enumerate();
+        var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
+        var whole = CarpoolSelector.Exact(candidates, values);
+        var (parts, report) = PartitionedSelector.Select(candidates, values, new CarpoolSettings());
+        Assert.True(whole.ProvenOptimal && parts.ProvenOptimal);
+        Assert.True(report.Parts >= 4, $"{report.Parts} parts"); // four shift starts never share a car
+        Assert.Equal(whole.Value, parts.Value);
+        Assert.Equal(parts.Value, report.OptimumOnProven);
+        Assert.Empty(CarpoolChecker.Violations(instance, parts.Groups));
+        // Every part's groups share nobody with another part's.
+        var partOf = new Dictionary<int, int>();
+        foreach (var (part, index) in PartitionedSelector.Parts(candidates).Select((p, i) => (p, i)))
+            foreach (var member in part.SelectMany(g => candidates[g].Members))
+                Assert.Equal(index, partOf.TryAdd(member, index) ? index : partOf[member]);
+    }
+
+    [Theory]
+    [InlineData(43)]
+    [InlineData(44)]
+    public void Neighbourhoods_never_lose_value_never_pass_the_optimum_and_keep_the_rules(int seed)
+    {
+        var instance = new CarpoolInstance(SyntheticCarpools.Generate(200, 6, seed), Roads);
+        var candidates = new GroupEnumerator(instance).Enumerate();
+        var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
+        var greedy = CarpoolSelector.Greedy(candidates, values);
+        var improved = NeighbourhoodSearch.Improve(candidates, values, greedy, neighbourhoodPeople: 40, passes: 2);
+        var optimum = CarpoolSelector.Exact(candidates, values);
+        Assert.True(optimum.ProvenOptimal);
+        Assert.InRange(improved.Value, greedy.Value, optimum.Value);
+        Assert.Equal(improved.Value, improved.Groups.Sum(g => GroupValue.Of(instance, g)));
+        Assert.Empty(CarpoolChecker.Violations(instance, improved.Groups));
+    }
 }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Mobility.Planning.Carpools;
+using Mobility.Planning.TravelTimes;
+
+namespace Mobility.Cli;
+
+/// <summary>`mobility bench carpools`: a whole day (both directions) on generated commutes, then one re-match.</summary>
+internal static class CarpoolBenchmark
+{
+    public static int Run(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double gapWork)
+    {
+        if (gapWork > 0) return Gap(employees, sites, shifts, seed, settings, gapWork);
+        var clock = Stopwatch.StartNew();
+        var (toWorkPeople, toHomePeople) = SyntheticCarpools.GenerateDay(employees, sites, seed, shiftStarts: shifts);
+        var travel = new CrowFlyTravelTimes();
+        var toWork = new CarpoolInstance(toWorkPeople, travel);
+        var toHome = new CarpoolInstance(toHomePeople, travel, CommuteDirection.ToHome);
+        Console.WriteLine($"{employees:N0} employees, {sites} sites, {shifts} shift starts, seed {seed}, {settings.PartnersPerDriver} partners per driver, " +
+                          $"{Environment.ProcessorCount} cores, {settings.Workers} parts at once");
+        Console.WriteLine($"travel matrices ({employees + sites:N0}^2, straight-line, both directions): {clock.Elapsed.TotalSeconds:F2} s");
+
+        clock.Restart();
+        var day = CarpoolMatcher.MatchDay(toWork, toHome, settings);
+        var matchSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"full day matching (candidates both ways, selection, evenings tied to mornings): {matchSeconds:F2} s");
+        foreach (var (name, plan) in new[] { ("to work", day.ToWork), ("home", day.ToHome) })
+        {
+            var parts = plan.Selection.Partition!;
+            Console.WriteLine($"  {name}: {plan.Selection.Groups.Count:N0} groups, {plan.PassengersServed:N0} passengers served, {plan.CarsRemoved:N0} cars removed, " +
+                              $"{plan.VehicleKilometresSaved:N0} vehicle-km saved; {plan.Selection.Method}: {parts.Parts:N0} parts (largest {parts.LargestPartGroups:N0} groups), " +
+                              $"{parts.ProvenParts:N0} proven optimal, heuristic = {100 * parts.HeuristicShareOfOptimum:F2}% of the optimum on them");
+        }
+        Console.WriteLine($"  same group both ways: {day.SameGroupBothWays:N0}; morning passengers without a ride home: {day.WithoutRideHome.Count:N0}");
+        foreach (var (name, instance) in new[] { ("to work", toWork), ("home", toHome) })
+        {
+            clock.Restart();
+            var baseline = PairwiseBaseline.Match(instance);
+            Console.WriteLine($"pairwise baseline (33% detour) {name}: {baseline.Groups.Count:N0} passengers served ({clock.Elapsed.TotalSeconds:F2} s)");
+        }
+
+        // One employee moves to another shift: only the groups that change reaches are matched again.
+        var moved = toWorkPeople[day.ToWork.Selection.Groups.First(g => g.Pickups.Count > 0).Pickups[0]].Id;
+        CarpoolParticipant Later(CarpoolParticipant p) => p.Id == moved ? p with { Earliest = p.Earliest + 8 * 3600, Latest = p.Latest + 8 * 3600 } : p;
+        clock.Restart();
+        var newToWork = new CarpoolInstance(toWorkPeople.Select(Later).ToList(), travel);
+        var newToHome = new CarpoolInstance(toHomePeople.Select(Later).ToList(), travel, CommuteDirection.ToHome);
+        var instanceSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var rematch = CarpoolRematch.AfterChange(toWork, toHome, day, newToWork, newToHome, [moved], settings: settings);
+        Console.WriteLine($"re-match after {moved} changes shift: {clock.Elapsed.TotalSeconds:F2} s, {rematch.Affected.Count} employees affected " +
+                          $"(new instances with their matrices: {instanceSeconds:F2} s more, not needed when the server keeps its matrix)");
+        return 0;
+    }
+
+    /// <summary>Per independent part of the morning: greedy, greedy + neighbourhoods, and CP-SAT given
+    /// <paramref name="work"/> deterministic seconds to prove its optimum.</summary>
+    private static int Gap(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double work)
+    {
+        var instance = new CarpoolInstance(SyntheticCarpools.Generate(employees, sites, seed, shiftStarts: shifts), new CrowFlyTravelTimes());
+        var groups = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate();
+        var values = groups.Select(g => GroupValue.Of(instance, g)).ToArray();
+        Console.WriteLine($"{employees:N0} employees, {sites} sites, {shifts} shift starts, seed {seed}: {groups.Count:N0} morning candidates");
+        Console.WriteLine("part,groups,greedy_s,greedy_value,heuristic_s,heuristic_value,cpsat_s,cpsat_value,bound,proven,greedy_pct,heuristic_pct");
+        foreach (var part in PartitionedSelector.Parts(groups).Where(p => p.Count > 1))
+        {
+            var partGroups = part.Select(g => groups[g]).ToList();
+            var partValues = part.Select(g => values[g]).ToArray();
+            var clock = Stopwatch.StartNew();
+            var greedy = CarpoolSelector.Greedy(partGroups, partValues);
+            var greedySeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var heuristic = NeighbourhoodSearch.Improve(partGroups, partValues, greedy, Math.Max(settings.NeighbourhoodPeople, 40), settings.NeighbourhoodPasses);
+            var heuristicSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var exact = CarpoolSelector.Solve(partGroups, partValues, heuristic,
+                FormattableString.Invariant($"max_deterministic_time:{work} num_workers:{settings.Workers} random_seed:1"));
+            var exactSeconds = clock.Elapsed.TotalSeconds;
+            var reference = exact.Bound ?? exact.Value;
+            Console.WriteLine(FormattableString.Invariant(
+                $"{part[0]},{part.Count},{greedySeconds:F2},{greedy.Value},{heuristicSeconds:F2},{heuristic.Value},{exactSeconds:F2},{exact.Value},{reference:F0},{(exact.ProvenOptimal ? "yes" : "no")},{100 * greedy.Value / reference:F2},{100 * heuristic.Value / reference:F2}"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Mobility.Planning.Carpools;
+
+public enum CommuteDirection
+{
+    /// <summary>Home to the site, arriving within the window before the shift starts.</summary>
+    ToWork,
+    /// <summary>The site to home, leaving within the window after the shift ends.</summary>
+    ToHome,
+}
