@@ -12,27 +12,6 @@ namespace Mobility.Server.Tests;
 /// <summary>The commute hub with the .NET SignalR client against a real server and PostGIS.</summary>
 public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private sealed class Listener
-    {
-        public ConcurrentQueue<NotificationMessage> Received { get; } = new();
-        public SemaphoreSlim Arrived { get; } = new(0);
-
-        public void Attach(HubConnection hub) => hub.On<NotificationMessage>(CommuteHub.NotificationMethod, message =>
-        {
-            Received.Enqueue(message);
-            Arrived.Release();
-        });
-
-        public async Task<NotificationMessage> NextAsync()
-        {
-            Assert.True(await Arrived.WaitAsync(Patience), "no message arrived");
-            Assert.True(Received.TryDequeue(out var message));
-            return message;
-        }
-    }
-
     private static CarpoolStatus StatusOf(NotificationMessage message, bool me) =>
         Enum.Parse<CarpoolStatus>(message.Payload.GetProperty("members").EnumerateArray()
             .Single(m => m.GetProperty("isMe").GetBoolean() == me && (me || m.GetProperty("role").GetString() == "Passenger"))
@@ -42,7 +21,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
     public async Task A_decision_reaches_the_members_of_the_group_and_nobody_else()
     {
         var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne);
-        var (anne, berta) = (new Listener(), new Listener());
+        var (anne, berta) = (new HubListener(), new HubListener());
         await using var anneHub = await server.HubAsync("anne@test.local");
         await using var bertaHub = await server.HubAsync("berta@test.local");
         anne.Attach(anneHub);
@@ -112,7 +91,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
     [Fact]
     public async Task A_client_that_reconnects_gets_what_it_missed_once_and_in_order()
     {
-        var listener = new Listener();
+        var listener = new HubListener();
         var hub = await server.HubAsync("anne@test.local");
         listener.Attach(hub);
         await hub.StartAsync();

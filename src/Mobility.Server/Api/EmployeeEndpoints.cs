@@ -3,6 +3,7 @@ using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
+using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Api;
 
@@ -31,18 +32,19 @@ public static class EmployeeEndpoints
             .WithSummary("One employee.");
 
         api.MapPost("/companies/{companyId:long}/employees", async Task<IResult> (long companyId, EmployeeInput input, MobilityDbContext database,
-            CancellationToken cancellation) =>
+            RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             var employee = new Employee { CompanyId = companyId, ExternalId = "" };
             var errors = await ApplyAsync(employee, input, isNew: true, database, cancellation);
             if (errors.Any) return errors.Problem();
             database.Employees.Add(employee);
             await database.SaveChangesAsync(cancellation);
+            await RequestRematchAsync(database, recompute, employee.Id, "employee added", cancellation);
             return Results.Created($"/api/employees/{employee.Id}", EmployeeView.From(employee));
         }).WithSummary("Adds an employee to a company.");
 
         api.MapPut("/employees/{employeeId:long}", async Task<IResult> (long employeeId, EmployeeInput input, MobilityDbContext database,
-            CancellationToken cancellation) =>
+            RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             var employee = await database.Employees.SingleAsync(e => e.Id == employeeId, cancellation);
             if (employee.ErasedAt is not null)
@@ -51,15 +53,25 @@ public static class EmployeeEndpoints
             var errors = await ApplyAsync(employee, input, isNew: false, database, cancellation);
             if (errors.Any) return errors.Problem();
             await database.SaveChangesAsync(cancellation);
+            await RequestRematchAsync(database, recompute, employeeId, "employee changed", cancellation);
             return Results.Ok(EmployeeView.From(employee));
         }).WithSummary("Changes an employee.");
 
-        api.MapDelete("/employees/{employeeId:long}", async (long employeeId, MobilityDbContext database, CancellationToken cancellation) =>
+        api.MapDelete("/employees/{employeeId:long}", async (long employeeId, MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             await new EmployeeErasure(database, TimeProvider.System).EraseAsync(employeeId, cancellation);
+            await RequestRematchAsync(database, recompute, employeeId, "employee erased", cancellation);
             return Results.NoContent();
         }).WithSummary("Erases an employee's personal data (right to erasure); anonymous statistics stay.");
         return endpoints;
+    }
+
+    /// <summary>Asks for new proposals in the employee's network (the engine debounces bursts).</summary>
+    internal static async Task RequestRematchAsync(MobilityDbContext database, RecomputeQueue recompute, long employeeId, string reason,
+        CancellationToken cancellation)
+    {
+        var networkId = await database.Employees.Where(e => e.Id == employeeId).Select(e => (long?)e.Company!.NetworkId).SingleOrDefaultAsync(cancellation);
+        if (networkId is { } network) recompute.Request(network, $"{reason}: {employeeId}");
     }
 
     private static async Task<FieldErrors> ApplyAsync(Employee employee, EmployeeInput input, bool isNew, MobilityDbContext database,

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Mobility.Data;
 using Mobility.Data.Import;
+using Microsoft.EntityFrameworkCore;
 using Mobility.Server.Accounts;
+using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Api;
 
@@ -16,7 +18,7 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/companies/{companyId:long}/imports/employees", async Task<IResult> (long companyId, HttpContext http,
-            MobilityDbContext database, CancellationToken cancellation) =>
+            MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaximumBytes;
             // The importer reads the file twice (encoding detection), so it gets a seekable copy.
@@ -27,7 +29,12 @@ public static class ImportEndpoints
                     detail: "Envoyez le fichier CSV comme corps de la requête (text/csv). / Send the CSV file as the request body (text/csv).");
             file.Position = 0;
             var report = await new EmployeeImporter(database, TimeProvider.System).ImportIntoCompanyAsync(file, companyId, cancellation);
-            if (report.Succeeded) return Results.Ok(new { report.Rows, report.Inserted, report.Updated });
+            if (report.Succeeded)
+            {
+                recompute.Request(await database.Companies.Where(c => c.Id == companyId).Select(c => c.NetworkId).SingleAsync(cancellation),
+                    $"HR import of company {companyId}: {report.Inserted} new, {report.Updated} updated");
+                return Results.Ok(new { report.Rows, report.Inserted, report.Updated });
+            }
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
                 title: "Fichier refusé, rien n'a été importé / File refused, nothing was imported",
                 detail: $"{report.Errors.Count} erreur(s) / error(s).",

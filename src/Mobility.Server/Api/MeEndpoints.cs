@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
+using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Api;
 
@@ -21,13 +22,14 @@ public static class MeEndpoints
         }).WithSummary("My profile, home included.");
 
         me.MapPut("/employee", async Task<IResult> (CommuteProfileInput input, HttpContext http, MobilityDbContext database,
-            CancellationToken cancellation) =>
+            RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             var id = CurrentUser.From(http.User)!.EmployeeId;
             var employee = await database.Employees.SingleAsync(e => e.Id == id, cancellation);
             var errors = new FieldErrors();
             if (!input.TryApply(employee, errors)) return errors.Problem();
             await database.SaveChangesAsync(cancellation);
+            await EmployeeEndpoints.RequestRematchAsync(database, recompute, employee.Id, "commute profile changed", cancellation);
             return Results.Ok(EmployeeView.From(employee));
         }).WithSummary("Changes how I commute: home, role, seats, detour, flexibility, language, consent.");
 
@@ -49,9 +51,11 @@ public static class MeEndpoints
             });
         }).WithSummary("Everything stored about me, as JSON (right of access and portability).");
 
-        me.MapDelete("/employee", async (HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
+        me.MapDelete("/employee", async (HttpContext http, MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
         {
-            await new EmployeeErasure(database, TimeProvider.System).EraseAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, cancellation);
+            var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+            await new EmployeeErasure(database, TimeProvider.System).EraseAsync(employeeId, cancellation);
+            await EmployeeEndpoints.RequestRematchAsync(database, recompute, employeeId, "employee erased", cancellation);
             return Results.NoContent();
         }).WithSummary("Erases my personal data and my account.");
         return endpoints;

@@ -22,6 +22,11 @@ public static class LiveSetup
         services.AddSingleton<NotificationPusher>();
         services.AddSingleton<RecomputeQueue>();
         services.AddScoped<CarpoolDecisions>();
+        services.AddSingleton<TravelTimesSource>();
+        services.AddScoped<NetworkRematch>();
+        services.Configure<ProposalEngineOptions>(configuration.GetSection("Proposals"));
+        services.AddSingleton<ProposalEngine>();
+        services.AddHostedService(provider => provider.GetRequiredService<ProposalEngine>());
         // Browsers cannot set headers on WebSockets: the SignalR client sends the bearer token as access_token.
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
         {

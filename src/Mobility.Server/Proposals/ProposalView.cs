@@ -10,8 +10,20 @@ public sealed record MemberView(string? FirstName, string Company, CommuteRole R
 
 /// <summary>A carpool group as one of its members sees it.</summary>
 public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Direction, CarpoolStatus Status, int Seats,
-    IReadOnlyList<MemberView> Members, string? Explanation)
+    IReadOnlyList<MemberView> Members, System.Text.Json.JsonElement? Explanation)
 {
+    /// <summary>Why matching proposed the group (<see cref="Planning.Carpools.GroupExplanation"/>), for the interface to word.</summary>
+    private static System.Text.Json.JsonElement? ExplanationOf(CarpoolGroup group)
+    {
+        if (group.Explanation is null) return null;
+        try
+        {
+            using var stored = System.Text.Json.JsonDocument.Parse(group.Explanation);
+            return stored.RootElement.TryGetProperty("explanation", out var explanation) ? explanation.Clone() : null;
+        }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
     /// <summary>What <see cref="For"/> reads: members with their company, drop-off site and meeting point.</summary>
     public static IQueryable<CarpoolGroup> WithMembers(IQueryable<CarpoolGroup> groups) => groups
         .Include(g => g.Members).ThenInclude(m => m.Employee).ThenInclude(e => e!.Company)
@@ -37,7 +49,7 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
                 m.MeetingPointSite is null ? pickup : GeoJsonPoint.From(m.MeetingPointSite.Location), m.MeetingPointSite?.Name,
                 m.DropOffSite?.Name ?? "");
         }).ToList();
-        return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, group.Explanation);
+        return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, ExplanationOf(group));
     }
 
     internal static GeoJsonPoint Rounded(NetTopologySuite.Geometries.Point point)

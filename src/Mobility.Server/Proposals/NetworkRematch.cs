@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Commutes;
+using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
+using Mobility.Server.Live;
+using NetTopologySuite.Geometries;
+using PlannedGroup = Mobility.Planning.Carpools.CarpoolGroup;
+using StoredGroup = Mobility.Data.Model.CarpoolGroup;
+
+namespace Mobility.Server.Proposals;
+
+/// <summary>What a re-match changed: groups proposed and withdrawn, and the messages to push once committed.</summary>
+public sealed record RematchOutcome(int Proposed, int Withdrawn, int Kept, IReadOnlyList<(long EmployeeId, NotificationMessage Message)> Messages);
+
+/// <summary>How a stored group maps back onto the matching view: ids of the driver, the pickups and the drop sites in
+/// the matcher's order, kept in the group's explanation JSON next to the explanation itself.</summary>
+public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
+
+public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation);
+
+/// <summary>
+/// Re-matches one network's date: accepted and confirmed groups are kept (fixed) while they still hold; declines keep
+/// their people apart; the open proposals that the new plan keeps stay untouched (no message), the others are withdrawn
+/// and the new ones stored. Everyone whose proposals changed gets a message in the same transaction.
+/// </summary>
+public sealed class NetworkRematch(MobilityDbContext database, NotificationStore notifications, TravelTimesSource travel,
+    TimeProvider clock, ILogger<NetworkRematch> log)
+{
+    public const string ProposalKind = "proposal";
+    public const string WithdrawnKind = "proposal-withdrawn";
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    public async Task<RematchOutcome> RunAsync(long networkId, DateOnly date, CancellationToken cancellation)
+    {
+        var commutes = await CommuteLoader.LoadAsync(database, networkId, date, cancellation: cancellation);
+        var toWork = new CarpoolInstance(commutes.ToWork, travel.TravelTimes, CommuteDirection.ToWork);
+        var toHome = new CarpoolInstance(commutes.ToHome, travel.TravelTimes, CommuteDirection.ToHome);
+
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
+        // One re-match per network and date at a time, across every server instance.
+        await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, {date.DayNumber})", cancellation);
+        var stored = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => g.NetworkId == networkId && g.Date == date)).ToListAsync(cancellation);
+        var live = stored.Where(g => g.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed).ToList();
+        var keepApart = stored.SelectMany(g => g.Members.Where(m => m.Status == CarpoolStatus.Declined)
+            .SelectMany(decliner => g.Members.Where(other => other.EmployeeId != decliner.EmployeeId)
+                .Select(other => (Id(decliner.EmployeeId), Id(other.EmployeeId))))).ToList();
+
+        var messages = new List<(long, NotificationMessage)>();
+        var fixedToWork = new List<PlannedGroup>();
+        var fixedToHome = new List<PlannedGroup>();
+        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed))
+        {
+            var instance = group.Direction == TripDirection.ToWork ? toWork : toHome;
+            if (Restore(instance, group) is { } planned) (group.Direction == TripDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
+            else await WithdrawAsync(group, "no longer fits its members' shifts or homes", messages, cancellation);
+        }
+
+        var plan = CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
+        var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
+            .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
+            .ToDictionary(x => Signature(x.Instance, x.Group));
+        var openByPlan = live.Where(g => g.Status == CarpoolStatus.Proposed && PlanOf(g) is not null)
+            .GroupBy(g => Signature(g.Direction, PlanOf(g)!)).ToDictionary(g => g.Key, g => g.First());
+        var fixedSignatures = live.Where(g => g.Status != CarpoolStatus.Proposed && PlanOf(g) is not null)
+            .Select(g => Signature(g.Direction, PlanOf(g)!)).ToHashSet();
+
+        var kept = 0;
+        foreach (var open in live.Where(g => g.Status == CarpoolStatus.Proposed))
+        {
+            var plannedAgain = PlanOf(open) is { } p && wanted.ContainsKey(Signature(open.Direction, p)) && openByPlan[Signature(open.Direction, p)] == open;
+            if (plannedAgain) kept++;
+            else await WithdrawAsync(open, "re-matched", messages, cancellation);
+        }
+
+        var sites = await database.Sites.Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
+        var homes = await database.Employees.Where(e => e.Company!.NetworkId == networkId && e.Home != null)
+            .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
+        var created = new List<StoredGroup>();
+        foreach (var (signature, (instance, group)) in wanted)
+        {
+            if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
+            created.Add(NewGroup(networkId, date, instance, group, sites, homes));
+        }
+        database.CarpoolGroups.AddRange(created);
+        await database.SaveChangesAsync(cancellation);
+        var fresh = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => created.Select(c => c.Id).Contains(g.Id))).ToListAsync(cancellation);
+        foreach (var group in fresh)
+            foreach (var member in group.Members)
+                messages.Add((member.EmployeeId, await notifications.AddAsync(member.EmployeeId, ProposalKind, ProposalView.For(group, member.EmployeeId), cancellation)));
+        await transaction.CommitAsync(cancellation);
+        log.LogInformation("Network {Network}, {Date}: {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, {Fixed} accepted kept",
+            networkId, date, created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept, fixedToWork.Count + fixedToHome.Count);
+        return new RematchOutcome(created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept, messages);
+    }
+
+    private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
+
+    private static GroupPlan? PlanOf(StoredGroup group)
+    {
+        if (group.Explanation is null) return null;
+        try { return JsonSerializer.Deserialize<StoredExplanation>(group.Explanation, NotificationStore.JsonOptions)?.Plan; }
+        catch (JsonException) { return null; }
+    }
+
+    private static string Signature(TripDirection direction, GroupPlan plan) =>
+        $"{direction}|{plan.Driver}|{string.Join(',', plan.Pickups)}|{string.Join(',', plan.Drops)}";
+
+    private static string Signature(CarpoolInstance instance, PlannedGroup group) =>
+        Signature(instance.Direction == CommuteDirection.ToWork ? TripDirection.ToWork : TripDirection.ToHome, PlanOf(instance, group));
+
+    private static GroupPlan PlanOf(CarpoolInstance instance, PlannedGroup group) => new(
+        instance.Participants[group.Driver].Id,
+        group.Pickups.Select(p => instance.Participants[p].Id).ToList(),
+        group.DropLocations.Select(l => instance.SiteIds[l - instance.Participants.Count]).ToList());
+
+    /// <summary>An accepted group on today's data, or null when it no longer holds (a member's shift or home changed).</summary>
+    private static PlannedGroup? Restore(CarpoolInstance instance, StoredGroup group)
+    {
+        if (PlanOf(group) is not { } plan) return null;
+        var driver = instance.IndexOf(plan.Driver);
+        var pickups = plan.Pickups.Select(instance.IndexOf).ToList();
+        var drops = plan.Drops.Select(instance.LocationOfSite).ToList();
+        if (driver < 0 || pickups.Contains(-1) || drops.Contains(-1)) return null;
+        return new GroupEvaluator(instance).Evaluate(driver, pickups, drops);
+    }
+
+    private async Task WithdrawAsync(StoredGroup group, string reason, List<(long, NotificationMessage)> messages, CancellationToken cancellation)
+    {
+        group.Status = CarpoolStatus.Cancelled;
+        foreach (var member in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
+            member.Status = CarpoolStatus.Cancelled;
+        database.CarpoolStatusChanges.Add(new CarpoolStatusChange { CarpoolGroupId = group.Id, Status = CarpoolStatus.Cancelled, At = clock.GetUtcNow(), Reason = reason });
+        await database.SaveChangesAsync(cancellation);
+        foreach (var member in group.Members)
+            messages.Add((member.EmployeeId, await notifications.AddAsync(member.EmployeeId, WithdrawnKind, ProposalView.For(group, member.EmployeeId), cancellation)));
+    }
+
+    private StoredGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, PlannedGroup group,
+        IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes)
+    {
+        var explanation = GroupExplainer.Explain(instance, group);
+        var toWork = instance.Direction == CommuteDirection.ToWork;
+        var driver = instance.Participants[group.Driver];
+        return new StoredGroup
+        {
+            NetworkId = networkId, Date = date, Direction = toWork ? TripDirection.ToWork : TripDirection.ToHome,
+            Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = clock.GetUtcNow(),
+            Explanation = JsonSerializer.Serialize(new StoredExplanation(PlanOf(instance, group), explanation), NotificationStore.JsonOptions),
+            Members = explanation.Members.Select(m =>
+            {
+                var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
+                return new CarpoolMember
+                {
+                    EmployeeId = employeeId, Role = m.Role == MemberRole.Driver ? CommuteRole.Driver : CommuteRole.Passenger,
+                    PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
+                    PickupTime = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(toWork ? m.AtHome : m.AtSite)),
+                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? Wgs84.CreatePoint(home.Coordinate) : null,
+                };
+            }).ToList(),
+        };
+    }
+}

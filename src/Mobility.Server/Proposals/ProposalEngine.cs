@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
+
+namespace Mobility.Server.Proposals;
+
+/// <summary>Which dates the engine keeps proposals for, and how it waits for changes to settle.</summary>
+public sealed class ProposalEngineOptions
+{
+    /// <summary>Dates from tomorrow (network time) on, e.g. 2: tomorrow and the day after.</summary>
+    public int DaysAhead { get; set; } = 2;
+    /// <summary>A recompute starts once no request came for this long…</summary>
+    public TimeSpan Quiet { get; set; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>…or this long after the first request, however busy it is.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>
+/// Recomputes proposals in the background when inputs change (<see cref="RecomputeQueue"/>): debounced, so that an HR
+/// import of 500 rows causes one re-match, not 500; each network once per burst, for each date ahead; then pushes.
+/// </summary>
+public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory scopes, Live.NotificationPusher pusher, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ProposalEngineOptions> options, ILogger<ProposalEngine> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        var settings = options.Value;
+        while (!stopping.IsCancellationRequested)
+        {
+            var (first, firstReason) = await queue.Reader.ReadAsync(stopping);
+            var pending = new Dictionary<long, List<string>> { [first] = [firstReason] };
+            var deadline = clock.GetUtcNow() + settings.MaxDelay;
+            while (clock.GetUtcNow() < deadline)
+            {
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
+                try
+                {
+                    var (network, reason) = await queue.Reader.ReadAsync(quiet.Token);
+                    (pending.TryGetValue(network, out var reasons) ? reasons : pending[network] = []).Add(reason);
+                }
+                catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
+            }
+            foreach (var (network, reasons) in pending)
+                await RecomputeNetworkAsync(network, reasons, settings, stopping);
+        }
+    }
+
+    private async Task RecomputeNetworkAsync(long networkId, List<string> reasons, ProposalEngineOptions settings, CancellationToken stopping)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>();
+            var timeZone = await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
+            if (timeZone is null) return;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+            for (var day = 1; day <= settings.DaysAhead; day++)
+                await RecomputeAsync(scope.ServiceProvider, networkId, today.AddDays(day), stopping);
+            log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, reasons.Count, string.Join("; ", reasons.Take(5)));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // One network's failure must not stop the engine for the others; the next change retries.
+            log.LogError(error, "Re-matching network {Network} failed", networkId);
+        }
+    }
+
+    /// <summary>One network and date: re-match, commit, push. Public for the CLI and tests, which choose the date.</summary>
+    public async Task<RematchOutcome> RecomputeAsync(IServiceProvider services, long networkId, DateOnly date, CancellationToken cancellation)
+    {
+        var clockStart = Stopwatch.GetTimestamp();
+        var outcome = await services.GetRequiredService<NetworkRematch>().RunAsync(networkId, date, cancellation);
+        Live.LiveMetrics.RecomputeSeconds.Record(Stopwatch.GetElapsedTime(clockStart).TotalSeconds);
+        await pusher.PushAsync(outcome.Messages, cancellation);
+        return outcome;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? (a > TimeSpan.Zero ? a : TimeSpan.Zero) : (b > TimeSpan.Zero ? b : TimeSpan.Zero);
+}

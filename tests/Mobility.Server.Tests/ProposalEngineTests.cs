@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mobility.Data.Model;
+using Mobility.Server.Live;
+using Mobility.Server.Proposals;
+
+namespace Mobility.Server.Tests;
+
+/// <summary>
+/// The background proposal engine on the two-network fixture, with everyone of Nord on a day roster: Paul drives
+/// (3 seats), Anne and Berta ride; they live a kilometre apart, ~8 km from the plants (Berta's is 1.4 km from theirs).
+/// Without a road network configured, the engine uses straight-line estimates.
+/// </summary>
+public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
+{
+    private readonly TwoNetworkServer _server;
+    private readonly DateOnly _tomorrow;
+
+    public ProposalEngineTests(TwoNetworkServer server)
+    {
+        _server = server;
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        _tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).AddDays(1);
+        using var database = server.NewContext();
+        if (database.ShiftPatterns.Any(p => p.ExternalId == "every-day")) return;
+        var pattern = new ShiftPattern
+        {
+            NetworkId = server.Nord, ExternalId = "every-day", Name = "Journée", RotationWeeks = 1,
+            Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.All, Start = new TimeOnly(8, 0), End = new TimeOnly(16, 0) }],
+        };
+        database.ShiftPatterns.Add(pattern);
+        foreach (var (id, role, seats) in new[] { (server.AlphaTwo, CommuteRole.Driver, 3), (server.AlphaOne, CommuteRole.Passenger, 0), (server.BetaOne, CommuteRole.Passenger, 0) })
+        {
+            var employee = database.Employees.Single(e => e.Id == id);
+            (employee.Role, employee.SeatsOffered) = (role, seats);
+            // Paul accepts up to 20 minutes and twice his direct time: enough to take both, to two plants.
+            (employee.MaxDetourMinutes, employee.MaxDetourRatio) = (20, 2.0);
+            employee.ShiftAssignments.Add(new ShiftAssignment
+            {
+                ShiftPattern = pattern, RotationAnchor = new DateOnly(2026, 1, 5), ValidFrom = new DateOnly(2026, 1, 5),
+            });
+        }
+        database.SaveChanges();
+    }
+
+    /// <summary>Each test works on its own date (the fixture's database is shared); tomorrow is the background engine's.</summary>
+    private async Task<RematchOutcome> RecomputeAsync(DateOnly date)
+    {
+        await using var scope = _server.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, CancellationToken.None);
+    }
+
+    private static IEnumerable<long> MembersOf(NotificationMessage message) =>
+        message.Payload.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("pickupOrder").GetInt64());
+
+    [Fact]
+    public async Task Proposals_reach_their_members_and_an_unchanged_network_re_matches_to_no_change()
+    {
+        var anne = new HubListener();
+        await using var hub = await _server.HubAsync("anne@test.local");
+        anne.Attach(hub);
+        await hub.StartAsync();
+
+        var first = await RecomputeAsync(_tomorrow.AddDays(5));
+        Assert.Equal(2, first.Proposed); // to work and home, Paul driving both ways
+        var proposal = await anne.NextWhereAsync(m => m.Kind == NetworkRematch.ProposalKind);
+        Assert.True(MembersOf(proposal).Count() == 3, proposal.Payload.ToString());
+        Assert.True(proposal.Payload.GetProperty("explanation").GetProperty("detourMinutes").GetDouble() <= 15);
+
+        var again = await RecomputeAsync(_tomorrow.AddDays(5));
+        Assert.Equal((0, 0, 2), (again.Proposed, again.Withdrawn, again.Kept));
+        Assert.Empty(again.Messages);
+    }
+
+    [Fact]
+    public async Task A_decline_triggers_a_re_match_that_reaches_the_people_affected()
+    {
+        await RecomputeAsync(_tomorrow);
+        await using var database = _server.NewContext();
+        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == _tomorrow && g.Direction == TripDirection.ToWork
+            && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.AlphaOne)).Select(g => g.Id).SingleAsync();
+
+        var berta = new HubListener();
+        await using var bertaHub = await _server.HubAsync("berta@test.local");
+        berta.Attach(bertaHub);
+        await bertaHub.StartAsync();
+        using var anne = await _server.ClientAsync("anne@test.local");
+        Assert.Equal(HttpStatusCode.OK, (await anne.PostAsync($"/api/me/proposals/{morning}/decline", null)).StatusCode);
+
+        // The engine (in the background, debounced) withdraws the group Anne declined and proposes Paul and Berta alone.
+        var fresh = await berta.NextWhereAsync(m => m.Kind == NetworkRematch.ProposalKind
+            && m.Payload.GetProperty("direction").GetString() == "ToWork");
+        Assert.Equal(2, MembersOf(fresh).Count());
+        await using var read = _server.NewContext();
+        Assert.Equal(CarpoolStatus.Cancelled, (await read.CarpoolGroups.SingleAsync(g => g.Id == morning)).Status);
+        Assert.False(await read.CarpoolMembers.AnyAsync(m => m.EmployeeId == _server.AlphaOne && m.CarpoolGroup!.Date == _tomorrow
+            && m.CarpoolGroup.Direction == TripDirection.ToWork && m.CarpoolGroup.Status == CarpoolStatus.Proposed
+            && m.CarpoolGroup.Members.Any(o => o.EmployeeId == _server.AlphaTwo)));
+    }
+
+    [Fact]
+    public async Task An_accepted_group_is_kept_when_the_rest_is_re_matched()
+    {
+        var date = _tomorrow.AddDays(6);
+        await RecomputeAsync(date);
+        await using var database = _server.NewContext();
+        var evening = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToHome
+            && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).FirstAsync();
+        using var berta = await _server.ClientAsync("berta@test.local");
+        Assert.Equal(HttpStatusCode.OK, (await berta.PostAsync($"/api/me/proposals/{evening}/accept", null)).StatusCode);
+
+        var outcome = await RecomputeAsync(date);
+        await using var read = _server.NewContext();
+        Assert.Equal(CarpoolStatus.Accepted, (await read.CarpoolGroups.SingleAsync(g => g.Id == evening)).Status);
+        Assert.DoesNotContain(outcome.Messages, m => m.Message.Payload.GetProperty("groupId").GetInt64() == evening);
+    }
+}
