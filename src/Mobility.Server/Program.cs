@@ -39,6 +39,7 @@ app.MapProposalEndpoints();
 app.MapStatisticsEndpoints();
 app.MapImportEndpoints();
 app.MapShiftEndpoints();
+app.MapPlanningRunEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

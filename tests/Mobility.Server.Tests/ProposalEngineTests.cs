@@ -116,4 +116,17 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         Assert.Equal(CarpoolStatus.Accepted, (await read.CarpoolGroups.SingleAsync(g => g.Id == evening)).Status);
         Assert.DoesNotContain(outcome.Messages, m => m.Message.Payload.GetProperty("groupId").GetInt64() == evening);
     }
+
+    [Fact]
+    public async Task An_administrator_runs_a_planning_run_for_a_date_and_the_working_group_may_not()
+    {
+        var date = _tomorrow.AddDays(8);
+        using var admin = await _server.ClientAsync("admin@test.local");
+        using var response = await admin.PostAsync($"/api/networks/{_server.Nord}/planning-runs?date={date:yyyy-MM-dd}", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, result.RootElement.GetProperty("proposed").GetInt32());
+        using var workingGroup = await _server.ClientAsync("wg.nord@test.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await workingGroup.PostAsync($"/api/networks/{_server.Nord}/planning-runs", null)).StatusCode);
+    }
 }

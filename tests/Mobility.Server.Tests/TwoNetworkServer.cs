@@ -94,11 +94,11 @@ public sealed class TwoNetworkServer : IDisposable
         var network = await database.Employees.Where(e => e.Id == driver).Select(e => e.Company!.NetworkId).SingleAsync();
         var group = new CarpoolGroup
         {
-            NetworkId = network, Date = new DateOnly(2026, 11, 24), Seats = seats,
+            NetworkId = network, Date = new DateOnly(2026, 11, 10), Seats = seats, // a past date: the proposal engine only re-matches the days ahead
             Members = passengers.Prepend(driver).Select((id, order) => new CarpoolMember
             {
                 EmployeeId = id, Role = order == 0 ? CommuteRole.Driver : CommuteRole.Passenger, PickupOrder = order, DropOffSiteId = site,
-                PickupTime = new DateTimeOffset(2026, 11, 24, 4, 20 + order * 5, 0, TimeSpan.Zero),
+                PickupTime = new DateTimeOffset(2026, 11, 10, 4, 20 + order * 5, 0, TimeSpan.Zero),
                 PickupLocation = Wgs84.CreatePoint(new Coordinate(7.70 + order * 0.01, 48.85)),
             }).ToList(),
         };

@@ -12,6 +12,8 @@ public sealed class ProposalEngineOptions
     public TimeSpan Quiet { get; set; } = TimeSpan.FromMilliseconds(300);
     /// <summary>…or this long after the first request, however busy it is.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>Re-match every network once when the server starts (changes made while it was down).</summary>
+    public bool RecomputeOnStart { get; set; } = true;
 }
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         var settings = options.Value;
+        if (settings.RecomputeOnStart) await RequestAllAsync(stopping);
         while (!stopping.IsCancellationRequested)
         {
             var (first, firstReason) = await queue.Reader.ReadAsync(stopping);
@@ -42,6 +45,20 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             }
             foreach (var (network, reasons) in pending)
                 await RecomputeNetworkAsync(network, reasons, settings, stopping);
+        }
+    }
+
+    private async Task RequestAllAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>();
+            foreach (var network in await database.Networks.Select(n => n.Id).ToListAsync(stopping)) queue.Request(network, "server start");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            log.LogWarning(error, "Could not list the networks to re-match at start");
         }
     }
 

@@ -1,0 +1,27 @@
+using Mobility.Server.Accounts;
+
+namespace Mobility.Server.Proposals;
+
+public sealed record PlanningRunResult(long NetworkId, DateOnly Date, int Proposed, int Withdrawn, int Kept, int Messages);
+
+/// <summary>Administrators start a re-match: queued for the next days, or run at once for one date.</summary>
+public static class PlanningRunEndpoints
+{
+    public static IEndpointRouteBuilder MapPlanningRunEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/networks/{networkId:long}/planning-runs", async Task<IResult> (long networkId, DateOnly? date, IServiceProvider services,
+            ProposalEngine engine, RecomputeQueue queue, CancellationToken cancellation) =>
+        {
+            if (date is null)
+            {
+                queue.Request(networkId, "planning run requested");
+                return Results.Accepted();
+            }
+            var outcome = await engine.RecomputeAsync(services, networkId, date.Value, cancellation);
+            return Results.Ok(new PlanningRunResult(networkId, date.Value, outcome.Proposed, outcome.Withdrawn, outcome.Kept, outcome.Messages.Count));
+        })
+        .RequireAuthorization(AccountsSetup.TenantPolicy)
+        .WithTags("Planning runs").WithSummary("Re-matches a network's carpools: the next days in the background, or one ?date=YYYY-MM-DD now.");
+        return endpoints;
+    }
+}
