@@ -49,7 +49,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     private async Task<RematchOutcome> RecomputeAsync(DateOnly date)
     {
         await using var scope = _server.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, changed: null, CancellationToken.None);
     }
 
     private static IEnumerable<long> MembersOf(NotificationMessage message) =>

@@ -64,6 +64,7 @@ internal static class BenchCommands
         bench.Subcommands.Add(carpools);
         bench.Subcommands.Add(routing);
         bench.Subcommands.Add(grid);
+        bench.Subcommands.Add(HubBenchCommand.Create());
         return bench;
     }
 

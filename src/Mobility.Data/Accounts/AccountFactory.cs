@@ -13,10 +13,13 @@ public static class AccountFactory
     public const int MinimumPasswordLength = 10;
 
     private static readonly PasswordHasher<UserAccount> Hasher = new();
+    /// <summary>For load-test accounts only: the hash records its iteration count, so sign-in stays correct, only cheaper.</summary>
+    private static readonly PasswordHasher<UserAccount> CheapHasher =
+        new(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
     private static readonly UpperInvariantLookupNormalizer Normalizer = new();
 
     public static UserAccount Create(string email, string password, AccountRole role, string? displayName = null,
-        long? networkId = null, long? companyId = null, long? employeeId = null)
+        long? networkId = null, long? companyId = null, long? employeeId = null, bool cheapHashForLoadTests = false)
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
             throw new ArgumentException($"'{email}' is not an e-mail address.", nameof(email));
@@ -30,7 +33,7 @@ public static class AccountFactory
             Role = role, DisplayName = displayName, NetworkId = networkId, CompanyId = companyId, EmployeeId = employeeId,
             LockoutEnabled = true,
         };
-        account.PasswordHash = Hasher.HashPassword(account, password);
+        account.PasswordHash = (cheapHashForLoadTests ? CheapHasher : Hasher).HashPassword(account, password);
         return account;
     }
 }

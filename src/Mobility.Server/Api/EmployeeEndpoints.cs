@@ -71,7 +71,7 @@ public static class EmployeeEndpoints
         CancellationToken cancellation)
     {
         var networkId = await database.Employees.Where(e => e.Id == employeeId).Select(e => (long?)e.Company!.NetworkId).SingleOrDefaultAsync(cancellation);
-        if (networkId is { } network) recompute.Request(network, $"{reason}: {employeeId}");
+        if (networkId is { } network) recompute.Request(network, $"{reason}: {employeeId}", employeeId);
     }
 
     private static async Task<FieldErrors> ApplyAsync(Employee employee, EmployeeInput input, bool isNew, MobilityDbContext database,

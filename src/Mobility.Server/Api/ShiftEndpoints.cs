@@ -86,7 +86,7 @@ public static class ShiftEndpoints
                 ValidFrom = input.ValidFrom!.Value, ValidTo = input.ValidTo,
             });
             await database.SaveChangesAsync(cancellation);
-            recompute.Request(employee.Company!.NetworkId, $"shift change of employee {employeeId}");
+            recompute.Request(employee.Company!.NetworkId, $"shift change of employee {employeeId}", employeeId);
             return Results.NoContent();
         }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Puts an employee on a roster from a date.");
 
@@ -106,7 +106,7 @@ public static class ShiftEndpoints
             });
             await database.SaveChangesAsync(cancellation);
             var networkId = await database.Employees.Where(e => e.Id == employeeId).Select(e => e.Company!.NetworkId).SingleAsync(cancellation);
-            recompute.Request(networkId, $"shift exception of employee {employeeId}");
+            recompute.Request(networkId, $"shift exception of employee {employeeId}", employeeId);
             return Results.NoContent();
         }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("A day off, or an extra shift instead of the rostered one.");
         return endpoints;

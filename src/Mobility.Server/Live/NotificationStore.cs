@@ -15,20 +15,37 @@ public sealed record NotificationMessage(long Sequence, string Kind, System.Text
 public sealed class NotificationStore(MobilityDbContext database, TimeProvider clock)
 {
     /// <summary>Adds a message inside the caller's transaction (which must be open); push it only after commit.</summary>
-    public async Task<NotificationMessage> AddAsync(long employeeId, string kind, object payload, CancellationToken cancellation)
+    public async Task<NotificationMessage> AddAsync(long employeeId, string kind, object payload, CancellationToken cancellation) =>
+        (await AddManyAsync([(employeeId, kind, payload)], cancellation))[0].Message;
+
+    /// <summary>
+    /// Adds messages in one round of statements: the employees' rows are locked in id order (so two writers never wait on
+    /// each other in a cycle), their last sequence numbers read in one query, the rows inserted in one batch.
+    /// </summary>
+    public async Task<IReadOnlyList<(long EmployeeId, NotificationMessage Message)>> AddManyAsync(
+        IReadOnlyList<(long EmployeeId, string Kind, object Payload)> messages, CancellationToken cancellation)
     {
         if (database.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Notifications are written inside the transaction of the change they announce.");
-        await database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM employees WHERE id = {employeeId} FOR UPDATE", cancellation);
-        var last = await database.Notifications.Where(n => n.EmployeeId == employeeId).MaxAsync(n => (long?)n.Sequence, cancellation) ?? 0;
-        var json = System.Text.Json.JsonSerializer.Serialize(payload, JsonOptions);
-        var notification = new Notification
+        if (messages.Count == 0) return [];
+        var employees = messages.Select(m => m.EmployeeId).Distinct().Order().ToArray();
+        await database.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM employees WHERE id = ANY({employees}) ORDER BY id FOR UPDATE", cancellation);
+        var last = await database.Notifications.Where(n => employees.Contains(n.EmployeeId)).GroupBy(n => n.EmployeeId)
+            .Select(g => new { g.Key, Last = g.Max(n => n.Sequence) }).ToDictionaryAsync(x => x.Key, x => x.Last, cancellation);
+        var now = clock.GetUtcNow();
+        var rows = messages.Select(m =>
         {
-            EmployeeId = employeeId, Sequence = last + 1, Kind = kind, Payload = json, CreatedAt = clock.GetUtcNow(),
-        };
-        database.Notifications.Add(notification);
+            var sequence = last[m.EmployeeId] = last.GetValueOrDefault(m.EmployeeId) + 1;
+            return new Notification
+            {
+                EmployeeId = m.EmployeeId, Sequence = sequence, Kind = m.Kind,
+                Payload = System.Text.Json.JsonSerializer.Serialize(m.Payload, JsonOptions), CreatedAt = now,
+            };
+        }).ToList();
+        database.Notifications.AddRange(rows);
         await database.SaveChangesAsync(cancellation);
-        return ToMessage(notification);
+        return rows.Select(n => (n.EmployeeId, ToMessage(n))).ToList();
     }
 
     /// <summary>Everything after <paramref name="afterSequence"/>, oldest first.</summary>

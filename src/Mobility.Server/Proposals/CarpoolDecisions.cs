@@ -58,15 +58,15 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                 });
                 await database.SaveChangesAsync(cancellation);
                 // Everyone in the group learns of it, the decider included (their other devices).
-                foreach (var recipient in group.Members.Select(m => m.EmployeeId).Distinct())
-                    sent.Add((recipient, await notifications.AddAsync(recipient, GroupChanged, ProposalView.For(group, recipient), cancellation)));
+                sent.AddRange(await notifications.AddManyAsync(group.Members.Select(m => m.EmployeeId).Distinct()
+                    .Select(recipient => (recipient, GroupChanged, (object)ProposalView.For(group, recipient))).ToList(), cancellation));
             }
             await transaction.CommitAsync(cancellation);
             var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? group.NetworkId : (long?)null;
             return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
         });
         await pusher.PushAsync(messages, cancellation);
-        if (networkToRecompute is { } network) recompute.Request(network, $"{decision} by employee {employeeId}");
+        if (networkToRecompute is { } network) recompute.Request(network, $"{decision} by employee {employeeId}", employeeId);
         return result;
     }
 

@@ -33,11 +33,15 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     public const string WithdrawnKind = "proposal-withdrawn";
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
-    public async Task<RematchOutcome> RunAsync(long networkId, DateOnly date, CancellationToken cancellation)
+    /// <param name="changed">Employees whose data or decisions changed; null re-matches everyone. Given, the open proposals
+    /// none of them (or of their co-members, both ways) is in are kept as they are, so the change reaches only whom it must.</param>
+    public async Task<RematchOutcome> RunAsync(long networkId, DateOnly date, IReadOnlySet<long>? changed, CancellationToken cancellation)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var commutes = await CommuteLoader.LoadAsync(database, networkId, date, cancellation: cancellation);
         var toWork = new CarpoolInstance(commutes.ToWork, travel.TravelTimes, CommuteDirection.ToWork);
         var toHome = new CarpoolInstance(commutes.ToHome, travel.TravelTimes, CommuteDirection.ToHome);
+        var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
         // One re-match per network and date at a time, across every server instance.
@@ -51,7 +55,8 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var messages = new List<(long, NotificationMessage)>();
         var fixedToWork = new List<PlannedGroup>();
         var fixedToHome = new List<PlannedGroup>();
-        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed))
+        var affected = changed is null ? null : Affected(live, changed);
+        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
             var instance = group.Direction == TripDirection.ToWork ? toWork : toHome;
             if (Restore(instance, group) is { } planned) (group.Direction == TripDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
@@ -59,16 +64,18 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         }
 
         var plan = CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
+        var matched = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
             .ToDictionary(x => Signature(x.Instance, x.Group));
-        var openByPlan = live.Where(g => g.Status == CarpoolStatus.Proposed && PlanOf(g) is not null)
+        bool Open(StoredGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
+        var openByPlan = live.Where(g => Open(g) && PlanOf(g) is not null)
             .GroupBy(g => Signature(g.Direction, PlanOf(g)!)).ToDictionary(g => g.Key, g => g.First());
-        var fixedSignatures = live.Where(g => g.Status != CarpoolStatus.Proposed && PlanOf(g) is not null)
+        var fixedSignatures = live.Where(g => !Open(g) && PlanOf(g) is not null)
             .Select(g => Signature(g.Direction, PlanOf(g)!)).ToHashSet();
 
         var kept = 0;
-        foreach (var open in live.Where(g => g.Status == CarpoolStatus.Proposed))
+        foreach (var open in live.Where(Open))
         {
             var plannedAgain = PlanOf(open) is { } p && wanted.ContainsKey(Signature(open.Direction, p)) && openByPlan[Signature(open.Direction, p)] == open;
             if (plannedAgain) kept++;
@@ -87,13 +94,31 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         database.CarpoolGroups.AddRange(created);
         await database.SaveChangesAsync(cancellation);
         var fresh = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => created.Select(c => c.Id).Contains(g.Id))).ToListAsync(cancellation);
-        foreach (var group in fresh)
-            foreach (var member in group.Members)
-                messages.Add((member.EmployeeId, await notifications.AddAsync(member.EmployeeId, ProposalKind, ProposalView.For(group, member.EmployeeId), cancellation)));
+        messages.AddRange(await notifications.AddManyAsync(fresh.SelectMany(group => group.Members
+            .Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))).ToList(), cancellation));
         await transaction.CommitAsync(cancellation);
-        log.LogInformation("Network {Network}, {Date}: {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, {Fixed} accepted kept",
-            networkId, date, created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept, fixedToWork.Count + fixedToHome.Count);
+        log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
+            "{Fixed} accepted kept; load and matrices {Load:F2} s, matching {Match:F2} s, writing {Write:F2} s",
+            networkId, date, commutes.ToWork.Count, created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept,
+            fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (matched - loaded).TotalSeconds,
+            (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
         return new RematchOutcome(created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept, messages);
+    }
+
+    /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
+    /// cannot be re-matched one way while a group the other way still counts on them.</summary>
+    private static HashSet<long> Affected(IReadOnlyList<StoredGroup> live, IReadOnlySet<long> changed)
+    {
+        var affected = changed.ToHashSet();
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var group in live.Where(g => g.Status == CarpoolStatus.Proposed))
+                if (group.Members.Any(m => affected.Contains(m.EmployeeId)))
+                    foreach (var member in group.Members) grew |= affected.Add(member.EmployeeId);
+        } while (grew);
+        return affected;
     }
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
@@ -134,8 +159,8 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             member.Status = CarpoolStatus.Cancelled;
         database.CarpoolStatusChanges.Add(new CarpoolStatusChange { CarpoolGroupId = group.Id, Status = CarpoolStatus.Cancelled, At = clock.GetUtcNow(), Reason = reason });
         await database.SaveChangesAsync(cancellation);
-        foreach (var member in group.Members)
-            messages.Add((member.EmployeeId, await notifications.AddAsync(member.EmployeeId, WithdrawnKind, ProposalView.For(group, member.EmployeeId), cancellation)));
+        messages.AddRange(await notifications.AddManyAsync(group.Members
+            .Select(member => (member.EmployeeId, WithdrawnKind, (object)ProposalView.For(group, member.EmployeeId))).ToList(), cancellation));
     }
 
     private StoredGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, PlannedGroup group,

@@ -17,7 +17,7 @@ public static class PlanningRunEndpoints
                 queue.Request(networkId, "planning run requested");
                 return Results.Accepted();
             }
-            var outcome = await engine.RecomputeAsync(services, networkId, date.Value, cancellation);
+            var outcome = await engine.RecomputeAsync(services, networkId, date.Value, changed: null, cancellation);
             return Results.Ok(new PlanningRunResult(networkId, date.Value, outcome.Proposed, outcome.Withdrawn, outcome.Kept, outcome.Messages.Count));
         })
         .RequireAuthorization(AccountsSetup.TenantPolicy)

@@ -20,31 +20,40 @@ public sealed class ProposalEngineOptions
 /// Recomputes proposals in the background when inputs change (<see cref="RecomputeQueue"/>): debounced, so that an HR
 /// import of 500 rows causes one re-match, not 500; each network once per burst, for each date ahead; then pushes.
 /// </summary>
-public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory scopes, Live.NotificationPusher pusher, TimeProvider clock,
+public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory scopes, Live.NotificationPusher pusher, TravelTimesSource travel, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<ProposalEngineOptions> options, ILogger<ProposalEngine> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         var settings = options.Value;
+        // Load the road network now rather than in the first re-match, which a user is waiting for.
+        try { await Task.Run(() => travel.TravelTimes, stopping); }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            log.LogError(error, "The road network could not be loaded: re-matches will fail until the configuration is fixed");
+        }
         if (settings.RecomputeOnStart) await RequestAllAsync(stopping);
         while (!stopping.IsCancellationRequested)
         {
-            var (first, firstReason) = await queue.Reader.ReadAsync(stopping);
-            var pending = new Dictionary<long, List<string>> { [first] = [firstReason] };
+            var pending = new Dictionary<long, PendingNetwork>();
+            void Add(RecomputeRequest request)
+            {
+                if (!pending.TryGetValue(request.NetworkId, out var network)) pending[request.NetworkId] = network = new PendingNetwork();
+                network.Reasons.Add(request.Reason);
+                if (request.Employees is null) network.Everyone = true;
+                else network.Employees.UnionWith(request.Employees);
+            }
+            Add(await queue.Reader.ReadAsync(stopping));
             var deadline = clock.GetUtcNow() + settings.MaxDelay;
             while (clock.GetUtcNow() < deadline)
             {
                 using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
-                try
-                {
-                    var (network, reason) = await queue.Reader.ReadAsync(quiet.Token);
-                    (pending.TryGetValue(network, out var reasons) ? reasons : pending[network] = []).Add(reason);
-                }
+                try { Add(await queue.Reader.ReadAsync(quiet.Token)); }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
             }
-            foreach (var (network, reasons) in pending)
-                await RecomputeNetworkAsync(network, reasons, settings, stopping);
+            foreach (var (network, what) in pending)
+                await RecomputeNetworkAsync(network, what, settings, stopping);
         }
     }
 
@@ -62,7 +71,14 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         }
     }
 
-    private async Task RecomputeNetworkAsync(long networkId, List<string> reasons, ProposalEngineOptions settings, CancellationToken stopping)
+    private sealed class PendingNetwork
+    {
+        public List<string> Reasons { get; } = [];
+        public HashSet<long> Employees { get; } = [];
+        public bool Everyone { get; set; }
+    }
+
+    private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, ProposalEngineOptions settings, CancellationToken stopping)
     {
         try
         {
@@ -72,8 +88,8 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             if (timeZone is null) return;
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
             for (var day = 1; day <= settings.DaysAhead; day++)
-                await RecomputeAsync(scope.ServiceProvider, networkId, today.AddDays(day), stopping);
-            log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, reasons.Count, string.Join("; ", reasons.Take(5)));
+                await RecomputeAsync(scope.ServiceProvider, networkId, today.AddDays(day), what.Everyone ? null : what.Employees, stopping);
+            log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, what.Reasons.Count, string.Join("; ", what.Reasons.Take(5)));
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -83,10 +99,11 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
     }
 
     /// <summary>One network and date: re-match, commit, push. Public for the CLI and tests, which choose the date.</summary>
-    public async Task<RematchOutcome> RecomputeAsync(IServiceProvider services, long networkId, DateOnly date, CancellationToken cancellation)
+    public async Task<RematchOutcome> RecomputeAsync(IServiceProvider services, long networkId, DateOnly date, IReadOnlySet<long>? changed,
+        CancellationToken cancellation)
     {
         var clockStart = Stopwatch.GetTimestamp();
-        var outcome = await services.GetRequiredService<NetworkRematch>().RunAsync(networkId, date, cancellation);
+        var outcome = await services.GetRequiredService<NetworkRematch>().RunAsync(networkId, date, changed, cancellation);
         Live.LiveMetrics.RecomputeSeconds.Record(Stopwatch.GetElapsedTime(clockStart).TotalSeconds);
         await pusher.PushAsync(outcome.Messages, cancellation);
         return outcome;

@@ -13,7 +13,7 @@ namespace Mobility.Server.Proposals;
 /// </summary>
 public sealed class TravelTimesSource(IConfiguration configuration, ILogger<TravelTimesSource> log)
 {
-    private readonly Lazy<ITravelTimes> _travelTimes = new(() => Load(configuration, log));
+    private readonly Lazy<ITravelTimes> _travelTimes = new(() => new RepeatedMatrixCache(Load(configuration, log)));
 
     public ITravelTimes TravelTimes => _travelTimes.Value;
 

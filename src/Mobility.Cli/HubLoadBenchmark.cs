@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Accounts;
+using Mobility.Data.Demo;
+using Mobility.Data.Model;
+
+namespace Mobility.Cli;
+
+/// <summary>
+/// Load test of the live channel against a running server: a demo network of N employees, each signed in and
+/// connected to /hubs/commute over loopback WebSockets, then one planning run that re-matches them all. Measures the
+/// time from the run's request to each message's arrival, and checks every message stored for a connected employee
+/// arrived exactly once.
+/// </summary>
+internal sealed class HubLoadBenchmark(Uri server, string connectionString, string osmFile, int clients, DateOnly date)
+{
+    private const string Password = "banc-d-essai-hub";
+    private const string NetworkName = "Banc d'essai du hub (démo)";
+    private sealed record Received(long EmployeeId, long Sequence, long Ticks);
+
+    public async Task<int> RunAsync(CancellationToken cancellation)
+    {
+        await using var dataSource = MobilityDatabase.CreateDataSource(connectionString);
+        var (networkId, employees) = await SeedAsync(dataSource, cancellation);
+        Console.Error.WriteLine($"{employees.Count} employees with an account; signing in...");
+
+        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+        var tokens = new ConcurrentDictionary<long, string>();
+        await Parallel.ForEachAsync(employees, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (employee, ct) =>
+            tokens[employee.EmployeeId] = await SignInAsync(http, employee.Email, ct));
+
+        Console.Error.WriteLine("connecting...");
+        var received = new ConcurrentBag<Received>();
+        var connections = new ConcurrentBag<HubConnection>();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(employees, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellation }, async (employee, ct) =>
+        {
+            var hub = new HubConnectionBuilder()
+                .WithUrl(new Uri(server, "hubs/commute"), options =>
+                {
+                    options.Transports = HttpTransportType.WebSockets;
+                    options.SkipNegotiation = true;
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(tokens[employee.EmployeeId]);
+                })
+                .Build();
+            hub.On<JsonElement>("notification", message =>
+                received.Add(new Received(employee.EmployeeId, message.GetProperty("sequence").GetInt64(), clock.ElapsedTicks)));
+            await hub.StartAsync(ct);
+            connections.Add(hub);
+        });
+        Console.Error.WriteLine($"{connections.Count} clients connected in {clock.Elapsed.TotalSeconds:F1} s; planning run for {date:yyyy-MM-dd}...");
+
+        var admin = await SignInAsync(http, $"admin@{DemoAccounts.Domain}", cancellation, DemoAccounts.Password);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/networks/{networkId}/planning-runs?date={date:yyyy-MM-dd}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
+        var start = clock.ElapsedTicks;
+        var startedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+        using var response = await http.SendAsync(request, cancellation);
+        var runMilliseconds = Milliseconds(clock.ElapsedTicks - start);
+        response.EnsureSuccessStatusCode();
+        var run = await response.Content.ReadFromJsonAsync<JsonElement>(cancellation);
+        // Pushes are sent before the run answers; wait for the last to land, until nothing arrives for 2 s.
+        var count = -1;
+        while (count != received.Count) { count = received.Count; await Task.Delay(2000, cancellation); }
+
+        var connected = employees.Select(e => e.EmployeeId).ToHashSet();
+        await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+        var stored = await database.Notifications.Where(n => n.CreatedAt >= startedAt && connected.Contains(n.EmployeeId))
+            .Select(n => new { n.EmployeeId, n.Sequence }).ToListAsync(cancellation);
+        var got = received.GroupBy(r => (r.EmployeeId, r.Sequence)).ToDictionary(g => g.Key, g => g.Count());
+        var lost = stored.Count(n => !got.ContainsKey((n.EmployeeId, n.Sequence)));
+        var duplicates = got.Values.Sum(c => c - 1);
+        var latencies = received.Select(r => Milliseconds(r.Ticks - start)).Order().ToArray();
+        var reached = received.Select(r => r.EmployeeId).Distinct().Count();
+
+        Console.WriteLine($"clients connected: {connections.Count:N0}; planning run answered in {runMilliseconds:F0} ms " +
+                          $"({run.GetProperty("proposed").GetInt32():N0} groups proposed, {run.GetProperty("messages").GetInt32():N0} messages)");
+        Console.WriteLine($"messages stored for connected clients: {stored.Count:N0}; received: {received.Count:N0}; lost: {lost}; duplicates: {duplicates}");
+        Console.WriteLine($"clients reached: {reached:N0} of {connections.Count:N0} (the others got no group this date)");
+        if (latencies.Length > 0)
+            Console.WriteLine($"request to push: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms");
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        return lost == 0 && duplicates == 0 ? 0 : 1;
+    }
+
+    private async Task<(long NetworkId, List<(long EmployeeId, string Email)> Employees)> SeedAsync(Npgsql.NpgsqlDataSource dataSource,
+        CancellationToken cancellation)
+    {
+        await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+        var scenario = DemoScenario.Load("heidelberg") with { Name = NetworkName, Employees = clients };
+        var seeded = await new DemoNetworkSeeder(database, message => Console.Error.WriteLine(message)).SeedAsync(scenario, osmFile, cancellation: cancellation);
+        await DemoAccounts.EnsureAsync(database, seeded.NetworkId, cancellation);
+        var employees = await database.Employees.Where(e => e.Company!.NetworkId == seeded.NetworkId && e.ConsentToMatching && e.ErasedAt == null)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.ExternalId }).ToListAsync(cancellation);
+        var withAccount = await database.Users.Where(u => u.EmployeeId != null).Select(u => u.EmployeeId!.Value).ToListAsync(cancellation);
+        var have = withAccount.ToHashSet();
+        foreach (var employee in employees.Where(e => !have.Contains(e.Id)))
+            database.Users.Add(AccountFactory.Create(Email(employee.ExternalId), Password, AccountRole.Employee, employeeId: employee.Id, cheapHashForLoadTests: true));
+        await database.SaveChangesAsync(cancellation);
+        var emails = await database.Users.Where(u => u.EmployeeId != null && u.Employee!.Company!.NetworkId == seeded.NetworkId)
+            .Select(u => new { EmployeeId = u.EmployeeId!.Value, u.Email }).ToListAsync(cancellation);
+        // Demo accounts (a few per company) keep the demo password; the others the bench one.
+        return (seeded.NetworkId, emails.Select(e => (e.EmployeeId, e.Email!)).ToList());
+    }
+
+    private static string Email(string externalId) => $"bench.{externalId.ToLowerInvariant()}@{DemoAccounts.Domain}";
+
+    private static async Task<string> SignInAsync(HttpClient http, string email, CancellationToken cancellation, string? password = null)
+    {
+        password ??= email.StartsWith("bench.", StringComparison.Ordinal) ? Password : DemoAccounts.Password;
+        using var response = await http.PostAsJsonAsync("api/auth/login", new { email, password }, cancellation);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("accessToken").GetString()!;
+    }
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static double Percentile(double[] sorted, double fraction) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+}
