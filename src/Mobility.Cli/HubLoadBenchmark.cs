@@ -23,7 +23,7 @@ internal sealed class HubLoadBenchmark(Uri server, string connectionString, stri
 {
     private const string Password = "banc-d-essai-hub";
     private const string NetworkName = "Banc d'essai du hub (démo)";
-    private sealed record Received(long EmployeeId, long Sequence, long Ticks);
+    private sealed record Received(long EmployeeId, long Sequence, string Kind, long GroupId, DateOnly Date, long Ticks);
 
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
@@ -39,6 +39,7 @@ internal sealed class HubLoadBenchmark(Uri server, string connectionString, stri
         Console.Error.WriteLine("connecting...");
         var received = new ConcurrentBag<Received>();
         var connections = new ConcurrentBag<HubConnection>();
+        var hubs = new ConcurrentDictionary<long, HubConnection>();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(employees, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellation }, async (employee, ct) =>
         {
@@ -51,9 +52,12 @@ internal sealed class HubLoadBenchmark(Uri server, string connectionString, stri
                 })
                 .Build();
             hub.On<JsonElement>("notification", message =>
-                received.Add(new Received(employee.EmployeeId, message.GetProperty("sequence").GetInt64(), clock.ElapsedTicks)));
+                received.Add(new Received(employee.EmployeeId, message.GetProperty("sequence").GetInt64(), message.GetProperty("kind").GetString()!,
+                    message.GetProperty("payload").GetProperty("groupId").GetInt64(),
+                    DateOnly.Parse(message.GetProperty("payload").GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture), clock.ElapsedTicks)));
             await hub.StartAsync(ct);
             connections.Add(hub);
+            hubs[employee.EmployeeId] = hub;
         });
         Console.Error.WriteLine($"{connections.Count} clients connected in {clock.Elapsed.TotalSeconds:F1} s; planning run for {date:yyyy-MM-dd}...");
 
@@ -86,8 +90,38 @@ internal sealed class HubLoadBenchmark(Uri server, string connectionString, stri
         Console.WriteLine($"clients reached: {reached:N0} of {connections.Count:N0} (the others got no group this date)");
         if (latencies.Length > 0)
             Console.WriteLine($"request to push: p50 {Percentile(latencies, 0.50):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies[^1]:F0} ms");
+        var declineOk = await DeclineAsync(database, networkId, hubs, received, clock, cancellation);
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
-        return lost == 0 && duplicates == 0 ? 0 : 1;
+        return lost == 0 && duplicates == 0 && declineOk ? 0 : 1;
+    }
+
+    /// <summary>
+    /// One passenger declines a morning proposal shared with others: the time until the decision is acknowledged, and
+    /// until the background re-match has told every other member of that group (a withdrawal and, where one exists, a new
+    /// proposal), debounce included.
+    /// </summary>
+    private async Task<bool> DeclineAsync(MobilityDbContext database, long networkId, ConcurrentDictionary<long, HubConnection> hubs,
+        ConcurrentBag<Received> received, Stopwatch clock, CancellationToken cancellation)
+    {
+        var candidates = await database.CarpoolGroups.Where(g => g.NetworkId == networkId && g.Date == date && g.Direction == TripDirection.ToWork
+                && g.Status == CarpoolStatus.Proposed && g.Members.Count(m => m.Role == CommuteRole.Passenger) >= 2)
+            .Select(g => new { g.Id, Members = g.Members.Select(m => new { m.EmployeeId, m.Role }).ToList() }).ToListAsync(cancellation);
+        var group = candidates.FirstOrDefault(g => g.Members.All(m => hubs.ContainsKey(m.EmployeeId)));
+        if (group is null) { Console.WriteLine("decline: no group of three or more with every member connected"); return true; }
+        var decliner = group.Members.First(m => m.Role == CommuteRole.Passenger).EmployeeId;
+        var others = group.Members.Select(m => m.EmployeeId).Where(id => id != decliner).ToHashSet();
+        var start = clock.ElapsedTicks;
+        await hubs[decliner].InvokeAsync<JsonElement>("Decline", group.Id, cancellation);
+        var acknowledged = Milliseconds(clock.ElapsedTicks - start);
+        var timeout = Stopwatch.StartNew();
+        bool Withdrawn(long id) => received.Any(r => r.EmployeeId == id && r.Kind == "proposal-withdrawn" && r.GroupId == group.Id && r.Ticks > start);
+        while (!others.All(Withdrawn) && timeout.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(20, cancellation);
+        if (!others.All(Withdrawn)) { Console.WriteLine("decline: the re-match did not reach every member within 60 s"); return false; }
+        var reached = received.Where(r => others.Contains(r.EmployeeId) && r.Ticks > start && r.Date == date && r.Kind is "proposal" or "proposal-withdrawn")
+            .GroupBy(r => r.EmployeeId).Select(g => Milliseconds(g.Max(r => r.Ticks) - start)).Max();
+        Console.WriteLine($"one decline (group of {group.Members.Count}): acknowledged in {acknowledged:F0} ms; " +
+                          $"all {others.Count} other members had their new proposals in {reached:F0} ms (debounce of the engine included)");
+        return true;
     }
 
     private async Task<(long NetworkId, List<(long EmployeeId, string Email)> Employees)> SeedAsync(Npgsql.NpgsqlDataSource dataSource,

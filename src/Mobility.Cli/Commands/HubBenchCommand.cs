@@ -10,7 +10,7 @@ internal static class HubBenchCommand
         var url = new Option<string>("--url") { Description = "The running server.", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
         var osm = new Option<string?>("--osm") { Description = $"OSM extract for the bench network's homes; default: {DemoCommands.OsmFileVariable}." };
         var clients = new Option<int>("--clients") { Description = "Employees signed in and connected.", DefaultValueFactory = _ => 2000 };
-        var date = new Option<DateOnly?>("--date") { Description = "Date of the planning run (default: the next Wednesday)." };
+        var date = new Option<DateOnly?>("--date") { Description = "Date of the planning run (default: tomorrow, one of the days the engine keeps up to date)." };
         var command = new Command("hub", "Connects N employees to /hubs/commute, runs one re-match of them all, and prints push latency and lost messages.");
         foreach (var option in new Option[] { url, osm, clients, date, DbCommands.DatabaseOption }) command.Options.Add(option);
         command.SetAction((parse, cancellation) =>
@@ -18,7 +18,7 @@ internal static class HubBenchCommand
             var osmFile = parse.GetValue(osm) ?? Environment.GetEnvironmentVariable(DemoCommands.OsmFileVariable)
                 ?? throw new InvalidOperationException($"No OSM extract given: pass --osm FILE or set {DemoCommands.OsmFileVariable}.");
             var today = DateOnly.FromDateTime(DateTime.Today);
-            var runDate = parse.GetValue(date) ?? today.AddDays(((int)DayOfWeek.Wednesday - (int)today.DayOfWeek + 6) % 7 + 1);
+            var runDate = parse.GetValue(date) ?? today.AddDays(1);
             return new HubLoadBenchmark(new Uri(parse.GetValue(url)!.TrimEnd('/') + "/"), Data.MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)),
                 osmFile, parse.GetValue(clients), runDate).RunAsync(cancellation);
         });
