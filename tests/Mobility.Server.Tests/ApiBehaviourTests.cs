@@ -38,6 +38,22 @@ public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_refresh_token_gives_a_new_access_token_and_a_forged_one_nothing()
+    {
+        using var client = server.Factory.CreateClient();
+        using var signIn = await client.PostAsJsonAsync("/api/auth/login", new { email = "anne@test.local", password = TwoNetworkServer.Password });
+        using var tokens = JsonDocument.Parse(await signIn.Content.ReadAsStringAsync());
+        using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RootElement.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        using var fresh = JsonDocument.Parse(await refreshed.Content.ReadAsStringAsync());
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        me.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fresh.RootElement.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(me)).StatusCode);
+        using var forged = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "not-a-token" });
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task Malformed_JSON_is_a_400_problem_and_writes_nothing()
     {
         using var client = await server.ClientAsync("hr.alpha@test.local");

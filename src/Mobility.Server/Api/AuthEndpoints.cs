@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Api;
 
 public sealed record SignInRequest(string Email, string Password);
+
+public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record AccountView(long Id, string Email, string Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
 
@@ -29,6 +33,18 @@ public static class AuthEndpoints
                     ? "Trop d'essais : compte verrouillé quelques minutes. / Too many attempts: account locked for a few minutes."
                     : "E-mail ou mot de passe incorrect. / Wrong e-mail or password.");
         }).AllowAnonymous().WithSummary("Signs in: a bearer token, or a cookie with ?useCookies=true.");
+
+        // As ASP.NET Core Identity's own /refresh: a valid refresh token of a still valid account gets a new pair.
+        auth.MapPost("/refresh", async Task<IResult> (RefreshRequest request, SignInManager<UserAccount> signIn, TimeProvider clock,
+            IOptionsMonitor<BearerTokenOptions> bearer) =>
+        {
+            var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken ?? "");
+            if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } account)
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expirée / Session expired",
+                    detail: "Reconnectez-vous. / Please sign in again.");
+            return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(account), authenticationScheme: IdentityConstants.BearerScheme);
+        }).AllowAnonymous().WithSummary("Exchanges a refresh token for a new access token.");
 
         auth.MapPost("/logout", async (SignInManager<UserAccount> signIn) =>
         {
