@@ -14,7 +14,7 @@ public sealed record CarpoolSettings(
     int MaxPassengers = 3,
     int PartnersPerDriver = 25,
     int ExactGroupLimit = 20_000,
-    double ExactWorkLimit = 2,
+    double ExactWorkLimit = 1,
     int Workers = 0,
     int NeighbourhoodPeople = 0,
     int NeighbourhoodPasses = 2,
@@ -96,9 +96,11 @@ public static class CarpoolMatcher
         var unserved = Enumerable.Range(0, people.Count)
             .Where(i => people[i].Role == CarpoolRole.Passenger && !grouped.Contains(i))
             .Select(i => new UnservedPassenger(people[i].Id,
-                inSomeCandidate.Contains(i) ? UnservedReason.SeatsTakenByBetterGroups : UnservedReason.NoCompatibleDriver))
+                !double.IsFinite(instance.DirectSeconds(i)) ? UnservedReason.NotOnRoadNetwork
+                : inSomeCandidate.Contains(i) ? UnservedReason.SeatsTakenByBetterGroups : UnservedReason.NoCompatibleDriver))
             .ToList();
-        var drivers = Enumerable.Range(0, people.Count).Where(i => people[i].CanDrive).ToList();
+        // Someone whose home or site the router could not place has no known trip: left out of the sums.
+        var drivers = Enumerable.Range(0, people.Count).Where(i => people[i].CanDrive && double.IsFinite(instance.DirectMetres(i))).ToList();
         var alone = drivers.Sum(instance.DirectMetres) / 1000;
         var planned = (selection.Groups.Sum(g => g.RouteMetres) + drivers.Where(i => !grouped.Contains(i)).Sum(instance.DirectMetres)) / 1000;
         var carsRemoved = selection.Groups.Sum(g => g.Pickups.Count(p => people[p].CanDrive));
