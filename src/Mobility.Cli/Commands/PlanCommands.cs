@@ -24,6 +24,7 @@ internal static class PlanCommands
         var co2 = new Option<double>("--co2") { Description = "Grams of CO2 per vehicle-kilometre.", DefaultValueFactory = _ => 120 };
         var explain = new Option<int>("--explain") { Description = "Print why, for this many groups each way.", DefaultValueFactory = _ => 3 };
         var english = new Option<bool>("--english") { Description = "Explanations in English (French by default)." };
+        var rematch = new Option<bool>("--measure-rematch") { Description = "Also time a re-match after one passenger declines their group." };
         var synthetic = new Option<bool>("--synthetic") { Description = "Match a generated network on straight-line times instead of the database." };
         var employees = new Option<int>("--employees") { Description = "With --synthetic.", DefaultValueFactory = _ => 2000 };
         var sites = new Option<int>("--sites") { Description = "With --synthetic.", DefaultValueFactory = _ => 12 };
@@ -32,7 +33,7 @@ internal static class PlanCommands
         var carpools = new Command("carpools",
             "Matches a date's carpools both ways (to work, then home) for a network's consenting employees on road times, " +
             "prints a summary against the pairwise baseline and writes the proposals as GeoJSON and CSV.");
-        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, synthetic, employees, sites, seed, output })
+        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, synthetic, employees, sites, seed, output })
             carpools.Options.Add(option);
         carpools.SetAction(async (parse, cancellation) =>
         {
@@ -41,7 +42,7 @@ internal static class PlanCommands
                 ? Synthetic(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed))
                 : await FromDatabaseAsync(ParseDate(parse.GetValue(date)), parse.GetValue(DbCommands.DatabaseOption), parse.GetValue(network),
                     parse.GetValue(osm), parse.GetValue(routerDb), cancellation);
-            Report(day, settings, parse.GetValue(explain), parse.GetValue(english), parse.GetValue(output)!);
+            Report(day, settings, parse.GetValue(explain), parse.GetValue(english), parse.GetValue(rematch), parse.GetValue(output)!);
             return 0;
         });
         var command = new Command("plan", "Planning runs.");
@@ -97,7 +98,7 @@ internal static class PlanCommands
             id => TimeZoneInfo.ConvertTime(commutes.Shifts[id].Start, zone).ToString("HH:mm", CultureInfo.InvariantCulture), zone);
     }
 
-    private static void Report(Day day, CarpoolSettings settings, int explain, bool english, DirectoryInfo output)
+    private static void Report(Day day, CarpoolSettings settings, int explain, bool english, bool measureRematch, DirectoryInfo output)
     {
         var clock = Stopwatch.StartNew();
         var plan = CarpoolMatcher.MatchDay(day.ToWork, day.ToHome, settings);
@@ -112,6 +113,9 @@ internal static class PlanCommands
                               $"(pairwise baseline: {baseline.Groups.Count:N0}), {directionPlan.Unserved.Count:N0} passengers without a ride; " +
                               $"{directionPlan.VehicleKilometresSaved:N0} vehicle-km and {directionPlan.KilogramsCo2Saved:N0} kg CO2 saved " +
                               $"({directionPlan.VehicleKilometresPlanned:N0} of {directionPlan.VehicleKilometresAlone:N0} vehicle-km driven)");
+            if (directionPlan.Selection.Partition is { } parts)
+                Console.WriteLine($"  {directionPlan.Selection.Method}: {parts.Parts:N0} independent parts (largest {parts.LargestPartGroups:N0} candidate groups), " +
+                                  $"{parts.ProvenParts:N0} proven optimal");
             var perShift = directionPlan.Selection.Groups
                 .SelectMany(g => g.Pickups.Where(p => instance.Participants[p].CanDrive).Select(p => day.ShiftOf(instance.Participants[p].Id)))
                 .GroupBy(s => s).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Count()}");
@@ -121,6 +125,15 @@ internal static class PlanCommands
                           (plan.WithoutRideHome.Count > 0 ? " (" + string.Join(", ", plan.WithoutRideHome.GroupBy(u => u.Reason).Select(g => $"{g.Key}: {g.Count()}")) + ")" : ""));
         Console.WriteLine($"total: {plan.ToWork.VehicleKilometresSaved + plan.ToHome.VehicleKilometresSaved:N0} vehicle-km and " +
                           $"{plan.ToWork.KilogramsCo2Saved + plan.ToHome.KilogramsCo2Saved:N0} kg CO2 saved ({settings.GramsCo2PerKilometre} g/km)");
+        if (measureRematch && plan.ToWork.Selection.Groups.FirstOrDefault(g => g.Pickups.Count > 1) is { } declined)
+        {
+            // One passenger declines their morning group: the instances stay, only the people it reaches are matched again.
+            var names = declined.Members.Select(m => day.ToWork.Participants[m].Id).ToList();
+            clock.Restart();
+            var rematch = CarpoolRematch.AfterChange(day.ToWork, day.ToHome, plan, day.ToWork, day.ToHome, [names[1]],
+                names.Where(n => n != names[1]).Select(n => (names[1], n)).ToList(), settings);
+            Console.WriteLine($"re-match after {names[1]} declines a group: {clock.Elapsed.TotalSeconds:F2} s, {rematch.Affected.Count} employees affected");
+        }
         foreach (var (instance, directionPlan) in new[] { (day.ToWork, plan.ToWork), (day.ToHome, plan.ToHome) })
             foreach (var group in directionPlan.Selection.Groups.Where(g => g.Pickups.Count > 1).Take(explain))
                 Console.WriteLine(GroupExplanationText.Render(GroupExplainer.Explain(instance, group), day.Zone, english));
