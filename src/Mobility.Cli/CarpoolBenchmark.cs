@@ -19,6 +19,16 @@ internal static class CarpoolBenchmark
                           $"{Environment.ProcessorCount} cores, {settings.Workers} parts at once");
         Console.WriteLine($"travel matrices ({employees + sites:N0}^2, straight-line, both directions): {clock.Elapsed.TotalSeconds:F2} s");
 
+        // The morning's steps alone, to see where the day's time goes.
+        clock.Restart();
+        var candidates = new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate();
+        var enumerateSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var values = candidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
+        var (_, morningParts) = PartitionedSelector.Select(candidates, values, settings);
+        Console.WriteLine($"morning alone: {candidates.Count:N0} candidates enumerated in {enumerateSeconds:F2} s, chosen in {clock.Elapsed.TotalSeconds:F2} s " +
+                          $"({morningParts.Parts} parts)");
+
         clock.Restart();
         var day = CarpoolMatcher.MatchDay(toWork, toHome, settings);
         var matchSeconds = clock.Elapsed.TotalSeconds;
@@ -52,7 +62,7 @@ internal static class CarpoolBenchmark
         return 0;
     }
 
-    /// <summary>Per independent part of the morning: greedy, greedy + neighbourhoods, and CP-SAT given
+    /// <summary>Per independent part of the morning: greedy, greedy + swaps, and CP-SAT given
     /// <paramref name="work"/> deterministic seconds to prove its optimum.</summary>
     private static int Gap(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double work)
     {
@@ -69,7 +79,7 @@ internal static class CarpoolBenchmark
             var greedy = CarpoolSelector.Greedy(partGroups, partValues);
             var greedySeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var heuristic = NeighbourhoodSearch.Improve(partGroups, partValues, greedy, Math.Max(settings.NeighbourhoodPeople, 40), settings.NeighbourhoodPasses);
+            var heuristic = SwapSearch.Improve(partGroups, partValues, greedy, settings.SwapPasses);
             var heuristicSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var exact = CarpoolSelector.Solve(partGroups, partValues, heuristic,
