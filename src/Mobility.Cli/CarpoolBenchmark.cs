@@ -38,7 +38,8 @@ internal static class CarpoolBenchmark
             var parts = plan.Selection.Partition!;
             Console.WriteLine($"  {name}: {plan.Selection.Groups.Count:N0} groups, {plan.PassengersServed:N0} passengers served, {plan.CarsRemoved:N0} cars removed, " +
                               $"{plan.VehicleKilometresSaved:N0} vehicle-km saved; {plan.Selection.Method}: {parts.Parts:N0} parts (largest {parts.LargestPartGroups:N0} groups), " +
-                              $"{parts.ProvenParts:N0} proven optimal, heuristic = {100 * parts.HeuristicShareOfOptimum:F2}% of the optimum on them");
+                              $"{parts.ProvenParts:N0} proven optimal" +
+                              (parts.ProvenParts > 0 ? $", heuristic = {100 * parts.HeuristicShareOfOptimum:F2}% of the optimum on them" : ""));
         }
         Console.WriteLine($"  same group both ways: {day.SameGroupBothWays:N0}; morning passengers without a ride home: {day.WithoutRideHome.Count:N0}");
         foreach (var (name, instance) in new[] { ("to work", toWork), ("home", toHome) })

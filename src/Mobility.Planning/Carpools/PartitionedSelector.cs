@@ -49,12 +49,15 @@ public static class PartitionedSelector
         var allBounded = results.All(r => r.Best.Bound is not null);
         var exactParts = parts.Count(p => p.Count > 1 && p.Count <= settings.ExactGroupLimit);
         var selection = new Selection(chosen, results.Sum(r => r.Best.Value), proven.Count == parts.Count,
-            exactParts == 0 ? "greedy" : exactParts == parts.Count(p => p.Count > 1) ? "CP-SAT per part" : "CP-SAT on small parts, greedy on large",
+            exactParts == 0 ? Heuristic(settings) : exactParts == parts.Count(p => p.Count > 1) ? "CP-SAT per part"
+            : $"CP-SAT on small parts, {Heuristic(settings)} on large",
             allBounded ? results.Sum(r => r.Best.Bound!.Value) : null);
         var report = new PartitionReport(parts.Count, proven.Count, parts.Count == 0 ? 0 : parts.Max(p => p.Count), exactParts,
             proven.Sum(r => r.Heuristic.Value), proven.Sum(r => r.Best.Value));
         return (selection, report);
     }
+
+    private static string Heuristic(CarpoolSettings settings) => settings.SwapPasses > 0 ? "greedy + swaps" : "greedy";
 
     /// <summary>The candidates' indices by connected component, each in index order; components ordered by first index.</summary>
     public static List<List<int>> Parts(IReadOnlyList<CarpoolGroup> groups)

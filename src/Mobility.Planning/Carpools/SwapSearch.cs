@@ -4,12 +4,16 @@ namespace Mobility.Planning.Carpools;
 /// Improves a choice of disjoint groups by swaps with greedy repair, in plain arrays: an unchosen candidate goes in, the
 /// chosen groups it overlaps come out, the people they free are regrouped greedily among candidates whose members are
 /// all free, and the swap is kept when the total value grows. This undoes greedy's typical mistake (a four-person group
-/// whose members could have filled two cars) at a cost linear in the candidates per pass. Deterministic.
+/// whose members could have filled two cars). Candidates are tried most valuable first, within a budget of tries per
+/// person, and a repair looks at each freed person's best candidates only, so the cost stays bounded on a 445,000-group
+/// part. Deterministic: no clock, no randomness.
 /// </summary>
 public static class SwapSearch
 {
-    /// <summary>How many of a freed person's best candidates a repair tries (measured: 32 keeps nearly all the gain).</summary>
+    /// <summary>How many of a freed person's best candidates a repair tries. Measured on 1,000 employees (bench carpools
+    /// --gap-work): 32 reaches 96.5–98.4% of the optimum, 256 reaches 97.9–98.8%.</summary>
     private const int RepairOptions = 256;
+    /// <summary>Swaps tried per pass, per person of the part (15 keeps the quality of 40 and halves the time at 5,000).</summary>
     private const int TriesPerPerson = 15;
 
     public static Selection Improve(IReadOnlyList<CarpoolGroup> groups, long[] values, Selection start, int passes)
