@@ -19,6 +19,16 @@ internal static class CarpoolBenchmark
                           $"{Environment.ProcessorCount} cores, {settings.Workers} parts at once");
         Console.WriteLine($"travel matrices ({employees + sites:N0}^2, straight-line, both directions): {clock.Elapsed.TotalSeconds:F2} s");
 
+        // The morning's steps alone, to see where the day's time goes.
+        clock.Restart();
+        var candidates = new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate();
+        var enumerateSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var values = candidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
+        var (_, morningParts) = PartitionedSelector.Select(candidates, values, settings);
+        Console.WriteLine($"morning alone: {candidates.Count:N0} candidates enumerated in {enumerateSeconds:F2} s, chosen in {clock.Elapsed.TotalSeconds:F2} s " +
+                          $"({morningParts.Parts} parts)");
+
         clock.Restart();
         var day = CarpoolMatcher.MatchDay(toWork, toHome, settings);
         var matchSeconds = clock.Elapsed.TotalSeconds;
@@ -28,7 +38,8 @@ internal static class CarpoolBenchmark
             var parts = plan.Selection.Partition!;
             Console.WriteLine($"  {name}: {plan.Selection.Groups.Count:N0} groups, {plan.PassengersServed:N0} passengers served, {plan.CarsRemoved:N0} cars removed, " +
                               $"{plan.VehicleKilometresSaved:N0} vehicle-km saved; {plan.Selection.Method}: {parts.Parts:N0} parts (largest {parts.LargestPartGroups:N0} groups), " +
-                              $"{parts.ProvenParts:N0} proven optimal, heuristic = {100 * parts.HeuristicShareOfOptimum:F2}% of the optimum on them");
+                              $"{parts.ProvenParts:N0} proven optimal" +
+                              (parts.ProvenParts > 0 ? $", heuristic = {100 * parts.HeuristicShareOfOptimum:F2}% of the optimum on them" : ""));
         }
         Console.WriteLine($"  same group both ways: {day.SameGroupBothWays:N0}; morning passengers without a ride home: {day.WithoutRideHome.Count:N0}");
         foreach (var (name, instance) in new[] { ("to work", toWork), ("home", toHome) })
@@ -52,7 +63,7 @@ internal static class CarpoolBenchmark
         return 0;
     }
 
-    /// <summary>Per independent part of the morning: greedy, greedy + neighbourhoods, and CP-SAT given
+    /// <summary>Per independent part of the morning: greedy, greedy + swaps, and CP-SAT given
     /// <paramref name="work"/> deterministic seconds to prove its optimum.</summary>
     private static int Gap(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double work)
     {
@@ -69,7 +80,7 @@ internal static class CarpoolBenchmark
             var greedy = CarpoolSelector.Greedy(partGroups, partValues);
             var greedySeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
-            var heuristic = NeighbourhoodSearch.Improve(partGroups, partValues, greedy, Math.Max(settings.NeighbourhoodPeople, 40), settings.NeighbourhoodPasses);
+            var heuristic = SwapSearch.Improve(partGroups, partValues, greedy, settings.SwapPasses);
             var heuristicSeconds = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var exact = CarpoolSelector.Solve(partGroups, partValues, heuristic,

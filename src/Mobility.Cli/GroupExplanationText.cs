@@ -30,13 +30,17 @@ internal static class GroupExplanationText
             };
             var toWork = group.Direction == CommuteDirection.ToWork;
             lines.Add(english
-                ? $"  {member.Id} ({member.Company}), {role}: {(toWork ? "home" : "leaves " + member.SiteId)} {Time(toWork ? member.AtHome : member.AtSite)}, " +
-                  $"{(toWork ? "at " + member.SiteId : "home")} {Time(toWork ? member.AtSite : member.AtHome)} " +
-                  $"(window {Time(member.WindowEarliest)}–{Time(member.WindowLatest)}); ride {Number(member.RideMinutes)} min, " +
+                ? $"  {member.Id} ({member.Company}), {role}: " +
+                  (toWork
+                      ? $"home {Time(member.AtHome)}, at {member.SiteId} {Time(member.AtSite)} (window {Time(member.WindowEarliest)}–{Time(member.WindowLatest)})"
+                      : $"leaves {member.SiteId} {Time(member.AtSite)} (window {Time(member.WindowEarliest)}–{Time(member.WindowLatest)}), home {Time(member.AtHome)}") +
+                  $"; ride {Number(member.RideMinutes)} min, " +
                   $"alone {Number(member.DirectMinutes)} min, at most {Number(member.RideLimitMinutes)} min"
-                : $"  {member.Id} ({member.Company}), {role} : {(toWork ? "domicile" : "quitte " + member.SiteId)} {Time(toWork ? member.AtHome : member.AtSite)}, " +
-                  $"{(toWork ? "arrivée " + member.SiteId : "domicile")} {Time(toWork ? member.AtSite : member.AtHome)} " +
-                  $"(créneau {Time(member.WindowEarliest)}–{Time(member.WindowLatest)}) ; trajet {Number(member.RideMinutes)} min, " +
+                : $"  {member.Id} ({member.Company}), {role} : " +
+                  (toWork
+                      ? $"domicile {Time(member.AtHome)}, arrivée {member.SiteId} {Time(member.AtSite)} (créneau {Time(member.WindowEarliest)}–{Time(member.WindowLatest)})"
+                      : $"quitte {member.SiteId} {Time(member.AtSite)} (créneau {Time(member.WindowEarliest)}–{Time(member.WindowLatest)}), domicile {Time(member.AtHome)}") +
+                  $" ; trajet {Number(member.RideMinutes)} min, " +
                   $"seul {Number(member.DirectMinutes)} min, au plus {Number(member.RideLimitMinutes)} min");
         }
         return string.Join(Environment.NewLine, lines);

@@ -1,9 +1,15 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Commutes;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
+using Mobility.Routing.IO;
+using Mobility.Routing.Osm;
+using Mobility.Routing.Profiles;
 
 namespace Mobility.Cli.Commands;
 
@@ -11,28 +17,32 @@ internal static class PlanCommands
 {
     public static Command Create()
     {
-        var employees = new Option<int>("--employees") { DefaultValueFactory = _ => 2000 };
-        var sites = new Option<int>("--sites") { DefaultValueFactory = _ => 12 };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var date = new Option<string?>("--date") { Description = "The date whose shifts are matched (yyyy-MM-dd): trips to work and home after them." };
+        var network = new Option<string?>("--network") { Description = "Network name or id (default: the only one in the database)." };
+        var osm = new Option<string?>("--osm") { Description = "OSM extract for road times (a car router is built from it)." };
+        var routerDb = new Option<string?>("--routerdb") { Description = "RouterDb file for road times (from mobility routing build)." };
+        var co2 = new Option<double>("--co2") { Description = "Grams of CO2 per vehicle-kilometre.", DefaultValueFactory = _ => 120 };
+        var explain = new Option<int>("--explain") { Description = "Print why, for this many groups each way.", DefaultValueFactory = _ => 3 };
+        var english = new Option<bool>("--english") { Description = "Explanations in English (French by default)." };
+        var rematch = new Option<bool>("--measure-rematch") { Description = "Also time a re-match after one passenger declines their group." };
+        var synthetic = new Option<bool>("--synthetic") { Description = "Match a generated network on straight-line times instead of the database." };
+        var employees = new Option<int>("--employees") { Description = "With --synthetic.", DefaultValueFactory = _ => 2000 };
+        var sites = new Option<int>("--sites") { Description = "With --synthetic.", DefaultValueFactory = _ => 12 };
+        var seed = new Option<int>("--seed") { Description = "With --synthetic.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for carpools.geojson and carpools.csv.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var carpools = new Command("carpools",
-            "Matches morning carpools on a generated network (straight-line travel times) and writes the proposals. " +
-            "Matching on the database's network with road times comes with the server.");
-        foreach (var option in new Option[] { employees, sites, seed, output }) carpools.Options.Add(option);
-        carpools.SetAction(parse =>
+            "Matches a date's carpools both ways (to work, then home) for a network's consenting employees on road times, " +
+            "prints a summary against the pairwise baseline and writes the proposals as GeoJSON and CSV.");
+        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, synthetic, employees, sites, seed, output })
+            carpools.Options.Add(option);
+        carpools.SetAction(async (parse, cancellation) =>
         {
-            var instance = new CarpoolInstance(SyntheticCarpools.Generate(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed)), new CrowFlyTravelTimes());
-            var plan = CarpoolMatcher.Match(instance);
-            var baseline = PairwiseBaseline.Match(instance);
-            Console.WriteLine($"{plan.Selection.Groups.Count} groups ({plan.Selection.Method}{(plan.Selection.ProvenOptimal ? ", optimal" : "")}), " +
-                              $"{plan.PassengersServed} passengers served (pairwise baseline: {baseline.Groups.Count}), {plan.Unserved.Count} passengers without a ride");
-            Console.WriteLine($"{plan.CarsRemoved} cars removed, {plan.VehicleKilometresSaved:F0} vehicle-km and {plan.KilogramsCo2Saved:F0} kg CO2 saved " +
-                              $"({plan.VehicleKilometresPlanned:F0} of {plan.VehicleKilometresAlone:F0} vehicle-km driven)");
-            var folder = parse.GetValue(output)!;
-            folder.Create();
-            File.WriteAllText(Path.Combine(folder.FullName, "carpools.geojson"), GeoJson(instance, plan));
-            File.WriteAllText(Path.Combine(folder.FullName, "carpools.csv"), Csv(instance, plan));
-            Console.Error.WriteLine($"written: {Path.Combine(folder.FullName, "carpools.geojson")}, carpools.csv");
+            var settings = new CarpoolSettings(GramsCo2PerKilometre: parse.GetValue(co2));
+            var day = parse.GetValue(synthetic)
+                ? Synthetic(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed))
+                : await FromDatabaseAsync(ParseDate(parse.GetValue(date)), parse.GetValue(DbCommands.DatabaseOption), parse.GetValue(network),
+                    parse.GetValue(osm), parse.GetValue(routerDb), cancellation);
+            Report(day, settings, parse.GetValue(explain), parse.GetValue(english), parse.GetValue(rematch), parse.GetValue(output)!);
             return 0;
         });
         var command = new Command("plan", "Planning runs.");
@@ -40,37 +50,93 @@ internal static class PlanCommands
         return command;
     }
 
-    /// <summary>One LineString feature per group, home of the driver through the pickups to the sites.</summary>
-    private static string GeoJson(CarpoolInstance instance, CarpoolPlan plan)
+    /// <summary>What a run matches: both directions, how to name each person's shift, and the clock's time zone.</summary>
+    private sealed record Day(CarpoolInstance ToWork, CarpoolInstance ToHome, Func<string, string> ShiftOf, TimeZoneInfo Zone);
+
+    private static DateOnly ParseDate(string? text) =>
+        text is null ? throw new ArgumentException("--date is required (yyyy-MM-dd), unless --synthetic.")
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new FormatException($"--date {text}: expected yyyy-MM-dd.");
+
+    private static Day Synthetic(int employees, int sites, int seed)
     {
-        var people = instance.Participants;
-        var siteAt = Enumerable.Range(0, people.Count).GroupBy(i => instance.SiteLocation[i]).ToDictionary(g => g.Key, g => people[g.First()].Site);
-        GeoPoint Place(int location) => location < people.Count ? people[location].Home : siteAt[location];
-        var features = plan.Selection.Groups.Select((group, index) => new
-        {
-            type = "Feature",
-            properties = new
-            {
-                group = index + 1, driver = people[group.Driver].Id, passengers = group.Pickups.Select(p => people[p].Id),
-                route_minutes = Math.Round(group.RouteSeconds / 60, 1), route_km = Math.Round(group.RouteMetres / 1000, 2),
-            },
-            geometry = new
-            {
-                type = "LineString",
-                coordinates = group.Pickups.Prepend(group.Driver).Concat(group.DropLocations).Select(Place).Select(p => new[] { p.Longitude, p.Latitude }),
-            },
-        });
-        return JsonSerializer.Serialize(new { type = "FeatureCollection", features });
+        var (toWork, toHome) = SyntheticCarpools.GenerateDay(employees, sites, seed);
+        var morning = new CarpoolInstance(toWork, new CrowFlyTravelTimes());
+        // Synthetic windows are seconds of a day; the shift starts at the end of the arrival window plus the 5-minute margin.
+        var starts = toWork.ToDictionary(p => p.Id, p => TimeSpan.FromSeconds(p.Latest + 300).ToString(@"hh\:mm", CultureInfo.InvariantCulture));
+        return new Day(morning, morning.WithParticipants(toHome, CommuteDirection.ToHome), id => starts[id], TimeZoneInfo.Utc);
     }
 
-    private static string Csv(CarpoolInstance instance, CarpoolPlan plan)
+    private static async Task<Day> FromDatabaseAsync(DateOnly date, string? connection, string? networkName, string? osm, string? routerDb,
+        CancellationToken cancellation)
     {
-        var people = instance.Participants;
-        var text = new StringBuilder("group,employee,role,pickup_order,company,site\n");
-        foreach (var (group, index) in plan.Selection.Groups.Select((g, i) => (g, i + 1)))
-            foreach (var (member, order) in group.Pickups.Prepend(group.Driver).Select((m, o) => (m, o)))
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{index},{people[member].Id},{(order == 0 ? "driver" : "passenger")},{order},{people[member].Company},{people[member].SiteId}");
-        return text.ToString();
+        if ((osm is null) == (routerDb is null)) throw new ArgumentException("Give road times with exactly one of --osm FILE or --routerdb FILE.");
+        var clock = Stopwatch.StartNew();
+        await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(connection));
+        await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+        var networks = await database.Networks.AsNoTracking().OrderBy(n => n.Id).ToListAsync(cancellation);
+        var chosen = networkName is null
+            ? networks.Count == 1 ? networks[0] : throw new ArgumentException(
+                $"{networks.Count} networks in the database ({string.Join(", ", networks.Select(n => $"{n.Id}: {n.Name}"))}): pass --network.")
+            : networks.FirstOrDefault(n => n.Name == networkName || n.Id.ToString(CultureInfo.InvariantCulture) == networkName)
+              ?? throw new ArgumentException($"No network '{networkName}' in the database.");
+        var commutes = await CommuteLoader.LoadAsync(database, chosen.Id, date, cancellation: cancellation);
+        Console.Error.WriteLine($"{chosen.Name}, {date:yyyy-MM-dd}: {commutes.ToWork.Count} employees working, {commutes.NotWorking} not; " +
+                                $"loaded in {clock.Elapsed.TotalSeconds:F1} s");
+        if (commutes.ToWork.Count == 0) throw new ArgumentException($"Nobody of {chosen.Name} works a shift starting on {date:yyyy-MM-dd}.");
+
+        clock.Restart();
+        var router = routerDb is not null ? RouterDbFile.Read(routerDb) : Router.Build(OsmImporter.Import(osm!, [VehicleProfiles.Car]), ["car"]);
+        Console.Error.WriteLine($"router ready in {clock.Elapsed.TotalSeconds:F1} s");
+        clock.Restart();
+        var roads = new RoadTravelTimes(router, "car");
+        var toWork = new CarpoolInstance(commutes.ToWork, roads);
+        Console.Error.WriteLine($"road matrix {toWork.LocationCount:N0}^2 in {clock.Elapsed.TotalSeconds:F1} s" +
+                                (roads.Unsnapped.Count > 0 ? $"; {roads.Unsnapped.Count} places off the road network (never matched)" : ""));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(chosen.TimeZone);
+        return new Day(toWork, toWork.WithParticipants(commutes.ToHome, CommuteDirection.ToHome),
+            id => TimeZoneInfo.ConvertTime(commutes.Shifts[id].Start, zone).ToString("HH:mm", CultureInfo.InvariantCulture), zone);
+    }
+
+    private static void Report(Day day, CarpoolSettings settings, int explain, bool english, bool measureRematch, DirectoryInfo output)
+    {
+        var clock = Stopwatch.StartNew();
+        var plan = CarpoolMatcher.MatchDay(day.ToWork, day.ToHome, settings);
+        var matchSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var baselines = new[] { PairwiseBaseline.Match(day.ToWork), PairwiseBaseline.Match(day.ToHome) };
+        Console.WriteLine($"matched both ways in {matchSeconds:F1} s (pairwise baseline {clock.Elapsed.TotalSeconds:F1} s), " +
+                          $"{day.ToWork.Participants.Count:N0} employees");
+        foreach (var (name, instance, directionPlan, baseline) in new[] { ("to work", day.ToWork, plan.ToWork, baselines[0]), ("home", day.ToHome, plan.ToHome, baselines[1]) })
+        {
+            Console.WriteLine($"{name}: {directionPlan.Selection.Groups.Count:N0} groups, {directionPlan.PassengersServed:N0} passengers served " +
+                              $"(pairwise baseline: {baseline.Groups.Count:N0}), {directionPlan.Unserved.Count:N0} passengers without a ride; " +
+                              $"{directionPlan.VehicleKilometresSaved:N0} vehicle-km and {directionPlan.KilogramsCo2Saved:N0} kg CO2 saved " +
+                              $"({directionPlan.VehicleKilometresPlanned:N0} of {directionPlan.VehicleKilometresAlone:N0} vehicle-km driven)");
+            if (directionPlan.Selection.Partition is { } parts)
+                Console.WriteLine($"  {directionPlan.Selection.Method}: {parts.Parts:N0} independent parts (largest {parts.LargestPartGroups:N0} candidate groups), " +
+                                  $"{parts.ProvenParts:N0} proven optimal");
+            var perShift = directionPlan.Selection.Groups
+                .SelectMany(g => g.Pickups.Where(p => instance.Participants[p].CanDrive).Select(p => day.ShiftOf(instance.Participants[p].Id)))
+                .GroupBy(s => s).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}: {s.Count()}");
+            Console.WriteLine($"  cars removed by shift start: {string.Join(", ", perShift)} (total {directionPlan.CarsRemoved:N0})");
+        }
+        Console.WriteLine($"same group both ways: {plan.SameGroupBothWays:N0}; carried to work but no ride home: {plan.WithoutRideHome.Count:N0}" +
+                          (plan.WithoutRideHome.Count > 0 ? " (" + string.Join(", ", plan.WithoutRideHome.GroupBy(u => u.Reason).Select(g => $"{g.Key}: {g.Count()}")) + ")" : ""));
+        Console.WriteLine($"total: {plan.ToWork.VehicleKilometresSaved + plan.ToHome.VehicleKilometresSaved:N0} vehicle-km and " +
+                          $"{plan.ToWork.KilogramsCo2Saved + plan.ToHome.KilogramsCo2Saved:N0} kg CO2 saved ({settings.GramsCo2PerKilometre} g/km)");
+        if (measureRematch && plan.ToWork.Selection.Groups.FirstOrDefault(g => g.Pickups.Count > 1) is { } declined)
+        {
+            // One passenger declines their morning group: the instances stay, only the people it reaches are matched again.
+            var names = declined.Members.Select(m => day.ToWork.Participants[m].Id).ToList();
+            clock.Restart();
+            var rematch = CarpoolRematch.AfterChange(day.ToWork, day.ToHome, plan, day.ToWork, day.ToHome, [names[1]],
+                names.Where(n => n != names[1]).Select(n => (names[1], n)).ToList(), settings);
+            Console.WriteLine($"re-match after {names[1]} declines a group: {clock.Elapsed.TotalSeconds:F2} s, {rematch.Affected.Count} employees affected");
+        }
+        foreach (var (instance, directionPlan) in new[] { (day.ToWork, plan.ToWork), (day.ToHome, plan.ToHome) })
+            foreach (var group in directionPlan.Selection.Groups.Where(g => g.Pickups.Count > 1).Take(explain))
+                Console.WriteLine(GroupExplanationText.Render(GroupExplainer.Explain(instance, group), day.Zone, english));
+        CarpoolFiles.Write(output, day.ToWork, day.ToHome, plan, day.Zone);
     }
 }

@@ -29,7 +29,24 @@ public sealed class CarpoolInstance
     public double[] MatchingLatest { get; }
 
     public CarpoolInstance(IReadOnlyList<CarpoolParticipant> participants, ITravelTimes travelTimes,
-        CommuteDirection direction = CommuteDirection.ToWork)
+        CommuteDirection direction = CommuteDirection.ToWork) : this(participants, direction, null, travelTimes)
+    {
+    }
+
+    /// <summary>The same people, homes and sites in the same order, in the other direction or with other windows, on this
+    /// instance's travel matrix (no second router call: the evening's places are the morning's).</summary>
+    public CarpoolInstance WithParticipants(IReadOnlyList<CarpoolParticipant> participants, CommuteDirection direction)
+    {
+        if (participants.Count != Participants.Count)
+            throw new ArgumentException($"{participants.Count} participants for an instance of {Participants.Count}: the places differ.");
+        for (var i = 0; i < participants.Count; i++)
+            if (participants[i].Id != Participants[i].Id || participants[i].Home != Participants[i].Home
+                || participants[i].SiteId != Participants[i].SiteId || participants[i].Site != Participants[i].Site)
+                throw new ArgumentException($"Participant {i} ('{participants[i].Id}') is not '{Participants[i].Id}' at the same home and site.");
+        return new CarpoolInstance(participants, direction, Travel, null);
+    }
+
+    private CarpoolInstance(IReadOnlyList<CarpoolParticipant> participants, CommuteDirection direction, TravelMatrix? travel, ITravelTimes? travelTimes)
     {
         var ids = new HashSet<string>();
         foreach (var participant in participants)
@@ -48,7 +65,7 @@ public sealed class CarpoolInstance
         var siteIndex = sites.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => participants.Count + x.i);
         SiteLocation = participants.Select(p => siteIndex[p.SiteId]).ToArray();
         var places = participants.Select(p => p.Home).Concat(sites.Select(id => participants.First(p => p.SiteId == id).Site)).ToList();
-        Travel = travelTimes.Matrix(places, places);
+        Travel = travel ?? travelTimes!.Matrix(places, places);
         var toWork = direction == CommuteDirection.ToWork;
         MatchingEarliest = participants.Select(p => toWork ? p.Earliest : -p.Latest).ToArray();
         MatchingLatest = participants.Select(p => toWork ? p.Latest : -p.Earliest).ToArray();

@@ -6,18 +6,14 @@ namespace Mobility.Planning.Carpools;
 /// <param name="ExactWorkLimit">CP-SAT's deterministic work limit per part (about a second of one core each), so that
 /// results do not depend on the machine's load.</param>
 /// <param name="Workers">Parts solved at once (default: one per core).</param>
-/// <param name="NeighbourhoodPeople">Size of the neighbourhoods the heuristic re-solves exactly (0: greedy alone, the
-/// default: on 12,000-group parts 40 people lift greedy from 92% to 96–97% of the optimum but take 1–3 s per part, too slow
-/// for the 445,000-group parts of 5,000 employees; see docs/benchmarks.md).</param>
-/// <param name="NeighbourhoodPasses">Passes of neighbourhoods over each part.</param>
+/// <param name="SwapPasses">Passes of <see cref="SwapSearch"/> after greedy (0: greedy alone).</param>
 public sealed record CarpoolSettings(
     int MaxPassengers = 3,
     int PartnersPerDriver = 25,
     int ExactGroupLimit = 20_000,
-    double ExactWorkLimit = 2,
+    double ExactWorkLimit = 1,
     int Workers = 0,
-    int NeighbourhoodPeople = 0,
-    int NeighbourhoodPasses = 2,
+    int SwapPasses = 3,
     double GramsCo2PerKilometre = 120)
 {
     public int Workers { get; init; } = Workers > 0 ? Workers : Environment.ProcessorCount;
@@ -96,9 +92,11 @@ public static class CarpoolMatcher
         var unserved = Enumerable.Range(0, people.Count)
             .Where(i => people[i].Role == CarpoolRole.Passenger && !grouped.Contains(i))
             .Select(i => new UnservedPassenger(people[i].Id,
-                inSomeCandidate.Contains(i) ? UnservedReason.SeatsTakenByBetterGroups : UnservedReason.NoCompatibleDriver))
+                !double.IsFinite(instance.DirectSeconds(i)) ? UnservedReason.NotOnRoadNetwork
+                : inSomeCandidate.Contains(i) ? UnservedReason.SeatsTakenByBetterGroups : UnservedReason.NoCompatibleDriver))
             .ToList();
-        var drivers = Enumerable.Range(0, people.Count).Where(i => people[i].CanDrive).ToList();
+        // Someone whose home or site the router could not place has no known trip: left out of the sums.
+        var drivers = Enumerable.Range(0, people.Count).Where(i => people[i].CanDrive && double.IsFinite(instance.DirectMetres(i))).ToList();
         var alone = drivers.Sum(instance.DirectMetres) / 1000;
         var planned = (selection.Groups.Sum(g => g.RouteMetres) + drivers.Where(i => !grouped.Contains(i)).Sum(instance.DirectMetres)) / 1000;
         var carsRemoved = selection.Groups.Sum(g => g.Pickups.Count(p => people[p].CanDrive));

@@ -9,6 +9,8 @@ public enum UnservedReason
     NoCompatibleDriver,
     /// <summary>Some driver could, but each such driver serves more people in another group.</summary>
     SeatsTakenByBetterGroups,
+    /// <summary>The home or the site could not be placed on the road network, so no trip is known.</summary>
+    NotOnRoadNetwork,
     /// <summary>On the way home: the person has no trip home on that date in the evening data (no matching shift end).</summary>
     NoTripHome,
 }

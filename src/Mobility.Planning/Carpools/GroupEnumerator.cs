@@ -50,21 +50,19 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         // Keep the passengers who cost the driver least: larger groups are built from them.
         var partners = pairs.OrderBy(g => g.RouteSeconds).ThenBy(g => g.Pickups[0]).Take(partnersPerDriver).ToList();
         groups.AddRange(partners);
-        var previous = partners;
+        // Each larger group is built once, from its members but the last in partner order: a group is feasible only if
+        // every smaller group of its members is (one stop fewer never lengthens anyone's trip), so nothing is missed.
+        var previous = partners.Select((g, rank) => (Group: g, LastRank: rank)).ToList();
         for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
         {
-            var grown = new List<CarpoolGroup>();
-            var seen = new HashSet<string>();
-            foreach (var group in previous)
-                foreach (var pair in partners)
+            var grown = new List<(CarpoolGroup Group, int LastRank)>();
+            foreach (var (group, lastRank) in previous)
+                for (var rank = lastRank + 1; rank < partners.Count; rank++)
                 {
-                    var added = pair.Pickups[0];
-                    if (group.Pickups.Contains(added)) continue;
-                    var members = group.Pickups.Append(added).Order().ToList();
-                    if (!seen.Add(string.Join(',', members))) continue;
-                    if (evaluator.Best(driver, members) is { } larger) grown.Add(larger);
+                    var members = group.Pickups.Append(partners[rank].Pickups[0]).Order().ToList();
+                    if (evaluator.Best(driver, members) is { } larger) grown.Add((larger, rank));
                 }
-            groups.AddRange(grown);
+            groups.AddRange(grown.Select(g => g.Group));
             previous = grown;
             if (grown.Count == 0) break;
         }

@@ -4,7 +4,7 @@ namespace Mobility.Planning.Carpools;
 /// <param name="Parts">Independent parts: connected components of the candidates' conflict graph (two groups conflict
 /// when they share someone), each chosen on its own.</param>
 /// <param name="ProvenParts">Parts CP-SAT solved to proven optimality (single-group parts count as proven).</param>
-/// <param name="HeuristicOnProven">The heuristic's value (greedy, then neighbourhoods) on the proven parts, to compare
+/// <param name="HeuristicOnProven">The heuristic's value (greedy, then swaps) on the proven parts, to compare
 /// with <paramref name="OptimumOnProven"/>.</param>
 public sealed record PartitionReport(int Parts, int ProvenParts, int LargestPartGroups, int ExactParts, long HeuristicOnProven, long OptimumOnProven)
 {
@@ -14,7 +14,7 @@ public sealed record PartitionReport(int Parts, int ProvenParts, int LargestPart
 
 /// <summary>
 /// Chooses disjoint groups part by part: the candidates split into connected components (people of different shifts,
-/// or of plants too far apart, never share a group), greedy improved by <see cref="NeighbourhoodSearch"/> everywhere,
+/// or of plants too far apart, never share a group), greedy improved by <see cref="SwapSearch"/> everywhere,
 /// then CP-SAT on every part small enough, one
 /// worker per part, parts in parallel, each with a deterministic work limit so that the same input gives the same
 /// choice whatever the machine's load. A part keeps CP-SAT's choice when it is at least as good as greedy's.
@@ -34,7 +34,7 @@ public static class PartitionedSelector
             var partValues = part.Select(g => values[g]).ToArray();
             var greedy = CarpoolSelector.Greedy(partGroups, partValues);
             if (part.Count == 1) greedy = greedy with { ProvenOptimal = true, Bound = greedy.Value };
-            else greedy = NeighbourhoodSearch.Improve(partGroups, partValues, greedy, settings.NeighbourhoodPeople, settings.NeighbourhoodPasses);
+            else greedy = SwapSearch.Improve(partGroups, partValues, greedy, settings.SwapPasses);
             var best = greedy;
             if (part.Count > 1 && part.Count <= settings.ExactGroupLimit)
             {
@@ -49,12 +49,15 @@ public static class PartitionedSelector
         var allBounded = results.All(r => r.Best.Bound is not null);
         var exactParts = parts.Count(p => p.Count > 1 && p.Count <= settings.ExactGroupLimit);
         var selection = new Selection(chosen, results.Sum(r => r.Best.Value), proven.Count == parts.Count,
-            exactParts == 0 ? "greedy" : exactParts == parts.Count(p => p.Count > 1) ? "CP-SAT per part" : "CP-SAT on small parts, greedy on large",
+            exactParts == 0 ? Heuristic(settings) : exactParts == parts.Count(p => p.Count > 1) ? "CP-SAT per part"
+            : $"CP-SAT on small parts, {Heuristic(settings)} on large",
             allBounded ? results.Sum(r => r.Best.Bound!.Value) : null);
         var report = new PartitionReport(parts.Count, proven.Count, parts.Count == 0 ? 0 : parts.Max(p => p.Count), exactParts,
             proven.Sum(r => r.Heuristic.Value), proven.Sum(r => r.Best.Value));
         return (selection, report);
     }
+
+    private static string Heuristic(CarpoolSettings settings) => settings.SwapPasses > 0 ? "greedy + swaps" : "greedy";
 
     /// <summary>The candidates' indices by connected component, each in index order; components ordered by first index.</summary>
     public static List<List<int>> Parts(IReadOnlyList<CarpoolGroup> groups)

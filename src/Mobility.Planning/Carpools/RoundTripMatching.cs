@@ -74,6 +74,7 @@ internal static class RoundTripMatching
             .Where(p => eveningOf[p] < 0 || !homeBound.Contains(eveningOf[p]))
             .Select(p => new UnservedPassenger(morningPeople[p].Id,
                 eveningOf[p] < 0 ? UnservedReason.NoTripHome
+                : !double.IsFinite(toHome.DirectSeconds(eveningOf[p])) ? UnservedReason.NotOnRoadNetwork
                 : couldRide.Contains(eveningOf[p]) ? UnservedReason.SeatsTakenByBetterGroups
                 : UnservedReason.NoCompatibleDriver))
             .OrderBy(u => u.Id, StringComparer.Ordinal)

@@ -105,4 +105,35 @@ public class CarpoolCaseTests
         Assert.Contains(problems, p => p.Contains("detour"));
         Assert.Contains(problems, p => p.Contains("arrives at the site outside"));
     }
+
+    [Fact]
+    public void Someone_the_router_cannot_place_is_reported_so_and_left_out_of_the_savings()
+    {
+        var unreachable = new UnreachableHome(Straight, new GeoPoint(Plant.Latitude - 3 * Km, Plant.Longitude));
+        var instance = new CarpoolInstance([Person("driver", 10, CarpoolRole.Driver), Person("island", 3, CarpoolRole.Passenger),
+            Person("rider", 5, CarpoolRole.Passenger)], unreachable);
+        var plan = CarpoolMatcher.Match(instance);
+        Assert.Equal([new UnservedPassenger("island", UnservedReason.NotOnRoadNetwork)], plan.Unserved);
+        Assert.Equal(1, plan.PassengersServed);
+        Assert.True(double.IsFinite(plan.VehicleKilometresSaved));
+        Assert.Equal(plan.VehicleKilometresAlone, instance.DirectMetres(0) / 1000, 6);
+    }
+
+    /// <summary>Straight lines, except that one place is off the network: unreachable from and to everywhere else.</summary>
+    private sealed class UnreachableHome(ITravelTimes inner, GeoPoint island) : ITravelTimes
+    {
+        public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations)
+        {
+            var matrix = inner.Matrix(origins, destinations);
+            var (seconds, metres) = (new float[origins.Count * destinations.Count], new float[origins.Count * destinations.Count]);
+            for (var i = 0; i < origins.Count; i++)
+                for (var j = 0; j < destinations.Count; j++)
+                {
+                    var cut = i != j && (origins[i] == island || destinations[j] == island);
+                    seconds[i * destinations.Count + j] = cut ? float.PositiveInfinity : matrix.Seconds(i, j);
+                    metres[i * destinations.Count + j] = cut ? float.PositiveInfinity : matrix.Metres(i, j);
+                }
+            return new TravelMatrix(origins.Count, destinations.Count, seconds, metres);
+        }
+    }
 }

@@ -175,4 +175,35 @@ public class CarpoolDayTests
         Assert.Equal(back.Departure + 720, back.Members.Single(m => m.Id == "driver").AtHome, 1);
         Assert.InRange(home.AtSite, home.WindowEarliest, home.WindowLatest);
     }
+
+    [Fact]
+    public void Accepted_groups_are_kept_as_they_are_and_one_that_no_longer_holds_is_refused_with_the_reason()
+    {
+        var people = new[] { Commuter("d1", 10, CarpoolRole.Driver, Six, Two), Commuter("d2", 10.5, CarpoolRole.Driver, Six, Two),
+            Commuter("rider", 5, CarpoolRole.Passenger, Six, Two) };
+        var toWork = new CarpoolInstance(people.Select(p => p.ToWork).ToList(), Straight);
+        var toHome = toWork.WithParticipants(people.Select(p => p.ToHome).ToList(), CommuteDirection.ToHome);
+        // Accepted: the rider goes with d2 both ways, though d1 would do as well.
+        var morning = new GroupEvaluator(toWork).Best(1, [2])!;
+        var evening = new GroupEvaluator(toHome).Best(1, [2])!;
+        var plan = CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: [morning], fixedToHome: [evening]);
+        Assert.Equal([morning], plan.ToWork.Selection.Groups);
+        Assert.Equal([evening], plan.ToHome.Selection.Groups);
+        Assert.Equal(1, plan.SameGroupBothWays);
+
+        var broken = morning with { DepartureEarliest = morning.DepartureEarliest - 3600, DepartureLatest = morning.DepartureLatest - 3600 };
+        var error = Assert.Throws<ArgumentException>(() => CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: [broken]));
+        Assert.Contains("arrives at the site outside", error.Message);
+    }
+
+    [Fact]
+    public void The_evening_instance_shares_the_mornings_matrix_only_for_the_same_people_and_places()
+    {
+        var people = new[] { Commuter("d1", 10, CarpoolRole.Driver, Six, Two), Commuter("rider", 5, CarpoolRole.Passenger, Six, Two) };
+        var toWork = new CarpoolInstance(people.Select(p => p.ToWork).ToList(), Straight);
+        Assert.Same(toWork.Travel, toWork.WithParticipants(people.Select(p => p.ToHome).ToList(), CommuteDirection.ToHome).Travel);
+        var moved = people.Select(p => p.ToHome).Select(p => p.Id == "rider" ? p with { Home = new GeoPoint(48.7, 7.8) } : p).ToList();
+        Assert.Contains("rider", Assert.Throws<ArgumentException>(() => toWork.WithParticipants(moved, CommuteDirection.ToHome)).Message);
+        Assert.Throws<ArgumentException>(() => toWork.WithParticipants([people[0].ToHome], CommuteDirection.ToHome));
+    }
 }
