@@ -1,0 +1,161 @@
+// The browser interface: signs in with a cookie, then shows what the account's role may see. Employees' proposals
+// are refreshed from their message stream (GET /api/me/notifications?after=N, the same sequence the SignalR hub
+// replays), so nothing is missed while the page sleeps.
+import { t, setLanguage, currentLanguage } from "./i18n.js";
+
+const $ = (selector) => document.querySelector(selector);
+const show = (id, visible) => { $(id).hidden = !visible; };
+const say = (text) => { $("#message").textContent = text ?? ""; };
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { credentials: "same-origin", ...options,
+    headers: { ...(options.body && typeof options.body === "string" ? { "Content-Type": "application/json" } : {}), ...options.headers } });
+  if (response.status === 204) return null;
+  const body = response.headers.get("content-type")?.includes("json") ? await response.json() : await response.text();
+  if (!response.ok) throw Object.assign(new Error(body?.detail ?? body?.title ?? response.statusText), { status: response.status, body });
+  return body;
+}
+
+const time = (iso) => new Date(iso).toLocaleTimeString(currentLanguage(), { hour: "2-digit", minute: "2-digit" });
+const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+// ---- employee ----
+let lastSequence = 0;
+
+async function showProposals() {
+  const from = new Date().toISOString().slice(0, 10);
+  const groups = await api(`/api/me/proposals?from=${from}`);
+  const live = groups.filter((g) => g.status !== "Cancelled");
+  $("#proposals").innerHTML = live.length === 0 ? `<p>${t("noProposals")}</p>` : live.map((group) => {
+    const me = group.members.find((m) => m.isMe);
+    const actions = me.status === "Proposed" ? ["accept", "decline"] : ["Accepted", "Confirmed"].includes(me.status) ? ["cancel"] : [];
+    const detour = group.explanation ? ` · ${t("detourOf")} ${Math.round(group.explanation.detourMinutes)} ${t("minutes")}` : "";
+    return `<article class="proposal">
+      <h3>${escape(group.date)} · ${t(group.direction)} · ${t(group.status)}${detour}</h3>
+      <ol>${group.members.map((m) => `<li>${escape(m.firstName ?? "?")} (${escape(m.company)}) · ${t(m.role)} · ${t("pickup")} ${time(m.pickupTime)}
+        · ${escape(m.meetingPoint ?? m.dropOff)} · ${t(m.status)}</li>`).join("")}</ol>
+      ${actions.map((a) => `<button type="button" data-group="${group.groupId}" data-decision="${a}">${t(a)}</button>`).join(" ")}
+    </article>`;
+  }).join("");
+}
+
+async function pollMessages() {
+  const messages = await api(`/api/me/notifications?after=${lastSequence}`);
+  if (messages.length > 0) {
+    lastSequence = messages[messages.length - 1].sequence;
+    say(t("newMessage"));
+    await showProposals();
+  }
+}
+
+async function showEmployee() {
+  const profile = await api("/api/me/employee");
+  setLanguage(profile.preferredLanguage);
+  const form = $("#profile-form");
+  for (const name of ["role", "seatsOffered", "flexibilityMinutes", "maxDetourMinutes"]) form.elements[name].value = profile[name];
+  form.elements.consentToMatching.checked = profile.consentToMatching;
+  const all = await api("/api/me/notifications?after=0");
+  lastSequence = all.length ? all[all.length - 1].sequence : 0;
+  await showProposals();
+  setInterval(() => pollMessages().catch(() => {}), 5000);
+}
+
+$("#proposals").addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-decision]");
+  if (!button) return;
+  try {
+    const result = await api(`/api/me/proposals/${button.dataset.group}/${button.dataset.decision}`, { method: "POST" });
+    say(result.message);
+  } catch (error) { say(error.message); }
+  await showProposals();
+});
+
+$("#profile-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target.elements;
+  try {
+    await api("/api/me/employee", { method: "PUT", body: JSON.stringify({
+      role: form.role.value, seatsOffered: Number(form.seatsOffered.value), flexibilityMinutes: Number(form.flexibilityMinutes.value),
+      maxDetourMinutes: Number(form.maxDetourMinutes.value), consentToMatching: form.consentToMatching.checked }) });
+    say(t("saved"));
+  } catch (error) { say(Object.values(error.body?.errors ?? {}).flat().join(" ") || error.message); }
+});
+
+// ---- HR ----
+let hrCompany = null, hrPage = 1;
+
+async function showEmployees() {
+  const page = await api(`/api/companies/${hrCompany}/employees?page=${hrPage}&pageSize=25`);
+  $("#employee-table tbody").innerHTML = page.items.map((e) =>
+    `<tr><td>${escape(e.externalId)}</td><td>${escape(e.firstName)} ${escape(e.lastName)}</td><td>${escape(e.commune)}</td><td>${t(e.role)}</td><td>${e.consentToMatching ? "✓" : ""}</td></tr>`).join("");
+  $("#page-info").textContent = `${page.pageNumber} / ${Math.max(1, Math.ceil(page.total / page.pageSize))}`;
+  $("#previous-page").disabled = page.pageNumber <= 1;
+  $("#next-page").disabled = !page.hasNext;
+}
+
+$("#previous-page").addEventListener("click", () => { hrPage--; showEmployees(); });
+$("#next-page").addEventListener("click", () => { hrPage++; showEmployees(); });
+$("#import-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const file = event.target.elements.file.files[0];
+  try {
+    const report = await api(`/api/companies/${hrCompany}/imports/employees`, { method: "POST", body: file, headers: { "Content-Type": "text/csv" } });
+    $("#import-result").textContent = JSON.stringify(report, null, 2);
+    await showEmployees();
+  } catch (error) {
+    $("#import-result").textContent = `${error.message}\n` + (error.body?.lineErrors ?? []).map((e) => `${e.line} ${e.column ?? ""}: ${e.reason}`).join("\n");
+  }
+});
+
+// ---- working group and administrators ----
+async function showStatistics(networkId) {
+  const statistics = await api(`/api/networks/${networkId}/statistics`);
+  const table = (key) => `<h3>${t(key)}</h3><table>${statistics[key].map((c) => `<tr><td>${escape(c.key)}</td><td>${c.count ?? t("hidden")}</td></tr>`).join("")}</table>`;
+  $("#statistics").innerHTML = `<p>${t("total")}: ${statistics.employees}</p>` +
+    ["byCommune", "bySite", "byShiftPattern", "byCommuteRole", "carpoolMembersByStatus"].map(table).join("");
+}
+
+async function showNetworks() {
+  const networks = await api("/api/networks");
+  $("#network-list").innerHTML = networks.items.map((n) => `<li>${escape(n.name)} <button type="button" data-network="${n.id}">${t("run")}</button></li>`).join("");
+}
+
+$("#network-list").addEventListener("click", async (event) => {
+  const button = event.target.closest("button[data-network]");
+  if (!button) return;
+  await api(`/api/networks/${button.dataset.network}/planning-runs`, { method: "POST" });
+  say(t("runQueued"));
+});
+
+// ---- session ----
+async function start() {
+  let me;
+  try { me = await api("/api/me"); } catch { show("#sign-in", true); return; }
+  show("#sign-in", false);
+  show("#sign-out", true);
+  $("#who").textContent = me.displayName ?? me.email;
+  show("#employee", me.role === "Employee");
+  show("#hr", me.role === "HrManager");
+  show("#working-group", me.role === "WorkingGroup");
+  show("#admin", me.role === "Administrator");
+  if (me.role === "Employee") await showEmployee();
+  if (me.role === "HrManager") { hrCompany = me.companyId; await showEmployees(); }
+  if (me.role === "WorkingGroup") await showStatistics(me.networkId);
+  if (me.role === "Administrator") await showNetworks();
+}
+
+$("#sign-in-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target.elements;
+  try {
+    await api("/api/auth/login?useCookies=true", { method: "POST", body: JSON.stringify({ email: form.email.value, password: form.password.value }) });
+    say("");
+    await start();
+  } catch { say(t("signInFailed")); }
+});
+
+$("#sign-out").addEventListener("click", async () => { await api("/api/auth/logout", { method: "POST" }); location.reload(); });
+for (const button of document.querySelectorAll("[data-language]")) button.addEventListener("click", () => setLanguage(button.dataset.language));
+
+setLanguage(currentLanguage());
+start();

@@ -1,0 +1,49 @@
+// Interface texts, French first. Elements carry data-i18n="key"; the language is the employee's preference once
+// signed in, else the one chosen here (kept in the browser).
+const texts = {
+  fr: {
+    tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.", signIn: "Connexion", signOut: "Se déconnecter",
+    email: "E-mail", password: "Mot de passe", demoHint: "Démo : les comptes sont affichés par ./run.sh (mot de passe mobilite-demo).",
+    myCarpools: "Mes covoiturages", liveHint: "Les propositions arrivent ici dès qu'elles changent.", myCommute: "Mon trajet",
+    role: "Rôle", Driver: "Conducteur", Passenger: "Passager", Either: "Les deux", seats: "Places offertes",
+    flexibility: "Souplesse (minutes)", detour: "Détour maximal (minutes)", consent: "J'accepte d'être mis en relation",
+    save: "Enregistrer", saved: "Enregistré.", export: "Télécharger mes données", employees: "Salariés", hrNumber: "Matricule",
+    name: "Nom", commune: "Commune", previous: "Précédent", next: "Suivant", import: "Importer un fichier CSV", importButton: "Importer",
+    statistics: "Demande du réseau", suppressed: "Les cases de moins de 5 personnes sont masquées.", networks: "Réseaux",
+    run: "Recalculer les covoiturages", runQueued: "Recalcul demandé.", noProposals: "Aucune proposition pour l'instant.",
+    ToWork: "Aller", ToHome: "Retour", accept: "Accepter", decline: "Refuser", cancel: "Annuler",
+    Proposed: "proposé", Accepted: "accepté", Confirmed: "confirmé", Declined: "refusé", Cancelled: "annulé",
+    pickup: "prise en charge", detourOf: "détour du conducteur", minutes: "min", newMessage: "Vos propositions ont changé.",
+    signInFailed: "Connexion refusée.", byCommune: "Par commune", bySite: "Par site", byShiftPattern: "Par roulement",
+    byCommuteRole: "Par rôle", carpoolMembersByStatus: "Covoitureurs par statut", total: "Salariés", hidden: "< 5",
+  },
+  en: {
+    tagline: "Carpools and shuttles across the plants of an industrial network.", signIn: "Sign in", signOut: "Sign out",
+    email: "E-mail", password: "Password", demoHint: "Demo: ./run.sh prints the accounts (password mobilite-demo).",
+    myCarpools: "My carpools", liveHint: "Proposals appear here as soon as they change.", myCommute: "My commute",
+    role: "Role", Driver: "Driver", Passenger: "Passenger", Either: "Either", seats: "Seats offered",
+    flexibility: "Flexibility (minutes)", detour: "Longest detour (minutes)", consent: "I agree to be matched",
+    save: "Save", saved: "Saved.", export: "Download my data", employees: "Employees", hrNumber: "HR number",
+    name: "Name", commune: "Town", previous: "Previous", next: "Next", import: "Import a CSV file", importButton: "Import",
+    statistics: "Network demand", suppressed: "Cells under 5 people are hidden.", networks: "Networks",
+    run: "Re-match carpools", runQueued: "Re-match requested.", noProposals: "No proposal yet.",
+    ToWork: "To work", ToHome: "Home", accept: "Accept", decline: "Decline", cancel: "Cancel",
+    Proposed: "proposed", Accepted: "accepted", Confirmed: "confirmed", Declined: "declined", Cancelled: "cancelled",
+    pickup: "pickup", detourOf: "driver's detour", minutes: "min", newMessage: "Your proposals changed.",
+    signInFailed: "Sign-in refused.", byCommune: "By town", bySite: "By site", byShiftPattern: "By roster",
+    byCommuteRole: "By role", carpoolMembersByStatus: "Carpoolers by status", total: "Employees", hidden: "< 5",
+  },
+};
+
+let language = localStorage.getItem("language") === "en" ? "en" : "fr";
+
+export const t = (key) => texts[language][key] ?? texts.fr[key] ?? key;
+
+export function setLanguage(next) {
+  language = next === "en" ? "en" : "fr";
+  localStorage.setItem("language", language);
+  document.documentElement.lang = language;
+  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+}
+
+export const currentLanguage = () => language;
