@@ -16,7 +16,8 @@ async function api(path, options = {}) {
   return body;
 }
 
-const time = (iso) => new Date(iso).toLocaleTimeString(currentLanguage(), { hour: "2-digit", minute: "2-digit" });
+// Shift times are the plants' local times, wherever the browser is.
+const time = (iso) => new Date(iso).toLocaleTimeString(currentLanguage(), { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
 const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 // ---- employee ----
@@ -25,7 +26,8 @@ let lastSequence = 0;
 async function showProposals() {
   const from = new Date().toISOString().slice(0, 10);
   const groups = await api(`/api/me/proposals?from=${from}`);
-  const live = groups.filter((g) => g.status !== "Cancelled");
+  const live = groups.filter((g) => g.status !== "Cancelled")
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.direction === "ToWork" ? -1 : 1) - (b.direction === "ToWork" ? -1 : 1));
   $("#proposals").innerHTML = live.length === 0 ? `<p>${t("noProposals")}</p>` : live.map((group) => {
     const me = group.members.find((m) => m.isMe);
     const actions = me.status === "Proposed" ? ["accept", "decline"] : ["Accepted", "Confirmed"].includes(me.status) ? ["cancel"] : [];
