@@ -38,6 +38,8 @@ public static class PickupDeliverySolver
         private readonly int[] _latest = new int[2 * problem.Requests.Count + 2];
         private readonly int[] _candidate = new int[2 * problem.Requests.Count];
         private readonly int[] _prefixLoad = new int[2 * problem.Requests.Count + 1];
+        private readonly int[] _lower = new int[2 * problem.Requests.Count + 2];
+        private readonly int[] _upper = new int[2 * problem.Requests.Count + 2];
 
         public (PickupDeliverySolution, double) Run(SolverLimits limits)
         {
@@ -147,8 +149,12 @@ public static class PickupDeliverySolver
             _prefixLoad[0] = 0;
             for (var k = 0; k < m; k++)
                 _prefixLoad[k + 1] = _prefixLoad[k] + (events[k] % 2 == 0 ? 1 : -1) * problem.Requests[events[k] / 2].Load;
-            var pickupLocation = problem.Requests[request].Pickup;
-            var deliveryLocation = problem.Requests[request].Delivery;
+            var req = problem.Requests[request];
+            var (pickupLocation, deliveryLocation) = (req.Pickup, req.Delivery);
+            // Bounds from the trip as it is: inserting stops only raises the earliest times and lowers the latest ones
+            // (with the triangle inequality), so a position that breaks them is skipped without timing the whole trip.
+            if (!TripTimetable.Latest(problem, vehicleIndex, events, _upper) || !TripTimetable.Earliest(problem, vehicleIndex, events, _lower, vehicle.Available.Earliest))
+                return (null, 0);
             var perMetre = vehicle.CostPerKilometre / 1000;
             (int I, int J, double Added) best = (-1, -1, bound);
             for (var i = 0; i <= m; i++)
@@ -156,20 +162,31 @@ public static class PickupDeliverySolver
                 var maxLoad = 0;
                 var before = i == 0 ? vehicle.Start : problem.LocationOf(events[i - 1]);
                 var after = i == m ? vehicle.End : problem.LocationOf(events[i]);
+                var pickupStart = Math.Max(req.PickupWindow.Earliest, _lower[i] + ServiceAt(events, i) + problem.Seconds(before, pickupLocation));
+                if (pickupStart > req.PickupWindow.Latest) continue;
+                var pickupDone = pickupStart + req.PickupServiceSeconds;
                 var pickupMetres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, after) - problem.Metres(before, after);
                 for (var j = i; j <= m; j++)
                 {
                     maxLoad = Math.Max(maxLoad, _prefixLoad[j]);
                     if (maxLoad + load > vehicle.Capacity) break;
-                    if (_random.NextDouble() < BlinkRate) continue;
                     long metres;
-                    if (j == i) metres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, deliveryLocation) + problem.Metres(deliveryLocation, after) - problem.Metres(before, after);
+                    if (j == i)
+                    {
+                        var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, pickupDone + problem.Seconds(pickupLocation, deliveryLocation));
+                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, after) > _upper[i + 1]) continue;
+                        metres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, deliveryLocation) + problem.Metres(deliveryLocation, after) - problem.Metres(before, after);
+                    }
                     else
                     {
+                        if (j == i + 1 && pickupDone + problem.Seconds(pickupLocation, after) > _upper[i + 1]) break;
                         var dBefore = problem.LocationOf(events[j - 1]);
                         var dAfter = j == m ? vehicle.End : problem.LocationOf(events[j]);
+                        var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, _lower[j] + ServiceAt(events, j) + problem.Seconds(dBefore, deliveryLocation));
+                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, dAfter) > _upper[j + 1]) continue;
                         metres = pickupMetres + problem.Metres(dBefore, deliveryLocation) + problem.Metres(deliveryLocation, dAfter) - problem.Metres(dBefore, dAfter);
                     }
+                    if (_random.NextDouble() < BlinkRate) continue;
                     // The added distance is a lower bound on the added cost (a longer trip never gets shorter in time).
                     if (metres * perMetre >= best.Added) continue;
                     var length = Fill(events, request, i, j);
@@ -180,6 +197,14 @@ public static class PickupDeliverySolver
             if (best.I < 0) return (null, 0);
             var chosen = _candidate.AsSpan(0, Fill(events, request, best.I, best.J)).ToArray();
             return (Build(vehicleIndex, chosen), best.Added);
+        }
+
+        /// <summary>Service time of the event at trip position <paramref name="position"/> (0: the depot, none).</summary>
+        private int ServiceAt(int[] events, int position)
+        {
+            if (position == 0) return 0;
+            var request = problem.Requests[events[position - 1] / 2];
+            return events[position - 1] % 2 == 0 ? request.PickupServiceSeconds : request.DeliveryServiceSeconds;
         }
 
         /// <summary>Writes the events with the request's pickup before position i and delivery before position j into the scratch buffer.</summary>

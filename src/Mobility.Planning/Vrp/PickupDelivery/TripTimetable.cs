@@ -16,11 +16,28 @@ internal static class TripTimetable
     {
         var vehicle = problem.Vehicles[vehicleIndex];
         var last = events.Length + 1;
-        // Greatest solution: start from every upper bound and tighten until nothing moves.
+        if (!Latest(problem, vehicleIndex, events, latest)) return double.NaN;
+        // Leaving no earlier than the latest possible departure gives the shortest duration.
+        if (!Earliest(problem, vehicleIndex, events, times, latest[0])) return double.NaN;
+        for (var i = 0; i <= last; i++)
+            if (times[i] > latest[i]) return double.NaN;
+        long metres = 0;
+        for (var i = 0; i < last; i++) metres += problem.Metres(LocationAt(problem, vehicle, events, i), LocationAt(problem, vehicle, events, i + 1));
+        return metres / 1000.0 * vehicle.CostPerKilometre + (times[last] - times[0]) / 3600.0 * vehicle.CostPerHour;
+    }
+
+    /// <summary>
+    /// The greatest solution (latest departure, service starts and return); false when none exists. Adding stops only
+    /// lowers it, so it bounds every trip that contains these events in this order.
+    /// </summary>
+    public static bool Latest(PickupDeliveryProblem problem, int vehicleIndex, ReadOnlySpan<int> events, int[] latest)
+    {
+        var vehicle = problem.Vehicles[vehicleIndex];
+        var last = events.Length + 1;
         for (var i = 0; i <= last; i++) latest[i] = Window(problem, vehicle, events, i).Latest;
         for (var round = 0; ; round++)
         {
-            if (round > last + 1) return double.NaN; // still moving: the ride limits contradict the travel times
+            if (round > last + 1) return false; // still moving: the ride limits contradict the travel times
             for (var i = last - 1; i >= 0; i--)
                 latest[i] = Math.Min(latest[i], latest[i + 1] - Service(problem, events, i) - Travel(problem, vehicle, events, i));
             var changed = false;
@@ -33,15 +50,24 @@ internal static class TripTimetable
                 if (latest[d] > bound) { latest[d] = bound; changed = true; }
             }
             for (var i = 0; i <= last; i++)
-                if (latest[i] < Window(problem, vehicle, events, i).Earliest) return double.NaN;
-            if (!changed) break;
+                if (latest[i] < Window(problem, vehicle, events, i).Earliest) return false;
+            if (!changed) return true;
         }
-        // Least solution that leaves no earlier than the latest possible departure.
+    }
+
+    /// <summary>
+    /// The least solution that leaves no earlier than <paramref name="departure"/>, ignoring upper bounds; false when
+    /// the ride limits cannot be met. Adding stops only raises it, so it bounds every trip with these events in order.
+    /// </summary>
+    public static bool Earliest(PickupDeliveryProblem problem, int vehicleIndex, ReadOnlySpan<int> events, int[] times, int departure)
+    {
+        var vehicle = problem.Vehicles[vehicleIndex];
+        var last = events.Length + 1;
         for (var i = 0; i <= last; i++) times[i] = Window(problem, vehicle, events, i).Earliest;
-        times[0] = Math.Max(times[0], latest[0]);
+        times[0] = Math.Max(times[0], departure);
         for (var round = 0; ; round++)
         {
-            if (round > last + 1) return double.NaN;
+            if (round > last + 1) return false;
             for (var i = 0; i < last; i++)
                 times[i + 1] = Math.Max(times[i + 1], times[i] + Service(problem, events, i) + Travel(problem, vehicle, events, i));
             var changed = false;
@@ -53,13 +79,8 @@ internal static class TripTimetable
                 var bound = times[d] - request.PickupServiceSeconds - request.MaxRideSeconds;
                 if (times[p] < bound) { times[p] = bound; changed = true; }
             }
-            if (!changed) break;
+            if (!changed) return true;
         }
-        for (var i = 0; i <= last; i++)
-            if (times[i] > latest[i]) return double.NaN;
-        long metres = 0;
-        for (var i = 0; i < last; i++) metres += problem.Metres(LocationAt(problem, vehicle, events, i), LocationAt(problem, vehicle, events, i + 1));
-        return metres / 1000.0 * vehicle.CostPerKilometre + (times[last] - times[0]) / 3600.0 * vehicle.CostPerHour;
     }
 
     private static int PickupPosition(ReadOnlySpan<int> events, int deliveryPosition)
