@@ -27,19 +27,22 @@ internal sealed class ShuttleWaveProblem
         var maxRide = (int)settings.MaxRide.TotalSeconds;
         var requests = new List<TransportRequest>();
         var riders = new List<IReadOnlyList<(ShuttleMove, int)>>();
-        foreach (var group in moves.GroupBy(m => (m.Direction, m.From, m.To, m.Instant)).OrderBy(g => g.Key.Instant).ThenBy(g => g.Key.From).ThenBy(g => g.Key.To))
+        foreach (var group in moves.GroupBy(m => (m.Direction, m.From, m.To, m.Instant, m.Rider.ReadyAtOrigin, m.Rider.DueAtOrigin))
+                     .OrderBy(g => g.Key.Instant).ThenBy(g => g.Key.From).ThenBy(g => g.Key.To).ThenBy(g => g.Key.ReadyAtOrigin).ThenBy(g => g.Key.DueAtOrigin))
         {
-            var (direction, from, to, instant) = group.Key;
+            var (direction, from, to, instant, ready, due) = group.Key;
             TimeWindow pickup, delivery;
             if (direction == ShuttleDirection.ToSite)
             {
                 delivery = new TimeWindow(Clock(instant - settings.ArrivalMargin - settings.ArrivalSlack), Clock(instant - settings.ArrivalMargin));
                 pickup = new TimeWindow(delivery.Earliest - maxRide - stopSeconds, delivery.Latest);
+                if (ready is { } train) pickup = pickup with { Earliest = Math.Max(pickup.Earliest, Clock(train)) };
             }
             else
             {
                 pickup = new TimeWindow(Clock(instant + settings.DepartureMargin), Clock(instant + settings.DepartureMargin + settings.DepartureSlack));
                 delivery = new TimeWindow(pickup.Earliest, pickup.Latest + stopSeconds + maxRide);
+                if (due is { } train) delivery = delivery with { Latest = Math.Min(delivery.Latest, Clock(train)) };
             }
             foreach (var chunk in Chunks(group, groupSize))
             {

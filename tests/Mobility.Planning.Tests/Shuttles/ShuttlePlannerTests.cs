@@ -109,6 +109,33 @@ public class ShuttlePlannerTests
     }
 
     [Fact]
+    public void The_shuttle_waits_for_the_train_at_the_station_and_brings_riders_back_before_their_train_home()
+    {
+        var shift = Shift(0, 5);
+        var train = shift.Start - TimeSpan.FromMinutes(30);   // the 4:30 train, for the 5:00 shift (about 15 min away)
+        var trainHome = shift.End + TimeSpan.FromMinutes(40); // the 13:40 train home
+        var fleet = new[] { new FleetEntry(VehicleType.Minibus, "depot", 1) };
+        var plan = ShuttlePlanner.Plan(Case(fleet,
+            new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, ReadyAtOrigin: train, DueAtOrigin: trainHome)), new CrowFlyTravelTimes(), Fast);
+        AssertEveryWaveChecks(plan);
+        Assert.Equal(0, plan.UnservedCount);
+        var pickup = plan.Waves[0].Trips.Single().Stops.Single(c => c.Stop.Id == "gare-a");
+        Assert.True(pickup.Departure >= train, $"left the station at {pickup.Departure}, before the train at {train}");
+        var dropOff = plan.Waves[1].Trips.Single().Stops.Single(c => c.Stop.Id == "gare-a");
+        Assert.True(dropOff.Arrival <= trainHome, $"at the station at {dropOff.Arrival}, after the train at {trainHome}");
+
+        // A train arriving too late for the shift window leaves its riders without a vehicle in time.
+        var late = ShuttlePlanner.Plan(Case(fleet,
+            new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, ReadyAtOrigin: shift.Start - TimeSpan.FromMinutes(5))), new CrowFlyTravelTimes(), Fast);
+        Assert.Contains(late.Waves[0].Unserved, u => u.Reason == UnservedReason.NoVehicleInTime);
+        // So does a train home leaving before the shuttle can reach the station (13:05 at the plant, about 15 min away).
+        var early = ShuttlePlanner.Plan(Case(fleet,
+            new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, DueAtOrigin: shift.End + TimeSpan.FromMinutes(10))), new CrowFlyTravelTimes(), Fast);
+        Assert.Empty(early.Waves[0].Unserved);
+        Assert.Contains(early.Waves[1].Unserved, u => u is { Direction: ShuttleDirection.Home, Reason: UnservedReason.NoVehicleInTime });
+    }
+
+    [Fact]
     public void A_case_with_an_unknown_stop_is_refused_with_its_name()
     {
         var error = Assert.Throws<ArgumentException>(() => ShuttlePlanner.Plan(
