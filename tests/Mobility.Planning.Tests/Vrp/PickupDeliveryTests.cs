@@ -63,6 +63,27 @@ public class PickupDeliveryTests
     }
 
     [Fact]
+    public void A_matrix_that_breaks_the_triangle_inequality_does_not_break_the_search()
+    {
+        // Depot 0, A 1, B 2, C 3: A to C direct takes 100 s, through B 20 s. Request 0 (A to C by 40 s) can only be
+        // served together with request 1 (at B), and dropping request 1 from that trip makes it infeasible.
+        int[] seconds =
+        [
+            0, 10, 20, 30,
+            10, 0, 10, 100,
+            20, 10, 0, 10,
+            30, 100, 10, 0,
+        ];
+        var problem = new PickupDeliveryProblem(4, seconds, seconds,
+            [new TransportRequest(1, 3, 1, TimeWindow.Always, new TimeWindow(0, 40)), new TransportRequest(2, 2, 1, TimeWindow.Always, TimeWindow.Always)],
+            [new PickupDeliveryVehicle("bus", 0, 0, 5, TimeWindow.Always, 1, 0)], unservedPenaltyPerLoad: 1000);
+        var solution = PickupDeliverySolver.Solve(problem, new SolverLimits(TimeSpan.MaxValue, MaxIterations: 300));
+        var (violations, _) = PickupDeliveryChecker.Check(problem, solution);
+        Assert.Empty(violations);
+        Assert.Empty(solution.Unserved);
+    }
+
+    [Fact]
     public void The_checker_reports_each_kind_of_violation()
     {
         var problem = Line([0, 100, 200, 300],

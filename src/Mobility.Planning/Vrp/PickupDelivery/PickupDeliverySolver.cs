@@ -107,7 +107,11 @@ public static class PickupDeliverySolver
             {
                 if (!trips[t].Events.Any(e => gone.Contains(e / 2))) continue;
                 var events = trips[t].Events.Where(e => !gone.Contains(e / 2)).ToArray();
-                trips[t] = Build(t, events) ?? throw new InvalidOperationException("Removing requests made a trip infeasible.");
+                if (Build(t, events) is { } shorter) { trips[t] = shorter; continue; }
+                // Road matrices can break the triangle inequality by a rounding second, so a shorter trip may miss a
+                // window the longer one met: then the whole trip is emptied and recreated.
+                removed.AddRange(events.Where(e => e % 2 == 0).Select(e => e / 2));
+                trips[t] = Trip.Empty;
             }
             return removed;
         }
