@@ -47,6 +47,7 @@ internal static class PlanCommands
         });
         var command = new Command("plan", "Planning runs.");
         command.Subcommands.Add(carpools);
+        command.Subcommands.Add(ShuttleCommands.Create());
         return command;
     }
 

@@ -1,0 +1,278 @@
+using System.Diagnostics;
+
+namespace Mobility.Planning.Vrp.PickupDelivery;
+
+/// <summary>
+/// Ruin and recreate with simulated annealing, as <see cref="RuinAndRecreateSolver"/> does for the VRPTW, on
+/// pickup-and-delivery pairs: each iteration removes related requests (near in space and time), a random few, or a
+/// whole trip, then reinserts every removed or unserved request where its pickup and delivery add least cost; a request
+/// that fits nowhere stays unserved at the problem's penalty. Every candidate trip is timed exactly by
+/// <see cref="TripTimetable"/>. Deterministic for a seed and an iteration cap.
+/// </summary>
+public static class PickupDeliverySolver
+{
+    private const int Related = 20;
+    private const int MaxRemoved = 12;
+    private const double BlinkRate = 0.01;
+
+    public static PickupDeliverySolution Solve(PickupDeliveryProblem problem, SolverLimits limits)
+    {
+        if (limits.Searches < 1) throw new ArgumentOutOfRangeException(nameof(limits), "At least one search is needed.");
+        var results = new (PickupDeliverySolution Solution, double Cost)[limits.Searches];
+        Parallel.For(0, limits.Searches, new ParallelOptions { MaxDegreeOfParallelism = limits.Searches },
+            i => results[i] = new Search(problem, limits.Seed + i).Run(limits));
+        return results.MinBy(r => r.Cost).Solution;
+    }
+
+    /// <summary>One vehicle's trip as stop events (2r pickup, 2r + 1 delivery) with its timetable and cost; never mutated once built.</summary>
+    private sealed record Trip(int[] Events, int[] Times, double Cost)
+    {
+        public static readonly Trip Empty = new([], [], 0);
+    }
+
+    private sealed class Search(PickupDeliveryProblem problem, int seed)
+    {
+        private readonly Random _random = new(seed);
+        private readonly int[][] _related = RelatedRequests(problem);
+        private readonly int[] _times = new int[2 * problem.Requests.Count + 2];
+        private readonly int[] _latest = new int[2 * problem.Requests.Count + 2];
+        private readonly int[] _candidate = new int[2 * problem.Requests.Count];
+        private readonly int[] _prefixLoad = new int[2 * problem.Requests.Count + 1];
+        private readonly int[] _lower = new int[2 * problem.Requests.Count + 2];
+        private readonly int[] _upper = new int[2 * problem.Requests.Count + 2];
+
+        public (PickupDeliverySolution, double) Run(SolverLimits limits)
+        {
+            var clock = Stopwatch.StartNew();
+            var trips = Enumerable.Repeat(Trip.Empty, problem.Vehicles.Count).ToArray();
+            var unserved = Enumerable.Range(0, problem.Requests.Count).OrderBy(r => problem.Requests[r].PickupWindow.Earliest).ToList();
+            unserved = Recreate(trips, unserved);
+            var current = (Trips: trips, Unserved: unserved, Cost: Objective(trips, unserved));
+            var best = current;
+            var served = problem.Requests.Count - unserved.Count;
+            var startTemperature = served == 0 ? 1 : Math.Max(1e-3, 0.05 * trips.Sum(t => t.Cost) / served);
+            var endTemperature = startTemperature / 100;
+            for (long iteration = 0; iteration < limits.MaxIterations && problem.Requests.Count > 0; iteration++)
+            {
+                var progress = Math.Max(clock.Elapsed / limits.TimeLimit,
+                    limits.MaxIterations == long.MaxValue ? 0 : (double)iteration / limits.MaxIterations);
+                if (progress >= 1) break;
+                var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, progress);
+                var candidateTrips = (Trip[])current.Trips.Clone();
+                var pool = Ruin(candidateTrips);
+                pool.AddRange(current.Unserved);
+                var left = Recreate(candidateTrips, pool);
+                var cost = Objective(candidateTrips, left);
+                if (cost < current.Cost - temperature * Math.Log(_random.NextDouble()))
+                {
+                    current = (candidateTrips, left, cost);
+                    if (cost < best.Cost - 1e-9) best = current;
+                }
+            }
+            return (ToSolution(best.Trips, best.Unserved), best.Cost);
+        }
+
+        private double Objective(Trip[] trips, List<int> unserved) =>
+            trips.Sum(t => t.Cost) + unserved.Sum(r => problem.Requests[r].Load) * problem.UnservedPenaltyPerLoad;
+
+        private List<int> Ruin(Trip[] trips)
+        {
+            var tripOf = TripIndex(trips);
+            var served = Enumerable.Range(0, problem.Requests.Count).Where(r => tripOf[r] >= 0).ToList();
+            var removed = new List<int>();
+            if (served.Count == 0) return removed;
+            var count = _random.Next(1, Math.Min(MaxRemoved, served.Count) + 1);
+            switch (_random.Next(10))
+            {
+                case 0: // a whole trip, so a vehicle can be saved
+                    var trip = tripOf[served[_random.Next(served.Count)]];
+                    removed.AddRange(trips[trip].Events.Where(e => e % 2 == 0).Select(e => e / 2));
+                    break;
+                case 1 or 2:
+                    Shuffle(served);
+                    removed.AddRange(served.Take(count));
+                    break;
+                default:
+                    var seedRequest = served[_random.Next(served.Count)];
+                    removed.Add(seedRequest);
+                    foreach (var other in _related[seedRequest])
+                    {
+                        if (removed.Count >= count) break;
+                        if (tripOf[other] >= 0 && _random.NextDouble() < 0.8) removed.Add(other);
+                    }
+                    break;
+            }
+            var gone = removed.ToHashSet();
+            for (var t = 0; t < trips.Length; t++)
+            {
+                if (!trips[t].Events.Any(e => gone.Contains(e / 2))) continue;
+                var events = trips[t].Events.Where(e => !gone.Contains(e / 2)).ToArray();
+                if (Build(t, events) is { } shorter) { trips[t] = shorter; continue; }
+                // Road matrices can break the triangle inequality by a rounding second, so a shorter trip may miss a
+                // window the longer one met: then the whole trip is emptied and recreated.
+                removed.AddRange(events.Where(e => e % 2 == 0).Select(e => e / 2));
+                trips[t] = Trip.Empty;
+            }
+            return removed;
+        }
+
+        /// <summary>Inserts the requests one by one at their cheapest feasible place; returns those that fit nowhere.</summary>
+        private List<int> Recreate(Trip[] trips, List<int> pool)
+        {
+            switch (_random.Next(3))
+            {
+                case 0: Shuffle(pool); break;
+                case 1: pool.Sort((a, b) => problem.Requests[b].Load.CompareTo(problem.Requests[a].Load)); break;
+                default: pool.Sort((a, b) => problem.Requests[a].DeliveryWindow.Latest.CompareTo(problem.Requests[b].DeliveryWindow.Latest)); break;
+            }
+            var left = new List<int>();
+            foreach (var request in pool)
+            {
+                var (bestTrip, bestEvents, bestAdded) = ((Trip?)null, -1, double.MaxValue);
+                var triedEmpty = new HashSet<PickupDeliveryVehicle>();
+                for (var v = 0; v < trips.Length; v++)
+                {
+                    // Idle vehicles of one kind at one depot are interchangeable: try one of them.
+                    if (trips[v].Events.Length == 0 && !triedEmpty.Add(problem.Vehicles[v] with { Name = "" })) continue;
+                    var (trip, added) = BestInsertion(v, trips[v], request, bestAdded);
+                    if (trip is not null && added < bestAdded) (bestTrip, bestEvents, bestAdded) = (trip, v, added);
+                }
+                if (bestTrip is null) left.Add(request);
+                else trips[bestEvents] = bestTrip;
+            }
+            return left;
+        }
+
+        private (Trip? Trip, double Added) BestInsertion(int vehicleIndex, Trip trip, int request, double bound)
+        {
+            var vehicle = problem.Vehicles[vehicleIndex];
+            var load = problem.Requests[request].Load;
+            if (load > vehicle.Capacity) return (null, 0);
+            var events = trip.Events;
+            var m = events.Length;
+            _prefixLoad[0] = 0;
+            for (var k = 0; k < m; k++)
+                _prefixLoad[k + 1] = _prefixLoad[k] + (events[k] % 2 == 0 ? 1 : -1) * problem.Requests[events[k] / 2].Load;
+            var req = problem.Requests[request];
+            var (pickupLocation, deliveryLocation) = (req.Pickup, req.Delivery);
+            // Bounds from the trip as it is: inserting stops only raises the earliest times and lowers the latest ones
+            // (with the triangle inequality), so a position that breaks them is skipped without timing the whole trip.
+            if (!TripTimetable.Latest(problem, vehicleIndex, events, _upper) || !TripTimetable.Earliest(problem, vehicleIndex, events, _lower, vehicle.Available.Earliest))
+                return (null, 0);
+            var perMetre = vehicle.CostPerKilometre / 1000;
+            (int I, int J, double Added) best = (-1, -1, bound);
+            for (var i = 0; i <= m; i++)
+            {
+                var maxLoad = 0;
+                var before = i == 0 ? vehicle.Start : problem.LocationOf(events[i - 1]);
+                var after = i == m ? vehicle.End : problem.LocationOf(events[i]);
+                var pickupStart = Math.Max(req.PickupWindow.Earliest, _lower[i] + ServiceAt(events, i) + problem.Seconds(before, pickupLocation));
+                if (pickupStart > req.PickupWindow.Latest) continue;
+                var pickupDone = pickupStart + req.PickupServiceSeconds;
+                var pickupMetres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, after) - problem.Metres(before, after);
+                for (var j = i; j <= m; j++)
+                {
+                    maxLoad = Math.Max(maxLoad, _prefixLoad[j]);
+                    if (maxLoad + load > vehicle.Capacity) break;
+                    long metres;
+                    if (j == i)
+                    {
+                        var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, pickupDone + problem.Seconds(pickupLocation, deliveryLocation));
+                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, after) > _upper[i + 1]) continue;
+                        metres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, deliveryLocation) + problem.Metres(deliveryLocation, after) - problem.Metres(before, after);
+                    }
+                    else
+                    {
+                        if (j == i + 1 && pickupDone + problem.Seconds(pickupLocation, after) > _upper[i + 1]) break;
+                        var dBefore = problem.LocationOf(events[j - 1]);
+                        var dAfter = j == m ? vehicle.End : problem.LocationOf(events[j]);
+                        var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, _lower[j] + ServiceAt(events, j) + problem.Seconds(dBefore, deliveryLocation));
+                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, dAfter) > _upper[j + 1]) continue;
+                        metres = pickupMetres + problem.Metres(dBefore, deliveryLocation) + problem.Metres(deliveryLocation, dAfter) - problem.Metres(dBefore, dAfter);
+                    }
+                    if (_random.NextDouble() < BlinkRate) continue;
+                    // The added distance is a lower bound on the added cost (a longer trip never gets shorter in time).
+                    if (metres * perMetre >= best.Added) continue;
+                    var length = Fill(events, request, i, j);
+                    var cost = TripTimetable.Schedule(problem, vehicleIndex, _candidate.AsSpan(0, length), _times, _latest);
+                    if (!double.IsNaN(cost) && cost - trip.Cost < best.Added) best = (i, j, cost - trip.Cost);
+                }
+            }
+            if (best.I < 0) return (null, 0);
+            var chosen = _candidate.AsSpan(0, Fill(events, request, best.I, best.J)).ToArray();
+            return (Build(vehicleIndex, chosen), best.Added);
+        }
+
+        /// <summary>Service time of the event at trip position <paramref name="position"/> (0: the depot, none).</summary>
+        private int ServiceAt(int[] events, int position)
+        {
+            if (position == 0) return 0;
+            var request = problem.Requests[events[position - 1] / 2];
+            return events[position - 1] % 2 == 0 ? request.PickupServiceSeconds : request.DeliveryServiceSeconds;
+        }
+
+        /// <summary>Writes the events with the request's pickup before position i and delivery before position j into the scratch buffer.</summary>
+        private int Fill(int[] events, int request, int i, int j)
+        {
+            var n = 0;
+            for (var k = 0; k <= events.Length; k++)
+            {
+                if (k == i) _candidate[n++] = 2 * request;
+                if (k == j) _candidate[n++] = 2 * request + 1;
+                if (k < events.Length) _candidate[n++] = events[k];
+            }
+            return n;
+        }
+
+        private Trip? Build(int vehicleIndex, int[] events)
+        {
+            if (events.Length == 0) return Trip.Empty;
+            var times = new int[events.Length + 2];
+            var cost = TripTimetable.Schedule(problem, vehicleIndex, events, times, _latest);
+            return double.IsNaN(cost) ? null : new Trip(events, times, cost);
+        }
+
+        private int[] TripIndex(Trip[] trips)
+        {
+            var tripOf = new int[problem.Requests.Count];
+            Array.Fill(tripOf, -1);
+            for (var t = 0; t < trips.Length; t++)
+                foreach (var e in trips[t].Events) tripOf[e / 2] = t;
+            return tripOf;
+        }
+
+        private PickupDeliverySolution ToSolution(Trip[] trips, List<int> unserved)
+        {
+            var result = new List<VehicleTrip>();
+            for (var v = 0; v < trips.Length; v++)
+            {
+                var trip = trips[v];
+                if (trip.Events.Length == 0) continue;
+                var stops = trip.Events.Select((e, k) => new TripStop(e / 2, e % 2 == 0, trip.Times[k + 1])).ToList();
+                result.Add(new VehicleTrip(v, trip.Times[0], stops, trip.Times[^1]));
+            }
+            return new PickupDeliverySolution(result, [.. unserved.Order()]);
+        }
+
+        private void Shuffle(List<int> items)
+        {
+            for (var i = items.Count - 1; i > 0; i--)
+            {
+                var j = _random.Next(i + 1);
+                (items[i], items[j]) = (items[j], items[i]);
+            }
+        }
+    }
+
+    /// <summary>For each request, the others nearest in pickup and delivery places and in time, nearest first.</summary>
+    private static int[][] RelatedRequests(PickupDeliveryProblem problem)
+    {
+        var requests = problem.Requests;
+        long Distance(int a, int b) =>
+            (long)problem.Seconds(requests[a].Pickup, requests[b].Pickup) + problem.Seconds(requests[a].Delivery, requests[b].Delivery)
+            + Math.Abs((long)requests[a].DeliveryWindow.Latest - requests[b].DeliveryWindow.Latest);
+        return Enumerable.Range(0, requests.Count)
+            .Select(a => Enumerable.Range(0, requests.Count).Where(b => b != a).OrderBy(b => Distance(a, b)).ThenBy(b => b).Take(Related).ToArray())
+            .ToArray();
+    }
+}
