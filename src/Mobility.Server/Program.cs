@@ -40,6 +40,7 @@ app.MapStatisticsEndpoints();
 app.MapImportEndpoints();
 app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();
+app.MapShuttlePlanEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

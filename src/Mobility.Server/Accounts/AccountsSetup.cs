@@ -13,6 +13,7 @@ public static class AccountsSetup
     public const string HrOrAdministrator = "hr-or-administrator";
     public const string EmployeeOnly = "employee";
     public const string WorkingGroupOrAdministrator = "working-group-or-administrator";
+    public const string HrOrWorkingGroupOrAdministrator = "hr-or-working-group-or-administrator";
 
     public static IServiceCollection AddMobilityAccounts(this IServiceCollection services)
     {
@@ -41,7 +42,9 @@ public static class AccountsSetup
             .AddPolicy(TenantPolicy, policy => policy.RequireAuthenticatedUser().AddRequirements(new TenantRouteRequirement()))
             .AddPolicy(HrOrAdministrator, policy => policy.RequireRole(nameof(AccountRole.HrManager), nameof(AccountRole.Administrator)))
             .AddPolicy(EmployeeOnly, policy => policy.RequireRole(nameof(AccountRole.Employee)))
-            .AddPolicy(WorkingGroupOrAdministrator, policy => policy.RequireRole(nameof(AccountRole.WorkingGroup), nameof(AccountRole.Administrator)));
+            .AddPolicy(WorkingGroupOrAdministrator, policy => policy.RequireRole(nameof(AccountRole.WorkingGroup), nameof(AccountRole.Administrator)))
+            .AddPolicy(HrOrWorkingGroupOrAdministrator, policy =>
+                policy.RequireRole(nameof(AccountRole.HrManager), nameof(AccountRole.WorkingGroup), nameof(AccountRole.Administrator)));
         return services;
     }
 }

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Server.Accounts;
+
+namespace Mobility.Server.Api;
+
+public sealed record ShuttlePlanSummary(long Id, long NetworkId, long? CompanyId, string Name, DateOnly ValidFrom, DateOnly? ValidTo,
+    int Vehicles, int Trips, double Kilometres);
+
+public sealed record ShuttleStopView(int Sequence, long SiteId, string Site, GeoJsonPoint Location, TimeOnly Arrival, TimeOnly Departure,
+    int Boarding, int Alighting, int LoadAfter);
+
+public sealed record ShuttleTripView(long Id, string Vehicle, int Capacity, TripDirection Direction, WorkDays Days, string? ShiftPattern,
+    double Kilometres, IReadOnlyList<ShuttleStopView> Stops);
+
+public sealed record ShuttlePlanView(ShuttlePlanSummary Plan, IReadOnlyList<ShuttleTripView> Trips);
+
+/// <summary>
+/// Shuttle plans as HR and the working group read them: a company's own plans and the network-wide ones (computed
+/// by `mobility plan shuttles`); HR removes its company's.
+/// </summary>
+public static class ShuttlePlanEndpoints
+{
+    public static IEndpointRouteBuilder MapShuttlePlanEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Shuttle plans").RequireAuthorization(AccountsSetup.TenantPolicy);
+
+        api.MapGet("/shuttle-plans", async ([AsParameters] PageQuery page, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            if (page.Problem() is { } problem) return problem;
+            var user = CurrentUser.From(http.User)!;
+            var plans = user.Role switch
+            {
+                AccountRole.Administrator => database.ShuttlePlans,
+                AccountRole.WorkingGroup => database.ShuttlePlans.Where(p => p.NetworkId == user.NetworkId),
+                AccountRole.HrManager => database.ShuttlePlans.Where(p => p.NetworkId == user.NetworkId && (p.CompanyId == null || p.CompanyId == user.CompanyId)),
+                _ => database.ShuttlePlans.Where(_ => false),
+            };
+            return Results.Ok(await page.ReadAsync(plans.OrderBy(p => p.Id).Select(p => new ShuttlePlanSummary(p.Id, p.NetworkId, p.CompanyId, p.Name,
+                p.ValidFrom, p.ValidTo, p.Vehicles.Count, p.Trips.Count, p.Trips.Sum(t => t.Kilometres))), cancellation));
+        }).WithSummary("Shuttle plans the account may read.");
+
+        api.MapGet("/shuttle-plans/{planId:long}", async Task<IResult> (long planId, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            var plan = await database.ShuttlePlans.AsNoTracking().AsSplitQuery()
+                .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.ShiftPattern)
+                .Include(p => p.Trips).ThenInclude(t => t.Stops).ThenInclude(s => s.Site)
+                .SingleOrDefaultAsync(p => p.Id == planId, cancellation);
+            if (plan is null) return Results.NotFound();
+            var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
+            return Results.Ok(new ShuttlePlanView(
+                new ShuttlePlanSummary(plan.Id, plan.NetworkId, plan.CompanyId, plan.Name, plan.ValidFrom, plan.ValidTo, plan.Vehicles.Count,
+                    plan.Trips.Count, plan.Trips.Sum(t => t.Kilometres)),
+                plan.Trips.OrderBy(t => t.Stops.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
+                    vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
+                    t.Stops.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
+                        s.Arrival, s.Departure, s.Boarding, s.Alighting, s.LoadAfter)).ToList())).ToList()));
+        }).RequireAuthorization(AccountsSetup.HrOrWorkingGroupOrAdministrator).WithSummary("A plan's trips: stops in order with times and loads.");
+
+        api.MapDelete("/shuttle-plans/{planId:long}", async (long planId, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            await database.ShuttlePlans.Where(p => p.Id == planId).ExecuteDeleteAsync(cancellation);
+            return Results.NoContent();
+        }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Removes a plan.");
+        return endpoints;
+    }
+}
