@@ -98,7 +98,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))).ToList(), cancellation));
         await transaction.CommitAsync(cancellation);
         log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
-            "{Fixed} accepted kept; load and matrices {Load:F2} s, matching {Match:F2} s, writing {Write:F2} s",
+            "{Fixed} kept as they are (accepted, or untouched by the change); load and matrices {Load:F2} s, matching {Match:F2} s, writing {Write:F2} s",
             networkId, date, commutes.ToWork.Count, created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept,
             fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (matched - loaded).TotalSeconds,
             (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);

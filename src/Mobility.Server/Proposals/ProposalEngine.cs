@@ -9,7 +9,7 @@ public sealed class ProposalEngineOptions
     /// <summary>Dates from tomorrow (network time) on, e.g. 2: tomorrow and the day after.</summary>
     public int DaysAhead { get; set; } = 2;
     /// <summary>A recompute starts once no request came for this long…</summary>
-    public TimeSpan Quiet { get; set; } = TimeSpan.FromMilliseconds(300);
+    public TimeSpan Quiet { get; set; } = TimeSpan.FromMilliseconds(100);
     /// <summary>…or this long after the first request, however busy it is.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Re-match every network once when the server starts (changes made while it was down).</summary>
