@@ -48,19 +48,21 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, {date.DayNumber})", cancellation);
         var stored = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => g.NetworkId == networkId && g.Date == date)).ToListAsync(cancellation);
         var live = stored.Where(g => g.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed).ToList();
+        // Each stored plan is read from its JSON once.
+        var plans = live.ToDictionary(g => g.Id, PlanOf);
         var keepApart = stored.SelectMany(g => g.Members.Where(m => m.Status == CarpoolStatus.Declined)
             .SelectMany(decliner => g.Members.Where(other => other.EmployeeId != decliner.EmployeeId)
                 .Select(other => (Id(decliner.EmployeeId), Id(other.EmployeeId))))).ToList();
 
-        var messages = new List<(long, NotificationMessage)>();
+        var withdrawn = new List<StoredGroup>();
         var fixedToWork = new List<PlannedGroup>();
         var fixedToHome = new List<PlannedGroup>();
         var affected = changed is null ? null : Affected(live, changed);
         foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
             var instance = group.Direction == TripDirection.ToWork ? toWork : toHome;
-            if (Restore(instance, group) is { } planned) (group.Direction == TripDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
-            else await WithdrawAsync(group, "no longer fits its members' shifts or homes", messages, cancellation);
+            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == TripDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
+            else Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
         }
 
         var plan = CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
@@ -69,21 +71,23 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
             .ToDictionary(x => Signature(x.Instance, x.Group));
         bool Open(StoredGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
-        var openByPlan = live.Where(g => Open(g) && PlanOf(g) is not null)
-            .GroupBy(g => Signature(g.Direction, PlanOf(g)!)).ToDictionary(g => g.Key, g => g.First());
-        var fixedSignatures = live.Where(g => !Open(g) && PlanOf(g) is not null)
-            .Select(g => Signature(g.Direction, PlanOf(g)!)).ToHashSet();
+        var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
+            .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
+        var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
+            .Select(g => Signature(g.Direction, plans[g.Id]!)).ToHashSet();
 
         var kept = 0;
         foreach (var open in live.Where(Open))
         {
-            var plannedAgain = PlanOf(open) is { } p && wanted.ContainsKey(Signature(open.Direction, p)) && openByPlan[Signature(open.Direction, p)] == open;
+            var plannedAgain = plans[open.Id] is { } p && wanted.ContainsKey(Signature(open.Direction, p)) && openByPlan[Signature(open.Direction, p)] == open;
             if (plannedAgain) kept++;
-            else await WithdrawAsync(open, "re-matched", messages, cancellation);
+            else Withdraw(open, "re-matched", withdrawn);
         }
 
         var sites = await database.Sites.Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
-        var homes = await database.Employees.Where(e => e.Company!.NetworkId == networkId && e.Home != null)
+        var newMembers = wanted.Where(w => !openByPlan.ContainsKey(w.Key) && !fixedSignatures.Contains(w.Key))
+            .SelectMany(w => w.Value.Group.Members.Select(m => long.Parse(w.Value.Instance.Participants[m].Id, CultureInfo.InvariantCulture))).ToList();
+        var homes = await database.Employees.Where(e => newMembers.Contains(e.Id) && e.Home != null)
             .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
         var created = new List<StoredGroup>();
         foreach (var (signature, (instance, group)) in wanted)
@@ -94,15 +98,18 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         database.CarpoolGroups.AddRange(created);
         await database.SaveChangesAsync(cancellation);
         var fresh = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => created.Select(c => c.Id).Contains(g.Id))).ToListAsync(cancellation);
-        messages.AddRange(await notifications.AddManyAsync(fresh.SelectMany(group => group.Members
-            .Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))).ToList(), cancellation));
+        // Every message of the re-match in one batch: withdrawals first, so a client reads the old group gone before the new.
+        var messages = await notifications.AddManyAsync(
+            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, (object)ProposalView.For(group, member.EmployeeId))))
+                .Concat(fresh.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))))
+                .ToList(), cancellation);
         await transaction.CommitAsync(cancellation);
         log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
             "{Fixed} kept as they are (accepted, or untouched by the change); load and matrices {Load:F2} s, matching {Match:F2} s, writing {Write:F2} s",
-            networkId, date, commutes.ToWork.Count, created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept,
+            networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
             fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (matched - loaded).TotalSeconds,
             (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
-        return new RematchOutcome(created.Count, live.Count(g => g.Status == CarpoolStatus.Cancelled), kept, messages);
+        return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
     }
 
     /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
@@ -142,9 +149,9 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         group.DropLocations.Select(l => instance.SiteIds[l - instance.Participants.Count]).ToList());
 
     /// <summary>An accepted group on today's data, or null when it no longer holds (a member's shift or home changed).</summary>
-    private static PlannedGroup? Restore(CarpoolInstance instance, StoredGroup group)
+    private static PlannedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
     {
-        if (PlanOf(group) is not { } plan) return null;
+        if (plan is null) return null;
         var driver = instance.IndexOf(plan.Driver);
         var pickups = plan.Pickups.Select(instance.IndexOf).ToList();
         var drops = plan.Drops.Select(instance.LocationOfSite).ToList();
@@ -152,15 +159,14 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         return new GroupEvaluator(instance).Evaluate(driver, pickups, drops);
     }
 
-    private async Task WithdrawAsync(StoredGroup group, string reason, List<(long, NotificationMessage)> messages, CancellationToken cancellation)
+    /// <summary>Marks a group withdrawn (saved with the re-match's other changes); its members are told in the batch.</summary>
+    private void Withdraw(StoredGroup group, string reason, List<StoredGroup> withdrawn)
     {
         group.Status = CarpoolStatus.Cancelled;
         foreach (var member in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
             member.Status = CarpoolStatus.Cancelled;
         database.CarpoolStatusChanges.Add(new CarpoolStatusChange { CarpoolGroupId = group.Id, Status = CarpoolStatus.Cancelled, At = clock.GetUtcNow(), Reason = reason });
-        await database.SaveChangesAsync(cancellation);
-        messages.AddRange(await notifications.AddManyAsync(group.Members
-            .Select(member => (member.EmployeeId, WithdrawnKind, (object)ProposalView.For(group, member.EmployeeId))).ToList(), cancellation));
+        withdrawn.Add(group);
     }
 
     private StoredGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, PlannedGroup group,
