@@ -41,6 +41,7 @@ app.MapImportEndpoints();
 app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
+app.MapAccountEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

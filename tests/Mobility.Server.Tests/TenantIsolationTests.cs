@@ -25,11 +25,11 @@ public sealed class TenantIsolationTests(TwoNetworkServer server) : IClassFixtur
     private Dictionary<string, long> ForeignTo(string account) => account switch
     {
         "hr.alpha" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Beta, ["siteId"] = server.BetaPlant,
-            ["employeeId"] = server.BetaOne, ["groupId"] = server.BetaGroup, ["planId"] = server.SudPlan },
+            ["employeeId"] = server.BetaOne, ["groupId"] = server.BetaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount },
         "wg.nord" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Gamma, ["siteId"] = server.GammaPlant,
-            ["employeeId"] = server.AlphaOne, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan },
+            ["employeeId"] = server.AlphaOne, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount },
         "anne" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Beta, ["siteId"] = server.BetaPlant,
-            ["employeeId"] = server.AlphaTwo, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan },
+            ["employeeId"] = server.AlphaTwo, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount },
         _ => throw new ArgumentOutOfRangeException(nameof(account)),
     };
 

@@ -30,7 +30,7 @@ public sealed class TwoNetworkServer : IDisposable
     public long Nord, Sud, Alpha, Beta, Gamma;
     public long AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation;
     public long AlphaOne, AlphaTwo, BetaOne, GammaOne;
-    public long BetaGroup, AlphaGroup, SudPlan;
+    public long BetaGroup, AlphaGroup, SudPlan, BertaAccount;
 
     public TwoNetworkServer()
     {
@@ -155,6 +155,7 @@ public sealed class TwoNetworkServer : IDisposable
         (AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation) = (alphaPlant.Id, betaPlant.Id, gammaPlant.Id, nordStation.Id, sudStation.Id);
         (AlphaOne, AlphaTwo, BetaOne, GammaOne) = (alphaOne.Id, alphaTwo.Id, betaOne.Id, gammaOne.Id);
         (BetaGroup, AlphaGroup, SudPlan) = (betaGroup.Id, alphaGroup.Id, sudPlan.Id);
+        BertaAccount = database.Users.Single(u => u.Email == "berta@test.local").Id;
     }
 
     public void Dispose()

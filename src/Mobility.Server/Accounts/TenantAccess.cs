@@ -13,7 +13,7 @@ public sealed class TenantAccess(MobilityDbContext database)
 {
     /// <summary>Route parameter names that name tenant resources; endpoints must use these names.</summary>
     public static readonly IReadOnlySet<string> RouteKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "networkId", "companyId", "siteId", "employeeId", "groupId", "planId" };
+        { "networkId", "companyId", "siteId", "employeeId", "groupId", "planId", "accountId" };
 
     public Task<bool> AllowsAsync(CurrentUser user, string routeKey, long id, bool write, CancellationToken cancellation = default) =>
         routeKey.ToLowerInvariant() switch
@@ -24,6 +24,7 @@ public sealed class TenantAccess(MobilityDbContext database)
             "employeeid" => EmployeeAsync(user, id, cancellation),
             "groupid" => GroupAsync(user, id, cancellation),
             "planid" => ShuttlePlanAsync(user, id, write, cancellation),
+            "accountid" => AccountAsync(user, id, cancellation),
             _ => Task.FromResult(false),
         };
 
@@ -62,6 +63,14 @@ public sealed class TenantAccess(MobilityDbContext database)
         if (user.IsAdministrator) return await database.CarpoolGroups.AnyAsync(g => g.Id == id, cancellation);
         return user.Role == AccountRole.Employee
                && await database.CarpoolMembers.AnyAsync(m => m.CarpoolGroupId == id && m.EmployeeId == user.EmployeeId, cancellation);
+    }
+
+    /// <summary>Accounts are managed by administrators, and by HR for its own company's employees.</summary>
+    private async Task<bool> AccountAsync(CurrentUser user, long id, CancellationToken cancellation)
+    {
+        if (user.IsAdministrator) return await database.Users.AnyAsync(a => a.Id == id, cancellation);
+        return user.Role == AccountRole.HrManager && await database.Users.AnyAsync(a => a.Id == id && a.Role == AccountRole.Employee
+            && a.Employee!.CompanyId == user.CompanyId, cancellation);
     }
 
     private async Task<bool> ShuttlePlanAsync(CurrentUser user, long id, bool write, CancellationToken cancellation)

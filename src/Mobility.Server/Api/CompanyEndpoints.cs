@@ -8,6 +8,10 @@ public sealed record NetworkView(long Id, string Name, string TimeZone);
 
 public sealed record CompanyView(long Id, long NetworkId, string ExternalId, string Name);
 
+public sealed record NetworkInput(string? Name, string? TimeZone);
+
+public sealed record CompanyInput(string? ExternalId, string? Name);
+
 public static class CompanyEndpoints
 {
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder endpoints)
@@ -26,6 +30,37 @@ public static class CompanyEndpoints
             await database.Networks.Where(n => n.Id == networkId).Select(n => new NetworkView(n.Id, n.Name, n.TimeZone))
                 .SingleOrDefaultAsync(cancellation) is { } network ? Results.Ok(network) : Results.NotFound())
             .WithSummary("One network.");
+
+        api.MapPost("/networks", async Task<IResult> (NetworkInput input, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            if (!CurrentUser.From(http.User)!.IsAdministrator)
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Interdit / Forbidden", detail: "Administrateurs seulement. / Administrators only.");
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "Nom obligatoire. / Required.");
+            else if (await database.Networks.AnyAsync(n => n.Name == input.Name.Trim(), cancellation)) errors.Add("name", "Ce réseau existe déjà. / This network already exists.");
+            var timeZone = input.TimeZone ?? "Europe/Paris";
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", $"Fuseau inconnu : {timeZone}. / Unknown time zone.");
+            if (errors.Any) return errors.Problem();
+            var network = new Data.Model.Network { Name = input.Name!.Trim(), TimeZone = timeZone };
+            database.Networks.Add(network);
+            await database.SaveChangesAsync(cancellation);
+            return Results.Created($"/api/networks/{network.Id}", new NetworkView(network.Id, network.Name, network.TimeZone));
+        }).WithSummary("Creates a network (administrators).");
+
+        api.MapPost("/networks/{networkId:long}/companies", async Task<IResult> (long networkId, CompanyInput input, MobilityDbContext database,
+            CancellationToken cancellation) =>
+        {
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(input.ExternalId)) errors.Add("externalId", "Code obligatoire. / Required.");
+            else if (await database.Companies.AnyAsync(c => c.NetworkId == networkId && c.ExternalId == input.ExternalId.Trim(), cancellation))
+                errors.Add("externalId", $"Le code « {input.ExternalId} » existe déjà. / Code '{input.ExternalId}' already exists.");
+            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "Nom obligatoire. / Required.");
+            if (errors.Any) return errors.Problem();
+            var company = new Data.Model.Company { NetworkId = networkId, ExternalId = input.ExternalId!.Trim(), Name = input.Name!.Trim() };
+            database.Companies.Add(company);
+            await database.SaveChangesAsync(cancellation);
+            return Results.Created($"/api/companies/{company.Id}", new CompanyView(company.Id, networkId, company.ExternalId, company.Name));
+        }).WithSummary("Adds a member company to a network (administrators: the route's network is writable by them only).");
 
         api.MapGet("/companies", async ([AsParameters] PageQuery page, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
         {

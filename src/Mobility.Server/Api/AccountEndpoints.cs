@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Server.Accounts;
+
+namespace Mobility.Server.Api;
+
+public sealed record AccountInput(string? Email, AccountRole? Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
+
+/// <summary>A new account and, once, its first password (there is no e-mail sending: the creator hands it over).</summary>
+public sealed record CreatedAccount(AccountView Account, string TemporaryPassword);
+
+/// <summary>
+/// Who creates accounts: administrators any, HR managers those of their company's employees. Every account is tied to
+/// its tenant at creation; the first password is random and shown once.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Accounts")
+            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.HrOrAdministrator);
+
+        api.MapGet("/accounts", async ([AsParameters] PageQuery page, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            if (page.Problem() is { } problem) return problem;
+            var user = CurrentUser.From(http.User)!;
+            var accounts = user.IsAdministrator ? database.Users
+                : database.Users.Where(a => a.Role == AccountRole.Employee && a.Employee!.CompanyId == user.CompanyId);
+            return Results.Ok(await page.ReadAsync(accounts.OrderBy(a => a.Id).Select(a => new AccountView(a.Id, a.Email!, a.Role.ToString(),
+                a.DisplayName, a.NetworkId, a.CompanyId, a.EmployeeId)), cancellation));
+        }).WithSummary("Accounts the caller manages.");
+
+        api.MapPost("/accounts", async Task<IResult> (AccountInput input, HttpContext http, UserManager<UserAccount> users, MobilityDbContext database,
+            CancellationToken cancellation) =>
+        {
+            var user = CurrentUser.From(http.User)!;
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(input.Email) || !input.Email.Contains('@')) errors.Add("email", "Adresse e-mail invalide. / Invalid e-mail address.");
+            else if (await users.FindByEmailAsync(input.Email) is not null) errors.Add("email", "Ce compte existe déjà. / This account already exists.");
+            if (input.Role is null) errors.Add("role", "Employee, HrManager, WorkingGroup ou Administrator.");
+            // HR creates employee accounts of its own company only; the tenant must exist and match the role.
+            if (!user.IsAdministrator && input.Role != AccountRole.Employee)
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Interdit / Forbidden",
+                    detail: "Les RH créent les comptes de leurs salariés. / HR creates its employees' accounts.");
+            switch (input.Role)
+            {
+                case AccountRole.Employee when input.EmployeeId is not { } employeeId
+                    || !await database.Employees.AnyAsync(e => e.Id == employeeId && e.ErasedAt == null && (user.IsAdministrator || e.CompanyId == user.CompanyId), cancellation):
+                    errors.Add("employeeId", "Choisissez un salarié de l'entreprise. / Choose one of the company's employees.");
+                    break;
+                case AccountRole.HrManager when input.CompanyId is not { } companyId || !await database.Companies.AnyAsync(c => c.Id == companyId, cancellation):
+                    errors.Add("companyId", "Entreprise inconnue. / Unknown company.");
+                    break;
+                case AccountRole.WorkingGroup when input.NetworkId is not { } networkId || !await database.Networks.AnyAsync(n => n.Id == networkId, cancellation):
+                    errors.Add("networkId", "Réseau inconnu. / Unknown network.");
+                    break;
+            }
+            if (errors.Any) return errors.Problem();
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+            var account = new UserAccount
+            {
+                UserName = input.Email!.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, Role = input.Role!.Value, DisplayName = input.DisplayName,
+                EmployeeId = input.Role == AccountRole.Employee ? input.EmployeeId : null,
+                CompanyId = input.Role == AccountRole.HrManager ? input.CompanyId : null,
+                NetworkId = input.Role == AccountRole.WorkingGroup ? input.NetworkId : null,
+            };
+            var created = await users.CreateAsync(account, password);
+            if (!created.Succeeded)
+            {
+                foreach (var error in created.Errors) errors.Add(error.Code.StartsWith("Duplicate", StringComparison.Ordinal) ? "email" : "account", error.Description);
+                return errors.Problem();
+            }
+            return Results.Created($"/api/accounts/{account.Id}", new CreatedAccount(
+                new AccountView(account.Id, account.Email, account.Role.ToString(), account.DisplayName, account.NetworkId, account.CompanyId, account.EmployeeId),
+                password));
+        }).WithSummary("Creates an account tied to its tenant; answers its first password once.");
+
+        api.MapDelete("/accounts/{accountId:long}", async (long accountId, MobilityDbContext database, CancellationToken cancellation) =>
+        {
+            await database.Users.Where(a => a.Id == accountId).ExecuteDeleteAsync(cancellation);
+            return Results.NoContent();
+        }).WithSummary("Removes an account (the employee's data stays; erasure is separate).");
+        return endpoints;
+    }
+}
