@@ -48,4 +48,18 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         await using var database = server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A30"));
     }
+
+    [Fact]
+    public async Task Administrators_import_a_networks_sites_and_HR_may_not()
+    {
+        var csv = "identifiant;nom;type;latitude;longitude;commune\nGARE-B;Gare de Brumath;gare;48,7330;7,7100;Brumath\n";
+        using var hr = await server.ClientAsync("hr.alpha@test.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await hr.PostAsync($"/api/networks/{server.Nord}/imports/sites", Csv(csv, Encoding.UTF8))).StatusCode);
+        using var admin = await server.ClientAsync("admin@test.local");
+        using var response = await admin.PostAsync($"/api/networks/{server.Nord}/imports/sites", Csv(csv, Encoding.UTF8));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var database = server.NewContext();
+        var station = await database.Sites.SingleAsync(s => s.ExternalId == "GARE-B");
+        Assert.Equal((server.Nord, Mobility.Data.Model.SiteKind.Station), (station.NetworkId, station.Kind));
+    }
 }
