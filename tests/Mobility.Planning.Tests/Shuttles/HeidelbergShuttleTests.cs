@@ -30,8 +30,7 @@ public class HeidelbergShuttleTests(HeidelbergRouter heidelberg) : IClassFixture
         var riders = plan.Waves.Sum(w => w.RidersToSite + w.RidersHome);
         var served = riders - plan.UnservedCount;
         Assert.True(served >= riders / 2, $"{plan.UnservedCount} of {riders} rides unserved");
-        // The fleet is sized for the demand: riders go unserved only when their plant lies off the extract's roads
-        // (two demo plants are more than 1 km from any road of the extract).
+        // The fleet is sized for the demand: a rider goes unserved only when their plant lies off the extract's roads.
         foreach (var unserved in plan.Waves.SelectMany(w => w.Unserved))
         {
             Assert.Equal(UnservedReason.Unreachable, unserved.Reason);
