@@ -41,9 +41,11 @@ internal static class BenchCommands
         var exactLimit = new Option<int>("--exact-limit") { Description = "Parts with more candidate groups are chosen greedily.", DefaultValueFactory = _ => new Mobility.Planning.Carpools.CarpoolSettings().ExactGroupLimit };
         var carpools = new Command("carpools", "Measures a day of carpool matching (both directions) and one re-match on generated commutes (straight-line times).");
         var gapWork = new Option<double>("--gap-work") { Description = "Instead of the day: per part of the morning, greedy and the heuristic against CP-SAT given this much deterministic time to prove its optimum." };
-        foreach (var option in new Option[] { partners, employees, sites, shifts, seed, exactLimit, gapWork }) carpools.Options.Add(option);
+        var swapPasses = new Option<int>("--swap-passes") { Description = "Passes of swaps after greedy on parts too large for CP-SAT.", DefaultValueFactory = _ => new Mobility.Planning.Carpools.CarpoolSettings().SwapPasses };
+        foreach (var option in new Option[] { partners, employees, sites, shifts, seed, exactLimit, gapWork, swapPasses }) carpools.Options.Add(option);
         carpools.SetAction(parse => CarpoolBenchmark.Run(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(shifts), parse.GetValue(seed),
-            new Mobility.Planning.Carpools.CarpoolSettings(PartnersPerDriver: parse.GetValue(partners), ExactGroupLimit: parse.GetValue(exactLimit)),
+            new Mobility.Planning.Carpools.CarpoolSettings(PartnersPerDriver: parse.GetValue(partners), ExactGroupLimit: parse.GetValue(exactLimit),
+                SwapPasses: parse.GetValue(swapPasses)),
             parse.GetValue(gapWork)));
 
         var folder = new Option<DirectoryInfo>("--dir") { Description = "Folder of VRPLIB .vrp instances with their .sol best-known solutions.", Required = true };
