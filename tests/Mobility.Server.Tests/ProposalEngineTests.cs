@@ -75,6 +75,19 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     }
 
     [Fact]
+    public async Task Several_dates_of_one_network_re_match_at_the_same_time_without_a_deadlock()
+    {
+        // Each re-match inserts members (a key-share lock on their employees) and then locks the same employees to
+        // number their messages: with FOR UPDATE there, two dates at once deadlocked.
+        var dates = Enumerable.Range(10, 4).Select(d => _tomorrow.AddDays(d)).ToList();
+        var outcomes = await Task.WhenAll(dates.Select(RecomputeAsync));
+        Assert.All(outcomes, o => Assert.Equal(2, o.Proposed));
+        await using var database = _server.NewContext();
+        var sequences = await database.Notifications.Where(n => n.EmployeeId == _server.AlphaOne).Select(n => n.Sequence).OrderBy(s => s).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+    }
+
+    [Fact]
     public async Task A_decline_triggers_a_re_match_that_reaches_the_people_affected()
     {
         await RecomputeAsync(_tomorrow);

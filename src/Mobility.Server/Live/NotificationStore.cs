@@ -21,6 +21,9 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
     /// <summary>
     /// Adds messages in one round of statements: the employees' rows are locked in id order (so two writers never wait on
     /// each other in a cycle), their last sequence numbers read in one query, the rows inserted in one batch.
+    /// The lock is FOR NO KEY UPDATE, not FOR UPDATE: the caller's transaction has usually inserted rows that reference
+    /// these employees (group members), which takes FOR KEY SHARE on them; FOR UPDATE would wait on another writer's key
+    /// share while it waits on ours (a deadlock seen with two dates of one network re-matched at once).
     /// </summary>
     public async Task<IReadOnlyList<(long EmployeeId, NotificationMessage Message)>> AddManyAsync(
         IReadOnlyList<(long EmployeeId, string Kind, object Payload)> messages, CancellationToken cancellation)
@@ -30,7 +33,7 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
         if (messages.Count == 0) return [];
         var employees = messages.Select(m => m.EmployeeId).Distinct().Order().ToArray();
         await database.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT 1 FROM employees WHERE id = ANY({employees}) ORDER BY id FOR UPDATE", cancellation);
+            $"SELECT 1 FROM employees WHERE id = ANY({employees}) ORDER BY id FOR NO KEY UPDATE", cancellation);
         var last = await database.Notifications.Where(n => employees.Contains(n.EmployeeId)).GroupBy(n => n.EmployeeId)
             .Select(g => new { g.Key, Last = g.Max(n => n.Sequence) }).ToDictionaryAsync(x => x.Key, x => x.Last, cancellation);
         var now = clock.GetUtcNow();

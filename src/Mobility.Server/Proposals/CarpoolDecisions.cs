@@ -37,7 +37,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
         var (result, messages, networkToRecompute) = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
-            await database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carpool_groups WHERE id = {groupId} FOR UPDATE", cancellation);
+            await database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carpool_groups WHERE id = {groupId} FOR NO KEY UPDATE", cancellation);
             var group = await ProposalView.WithMembers(database.CarpoolGroups)
                 .SingleOrDefaultAsync(g => g.Id == groupId, cancellation);
             var member = group?.Members.SingleOrDefault(m => m.EmployeeId == employeeId);
