@@ -55,11 +55,12 @@ internal static class ShuttleCommands
             if (osmFile is null && parse.GetValue(routerDb) is null) throw new ArgumentException("Give road times with --osm FILE or --routerdb FILE.");
             var day = DateOnly.ParseExact(parse.GetValue(date)!, "yyyy-MM-dd", Invariant);
             ShuttleCase shuttleCase;
+            ShuttleDemand? demand = null;
             if (parse.GetResult(DbCommands.DatabaseOption) is not null)
             {
                 await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
                 await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-                var demand = await ShuttleDemandLoader.LoadAsync(database, parse.GetValue(network), day, parse.GetValue(minDistance),
+                demand = await ShuttleDemandLoader.LoadAsync(database, parse.GetValue(network), day, parse.GetValue(minDistance),
                     parse.GetValue(minibuses), parse.GetValue(coaches), cancellation);
                 shuttleCase = demand.Case;
                 Console.Error.WriteLine($"{shuttleCase.Riders.Count} riders living more than {parse.GetValue(minDistance):F0} km from their plant, " +
@@ -83,6 +84,7 @@ internal static class ShuttleCommands
             foreach (var stop in shuttleCase.Stops.Where(s => roads.Unsnapped.Any(u => u.Place == s.Location)))
                 Console.WriteLine($"not on the road network (its riders are unserved): {stop.Name}: {roads.Unsnapped.First(u => u.Place == stop.Location).Reason}");
             Console.Write(Text(plan));
+            if (demand is not null) Console.Write(Comparison(ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads)));
             if (parse.GetValue(output) is { } folder)
             {
                 folder.Create();
@@ -116,6 +118,15 @@ internal static class ShuttleCommands
         }
         text.AppendLine(Invariant, $"== roster: {plan.Waves.Count} waves, {plan.Kilometres:F0} shuttle km, {plan.Hours:F1} vehicle-hours, cost {plan.Cost:F0}, {plan.KilogramsCo2:F0} kg CO2, {plan.UnservedCount} rides unserved ==");
         text.AppendLine(Invariant, $"   everyone driving alone: {plan.DriveAloneKilometres:F0} km, {plan.DriveAloneKilogramsCo2:F0} kg CO2; with shuttles: {plan.WithShuttlesKilogramsCo2:F0} kg CO2");
+        return text.ToString();
+    }
+
+    private static string Comparison(IReadOnlyList<CommuteAlternative> alternatives)
+    {
+        var text = new StringBuilder("== the same people, to work and home ==\n");
+        foreach (var a in alternatives)
+            text.AppendLine(Invariant, $"  {a.Name,-24} {a.VehicleKilometres,8:F0} vehicle-km {a.KilogramsCo2,7:F0} kg CO2   {a.PeopleServed} of {a.PeopleCounted} people served");
+        text.AppendLine("  (driving alone and carpools count whole trips from home; the shuttles' km are the buses' own, from the stop to the plant)");
         return text.ToString();
     }
 
