@@ -31,6 +31,7 @@ internal static class ShuttleCommands
         };
         var date = new Option<string>("--date") { Description = "First day (yyyy-MM-dd); with --db, the date whose shifts are planned.", DefaultValueFactory = _ => "2026-03-02" };
         var network = new Option<string?>("--network") { Description = "With --db: network name or id (default: the only one)." };
+        var save = new Option<string?>("--save") { Description = "With --db: store the plan under this name (replacing the network's plan of that name)." };
         var minDistance = new Option<double>("--min-distance-km")
         {
             Description = "With --db: who would take the shuttle, employees living farther than this (straight line) from their plant.",
@@ -47,7 +48,7 @@ internal static class ShuttleCommands
             "Plans shuttles on real road times: with --db, from the network's stations and meeting points to its plants for the " +
             "date's shifts, for the employees living far from their plant (a what-if); otherwise the demo case, from the extract's " +
             "railway stations to the demo plants for a 3x8 roster (5:00, 13:00, 21:00 and the trips home).");
-        foreach (var option in new Option[] { DbCommands.DatabaseOption, network, minDistance, osm, routerDb, scenario, date, days, share, minibuses, coaches, seconds, seed, output })
+        foreach (var option in new Option[] { DbCommands.DatabaseOption, network, minDistance, save, osm, routerDb, scenario, date, days, share, minibuses, coaches, seconds, seed, output })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
@@ -85,6 +86,14 @@ internal static class ShuttleCommands
                 Console.WriteLine($"not on the road network (its riders are unserved): {stop.Name}: {roads.Unsnapped.First(u => u.Place == stop.Location).Reason}");
             Console.Write(Text(plan));
             if (demand is not null) Console.Write(Comparison(ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads)));
+            if (parse.GetValue(save) is { } name)
+            {
+                if (demand is null) throw new ArgumentException("--save needs --db: the plan is stored in that database.");
+                await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
+                await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+                var id = await ShuttlePlanStore.SaveAsync(database, demand.NetworkId, name, day, day, plan, cancellation);
+                Console.Error.WriteLine($"saved as shuttle plan {id} '{name}'");
+            }
             if (parse.GetValue(output) is { } folder)
             {
                 folder.Create();
