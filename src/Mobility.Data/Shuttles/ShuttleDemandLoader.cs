@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data.Commutes;
+using Mobility.Data.Model;
+using Mobility.Planning.Shuttles;
+using Mobility.Planning.TravelTimes;
+using PlannedStop = Mobility.Planning.Shuttles.ShuttleStop;
+
+namespace Mobility.Data.Shuttles;
+
+/// <summary>
+/// Builds a date's what-if shuttle case from a network in the database: the stops are its stations, meeting points
+/// and plants; the riders are the consenting employees working a shift that starts on the date (with the trip home
+/// after it, as <see cref="CommuteLoader"/> reads them) who live farther than a straight-line distance from their
+/// plant, each taken from the station or meeting point nearest their home. The fleet waits at a depot by the stop
+/// nearest the plants' centre.
+/// </summary>
+public static class ShuttleDemandLoader
+{
+    public static async Task<ShuttleDemand> LoadAsync(MobilityDbContext database, string? networkNameOrId, DateOnly date,
+        double minDistanceKilometres = 10, int minibuses = 6, int coaches = 2, CancellationToken cancellation = default)
+    {
+        var networkId = await NetworkIdAsync(database, networkNameOrId, cancellation);
+        var sites = await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).OrderBy(s => s.Id).ToListAsync(cancellation);
+        var origins = sites.Where(s => s.Kind is SiteKind.Station or SiteKind.MeetingPoint).Select(Stop).ToList();
+        var plants = sites.Where(s => s.Kind == SiteKind.Plant).ToDictionary(s => s.ExternalId, Stop);
+        if (origins.Count == 0) throw new ArgumentException("The network has no station or meeting point to run shuttles from.");
+        if (plants.Count == 0) throw new ArgumentException("The network has no plant.");
+
+        var commutes = await CommuteLoader.LoadAsync(database, networkId, date, cancellation: cancellation);
+        var minimumMetres = minDistanceKilometres * 1000;
+        var riders = new List<ShuttleRider>();
+        var chosen = new HashSet<string>();
+        foreach (var person in commutes.ToWork)
+        {
+            // Employees attached to a station or car park rather than a plant are not shuttle demand.
+            if (!plants.ContainsKey(person.SiteId) || person.Home.DistanceTo(person.Site) <= minimumMetres) continue;
+            var origin = origins.MinBy(o => o.Location.DistanceTo(person.Home))!;
+            riders.Add(new ShuttleRider(person.Id, origin.Id, person.SiteId, commutes.Shifts[person.Id]));
+            chosen.Add(person.Id);
+        }
+        var used = riders.Select(r => r.OriginStopId).Concat(riders.Select(r => r.SiteStopId)).ToHashSet();
+        var stops = origins.Concat(plants.Values).Where(s => used.Contains(s.Id)).ToList();
+        var plantStops = plants.Values.ToList();
+        var centre = new GeoPoint(plantStops.Average(p => p.Location.Latitude), plantStops.Average(p => p.Location.Longitude));
+        var hub = origins.MinBy(o => o.Location.DistanceTo(centre))!;
+        var depot = new PlannedStop("depot", $"Dépôt ({hub.Name})", hub.Location, ShuttleStopKind.Depot);
+        var fleet = new List<FleetEntry> { new(VehicleType.Minibus, depot.Id, minibuses), new(VehicleType.Coach, depot.Id, coaches) };
+        var ridersOnly = commutes with
+        {
+            ToWork = commutes.ToWork.Where(p => chosen.Contains(p.Id)).ToList(),
+            ToHome = commutes.ToHome.Where(p => chosen.Contains(p.Id)).ToList(),
+            Shifts = commutes.Shifts.Where(s => chosen.Contains(s.Key)).ToDictionary(),
+        };
+        return new ShuttleDemand(networkId, new ShuttleCase([depot, .. stops], fleet, riders, new ShuttleSettings()).Validated(), ridersOnly);
+    }
+
+    /// <summary>By name or id; without either, the only network of the database.</summary>
+    public static async Task<long> NetworkIdAsync(MobilityDbContext database, string? nameOrId, CancellationToken cancellation = default)
+    {
+        var networks = await database.Networks.AsNoTracking().OrderBy(n => n.Id).Select(n => new { n.Id, n.Name }).ToListAsync(cancellation);
+        if (nameOrId is null)
+            return networks.Count == 1 ? networks[0].Id
+                : throw new ArgumentException($"The database has {networks.Count} networks: choose one with --network ({string.Join(", ", networks.Select(n => n.Name))}).");
+        return networks.FirstOrDefault(n => n.Name == nameOrId || n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == nameOrId)?.Id
+            ?? throw new ArgumentException($"No network '{nameOrId}' in the database.");
+    }
+
+    private static PlannedStop Stop(Site site) => new(site.ExternalId, site.Name, new GeoPoint(site.Location.Y, site.Location.X),
+        site.Kind == SiteKind.Plant ? ShuttleStopKind.Site : site.Kind == SiteKind.Station ? ShuttleStopKind.Station : ShuttleStopKind.MeetingPoint);
+}

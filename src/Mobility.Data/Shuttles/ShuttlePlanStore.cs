@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data.Model;
+using Planned = Mobility.Planning.Shuttles;
+
+namespace Mobility.Data.Shuttles;
+
+/// <summary>
+/// Stores a computed shuttle plan in the shuttle tables, in one transaction: a plan replaces the network's previous
+/// plan of the same name. Timetables are kept in the network's local time; calls at the depot (not a site) are left
+/// out of the stops, and stop ids of the plan are the sites' external ids.
+/// </summary>
+public static class ShuttlePlanStore
+{
+    public static async Task<long> SaveAsync(MobilityDbContext database, long networkId, string name, DateOnly validFrom, DateOnly validTo,
+        Planned.ShuttlePlan plan, CancellationToken cancellation = default)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A shuttle plan needs a name.");
+        var network = await database.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == networkId, cancellation)
+            ?? throw new ArgumentException($"No network {networkId} in the database.");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(network.TimeZone);
+        var sites = await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
+
+        await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
+        await database.ShuttlePlans.Where(p => p.NetworkId == networkId && p.Name == name).ExecuteDeleteAsync(cancellation);
+        var stored = new ShuttlePlan { NetworkId = networkId, Name = name, ValidFrom = validFrom, ValidTo = validTo, CreatedAt = DateTimeOffset.UtcNow };
+        var vehicles = new Dictionary<string, ShuttleVehicle>();
+        foreach (var trip in plan.Waves.SelectMany(w => w.Trips))
+        {
+            if (!vehicles.TryGetValue(trip.Vehicle, out var vehicle))
+            {
+                vehicle = new ShuttleVehicle
+                {
+                    Name = trip.Vehicle, Capacity = trip.Type.Capacity,
+                    CostPerKilometre = (decimal)trip.Type.CostPerKilometre, CostPerHour = (decimal)trip.Type.CostPerHour,
+                };
+                vehicles.Add(trip.Vehicle, vehicle);
+                stored.Vehicles.Add(vehicle);
+            }
+            var departure = TimeZoneInfo.ConvertTime(trip.Stops[0].Departure, zone);
+            var row = new ShuttleTrip { Vehicle = vehicle, Direction = Direction(trip), Days = Day(departure.DayOfWeek), Kilometres = trip.Kilometres };
+            foreach (var call in trip.Stops.Where(c => c.Stop.Kind != Planned.ShuttleStopKind.Depot))
+                row.Stops.Add(new ShuttleStop
+                {
+                    Sequence = row.Stops.Count,
+                    SiteId = sites.TryGetValue(call.Stop.Id, out var site) ? site
+                        : throw new ArgumentException($"Stop '{call.Stop.Id}' ({call.Stop.Name}) is not a site of the network."),
+                    Arrival = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(call.Arrival, zone).DateTime),
+                    Departure = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(call.Departure, zone).DateTime),
+                    Boarding = call.Boarding, Alighting = call.Alighting, LoadAfter = call.LoadOnDeparture,
+                });
+            stored.Trips.Add(row);
+        }
+        database.ShuttlePlans.Add(stored);
+        await database.SaveChangesAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+        return stored.Id;
+    }
+
+    /// <summary>A wave's trip may carry both ways; it is filed under the way most of its riders go.</summary>
+    private static TripDirection Direction(Planned.ShuttleTrip trip)
+    {
+        var toSites = trip.Stops.Where(c => c.Stop.Kind == Planned.ShuttleStopKind.Site).Sum(c => c.Alighting);
+        var fromSites = trip.Stops.Where(c => c.Stop.Kind == Planned.ShuttleStopKind.Site).Sum(c => c.Boarding);
+        return toSites >= fromSites ? TripDirection.ToWork : TripDirection.ToHome;
+    }
+
+    private static WorkDays Day(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => WorkDays.Monday, DayOfWeek.Tuesday => WorkDays.Tuesday, DayOfWeek.Wednesday => WorkDays.Wednesday,
+        DayOfWeek.Thursday => WorkDays.Thursday, DayOfWeek.Friday => WorkDays.Friday, DayOfWeek.Saturday => WorkDays.Saturday,
+        _ => WorkDays.Sunday,
+    };
+}

@@ -1,0 +1,53 @@
+using Mobility.Planning.Carpools;
+using Mobility.Planning.TravelTimes;
+
+namespace Mobility.Planning.Shuttles;
+
+/// <summary>
+/// The comparison HR asks for, for the riders of a shuttle plan: everyone driving alone from home to their plant and
+/// back, the carpool plan of the same people (<see cref="CarpoolMatcher.MatchDay"/>), and the shuttles. Driving alone
+/// and carpooling count whole trips from home; the shuttles' kilometres are the buses' own, from station to plant,
+/// so the riders' way to the station comes on top of them. Someone whose home or plant is off the road network counts
+/// as a person but adds no kilometres (no trip is known).
+/// </summary>
+public static class ShuttleComparison
+{
+    public static IReadOnlyList<CommuteAlternative> Compare(ShuttlePlan shuttles, IReadOnlyList<CarpoolParticipant> toWork,
+        IReadOnlyList<CarpoolParticipant> toHome, ITravelTimes travelTimes, CarpoolSettings? settings = null)
+    {
+        settings ??= new CarpoolSettings();
+        var morning = new CarpoolInstance(toWork, travelTimes);
+        var evening = morning.WithParticipants(toHome, CommuteDirection.ToHome);
+        var carpools = CarpoolMatcher.MatchDay(morning, evening, settings);
+        var counted = toWork.Select(p => p.Id).Union(toHome.Select(p => p.Id)).ToHashSet();
+        var alone = DirectKilometres(morning, Known(morning)) + DirectKilometres(evening, Known(evening));
+        var pooled = PooledKilometres(morning, carpools.ToWork.Selection.Groups) + PooledKilometres(evening, carpools.ToHome.Selection.Groups);
+        var pooledPeople = Members(toWork, carpools.ToWork.Selection.Groups).Union(Members(toHome, carpools.ToHome.Selection.Groups)).Count();
+        // Every rider has one move to the site; a rider is served unless left without a seat both ways.
+        var shuttleRiders = shuttles.Waves.Sum(w => w.RidersToSite);
+        var unservedBothWays = shuttles.Waves.SelectMany(w => w.Unserved).GroupBy(u => u.Rider.Id)
+            .Where(g => g.Sum(u => u.Count) >= 2 * g.First().Rider.Count).Sum(g => g.First().Rider.Count);
+        double Co2(double kilometres) => kilometres * settings.GramsCo2PerKilometre / 1000;
+        return
+        [
+            new("everyone driving alone", alone, Co2(alone), counted.Count, 0),
+            new("carpools", pooled, Co2(pooled), counted.Count, pooledPeople),
+            new("shuttles", shuttles.Kilometres, shuttles.KilogramsCo2, shuttleRiders, shuttleRiders - unservedBothWays),
+        ];
+    }
+
+    private static IEnumerable<int> Known(CarpoolInstance instance) =>
+        Enumerable.Range(0, instance.Participants.Count).Where(i => double.IsFinite(instance.DirectMetres(i)));
+
+    private static double DirectKilometres(CarpoolInstance instance, IEnumerable<int> people) => people.Sum(instance.DirectMetres) / 1000;
+
+    /// <summary>Each group's route, and everyone outside a group (with a known trip) driving alone.</summary>
+    private static double PooledKilometres(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups)
+    {
+        var grouped = groups.SelectMany(g => g.Members).ToHashSet();
+        return groups.Sum(g => g.RouteMetres) / 1000 + DirectKilometres(instance, Known(instance).Where(i => !grouped.Contains(i)));
+    }
+
+    private static IEnumerable<string> Members(IReadOnlyList<CarpoolParticipant> people, IReadOnlyList<CarpoolGroup> groups) =>
+        groups.SelectMany(g => g.Members).Select(i => people[i].Id);
+}
