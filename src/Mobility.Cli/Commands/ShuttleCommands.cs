@@ -37,7 +37,7 @@ internal static class ShuttleCommands
             Description = "With --db: who would take the shuttle, employees living farther than this (straight line) from their plant.",
             DefaultValueFactory = _ => 10,
         };
-        var days = new Option<int>("--days") { Description = "Days of the roster (5: a working week).", DefaultValueFactory = _ => 5 };
+        var days = new Option<int>("--days") { Description = "Days of the roster from --date (default 5, a working week; with --db, 1).", DefaultValueFactory = _ => 5 };
         var share = new Option<double>("--share") { Description = "Share of each plant's shift workers who take the shuttle.", DefaultValueFactory = _ => 0.15 };
         var minibuses = new Option<int>("--minibuses") { DefaultValueFactory = _ => 6 };
         var coaches = new Option<int>("--coaches") { DefaultValueFactory = _ => 2 };
@@ -55,17 +55,31 @@ internal static class ShuttleCommands
             var osmFile = parse.GetValue(osm)?.FullName;
             if (osmFile is null && parse.GetValue(routerDb) is null) throw new ArgumentException("Give road times with --osm FILE or --routerdb FILE.");
             var day = DateOnly.ParseExact(parse.GetValue(date)!, "yyyy-MM-dd", Invariant);
-            ShuttleCase shuttleCase;
-            ShuttleDemand? demand = null;
-            if (parse.GetResult(DbCommands.DatabaseOption) is not null)
+            var fromDatabase = parse.GetResult(DbCommands.DatabaseOption) is not null;
+            // From the database one date is the common question; a week is asked for with --days.
+            var dayCount = fromDatabase && parse.GetResult(days) is null ? 1 : parse.GetValue(days);
+            if (dayCount is < 1 or > 31) throw new ArgumentException("--days must be between 1 and 31.");
+            if (parse.GetValue(save) is not null && !fromDatabase) throw new ArgumentException("--save needs --db: the plan is stored in that database.");
+            var router = parse.GetValue(routerDb) is { } file
+                ? RouterDbFile.Read(file.FullName)
+                : Router.Build(OsmImporter.Import(osmFile!, [VehicleProfiles.Car], message => Console.Error.WriteLine(message)), ["car"]);
+            var roads = new RoadTravelTimes(router);
+            var limits = new SolverLimits(TimeSpan.FromSeconds(parse.GetValue(seconds)), Seed: parse.GetValue(seed), Searches: Math.Min(2, Environment.ProcessorCount));
+
+            ShuttlePlan plan;
+            long? networkId = null;
+            IReadOnlyList<CommuteAlternative>? comparison = null;
+            if (fromDatabase)
             {
                 await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
                 await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-                demand = await ShuttleDemandLoader.LoadAsync(database, parse.GetValue(network), day, parse.GetValue(minDistance),
-                    parse.GetValue(minibuses), parse.GetValue(coaches), cancellation);
-                shuttleCase = demand.Case;
-                Console.Error.WriteLine($"{shuttleCase.Riders.Count} riders living more than {parse.GetValue(minDistance):F0} km from their plant, " +
-                    $"{shuttleCase.Stops.Count - 1} stops");
+                var demand = await ShuttleDemandRange.LoadAsync(database, parse.GetValue(network), day, dayCount, parse.GetValue(minDistance),
+                    parse.GetValue(minibuses), parse.GetValue(coaches),
+                    (planned, daily) => Console.Error.WriteLine($"{planned:ddd yyyy-MM-dd}: {daily.Case.Riders.Count} riders living more than " +
+                        $"{parse.GetValue(minDistance):F0} km from their plant"), cancellation);
+                networkId = demand.NetworkId;
+                plan = ShuttlePlanner.Plan(demand.Case, roads, limits);
+                comparison = ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads, shuttleCase: demand.Case);
             }
             else
             {
@@ -73,104 +87,28 @@ internal static class ShuttleCommands
                 var stations = DemoShuttleSources.StationsFromOsm(osmFile);
                 var plants = DemoShuttleSources.ThreeShiftPlants(parse.GetValue(scenario)!.FullName);
                 Console.Error.WriteLine($"{stations.Count} stations, {plants.Count} plants with a 3x8 roster");
-                shuttleCase = DemoShuttleCase.Build(stations, plants, day, parse.GetValue(days),
+                var shuttleCase = DemoShuttleCase.Build(stations, plants, day, dayCount,
                     parse.GetValue(share), parse.GetValue(minibuses), parse.GetValue(coaches), parse.GetValue(seed));
+                plan = ShuttlePlanner.Plan(shuttleCase, roads, limits);
             }
-            var router = parse.GetValue(routerDb) is { } file
-                ? RouterDbFile.Read(file.FullName)
-                : Router.Build(OsmImporter.Import(osmFile!, [VehicleProfiles.Car], message => Console.Error.WriteLine(message)), ["car"]);
-            var limits = new SolverLimits(TimeSpan.FromSeconds(parse.GetValue(seconds)), Seed: parse.GetValue(seed), Searches: Math.Min(2, Environment.ProcessorCount));
-            var roads = new RoadTravelTimes(router);
-            var plan = ShuttlePlanner.Plan(shuttleCase, roads, limits);
-            foreach (var stop in shuttleCase.Stops.Where(s => roads.Unsnapped.Any(u => u.Place == s.Location)))
-                Console.WriteLine($"not on the road network (its riders are unserved): {stop.Name}: {roads.Unsnapped.First(u => u.Place == stop.Location).Reason}");
-            Console.Write(Text(plan));
-            if (demand is not null) Console.Write(Comparison(ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads)));
-            if (parse.GetValue(save) is { } name)
+            foreach (var (place, reason) in roads.Unsnapped.DistinctBy(u => u.Place))
+                Console.WriteLine($"not on the road network (riders from or to it are unserved): {place.Latitude:F5},{place.Longitude:F5}: {reason}");
+            Console.Write(ShuttlePlanReport.Text(plan));
+            if (comparison is not null) Console.Write(ShuttlePlanReport.Comparison(comparison, dayCount));
+            if (parse.GetValue(save) is { } name && networkId is { } savedNetwork)
             {
-                if (demand is null) throw new ArgumentException("--save needs --db: the plan is stored in that database.");
                 await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
                 await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-                var id = await ShuttlePlanStore.SaveAsync(database, demand.NetworkId, name, day, day, plan, cancellation);
+                var id = await ShuttlePlanStore.SaveAsync(database, savedNetwork, name, day, day.AddDays(dayCount - 1), plan, cancellation);
                 Console.Error.WriteLine($"saved as shuttle plan {id} '{name}'");
             }
             if (parse.GetValue(output) is { } folder)
             {
-                folder.Create();
-                File.WriteAllText(Path.Combine(folder.FullName, "shuttles.geojson"), GeoJson(plan));
-                File.WriteAllText(Path.Combine(folder.FullName, "shuttles.csv"), Csv(plan));
+                ShuttlePlanFiles.Write(folder, plan, router);
                 Console.Error.WriteLine($"written: {Path.Combine(folder.FullName, "shuttles.geojson")}, shuttles.csv");
             }
             return 0;
         });
         return command;
-    }
-
-    private static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, ShiftCalendar.Paris.TimeZone);
-
-    private static string Text(ShuttlePlan plan)
-    {
-        var text = new StringBuilder();
-        foreach (var wave in plan.Waves)
-        {
-            text.AppendLine(Invariant, $"== {Local(wave.Instant):ddd yyyy-MM-dd HH:mm}: {wave.RidersToSite} riders to the plants, {wave.RidersHome} home ==");
-            foreach (var trip in wave.Trips)
-            {
-                text.AppendLine(Invariant, $"  {trip.Vehicle}: {trip.Kilometres:F1} km, {trip.Hours:F2} h, cost {trip.Cost:F0}, {trip.KilogramsCo2:F1} kg CO2");
-                foreach (var call in trip.Stops)
-                    text.AppendLine(Invariant, $"    {Local(call.Arrival):HH:mm}-{Local(call.Departure):HH:mm}  {call.Stop.Name,-45} +{call.Boarding,-3} -{call.Alighting,-3} on board {call.LoadOnDeparture}");
-            }
-            text.AppendLine(Invariant, $"  total: {wave.Trips.Count} trips, {wave.Kilometres:F1} km, {wave.Hours:F1} h, cost {wave.Cost:F0}, {wave.KilogramsCo2:F1} kg CO2");
-            if (wave.Unserved.Count > 0)
-                text.AppendLine(Invariant, $"  unserved: {wave.UnservedCount} ({string.Join(", ", wave.Unserved.GroupBy(u => u.Reason).Select(g => $"{Reason(g.Key)}: {g.Sum(u => u.Count)}"))})");
-            text.AppendLine(Invariant, $"  everyone driving alone: {wave.DriveAloneKilometres:F0} km, {wave.DriveAloneKilogramsCo2:F0} kg CO2; with shuttles (unserved still driving): {wave.WithShuttlesKilogramsCo2:F0} kg CO2");
-        }
-        text.AppendLine(Invariant, $"== roster: {plan.Waves.Count} waves, {plan.Kilometres:F0} shuttle km, {plan.Hours:F1} vehicle-hours, cost {plan.Cost:F0}, {plan.KilogramsCo2:F0} kg CO2, {plan.UnservedCount} rides unserved ==");
-        text.AppendLine(Invariant, $"   everyone driving alone: {plan.DriveAloneKilometres:F0} km, {plan.DriveAloneKilogramsCo2:F0} kg CO2; with shuttles: {plan.WithShuttlesKilogramsCo2:F0} kg CO2");
-        return text.ToString();
-    }
-
-    private static string Comparison(IReadOnlyList<CommuteAlternative> alternatives)
-    {
-        var text = new StringBuilder("== the same people, to work and home ==\n");
-        foreach (var a in alternatives)
-            text.AppendLine(Invariant, $"  {a.Name,-24} {a.VehicleKilometres,8:F0} vehicle-km {a.KilogramsCo2,7:F0} kg CO2   {a.PeopleServed} of {a.PeopleCounted} people served");
-        text.AppendLine("  (driving alone and carpools count whole trips from home; the shuttles' km are the buses' own, from the stop to the plant)");
-        return text.ToString();
-    }
-
-    private static string Reason(UnservedReason reason) => reason switch
-    {
-        UnservedReason.Unreachable => "no road between the stops",
-        UnservedReason.RideTooLong => "direct ride over the limit",
-        UnservedReason.NoVehicleInTime => "no vehicle there in time",
-        _ => "no seat left",
-    };
-
-    private static string GeoJson(ShuttlePlan plan)
-    {
-        var features = plan.Waves.SelectMany(wave => wave.Trips.Select(trip => new
-        {
-            type = "Feature",
-            properties = new
-            {
-                wave = Local(wave.Instant).ToString("yyyy-MM-dd HH:mm", Invariant), vehicle = trip.Vehicle,
-                km = Math.Round(trip.Kilometres, 2), hours = Math.Round(trip.Hours, 2), cost = Math.Round(trip.Cost, 2), kg_co2 = Math.Round(trip.KilogramsCo2, 2),
-                stops = trip.Stops.Select(c => $"{Local(c.Arrival):HH:mm} {c.Stop.Name} +{c.Boarding} -{c.Alighting}"),
-            },
-            // Straight segments between the calls: the plan's distances are by road, the drawing is a sketch.
-            geometry = new { type = "LineString", coordinates = trip.Stops.Select(c => new[] { c.Stop.Location.Longitude, c.Stop.Location.Latitude }) },
-        }));
-        return JsonSerializer.Serialize(new { type = "FeatureCollection", features });
-    }
-
-    private static string Csv(ShuttlePlan plan)
-    {
-        var csv = new StringBuilder("wave,vehicle,stop,arrival,departure,boarding,alighting,on_board\n");
-        foreach (var wave in plan.Waves)
-            foreach (var trip in wave.Trips)
-                foreach (var call in trip.Stops)
-                    csv.AppendLine(Invariant, $"{Local(wave.Instant):yyyy-MM-dd HH:mm},\"{trip.Vehicle}\",\"{call.Stop.Name.Replace("\"", "\"\"")}\",{Local(call.Arrival):HH:mm},{Local(call.Departure):HH:mm},{call.Boarding},{call.Alighting},{call.LoadOnDeparture}");
-        return csv.ToString();
     }
 }

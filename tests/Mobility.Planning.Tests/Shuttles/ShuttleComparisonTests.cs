@@ -33,11 +33,12 @@ public class ShuttleComparisonTests
         };
         var riders = toWork.Select(p => new ShuttleRider(p.Id, "station", "plant", Shift)).ToList();
         var fleet = new List<FleetEntry> { new(VehicleType.Minibus, "depot", 1) };
-        var shuttles = ShuttlePlanner.Plan(new ShuttleCase(stops, fleet, riders, new ShuttleSettings()), Straight,
-            new SolverLimits(TimeSpan.MaxValue, MaxIterations: 200));
+        var shuttleCase = new ShuttleCase(stops, fleet, riders, new ShuttleSettings());
+        var shuttles = ShuttlePlanner.Plan(shuttleCase, Straight, new SolverLimits(TimeSpan.MaxValue, MaxIterations: 200));
 
-        var alternatives = ShuttleComparison.Compare(shuttles, toWork, toHome, Straight).ToDictionary(a => a.Name);
+        var alternatives = ShuttleComparison.Compare(shuttles, toWork, toHome, Straight, shuttleCase: shuttleCase, walkingMetres: 3000).ToDictionary(a => a.Name);
         var (alone, carpools, bus) = (alternatives["everyone driving alone"], alternatives["carpools"], alternatives["shuttles"]);
+        var doorToDoor = alternatives["shuttles, door to door"];
 
         // Everyone alone: each drives their own distance there and back (computed here from the layout, not the code).
         Assert.Equal(2 * distances.Sum(), alone.VehicleKilometres, 0.1);
@@ -49,6 +50,10 @@ public class ShuttleComparisonTests
         // One minibus of 8 seats takes everyone from the station 20 km away, and drives there and back twice a day.
         Assert.Equal(8, bus.PeopleServed);
         Assert.Equal(80, bus.VehicleKilometres, 0.5);
+        // Door to door adds the drives to the station 20 km south, there and back, except the walks (up to 3 km here).
+        var drivesToStation = distances.Select(km => Math.Abs(km - 20)).Where(km => km > 3).Sum();
+        Assert.Equal(80 + 2 * drivesToStation, doorToDoor.VehicleKilometres, 0.5);
+        Assert.Equal(bus.KilogramsCo2 + 2 * drivesToStation * 0.120, doorToDoor.KilogramsCo2, 2);
         Assert.Equal(new[] { 8, 8, 8 }, new[] { alone.PeopleCounted, carpools.PeopleCounted, bus.PeopleCounted });
     }
 }
