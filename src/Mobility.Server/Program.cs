@@ -37,6 +37,7 @@ app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
 app.MapProposalEndpoints();
 app.MapStatisticsEndpoints();
+app.MapDemandStatisticsEndpoints();
 app.MapImportEndpoints();
 app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();

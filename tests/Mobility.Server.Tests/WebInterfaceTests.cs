@@ -38,9 +38,22 @@ public sealed partial class WebInterfaceTests
         var html = await Server.CreateClient().GetStringAsync("/");
         Assert.Contains("<html lang=\"fr\">", html);
         var used = Regex.Matches(html, @"data-i18n=""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
-        var script = await Server.CreateClient().GetStringAsync("/app.js");
-        used.UnionWith(Regex.Matches(script, @"\bt\(""(\w+)""\)").Select(m => m.Groups[1].Value));
+        foreach (var module in new[] { "/app.js", "/demand.js" })
+        {
+            var script = await Server.CreateClient().GetStringAsync(module);
+            used.UnionWith(Regex.Matches(script, @"\bt\(""(\w+)""\)").Select(m => m.Groups[1].Value));
+        }
         Assert.True(used.Count > 20);
         Assert.Empty(used.Except((await TextsAsync())["fr"]));
+    }
+
+    [Fact]
+    public async Task The_map_library_is_served_with_the_page()
+    {
+        // Plant networks often block CDNs: the working group's map must not depend on one.
+        var html = await Server.CreateClient().GetStringAsync("/");
+        foreach (var asset in Regex.Matches(html, @"(?:src|href)=""(lib/[^""]+)""").Select(m => m.Groups[1].Value).DefaultIfEmpty("none"))
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await Server.CreateClient().GetAsync("/" + asset)).StatusCode);
+        Assert.Contains("lib/leaflet/leaflet.js", html);
     }
 }

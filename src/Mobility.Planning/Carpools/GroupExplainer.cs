@@ -32,7 +32,8 @@ public static class GroupExplainer
             var isDriver = m == group.Driver;
             return new MemberExplanation(person.Id, person.Company, isDriver ? MemberRole.Driver : MemberRole.Passenger,
                 isDriver ? 0 : homeOrder[m], person.SiteId, Real(offsets[m]), Real(atSite), person.Earliest, person.Latest,
-                (atSite - offsets[m]) / 60, direct / 60, (isDriver ? direct + detourLimit : person.MaxRideFactor * direct) / 60);
+                (atSite - offsets[m]) / 60, direct / 60, (isDriver ? direct + detourLimit : person.MaxRideFactor * direct) / 60,
+                instance.DirectMetres(m) / 1000);
         }).ToList();
         var sites = group.SitesInDrivingOrder.Select(l => instance.SiteIds[l - people.Count]).ToList();
         return new GroupExplanation(group.Direction, group.Departure, members, sites, group.RouteSeconds / 60, group.RouteMetres / 1000,

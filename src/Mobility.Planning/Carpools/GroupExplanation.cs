@@ -32,6 +32,7 @@ public sealed record GroupExplanation(
 /// <param name="RideMinutes">Their time in the car.</param>
 /// <param name="RideLimitMinutes">The longest ride allowed (their ride factor times their direct trip; the driver's is
 /// the direct trip plus the detour limit).</param>
+/// <param name="DirectKilometres">Their own trip driving alone (null in explanations stored before it was recorded).</param>
 public sealed record MemberExplanation(
     string Id,
     string Company,
@@ -44,4 +45,5 @@ public sealed record MemberExplanation(
     double WindowLatest,
     double RideMinutes,
     double DirectMinutes,
-    double RideLimitMinutes);
+    double RideLimitMinutes,
+    double? DirectKilometres = null);

@@ -2,6 +2,7 @@
 // are refreshed from their message stream (GET /api/me/notifications?after=N, the same sequence the SignalR hub
 // replays), so nothing is missed while the page sleeps.
 import { t, setLanguage, currentLanguage } from "./i18n.js";
+import { showDemand } from "./demand.js";
 
 const $ = (selector) => document.querySelector(selector);
 const show = (id, visible) => { $(id).hidden = !visible; };
@@ -112,7 +113,9 @@ $("#import-form").addEventListener("submit", async (event) => {
 // ---- working group and administrators ----
 async function showStatistics(networkId) {
   const statistics = await api(`/api/networks/${networkId}/statistics`);
-  const table = (key) => `<h3>${t(key)}</h3><table>${statistics[key].map((c) => `<tr><td>${escape(c.key)}</td><td>${c.count ?? t("hidden")}</td></tr>`).join("")}</table>`;
+  // Roles and statuses are words of the interface; communes, sites and rosters are names.
+  const label = (key, value) => ["byCommuteRole", "carpoolMembersByStatus"].includes(key) ? t(value) : value;
+  const table = (key) => `<h3>${t(key)}</h3><table>${statistics[key].map((c) => `<tr><td>${escape(label(key, c.key))}</td><td>${c.count ?? t("hidden")}</td></tr>`).join("")}</table>`;
   $("#statistics").innerHTML = `<p>${t("total")}: ${statistics.employees}</p>` +
     ["byCommune", "bySite", "byShiftPattern", "byCommuteRole", "carpoolMembersByStatus"].map(table).join("");
 }
@@ -142,7 +145,7 @@ async function start() {
   show("#admin", me.role === "Administrator");
   if (me.role === "Employee") await showEmployee();
   if (me.role === "HrManager") { hrCompany = me.companyId; await showEmployees(); }
-  if (me.role === "WorkingGroup") await showStatistics(me.networkId);
+  if (me.role === "WorkingGroup") await Promise.all([showStatistics(me.networkId), showDemand(me.networkId)]);
   if (me.role === "Administrator") await showNetworks();
 }
 

@@ -16,6 +16,13 @@ const texts = {
     pickup: "prise en charge", detourOf: "détour du conducteur", minutes: "min", newMessage: "Vos propositions ont changé.",
     signInFailed: "Connexion refusée.", byCommune: "Par commune", bySite: "Par site", byShiftPattern: "Par roulement",
     byCommuteRole: "Par rôle", carpoolMembersByStatus: "Covoitureurs par statut", total: "Salariés", hidden: "< 5",
+    date: "Date", cellSize: "Taille des carrés", showButton: "Afficher", demandMap: "Où habitent les salariés",
+    demandTravel: "Quand ils se déplacent", demandSavings: "Ce que les covoiturages économisent",
+    mapUnavailable: "La carte n'a pas pu être chargée.", employeesLiving: "salariés", consenting: "d'accord pour le covoiturage",
+    squares: "carrés", withheldPeople: "personnes dans des carrés de moins de 5, non affichés", peopleWorking: "salariés travaillent ce jour-là (ayant donné leur accord)",
+    hour: "Heure", arriving: "Prises de poste", leaving: "Fins de poste", noCarpools: "Aucun covoiturage proposé pour cette date.",
+    groups: "équipages", carpoolers: "covoitureurs", carsRemoved: "voitures en moins", kmSaved: "km évités", co2Saved: "kg de CO₂ évités",
+    direction: "Sens",
   },
   en: {
     tagline: "Carpools and shuttles across the plants of an industrial network.", signIn: "Sign in", signOut: "Sign out",
@@ -32,6 +39,13 @@ const texts = {
     pickup: "pickup", detourOf: "driver's detour", minutes: "min", newMessage: "Your proposals changed.",
     signInFailed: "Sign-in refused.", byCommune: "By town", bySite: "By site", byShiftPattern: "By roster",
     byCommuteRole: "By role", carpoolMembersByStatus: "Carpoolers by status", total: "Employees", hidden: "< 5",
+    date: "Date", cellSize: "Square size", showButton: "Show", demandMap: "Where employees live",
+    demandTravel: "When they travel", demandSavings: "What carpools save",
+    mapUnavailable: "The map could not be loaded.", employeesLiving: "employees", consenting: "agreeing to carpool",
+    squares: "squares", withheldPeople: "people in squares under 5, not shown", peopleWorking: "employees work that day (having agreed)",
+    hour: "Hour", arriving: "Shifts starting", leaving: "Shifts ending", noCarpools: "No carpool proposed for this date.",
+    groups: "carpools", carpoolers: "carpoolers", carsRemoved: "cars off the road", kmSaved: "km saved", co2Saved: "kg of CO₂ saved",
+    direction: "Direction",
   },
 };
 
