@@ -3,6 +3,7 @@
 // replays), so nothing is missed while the page sleeps.
 import { t, setLanguage, currentLanguage } from "./i18n.js";
 import { showDemand } from "./demand.js";
+import { followMessages } from "./live.js";
 
 const $ = (selector) => document.querySelector(selector);
 const show = (id, visible) => { $(id).hidden = !visible; };
@@ -22,7 +23,6 @@ const time = (iso) => new Date(iso).toLocaleTimeString(currentLanguage(), { hour
 const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 // ---- employee ----
-let lastSequence = 0;
 
 async function showProposals() {
   const from = new Date().toISOString().slice(0, 10);
@@ -42,14 +42,6 @@ async function showProposals() {
   }).join("");
 }
 
-async function pollMessages() {
-  const messages = await api(`/api/me/notifications?after=${lastSequence}`);
-  if (messages.length > 0) {
-    lastSequence = messages[messages.length - 1].sequence;
-    say(t("newMessage"));
-    await showProposals();
-  }
-}
 
 async function showEmployee() {
   const profile = await api("/api/me/employee");
@@ -58,9 +50,10 @@ async function showEmployee() {
   for (const name of ["role", "seatsOffered", "flexibilityMinutes", "maxDetourMinutes"]) form.elements[name].value = profile[name];
   form.elements.consentToMatching.checked = profile.consentToMatching;
   const all = await api("/api/me/notifications?after=0");
-  lastSequence = all.length ? all[all.length - 1].sequence : 0;
+  const lastSequence = all.length ? all[all.length - 1].sequence : 0;
   await showProposals();
-  setInterval(() => pollMessages().catch(() => {}), 5000);
+  await followMessages(lastSequence, async () => { say(t("newMessage")); await showProposals(); },
+    (state) => { $("#live-state").textContent = { live: () => t("liveOn"), reconnecting: () => t("liveReconnecting"), polling: () => t("livePolling") }[state](); });
 }
 
 $("#proposals").addEventListener("click", async (event) => {
