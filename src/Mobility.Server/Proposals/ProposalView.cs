@@ -4,9 +4,10 @@ using Mobility.Server.Api;
 
 namespace Mobility.Server.Proposals;
 
-/// <summary>A co-member as another member sees them: first name and company, never the home.</summary>
+/// <summary>A co-member as another member sees them: first name and company, never the home. The drop-off is a plant,
+/// whose place is no one's personal data, so the map can show it.</summary>
 public sealed record MemberView(string? FirstName, string Company, CommuteRole Role, int PickupOrder, DateTimeOffset PickupTime,
-    CarpoolStatus Status, bool IsMe, GeoJsonPoint? Pickup, string? MeetingPoint, string DropOff);
+    CarpoolStatus Status, bool IsMe, GeoJsonPoint? Pickup, string? MeetingPoint, string DropOff, GeoJsonPoint? DropOffLocation = null);
 
 /// <summary>A carpool group as one of its members sees it.</summary>
 public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Direction, CarpoolStatus Status, int Seats,
@@ -47,7 +48,7 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
                 : isMe || confirmed ? GeoJsonPoint.From(m.PickupLocation) : Rounded(m.PickupLocation);
             return new MemberView(m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder, m.PickupTime, m.Status, isMe,
                 m.MeetingPointSite is null ? pickup : GeoJsonPoint.From(m.MeetingPointSite.Location), m.MeetingPointSite?.Name,
-                m.DropOffSite?.Name ?? "");
+                m.DropOffSite?.Name ?? "", m.DropOffSite is null ? null : GeoJsonPoint.From(m.DropOffSite.Location));
         }).ToList();
         return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, ExplanationOf(group));
     }

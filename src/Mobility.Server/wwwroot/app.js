@@ -4,6 +4,7 @@
 import { t, setLanguage, currentLanguage } from "./i18n.js";
 import { showDemand } from "./demand.js";
 import { followMessages } from "./live.js";
+import { toggleProposalMap } from "./proposalMap.js";
 
 const $ = (selector) => document.querySelector(selector);
 const show = (id, visible) => { $(id).hidden = !visible; };
@@ -38,9 +39,14 @@ async function showProposals() {
       <ol>${group.members.map((m) => `<li>${escape(m.firstName ?? "?")} (${escape(m.company)}) · ${t(m.role)} · ${t("pickup")} ${time(m.pickupTime)}
         · ${escape(m.meetingPoint ?? m.dropOff)} · ${t(m.status)}</li>`).join("")}</ol>
       ${actions.map((a) => `<button type="button" data-group="${group.groupId}" data-decision="${a}">${t(a)}</button>`).join(" ")}
+      <button type="button" data-map="${group.groupId}">${t("showMap")}</button>
+      <div class="proposal-map" id="map-${group.groupId}" hidden></div>
     </article>`;
   }).join("");
+  shownGroups = new Map(live.map((g) => [g.groupId, g]));
 }
+
+let shownGroups = new Map();
 
 
 async function showEmployee() {
@@ -57,6 +63,8 @@ async function showEmployee() {
 }
 
 $("#proposals").addEventListener("click", async (event) => {
+  const mapButton = event.target.closest("button[data-map]");
+  if (mapButton) { toggleProposalMap($(`#map-${mapButton.dataset.map}`), shownGroups.get(Number(mapButton.dataset.map))); return; }
   const button = event.target.closest("button[data-decision]");
   if (!button) return;
   try {

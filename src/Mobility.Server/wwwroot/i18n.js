@@ -22,7 +22,7 @@ const texts = {
     squares: "carrés", withheldPeople: "personnes dans des carrés de moins de 5, non affichés", peopleWorking: "salariés travaillent ce jour-là (ayant donné leur accord)",
     hour: "Heure", arriving: "Prises de poste", leaving: "Fins de poste", noCarpools: "Aucun covoiturage proposé pour cette date.",
     groups: "équipages", carpoolers: "covoitureurs", carsRemoved: "voitures en moins", kmSaved: "km évités", co2Saved: "kg de CO₂ évités",
-    direction: "Sens", liveOn: "(en direct)", liveReconnecting: "(reconnexion…)", livePolling: "(mise à jour toutes les 5 s)",
+    direction: "Sens", liveOn: "(en direct)", showMap: "Carte", me: "moi", liveReconnecting: "(reconnexion…)", livePolling: "(mise à jour toutes les 5 s)",
   },
   en: {
     tagline: "Carpools and shuttles across the plants of an industrial network.", signIn: "Sign in", signOut: "Sign out",
@@ -45,7 +45,7 @@ const texts = {
     squares: "squares", withheldPeople: "people in squares under 5, not shown", peopleWorking: "employees work that day (having agreed)",
     hour: "Hour", arriving: "Shifts starting", leaving: "Shifts ending", noCarpools: "No carpool proposed for this date.",
     groups: "carpools", carpoolers: "carpoolers", carsRemoved: "cars off the road", kmSaved: "km saved", co2Saved: "kg of CO₂ saved",
-    direction: "Direction", liveOn: "(live)", liveReconnecting: "(reconnecting…)", livePolling: "(refreshed every 5 s)",
+    direction: "Direction", liveOn: "(live)", showMap: "Map", me: "me", liveReconnecting: "(reconnecting…)", livePolling: "(refreshed every 5 s)",
   },
 };
 
