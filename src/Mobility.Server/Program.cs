@@ -38,6 +38,7 @@ app.MapMeEndpoints();
 app.MapProposalEndpoints();
 app.MapStatisticsEndpoints();
 app.MapDemandStatisticsEndpoints();
+app.MapShuttlePlanningEndpoints();
 app.MapImportEndpoints();
 app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();

@@ -14,11 +14,7 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
     private static readonly DateOnly TravelDay = new(2027, 3, 1);   // a Monday
     private static readonly DateOnly CarpoolDay = new(2027, 3, 8);  // the next Monday
 
-    private static ShiftPattern Pattern(long network, string id, TimeOnly start, TimeOnly end) => new()
-    {
-        NetworkId = network, ExternalId = id, Name = id, RotationWeeks = 1,
-        Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.All, Start = start, End = end }],
-    };
+    private static ShiftPattern Pattern(long network, string id, TimeOnly start, TimeOnly end) => TwoNetworkServer.EveryDay(network, id, start, end, id);
 
     private static ShiftAssignment On(ShiftPattern pattern, DateOnly date) =>
         new() { ShiftPattern = pattern, RotationAnchor = new DateOnly(2027, 1, 4), ValidFrom = date, ValidTo = date };

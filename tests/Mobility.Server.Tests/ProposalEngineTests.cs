@@ -25,11 +25,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         _tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).AddDays(1);
         using var database = server.NewContext();
         if (database.ShiftPatterns.Any(p => p.ExternalId == "every-day")) return;
-        var pattern = new ShiftPattern
-        {
-            NetworkId = server.Nord, ExternalId = "every-day", Name = "Journée", RotationWeeks = 1,
-            Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.All, Start = new TimeOnly(8, 0), End = new TimeOnly(16, 0) }],
-        };
+        var pattern = TwoNetworkServer.EveryDay(server.Nord, "every-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
         database.ShiftPatterns.Add(pattern);
         foreach (var (id, role, seats) in new[] { (server.AlphaTwo, CommuteRole.Driver, 3), (server.AlphaOne, CommuteRole.Passenger, 0), (server.BetaOne, CommuteRole.Passenger, 0) })
         {

@@ -50,6 +50,13 @@ public sealed class TwoNetworkServer : IDisposable
             foreach (var (key, value) in settings) host.UseSetting(key, value);
         });
 
+    /// <summary>A one-week roster with one shift every day of the week, for tests that need people at work on a date.</summary>
+    public static ShiftPattern EveryDay(long network, string id, TimeOnly start, TimeOnly end, string name = "Journée") => new()
+    {
+        NetworkId = network, ExternalId = id, Name = name, RotationWeeks = 1,
+        Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.All, Start = start, End = end }],
+    };
+
     public MobilityDbContext NewContext() =>
         new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(_database.ConnectionString)));
 

@@ -38,7 +38,7 @@ public sealed partial class WebInterfaceTests
         var html = await Server.CreateClient().GetStringAsync("/");
         Assert.Contains("<html lang=\"fr\">", html);
         var used = Regex.Matches(html, @"data-i18n=""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
-        foreach (var module in new[] { "/app.js", "/demand.js", "/live.js", "/proposalMap.js" })
+        foreach (var module in new[] { "/app.js", "/demand.js", "/live.js", "/proposalMap.js", "/shuttles.js" })
         {
             var script = await Server.CreateClient().GetStringAsync(module);
             used.UnionWith(Regex.Matches(script, @"\bt\(""(\w+)""\)").Select(m => m.Groups[1].Value));

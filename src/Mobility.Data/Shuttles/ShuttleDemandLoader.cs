@@ -12,14 +12,17 @@ namespace Mobility.Data.Shuttles;
 /// and plants; the riders are the consenting employees working a shift that starts on the date (with the trip home
 /// after it, as <see cref="CommuteLoader"/> reads them) who live farther than a straight-line distance from their
 /// plant, each taken from the station or meeting point nearest their home. The fleet waits at a depot by the stop
-/// nearest the plants' centre.
+/// nearest the plants' centre. Given a company, only its employees ride (an HR manager's plan).
 /// </summary>
 public static class ShuttleDemandLoader
 {
     public static async Task<ShuttleDemand> LoadAsync(MobilityDbContext database, string? networkNameOrId, DateOnly date,
-        double minDistanceKilometres = 10, int minibuses = 6, int coaches = 2, CancellationToken cancellation = default)
+        double minDistanceKilometres = 10, int minibuses = 6, int coaches = 2, CancellationToken cancellation = default, long? companyId = null)
     {
         var networkId = await NetworkIdAsync(database, networkNameOrId, cancellation);
+        var staff = companyId is null ? null
+            : (await database.Employees.Where(e => e.CompanyId == companyId).Select(e => e.Id).ToListAsync(cancellation))
+                .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         var sites = await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).OrderBy(s => s.Id).ToListAsync(cancellation);
         var origins = sites.Where(s => s.Kind is SiteKind.Station or SiteKind.MeetingPoint).Select(Stop).ToList();
         var plants = sites.Where(s => s.Kind == SiteKind.Plant).ToDictionary(s => s.ExternalId, Stop);
@@ -34,6 +37,7 @@ public static class ShuttleDemandLoader
         {
             // Employees attached to a station or car park rather than a plant are not shuttle demand.
             if (!plants.ContainsKey(person.SiteId) || person.Home.DistanceTo(person.Site) <= minimumMetres) continue;
+            if (staff is not null && !staff.Contains(person.Id)) continue;
             var origin = origins.MinBy(o => o.Location.DistanceTo(person.Home))!;
             riders.Add(new ShuttleRider(person.Id, origin.Id, person.SiteId, commutes.Shifts[person.Id]));
             chosen.Add(person.Id);

@@ -12,14 +12,14 @@ public static class ShuttleDemandRange
 {
     public static async Task<ShuttleDemand> LoadAsync(MobilityDbContext database, string? networkNameOrId, DateOnly from, int days,
         double minDistanceKilometres = 10, int minibuses = 6, int coaches = 2, Action<DateOnly, ShuttleDemand>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, long? companyId = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         var daily = new List<ShuttleDemand>();
         for (var offset = 0; offset < days; offset++)
         {
             var date = from.AddDays(offset);
-            var demand = await ShuttleDemandLoader.LoadAsync(database, networkNameOrId, date, minDistanceKilometres, minibuses, coaches, cancellation);
+            var demand = await ShuttleDemandLoader.LoadAsync(database, networkNameOrId, date, minDistanceKilometres, minibuses, coaches, cancellation, companyId);
             progress?.Invoke(date, demand);
             daily.Add(days == 1 ? demand : Dated(demand, date));
         }

@@ -11,8 +11,10 @@ namespace Mobility.Data.Shuttles;
 /// </summary>
 public static class ShuttlePlanStore
 {
+    /// <param name="companyId">The planning company, or null for a network-wide plan: a plan replaces only the plan of the
+    /// same name and the same owner.</param>
     public static async Task<long> SaveAsync(MobilityDbContext database, long networkId, string name, DateOnly validFrom, DateOnly validTo,
-        Planned.ShuttlePlan plan, CancellationToken cancellation = default)
+        Planned.ShuttlePlan plan, CancellationToken cancellation = default, long? companyId = null)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A shuttle plan needs a name.");
         var network = await database.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == networkId, cancellation)
@@ -21,8 +23,13 @@ public static class ShuttlePlanStore
         var sites = await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
 
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
-        await database.ShuttlePlans.Where(p => p.NetworkId == networkId && p.Name == name).ExecuteDeleteAsync(cancellation);
-        var stored = new ShuttlePlan { NetworkId = networkId, Name = name, ValidFrom = validFrom, ValidTo = validTo, CreatedAt = DateTimeOffset.UtcNow };
+        // Two saves of one name at once would both delete, then both insert: one at a time per network and name.
+        await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, hashtext({name}))", cancellation);
+        await database.ShuttlePlans.Where(p => p.NetworkId == networkId && p.Name == name && p.CompanyId == companyId).ExecuteDeleteAsync(cancellation);
+        var stored = new ShuttlePlan
+        {
+            NetworkId = networkId, CompanyId = companyId, Name = name, ValidFrom = validFrom, ValidTo = validTo, CreatedAt = DateTimeOffset.UtcNow,
+        };
         var vehicles = new Dictionary<string, ShuttleVehicle>();
         foreach (var trip in plan.Waves.SelectMany(w => w.Trips))
         {

@@ -5,6 +5,7 @@ import { t, setLanguage, currentLanguage } from "./i18n.js";
 import { showDemand } from "./demand.js";
 import { followMessages } from "./live.js";
 import { toggleProposalMap } from "./proposalMap.js";
+import { showShuttles } from "./shuttles.js";
 
 const $ = (selector) => document.querySelector(selector);
 const show = (id, visible) => { $(id).hidden = !visible; };
@@ -145,7 +146,7 @@ async function start() {
   show("#working-group", me.role === "WorkingGroup");
   show("#admin", me.role === "Administrator");
   if (me.role === "Employee") await showEmployee();
-  if (me.role === "HrManager") { hrCompany = me.companyId; await showEmployees(); }
+  if (me.role === "HrManager") { hrCompany = me.companyId; await Promise.all([showEmployees(), showShuttles(me.companyId)]); }
   if (me.role === "WorkingGroup") await Promise.all([showStatistics(me.networkId), showDemand(me.networkId)]);
   if (me.role === "Administrator") await showNetworks();
 }
