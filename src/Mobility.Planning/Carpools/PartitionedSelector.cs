@@ -57,7 +57,7 @@ public static class PartitionedSelector
         return (selection, report);
     }
 
-    private static string Heuristic(CarpoolSettings settings) => settings.SwapPasses > 0 ? "greedy + swaps" : "greedy";
+    private static string Heuristic(CarpoolSettings settings) => settings.SwapPasses > 0 ? "greedy + swaps and kicks" : "greedy";
 
     /// <summary>The candidates' indices by connected component, each in index order; components ordered by first index.</summary>
     public static List<List<int>> Parts(IReadOnlyList<CarpoolGroup> groups)

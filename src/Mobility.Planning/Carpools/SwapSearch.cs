@@ -6,15 +6,24 @@ namespace Mobility.Planning.Carpools;
 /// all free, and the swap is kept when the total value grows. This undoes greedy's typical mistake (a four-person group
 /// whose members could have filled two cars). Candidates are tried most valuable first, within a budget of tries per
 /// person, and a repair looks at each freed person's best candidates only, so the cost stays bounded on a 445,000-group
-/// part. Deterministic: no clock, no randomness.
+/// part. Swaps stop at a local optimum (more passes change nothing), so kicks follow (an iterated local search): a
+/// chosen group and those around it come out, their people are regrouped with a little noise, swaps are tried around
+/// them, and the result is kept only when the total grows. Deterministic: no clock, a seeded random generator.
+/// Measured on the parts CP-SAT proves (bench carpools --employees 1000 --gap-work 30, seeds 42, 7, 2026): swaps alone
+/// reach 96.5–99.4% of the optimum, with kicks 98.0–100%.
 /// </summary>
 public static class SwapSearch
 {
     /// <summary>How many of a freed person's best candidates a repair tries. Measured on 1,000 employees (bench carpools
     /// --gap-work): 32 reaches 96.5–98.4% of the optimum, 256 reaches 97.9–98.8%.</summary>
     private const int RepairOptions = 256;
-    /// <summary>Swaps tried per pass, per person of the part (15 keeps the quality of 40 and halves the time at 5,000).</summary>
-    private const int TriesPerPerson = 15;
+    /// <summary>Swaps tried per pass, per person of the part (with kicks after them, 8 serves as many as 15 in less time).</summary>
+    private const int TriesPerPerson = 8;
+    /// <summary>Kicks on one part: one per person, at most this many (a kick costs more where people have more candidates;
+    /// 400 adds about 1 s to a 300,000-candidate shift and serves 2–3% more passengers there).</summary>
+    private const int MaxKicks = 400;
+    /// <summary>How far a kick reaches: each member's this many best candidates bring their chosen groups out.</summary>
+    private const int KickReach = 6;
 
     public static Selection Improve(IReadOnlyList<CarpoolGroup> groups, long[] values, Selection start, int passes)
     {
@@ -49,70 +58,164 @@ public static class SwapSearch
         {
             foreach (var member in members[g]) chosenOf[member] = -1;
         }
-
-        var improved = false;
-        for (var pass = 0; pass < passes; pass++)
+        // Regroups the freed people among candidates whose members are all free; returns the value added. In turn: each
+        // freed person takes their best free group (the passes); otherwise the most valuable group any of them can still
+        // join goes first (around kicks, where it finds more). Only each person's most valuable candidates are tried: a
+        // long tail of blocked ones costs more than it finds.
+        long Repair(bool inTurn)
         {
-            var passImproved = false;
-            // A deterministic budget of tried swaps per pass, proportional to the people: the most valuable candidates
-            // come first and carry most of the gain, the tail of a 445,000-group part would cost seconds for little.
-            var budget = (long)TriesPerPerson * groupsOf.Count(list => list is not null);
-            foreach (var g in byValue)
+            long value = 0;
+            if (inTurn)
             {
-                if (chosenOf[members[g][0]] == g) continue;
-                // A bound before touching anything: what comes out, and at best each freed person's most valuable group.
-                removed.Clear();
-                foreach (var member in members[g])
-                    if (chosenOf[member] is var c and >= 0 && !removed.Contains(c)) removed.Add(c);
-                long bound = values[g];
-                foreach (var c in removed)
-                {
-                    bound -= values[c];
-                    foreach (var member in members[c]) if (!members[g].Contains(member)) bound += values[groupsOf[member][0]];
-                }
-                if (bound <= 0) continue;
-                if (--budget < 0) break;
-                removed.Clear();
-                foreach (var member in members[g])
-                    if (chosenOf[member] is var c and >= 0 && !removed.Contains(c)) removed.Add(c);
-                long gain = values[g];
-                freed.Clear();
-                foreach (var c in removed)
-                {
-                    gain -= values[c];
-                    foreach (var member in members[c]) if (!members[g].Contains(member)) freed.Add(member);
-                    Drop(c);
-                }
-                Take(g);
-                added.Clear();
-                added.Add(g);
                 foreach (var person in freed)
                 {
                     if (chosenOf[person] != -1) continue;
-                    // Only the person's most valuable candidates are tried: a long tail of blocked ones costs more than
-                    // it finds.
                     var options = groupsOf[person];
                     for (var k = 0; k < options.Count && k < RepairOptions; k++)
                         if (Free(options[k]))
                         {
                             Take(options[k]);
                             added.Add(options[k]);
-                            gain += values[options[k]];
+                            value += values[options[k]];
                             break;
                         }
                 }
-                if (gain > 0)
+                return value;
+            }
+            while (true)
+            {
+                var best = -1;
+                foreach (var person in freed)
                 {
-                    passImproved = improved = true;
-                    continue;
+                    if (chosenOf[person] != -1) continue;
+                    var options = groupsOf[person];
+                    for (var k = 0; k < options.Count && k < RepairOptions; k++)
+                        if (Free(options[k]))
+                        {
+                            if (best < 0 || values[options[k]] > values[best] || (values[options[k]] == values[best] && options[k] < best)) best = options[k];
+                            break;
+                        }
                 }
-                foreach (var a in added) Drop(a);
-                foreach (var c in removed) Take(c);
+                if (best < 0) return value;
+                Take(best);
+                added.Add(best);
+                value += values[best];
+            }
+        }
+
+        // Puts g in, takes out the chosen groups it overlaps, regroups the people they free; keeps the swap when the total
+        // grows. Returns null when a bound shows it cannot (nothing touched), else whether it was kept.
+        bool? TrySwap(int g, bool inTurn)
+        {
+            // A bound before touching anything: what comes out, and at best each freed person's most valuable group.
+            removed.Clear();
+            foreach (var member in members[g])
+                if (chosenOf[member] is var c and >= 0 && !removed.Contains(c)) removed.Add(c);
+            long bound = values[g];
+            foreach (var c in removed)
+            {
+                bound -= values[c];
+                foreach (var member in members[c]) if (!members[g].Contains(member)) bound += values[groupsOf[member][0]];
+            }
+            if (bound <= 0) return null;
+            long gain = values[g];
+            freed.Clear();
+            foreach (var c in removed)
+            {
+                gain -= values[c];
+                foreach (var member in members[c]) if (!members[g].Contains(member)) freed.Add(member);
+                Drop(c);
+            }
+            Take(g);
+            added.Clear();
+            added.Add(g);
+            gain += Repair(inTurn);
+            if (gain > 0) return true;
+            foreach (var a in added) Drop(a);
+            foreach (var c in removed) Take(c);
+            return false;
+        }
+
+        var improved = false;
+        var population = groupsOf.Count(list => list is not null);
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var passImproved = false;
+            // A deterministic budget of tried swaps per pass, proportional to the people: the most valuable candidates
+            // come first and carry most of the gain, the tail of a 445,000-group part would cost seconds for little.
+            var budget = (long)TriesPerPerson * population;
+            foreach (var g in byValue)
+            {
+                if (chosenOf[members[g][0]] == g) continue;
+                var kept = TrySwap(g, inTurn: true);
+                if (kept is null) continue;
+                if (--budget < 0) break;
+                if (kept.Value) passImproved = improved = true;
             }
             if (!passImproved) break;
         }
+
+        // Then kicks (an iterated local search): a chosen group and the chosen groups around it come out, their people are
+        // regrouped with a little noise and swaps are tried around them; the result is kept only when the total grows.
+        // Swaps alone stop at a local optimum (more passes change nothing); kicks leave it. Seeded: deterministic.
+        long Total()
+        {
+            long total = 0;
+            for (var person = 0; person < chosenOf.Length; person++)
+                if (chosenOf[person] is var g and >= 0 && members[g][0] == person) total += values[g];
+            return total;
+        }
+        var random = new Random(20261123);
+        var snapshot = new int[chosenOf.Length];
+        var current = Total();
+        var around = new List<int>();
+        var hood = new HashSet<int>();
+        // A deterministic number of kicks: one per person of the part, at most MaxKicks (a kick costs more where people
+        // have more candidates, so large parts would pay seconds for what the first few hundred kicks find).
+        var kicks = Math.Min(population, MaxKicks);
+        for (var kick = 0; kick < kicks; kick++)
+        {
+            var person = random.Next(chosenOf.Length);
+            if (groupsOf[person] is null) continue;
+            var centre = chosenOf[person] >= 0 ? chosenOf[person] : groupsOf[person][0];
+            Array.Copy(chosenOf, snapshot, chosenOf.Length);
+            hood.Clear();
+            foreach (var member in members[centre])
+                foreach (var option in groupsOf[member].Take(KickReach))
+                    foreach (var other in members[option])
+                        if (chosenOf[other] >= 0) hood.Add(chosenOf[other]);
+            around.Clear();
+            foreach (var h in hood) { around.AddRange(members[h]); Drop(h); }
+            around.AddRange(members[centre]);
+            // Noisy regrouping: each round, the freed people's best free groups compete with a random weight.
+            while (true)
+            {
+                var best = -1;
+                var bestScore = double.MinValue;
+                foreach (var freedPerson in around)
+                {
+                    if (chosenOf[freedPerson] != -1) continue;
+                    var options = groupsOf[freedPerson];
+                    for (var k = 0; k < options.Count && k < RepairOptions; k++)
+                        if (Free(options[k]))
+                        {
+                            var score = values[options[k]] * (1 + 0.2 * random.NextDouble());
+                            if (score > bestScore) (best, bestScore) = (options[k], score);
+                            break;
+                        }
+                }
+                if (best < 0) break;
+                Take(best);
+            }
+            foreach (var freedPerson in around.ToArray())
+                foreach (var option in groupsOf[freedPerson].Take(KickReach * 4))
+                    if (chosenOf[members[option][0]] != option) TrySwap(option, inTurn: false);
+            var total = Total();
+            if (total > current) (current, improved) = (total, true);
+            else Array.Copy(snapshot, chosenOf, chosenOf.Length);
+        }
         if (!improved) return start;
         var chosen = Enumerable.Range(0, groups.Count).Where(g => chosenOf[members[g][0]] == g).ToList();
-        return new Selection(chosen.Select(g => groups[g]).ToList(), chosen.Sum(g => values[g]), false, start.Method + " + swaps");
+        return new Selection(chosen.Select(g => groups[g]).ToList(), chosen.Sum(g => values[g]), false, start.Method + " + swaps and kicks");
     }
 }
