@@ -83,6 +83,11 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, nobody.StatusCode);
         Assert.Contains("90 km", await nobody.Content.ReadAsStringAsync());
         Assert.Equal(before, await database.ShuttlePlans.CountAsync());
+        // Close enough, but nobody lives in the communes asked for.
+        using var elsewhere = await hr.PostAsJsonAsync($"/api/companies/{_server.Alpha}/shuttle-plans",
+            new { name = "Ailleurs", date = Monday, minDistanceKm = 5, communes = new[] { "Wissembourg" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+        Assert.Equal(before, await database.ShuttlePlans.CountAsync());
     }
 
     [Fact]

@@ -37,6 +37,7 @@ internal static class ShuttleCommands
             Description = "With --db: who would take the shuttle, employees living farther than this (straight line) from their plant.",
             DefaultValueFactory = _ => 10,
         };
+        var communes = new Option<string?>("--communes") { Description = "With --db: only employees living in these communes (comma-separated)." };
         var days = new Option<int>("--days") { Description = "Days of the roster from --date (default 5, a working week; with --db, 1).", DefaultValueFactory = _ => 5 };
         var share = new Option<double>("--share") { Description = "Share of each plant's shift workers who take the shuttle.", DefaultValueFactory = _ => 0.15 };
         var minibuses = new Option<int>("--minibuses") { DefaultValueFactory = _ => 6 };
@@ -48,7 +49,7 @@ internal static class ShuttleCommands
             "Plans shuttles on real road times: with --db, from the network's stations and meeting points to its plants for the " +
             "date's shifts, for the employees living far from their plant (a what-if); otherwise the demo case, from the extract's " +
             "railway stations to the demo plants for a 3x8 roster (5:00, 13:00, 21:00 and the trips home).");
-        foreach (var option in new Option[] { DbCommands.DatabaseOption, network, minDistance, save, osm, routerDb, scenario, date, days, share, minibuses, coaches, seconds, seed, output })
+        foreach (var option in new Option[] { DbCommands.DatabaseOption, network, minDistance, communes, save, osm, routerDb, scenario, date, days, share, minibuses, coaches, seconds, seed, output })
             command.Options.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
@@ -73,8 +74,9 @@ internal static class ShuttleCommands
             {
                 await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
                 await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-                var demand = await ShuttleDemandRange.LoadAsync(database, parse.GetValue(network), day, dayCount, parse.GetValue(minDistance),
-                    parse.GetValue(minibuses), parse.GetValue(coaches),
+                var demand = await ShuttleDemandRange.LoadAsync(database, parse.GetValue(network), day, dayCount,
+                    new ShuttleDemandOptions(parse.GetValue(minDistance), parse.GetValue(minibuses), parse.GetValue(coaches),
+                        Communes: parse.GetValue(communes) is { Length: > 0 } names ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null),
                     (planned, daily) => Console.Error.WriteLine($"{planned:ddd yyyy-MM-dd}: {daily.Case.Riders.Count} riders living more than " +
                         $"{parse.GetValue(minDistance):F0} km from their plant"), cancellation);
                 networkId = demand.NetworkId;

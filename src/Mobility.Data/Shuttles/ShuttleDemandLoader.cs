@@ -17,12 +17,11 @@ namespace Mobility.Data.Shuttles;
 public static class ShuttleDemandLoader
 {
     public static async Task<ShuttleDemand> LoadAsync(MobilityDbContext database, string? networkNameOrId, DateOnly date,
-        double minDistanceKilometres = 10, int minibuses = 6, int coaches = 2, CancellationToken cancellation = default, long? companyId = null)
+        ShuttleDemandOptions? options = null, CancellationToken cancellation = default)
     {
+        options ??= new ShuttleDemandOptions();
         var networkId = await NetworkIdAsync(database, networkNameOrId, cancellation);
-        var staff = companyId is null ? null
-            : (await database.Employees.Where(e => e.CompanyId == companyId).Select(e => e.Id).ToListAsync(cancellation))
-                .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var eligible = await EligibleAsync(database, networkId, options, cancellation);
         var sites = await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).OrderBy(s => s.Id).ToListAsync(cancellation);
         var origins = sites.Where(s => s.Kind is SiteKind.Station or SiteKind.MeetingPoint).Select(Stop).ToList();
         var plants = sites.Where(s => s.Kind == SiteKind.Plant).ToDictionary(s => s.ExternalId, Stop);
@@ -30,14 +29,14 @@ public static class ShuttleDemandLoader
         if (plants.Count == 0) throw new ArgumentException("The network has no plant.");
 
         var commutes = await CommuteLoader.LoadAsync(database, networkId, date, cancellation: cancellation);
-        var minimumMetres = minDistanceKilometres * 1000;
+        var minimumMetres = options.MinDistanceKilometres * 1000;
         var riders = new List<ShuttleRider>();
         var chosen = new HashSet<string>();
         foreach (var person in commutes.ToWork)
         {
             // Employees attached to a station or car park rather than a plant are not shuttle demand.
             if (!plants.ContainsKey(person.SiteId) || person.Home.DistanceTo(person.Site) <= minimumMetres) continue;
-            if (staff is not null && !staff.Contains(person.Id)) continue;
+            if (eligible is not null && !eligible.Contains(person.Id)) continue;
             var origin = origins.MinBy(o => o.Location.DistanceTo(person.Home))!;
             riders.Add(new ShuttleRider(person.Id, origin.Id, person.SiteId, commutes.Shifts[person.Id]));
             chosen.Add(person.Id);
@@ -48,7 +47,7 @@ public static class ShuttleDemandLoader
         var centre = new GeoPoint(plantStops.Average(p => p.Location.Latitude), plantStops.Average(p => p.Location.Longitude));
         var hub = origins.MinBy(o => o.Location.DistanceTo(centre))!;
         var depot = new PlannedStop("depot", $"Dépôt ({hub.Name})", hub.Location, ShuttleStopKind.Depot);
-        var fleet = new List<FleetEntry> { new(VehicleType.Minibus, depot.Id, minibuses), new(VehicleType.Coach, depot.Id, coaches) };
+        var fleet = new List<FleetEntry> { new(VehicleType.Minibus, depot.Id, options.Minibuses), new(VehicleType.Coach, depot.Id, options.Coaches) };
         var ridersOnly = commutes with
         {
             ToWork = commutes.ToWork.Where(p => chosen.Contains(p.Id)).ToList(),
@@ -56,6 +55,22 @@ public static class ShuttleDemandLoader
             Shifts = commutes.Shifts.Where(s => chosen.Contains(s.Key)).ToDictionary(),
         };
         return new ShuttleDemand(networkId, new ShuttleCase([depot, .. stops], fleet, riders, new ShuttleSettings()).Validated(), ridersOnly);
+    }
+
+    /// <summary>The ids of the employees the options restrict the demand to, or null when they do not restrict it.</summary>
+    private static async Task<HashSet<string>?> EligibleAsync(MobilityDbContext database, long networkId, ShuttleDemandOptions options,
+        CancellationToken cancellation)
+    {
+        if (options.CompanyId is null && options.Communes is null) return null;
+        var employees = database.Employees.Where(e => e.Company!.NetworkId == networkId);
+        if (options.CompanyId is { } company) employees = employees.Where(e => e.CompanyId == company);
+        if (options.Communes is { } communes)
+        {
+            var wanted = communes.Select(c => c.Trim().ToLowerInvariant()).ToList();
+            employees = employees.Where(e => e.Commune != null && wanted.Contains(e.Commune.Trim().ToLower()));
+        }
+        return (await employees.Select(e => e.Id).ToListAsync(cancellation))
+            .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
     }
 
     /// <summary>By name or id; without either, the only network of the database.</summary>

@@ -11,15 +11,14 @@ namespace Mobility.Data.Shuttles;
 public static class ShuttleDemandRange
 {
     public static async Task<ShuttleDemand> LoadAsync(MobilityDbContext database, string? networkNameOrId, DateOnly from, int days,
-        double minDistanceKilometres = 10, int minibuses = 6, int coaches = 2, Action<DateOnly, ShuttleDemand>? progress = null,
-        CancellationToken cancellation = default, long? companyId = null)
+        ShuttleDemandOptions? options = null, Action<DateOnly, ShuttleDemand>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         var daily = new List<ShuttleDemand>();
         for (var offset = 0; offset < days; offset++)
         {
             var date = from.AddDays(offset);
-            var demand = await ShuttleDemandLoader.LoadAsync(database, networkNameOrId, date, minDistanceKilometres, minibuses, coaches, cancellation, companyId);
+            var demand = await ShuttleDemandLoader.LoadAsync(database, networkNameOrId, date, options, cancellation);
             progress?.Invoke(date, demand);
             daily.Add(days == 1 ? demand : Dated(demand, date));
         }

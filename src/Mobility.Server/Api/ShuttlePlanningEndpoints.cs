@@ -9,10 +9,11 @@ using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Api;
 
-/// <summary>What HR asks for: shuttles for its employees living farther than <see cref="MinDistanceKm"/> from their plant,
-/// on <see cref="Days"/> days from <see cref="Date"/>, each from the station or meeting point nearest home.</summary>
+/// <summary>What HR asks for: shuttles for its employees living farther than <see cref="MinDistanceKm"/> from their plant
+/// (and, given <see cref="Communes"/>, in those communes), on <see cref="Days"/> days from <see cref="Date"/>, each from the
+/// station or meeting point nearest home.</summary>
 public sealed record ShuttlePlanRequest(string? Name, DateOnly? Date, int Days = 1, double MinDistanceKm = 10, double TimeLimitSeconds = 2,
-    int Minibuses = 6, int Coaches = 2)
+    int Minibuses = 6, int Coaches = 2, IReadOnlyList<string>? Communes = null)
 {
     public void Validate(FieldErrors errors)
     {
@@ -27,6 +28,8 @@ public sealed record ShuttlePlanRequest(string? Name, DateOnly? Date, int Days =
         if (Minibuses is < 0 or > 50) errors.Add("minibuses", "Entre 0 et 50. / Between 0 and 50.");
         if (Coaches is < 0 or > 50) errors.Add("coaches", "Entre 0 et 50. / Between 0 and 50.");
         if (Minibuses + Coaches == 0) errors.Add("minibuses", "Il faut au moins un véhicule. / At least one vehicle is needed.");
+        if (Communes is { } communes && (communes.Count > 200 || communes.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 100)))
+            errors.Add("communes", "Au plus 200 communes, chacune nommée (100 caractères au plus). / At most 200 communes, each named (at most 100 characters).");
     }
 }
 
@@ -59,7 +62,8 @@ public static class ShuttlePlanningEndpoints
             try
             {
                 demand = await ShuttleDemandRange.LoadAsync(database, networkId.Value.ToString(CultureInfo.InvariantCulture), from, request.Days,
-                    request.MinDistanceKm, request.Minibuses, request.Coaches, cancellation: cancellation, companyId: companyId);
+                    new ShuttleDemandOptions(request.MinDistanceKm, request.Minibuses, request.Coaches, companyId,
+                        request.Communes is { Count: > 0 } communes ? communes : null), cancellation: cancellation);
             }
             catch (ArgumentException error)
             {

@@ -47,7 +47,8 @@ export async function showShuttles(companyId) {
     $("#shuttle-result").textContent = t("planning");
     try {
       const outcome = await call(`/api/companies/${companyId}/shuttle-plans`, { method: "POST", body: JSON.stringify({
-        name: fields.name.value, date: fields.date.value, days: Number(fields.days.value), minDistanceKm: Number(fields.minDistanceKm.value) }) });
+        name: fields.name.value, date: fields.date.value, days: Number(fields.days.value), minDistanceKm: Number(fields.minDistanceKm.value),
+        communes: fields.communes.value.split(",").map((c) => c.trim()).filter((c) => c) }) });
       $("#shuttle-result").innerHTML = `<p>${number(outcome.riders)} ${t("riders")} · ${outcome.trips} ${t("trips")} · ${number(outcome.kilometres)} km · ` +
         `${number(outcome.kilogramsCo2)} kg CO₂ · ${outcome.unservedRides} ${t("unservedRides")}</p><table><thead><tr><th></th><th>km</th><th>kg CO₂</th></tr></thead><tbody>` +
         outcome.comparison.map((a) => `<tr><td>${(alternative[a.name] ?? (() => a.name))()}</td><td>${number(a.vehicleKilometres)}</td><td>${number(a.kilogramsCo2)}</td></tr>`).join("") + "</tbody></table>";

@@ -33,6 +33,7 @@ public class ShuttleDemandLoaderTests(MigratedDatabase database) : IClassFixture
                 return employee;
             }
             var strasbourg = Person("strasbourg", 48.600, 7.750);            // 24 km south: Brumath
+            strasbourg.Commune = "Strasbourg";
             var east = Person("east", 48.770, 7.880, offset: 2);             // 8 km: too close
             var soufflenheim = Person("soufflenheim", 48.835, 7.975, offset: 2); // 14 km east, nights: the car park
             var near = Person("near", 48.800, 7.780);
@@ -64,9 +65,14 @@ public class ShuttleDemandLoaderTests(MigratedDatabase database) : IClassFixture
             Assert.Equal(riders.Keys.Order(), demand.Commutes.ToHome.Select(p => p.Id).Order());
 
             // A lower threshold brings in the employee living 8 km away, from Bischwiller.
-            var wider = await ShuttleDemandLoader.LoadAsync(context, "shuttles", Monday, minDistanceKilometres: 5);
+            var wider = await ShuttleDemandLoader.LoadAsync(context, "shuttles", Monday, new ShuttleDemandOptions(MinDistanceKilometres: 5));
             Assert.Equal("BIS", wider.Case.Riders.Single(r => r.Id == ids["east"].ToString()).OriginStopId);
             Assert.Equal(3, wider.Case.Riders.Count);
+
+            // "Everyone over 5 km away in these communes": the commune names ignore case and spaces.
+            var inCommunes = await ShuttleDemandLoader.LoadAsync(context, "shuttles", Monday,
+                new ShuttleDemandOptions(MinDistanceKilometres: 5, Communes: [" strasbourg ", "Nowhere"]));
+            Assert.Equal(new[] { ids["strasbourg"].ToString() }, inCommunes.Case.Riders.Select(r => r.Id));
         }
     }
 
