@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Mobility.Data.Model;
 using Mobility.Server.Live;
 using Mobility.Server.Proposals;
@@ -107,6 +110,37 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         Assert.False(await read.CarpoolMembers.AnyAsync(m => m.EmployeeId == _server.AlphaOne && m.CarpoolGroup!.Date == _tomorrow
             && m.CarpoolGroup.Direction == TripDirection.ToWork && m.CarpoolGroup.Status == CarpoolStatus.Proposed
             && m.CarpoolGroup.Members.Any(o => o.EmployeeId == _server.AlphaTwo)));
+    }
+
+    [Fact]
+    public async Task A_decline_re_matches_its_own_date_only_even_beyond_the_dates_the_engine_keeps()
+    {
+        // A date a planning run covered, past the two days the engine keeps by itself.
+        var date = _tomorrow.AddDays(7);
+        var log = new CapturedLog();
+        await using var instance = _server.Instance(("Proposals:RecomputeOnStart", "false"))
+            .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(log)));
+        using var client = instance.CreateClient();
+        await using (var scope = instance.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, null, CancellationToken.None);
+        await using var database = _server.NewContext();
+        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
+            && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).SingleAsync();
+        log.Entries.Clear();
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await _server.TokenAsync("berta@test.local", instance));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/me/proposals/{morning}/decline", null)).StatusCode);
+
+        // The engine says when it is done with a burst of changes; by then every date it re-matched is logged.
+        await log.WaitForAsync(e => e.Message.Contains("re-matched after", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var rematched = log.Entries.Where(e => e.Category == typeof(NetworkRematch).FullName && e.Values.ContainsKey("Date"))
+            .Select(e => (DateOnly)e.Values["Date"]!).ToList();
+        Assert.Equal([date], rematched);
+        await using var read = _server.NewContext();
+        Assert.Equal(CarpoolStatus.Cancelled, (await read.CarpoolGroups.SingleAsync(g => g.Id == morning)).Status);
+        Assert.True(await read.CarpoolGroups.AnyAsync(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
+            && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.AlphaOne)),
+            "Paul and Anne are proposed again without Berta");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
     public async Task<DecisionResult> DecideAsync(long employeeId, long groupId, Decision decision, CancellationToken cancellation)
     {
         var strategy = database.Database.CreateExecutionStrategy();
-        var (result, messages, networkToRecompute) = await strategy.ExecuteAsync(async () =>
+        var (result, messages, toRecompute) = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
             await database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carpool_groups WHERE id = {groupId} FOR NO KEY UPDATE", cancellation);
@@ -43,7 +43,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
             var member = group?.Members.SingleOrDefault(m => m.EmployeeId == employeeId);
             if (group is null || member is null)
                 return (new DecisionResult(groupId, DecisionOutcome.NotApplicable, CarpoolStatus.Cancelled,
-                    "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool."), new List<(long, NotificationMessage)>(), (long?)null);
+                    "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool."), new List<(long, NotificationMessage)>(), ((long, DateOnly)?)null);
 
             var before = group.Members.Select(m => m.Status).Append(group.Status).ToList();
             var (outcome, message) = Apply(group, member, decision);
@@ -62,11 +62,12 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                     .Select(recipient => (recipient, GroupChanged, (object)ProposalView.For(group, recipient))).ToList(), cancellation));
             }
             await transaction.CommitAsync(cancellation);
-            var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? group.NetworkId : (long?)null;
+            var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? (group.NetworkId, group.Date) : ((long, DateOnly)?)null;
             return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
         });
         await pusher.PushAsync(messages, cancellation);
-        if (networkToRecompute is { } network) recompute.Request(network, $"{decision} by employee {employeeId}", employeeId);
+        // A decision only changes its group's date: the other dates the engine keeps are left alone.
+        if (toRecompute is var (network, date)) recompute.RequestForDate(network, date, $"{decision} by employee {employeeId}", employeeId);
         return result;
     }
 

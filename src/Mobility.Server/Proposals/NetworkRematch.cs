@@ -46,13 +46,19 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
         // One re-match per network and date at a time, across every server instance.
         await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, {date.DayNumber})", cancellation);
-        var stored = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => g.NetworkId == networkId && g.Date == date)).ToListAsync(cancellation);
-        var live = stored.Where(g => g.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed).ToList();
+        // Only the live groups with their members (the names and places of a view are read for the few groups that
+        // change, below): the date's withdrawn groups pile up with every re-match and are needed only for who declined whom.
+        var live = await database.CarpoolGroups.Include(g => g.Members)
+            .Where(g => g.NetworkId == networkId && g.Date == date
+                        && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed))
+            .ToListAsync(cancellation);
         // Each stored plan is read from its JSON once.
         var plans = live.ToDictionary(g => g.Id, PlanOf);
-        var keepApart = stored.SelectMany(g => g.Members.Where(m => m.Status == CarpoolStatus.Declined)
-            .SelectMany(decliner => g.Members.Where(other => other.EmployeeId != decliner.EmployeeId)
-                .Select(other => (Id(decliner.EmployeeId), Id(other.EmployeeId))))).ToList();
+        var keepApart = (await database.CarpoolMembers.AsNoTracking()
+            .Where(decliner => decliner.Status == CarpoolStatus.Declined && decliner.CarpoolGroup!.NetworkId == networkId && decliner.CarpoolGroup.Date == date)
+            .SelectMany(decliner => decliner.CarpoolGroup!.Members.Where(other => other.EmployeeId != decliner.EmployeeId),
+                (decliner, other) => new { Decliner = decliner.EmployeeId, Other = other.EmployeeId })
+            .ToListAsync(cancellation)).Select(pair => (Id(pair.Decliner), Id(pair.Other))).ToList();
 
         var withdrawn = new List<StoredGroup>();
         var fixedToWork = new List<PlannedGroup>();
@@ -65,6 +71,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             else Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
         }
 
+        var restored = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var plan = CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
         var matched = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
@@ -97,17 +104,20 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         }
         database.CarpoolGroups.AddRange(created);
         await database.SaveChangesAsync(cancellation);
-        var fresh = await ProposalView.WithMembers(database.CarpoolGroups.Where(g => created.Select(c => c.Id).Contains(g.Id))).ToListAsync(cancellation);
+        // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
+        var told = withdrawn.Concat(created).Select(g => g.Id).ToList();
+        await ProposalView.WithMembers(database.CarpoolGroups.Where(g => told.Contains(g.Id))).LoadAsync(cancellation);
         // Every message of the re-match in one batch: withdrawals first, so a client reads the old group gone before the new.
         var messages = await notifications.AddManyAsync(
             withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, (object)ProposalView.For(group, member.EmployeeId))))
-                .Concat(fresh.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))))
+                .Concat(created.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))))
                 .ToList(), cancellation);
         await transaction.CommitAsync(cancellation);
         log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
-            "{Fixed} kept as they are (accepted, or untouched by the change); load and matrices {Load:F2} s, matching {Match:F2} s, writing {Write:F2} s",
+            "{Fixed} kept as they are (accepted, or untouched by the change); load and matrices {Load:F2} s, stored groups {Stored:F2} s, " +
+            "matching {Match:F2} s, writing {Write:F2} s",
             networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
-            fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (matched - loaded).TotalSeconds,
+            fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (restored - loaded).TotalSeconds, (matched - restored).TotalSeconds,
             (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
         return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
     }

@@ -40,6 +40,8 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             {
                 if (!pending.TryGetValue(request.NetworkId, out var network)) pending[request.NetworkId] = network = new PendingNetwork();
                 network.Reasons.Add(request.Reason);
+                if (request.Date is { } date) network.Dates.Add(date);
+                else network.AllDates = true;
                 if (request.Employees is null) network.Everyone = true;
                 else network.Employees.UnionWith(request.Employees);
             }
@@ -76,6 +78,9 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         public List<string> Reasons { get; } = [];
         public HashSet<long> Employees { get; } = [];
         public bool Everyone { get; set; }
+        /// <summary>Dates named by the requests; all the dates ahead when one request named none.</summary>
+        public HashSet<DateOnly> Dates { get; } = [];
+        public bool AllDates { get; set; }
     }
 
     private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, ProposalEngineOptions settings, CancellationToken stopping)
@@ -87,8 +92,12 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             var timeZone = await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
             if (timeZone is null) return;
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
-            for (var day = 1; day <= settings.DaysAhead; day++)
-                await RecomputeAsync(scope.ServiceProvider, networkId, today.AddDays(day), what.Everyone ? null : what.Employees, stopping);
+            // The dates the engine keeps, or only those the requests named (a decline on a date a planning run covered
+            // beyond them included); never today or earlier, whose trips may have begun.
+            var dates = (what.AllDates ? Enumerable.Range(1, settings.DaysAhead).Select(today.AddDays) : [])
+                .Union(what.Dates.Where(d => d > today)).Order();
+            foreach (var date in dates)
+                await RecomputeAsync(scope.ServiceProvider, networkId, date, what.Everyone ? null : what.Employees, stopping);
             log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, what.Reasons.Count, string.Join("; ", what.Reasons.Take(5)));
         }
         catch (Exception error) when (error is not OperationCanceledException)
