@@ -24,6 +24,22 @@ public static class ProposalEndpoints
             return Results.Ok(groups.Select(g => ProposalView.For(g, employeeId)));
         }).WithSummary("My carpool proposals and groups from a date (yesterday by default).");
 
+        me.MapGet("/proposals/{groupId:long}/route", async (long groupId, HttpContext http, MobilityDbContext database, TravelTimesSource roads,
+            CancellationToken cancellation) =>
+        {
+            var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+            var group = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
+                .Where(g => g.Id == groupId && g.Members.Any(m => m.EmployeeId == employeeId))).SingleOrDefaultAsync(cancellation);
+            if (group is null)
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Covoiturage inconnu / Unknown carpool",
+                    detail: "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool.");
+            // The road through the pickups shows where the others live: only once everyone, the caller included, has confirmed.
+            if (!ProposalView.ExactPickupsShared(group, employeeId))
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Pas encore confirmé / Not confirmed yet",
+                    detail: "Le trajet est montré quand tout le groupe a confirmé. / The route is shown once the whole group has confirmed.");
+            return Results.Ok(GroupRoute.Build(group, await Task.Run(() => roads.Router, cancellation)));
+        }).WithSummary("The drive of one of my confirmed carpools along the roads (GeoJSON Feature with a LineString).");
+
         foreach (var decision in Enum.GetValues<Decision>())
             me.MapPost($"/proposals/{{groupId:long}}/{decision.ToString().ToLowerInvariant()}",
                 async (long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>

@@ -36,22 +36,27 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
 
     /// <summary>
     /// The group for <paramref name="viewer"/>: their own pickup exactly; others' as a meeting point or a place rounded to
-    /// about 500 m until the whole group has confirmed (then the driver needs the exact pickups).
+    /// about 500 m until the whole group has confirmed (then the driver needs the exact pickups). Exact only between
+    /// confirmed members: whoever declined or cancelled neither sees the others' homes nor has theirs shown.
     /// </summary>
     public static ProposalView For(CarpoolGroup group, long viewer)
     {
-        var confirmed = group.Status == CarpoolStatus.Confirmed;
+        var confirmed = ExactPickupsShared(group, viewer);
         var members = group.Members.OrderBy(m => m.PickupOrder).Select(m =>
         {
             var isMe = m.EmployeeId == viewer;
             var pickup = m.PickupLocation is null ? null
-                : isMe || confirmed ? GeoJsonPoint.From(m.PickupLocation) : Rounded(m.PickupLocation);
+                : isMe || (confirmed && m.Status == CarpoolStatus.Confirmed) ? GeoJsonPoint.From(m.PickupLocation) : Rounded(m.PickupLocation);
             return new MemberView(m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder, m.PickupTime, m.Status, isMe,
                 m.MeetingPointSite is null ? pickup : GeoJsonPoint.From(m.MeetingPointSite.Location), m.MeetingPointSite?.Name,
                 m.DropOffSite?.Name ?? "", m.DropOffSite is null ? null : GeoJsonPoint.From(m.DropOffSite.Location));
         }).ToList();
         return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, ExplanationOf(group));
     }
+
+    /// <summary>Whether <paramref name="viewer"/> may see the exact pickups of the group's confirmed members.</summary>
+    public static bool ExactPickupsShared(CarpoolGroup group, long viewer) =>
+        group.Status == CarpoolStatus.Confirmed && group.Members.Any(m => m.EmployeeId == viewer && m.Status == CarpoolStatus.Confirmed);
 
     internal static GeoJsonPoint Rounded(NetTopologySuite.Geometries.Point point)
     {

@@ -13,23 +13,28 @@ namespace Mobility.Server.Proposals;
 /// </summary>
 public sealed class TravelTimesSource(IConfiguration configuration, ILogger<TravelTimesSource> log)
 {
-    private readonly Lazy<ITravelTimes> _travelTimes = new(() => new RepeatedMatrixCache(Load(configuration, log)));
+    private readonly Lazy<(Router? Router, ITravelTimes Times)> _loaded = new(() => Load(configuration, log));
 
-    public ITravelTimes TravelTimes => _travelTimes.Value;
+    public ITravelTimes TravelTimes => _loaded.Value.Times;
 
-    private static ITravelTimes Load(IConfiguration configuration, ILogger log)
+    /// <summary>The car router behind the road times, for route geometry; null when none is configured.</summary>
+    public Router? Router => _loaded.Value.Router;
+
+    private static (Router?, ITravelTimes) Load(IConfiguration configuration, ILogger log)
     {
+        Router? router = null;
         if (configuration["Routing:RouterDb"] is { Length: > 0 } routerDb)
         {
             log.LogInformation("Road times from the RouterDb {File}", routerDb);
-            return new RoadTravelTimes(RouterDbFile.Read(routerDb));
+            router = RouterDbFile.Read(routerDb);
         }
-        if ((configuration["Routing:Osm"] ?? configuration["MOBILITY_OSM_FILE"]) is { Length: > 0 } osm)
+        else if ((configuration["Routing:Osm"] ?? configuration["MOBILITY_OSM_FILE"]) is { Length: > 0 } osm)
         {
             log.LogInformation("Road times from the OSM extract {File} (importing the car network)", osm);
-            return new RoadTravelTimes(Router.Build(OsmImporter.Import(osm, [VehicleProfiles.Car]), ["car"]));
+            router = Router.Build(OsmImporter.Import(osm, [VehicleProfiles.Car]), ["car"]);
         }
+        if (router is not null) return (router, new RepeatedMatrixCache(new RoadTravelTimes(router)));
         log.LogWarning("No road network configured (Routing:RouterDb, Routing:Osm or MOBILITY_OSM_FILE): carpools are matched on straight-line estimates");
-        return new CrowFlyTravelTimes();
+        return (null, new RepeatedMatrixCache(new CrowFlyTravelTimes()));
     }
 }

@@ -18,15 +18,33 @@ export function toggleProposalMap(container, group) {
     maxZoom: 18, attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>",
   }).addTo(map);
   const point = (geo) => [geo.coordinates[1], geo.coordinates[0]];
-  const members = [...group.members].sort((a, b) => a.pickupOrder - b.pickupOrder);
-  const pickups = members.filter((m) => m.pickup).map((m) => ({ at: point(m.pickup), label: `${m.pickupOrder + 1}. ${m.isMe ? t("me") : m.firstName ?? "?"}`, me: m.isMe }));
+  // pickupOrder is the driving order both ways (0 is the driver).
+  const members = [...group.members].filter((m) => m.status !== "Declined" && m.status !== "Cancelled").sort((a, b) => a.pickupOrder - b.pickupOrder);
+  const pickups = members.filter((m) => m.pickup).map((m) => ({ at: point(m.pickup), label: `${m.pickupOrder + 1}. ${m.isMe ? t("me") : m.firstName ?? "?"}`, me: m.isMe, driver: m.role === "Driver" }));
   const plants = [...new Map(members.filter((m) => m.dropOffLocation).map((m) => [m.dropOff, point(m.dropOffLocation)])).entries()]
     .map(([name, at]) => ({ at, label: name }));
-  const calls = group.direction === "ToWork" ? [...pickups, ...plants] : [...plants, ...pickups.reverse()];
+  const homes = pickups.filter((p) => !p.driver);
+  const driver = pickups.filter((p) => p.driver);
+  const calls = group.direction === "ToWork" ? [...driver, ...homes, ...plants] : [...plants, ...homes, ...driver];
   for (const call of pickups)
     L.circleMarker(call.at, { radius: call.me ? 8 : 6, color: call.me ? "#d98b2b" : "#0b5f77", fillOpacity: 0.9 }).bindTooltip(call.label).addTo(map);
   for (const plant of plants) L.marker(plant.at).bindTooltip(plant.label).addTo(map);
-  // The order of the calls, not the road: the route is the driver's to choose.
+  // Before everyone confirmed: the order of the calls only (the others' places are rounded, a road through them would
+  // say too much). Once confirmed, the server draws the drive along the roads.
   const line = L.polyline(calls.map((c) => c.at), { color: "#0b5f77", weight: 2, dashArray: "4 6" }).addTo(map);
   map.fitBounds(line.getBounds(), { padding: [20, 20], maxZoom: 14 });
+  if (group.status === "Confirmed") drawRoute(map, group, line);
+}
+
+async function drawRoute(map, group, sketch) {
+  try {
+    const response = await fetch(`/api/me/proposals/${group.groupId}/route`, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const route = await response.json();
+    const road = L.geoJSON(route, { style: { color: "#0b5f77", weight: 4 } }).addTo(map);
+    if (route.properties.alongRoads) sketch.remove();
+    const minutes = route.properties.minutes == null ? "" : ` · ${Math.round(route.properties.minutes)} min`;
+    road.bindTooltip(`${t("route")}: ${route.properties.kilometres.toFixed(1)} km${minutes}`);
+    map.fitBounds(road.getBounds(), { padding: [20, 20], maxZoom: 15 });
+  } catch { /* the sketch stays */ }
 }
