@@ -51,6 +51,24 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         return await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, changed: null, CancellationToken.None);
     }
 
+    /// <summary>A second server instance whose log is captured and whose engine only re-matches on request, Berta's
+    /// morning proposal of the date on it, and a client signed in as Berta there (the decline must reach this engine).</summary>
+    private async Task<(WebApplicationFactory<Program> Instance, CapturedLog Log, HttpClient Berta, long Morning)> InstanceWithBertasProposalAsync(DateOnly date)
+    {
+        var log = new CapturedLog();
+        var instance = _server.Instance(("Proposals:RecomputeOnStart", "false"))
+            .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(log)));
+        await using (var scope = instance.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, null, CancellationToken.None);
+        await using var database = _server.NewContext();
+        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
+            && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).SingleAsync();
+        var berta = instance.CreateClient();
+        berta.DefaultRequestHeaders.Authorization = new("Bearer", await _server.TokenAsync("berta@test.local", instance));
+        log.Entries.Clear();
+        return (instance, log, berta, morning);
+    }
+
     private static IEnumerable<long> MembersOf(NotificationMessage message) =>
         message.Payload.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("pickupOrder").GetInt64());
 
@@ -117,18 +135,9 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     {
         // A date a planning run covered, past the two days the engine keeps by itself.
         var date = _tomorrow.AddDays(7);
-        var log = new CapturedLog();
-        await using var instance = _server.Instance(("Proposals:RecomputeOnStart", "false"))
-            .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(log)));
-        using var client = instance.CreateClient();
-        await using (var scope = instance.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, null, CancellationToken.None);
-        await using var database = _server.NewContext();
-        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
-            && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).SingleAsync();
-        log.Entries.Clear();
-
-        client.DefaultRequestHeaders.Authorization = new("Bearer", await _server.TokenAsync("berta@test.local", instance));
+        var (instance, log, client, morning) = await InstanceWithBertasProposalAsync(date);
+        await using var disposeInstance = instance;
+        using var disposeClient = client;
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/me/proposals/{morning}/decline", null)).StatusCode);
 
         // The engine says when it is done with a burst of changes; by then every date it re-matched is logged.
@@ -141,6 +150,40 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         Assert.True(await read.CarpoolGroups.AnyAsync(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.AlphaOne)),
             "Paul and Anne are proposed again without Berta");
+    }
+
+    [Fact]
+    public async Task A_decline_made_during_a_whole_network_re_match_is_matched_before_its_next_date()
+    {
+        var (first, second) = (_tomorrow, _tomorrow.AddDays(1));
+        var (instance, log, client, morning) = await InstanceWithBertasProposalAsync(second);
+        await using var disposeInstance = instance;
+        using var disposeClient = client;
+
+        // Hold the whole-network re-match on its first date (the lock it takes per network and date), as a long one would.
+        await using var holder = _server.NewContext();
+        await using (var hold = await holder.Database.BeginTransactionAsync())
+        {
+            await holder.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)_server.Nord)}, {first.DayNumber})");
+            instance.Services.GetRequiredService<RecomputeQueue>().Request(_server.Nord, "whole network for the test");
+            await using var watcher = _server.NewContext();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await watcher.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the re-match never waited for the lock");
+                await Task.Delay(20);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/me/proposals/{morning}/decline", null)).StatusCode);
+            await Task.Delay(200); // the decision is queued; the engine is still held
+        }
+
+        await log.WaitForAsync(e => e.Message.Contains("whole network for the test", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var finished = log.Entries.Where(e => e.Message.Contains("re-matched after", StringComparison.Ordinal)).Select(e => e.Message).ToList();
+        Assert.True(finished.Count == 2 && finished[0].Contains("Decline", StringComparison.Ordinal), string.Join(" | ", finished));
+        // In between, the first date of the whole network, then the decline's date, then the whole network's second date.
+        var dates = log.Entries.Where(e => e.Category == typeof(NetworkRematch).FullName && e.Values.ContainsKey("Date"))
+            .Select(e => (DateOnly)e.Values["Date"]!).ToList();
+        Assert.Equal([first, second, second], dates);
     }
 
     [Fact]

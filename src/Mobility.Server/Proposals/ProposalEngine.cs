@@ -36,27 +36,38 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         while (!stopping.IsCancellationRequested)
         {
             var pending = new Dictionary<long, PendingNetwork>();
-            void Add(RecomputeRequest request)
-            {
-                if (!pending.TryGetValue(request.NetworkId, out var network)) pending[request.NetworkId] = network = new PendingNetwork();
-                network.Reasons.Add(request.Reason);
-                if (request.Date is { } date) network.Dates.Add(date);
-                else network.AllDates = true;
-                if (request.Employees is null) network.Everyone = true;
-                else network.Employees.UnionWith(request.Employees);
-            }
-            Add(await queue.Reader.ReadAsync(stopping));
+            while (_deferred.TryDequeue(out var early)) PendingNetwork.Add(pending, early);
+            if (pending.Count == 0) PendingNetwork.Add(pending, await queue.Reader.ReadAsync(stopping));
             var deadline = clock.GetUtcNow() + settings.MaxDelay;
             while (clock.GetUtcNow() < deadline)
             {
                 using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
                 quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
-                try { Add(await queue.Reader.ReadAsync(quiet.Token)); }
+                try { PendingNetwork.Add(pending, await queue.Reader.ReadAsync(quiet.Token)); }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
             }
             foreach (var (network, what) in pending)
-                await RecomputeNetworkAsync(network, what, settings, stopping);
+                await RecomputeNetworkAsync(network, what, settings, decisionsBetweenDates: true, stopping);
         }
+    }
+
+    /// <summary>Requests read between the dates of a re-match that were not decisions: they start the next burst.
+    /// Only the engine's loop touches it.</summary>
+    private readonly Queue<RecomputeRequest> _deferred = new();
+
+    /// <summary>
+    /// Decisions (a decline or cancel, on one date) that came while a re-match ran are matched now, before its next date:
+    /// a whole-network re-match (an HR import, a planning run) takes seconds per date, and the person who declined is
+    /// waiting. Everything else waits for the next burst, where it is debounced as usual.
+    /// </summary>
+    private async Task DecisionsMeanwhileAsync(ProposalEngineOptions settings, CancellationToken stopping)
+    {
+        var decisions = new Dictionary<long, PendingNetwork>();
+        while (queue.Reader.TryRead(out var request))
+            if (request is { Date: not null, Employees: not null }) PendingNetwork.Add(decisions, request);
+            else _deferred.Enqueue(request);
+        foreach (var (network, what) in decisions)
+            await RecomputeNetworkAsync(network, what, settings, decisionsBetweenDates: false, stopping);
     }
 
     private async Task RequestAllAsync(CancellationToken stopping)
@@ -75,6 +86,16 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
 
     private sealed class PendingNetwork
     {
+        public static void Add(Dictionary<long, PendingNetwork> pending, RecomputeRequest request)
+        {
+            if (!pending.TryGetValue(request.NetworkId, out var network)) pending[request.NetworkId] = network = new PendingNetwork();
+            network.Reasons.Add(request.Reason);
+            if (request.Date is { } date) network.Dates.Add(date);
+            else network.AllDates = true;
+            if (request.Employees is null) network.Everyone = true;
+            else network.Employees.UnionWith(request.Employees);
+        }
+
         public List<string> Reasons { get; } = [];
         public HashSet<long> Employees { get; } = [];
         public bool Everyone { get; set; }
@@ -83,7 +104,8 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         public bool AllDates { get; set; }
     }
 
-    private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, ProposalEngineOptions settings, CancellationToken stopping)
+    private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, ProposalEngineOptions settings, bool decisionsBetweenDates,
+        CancellationToken stopping)
     {
         try
         {
@@ -97,7 +119,10 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             var dates = (what.AllDates ? Enumerable.Range(1, settings.DaysAhead).Select(today.AddDays) : [])
                 .Union(what.Dates.Where(d => d > today)).Order();
             foreach (var date in dates)
+            {
                 await RecomputeAsync(scope.ServiceProvider, networkId, date, what.Everyone ? null : what.Employees, stopping);
+                if (decisionsBetweenDates) await DecisionsMeanwhileAsync(settings, stopping);
+            }
             log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, what.Reasons.Count, string.Join("; ", what.Reasons.Take(5)));
         }
         catch (Exception error) when (error is not OperationCanceledException)
