@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Mobility.Data.Model;
 using Mobility.Routing;
 using NetTopologySuite.Geometries;
@@ -82,16 +81,8 @@ public static class GroupRoute
         return plants.OrderBy(s => order.IndexOf(s.ExternalId) is var i and >= 0 ? i : int.MaxValue).Select(s => s.Location).ToList();
     }
 
-    private static List<string> DrivingOrder(CarpoolGroup group)
-    {
-        if (group.Explanation is null) return [];
-        try
-        {
-            using var stored = JsonDocument.Parse(group.Explanation);
-            return stored.RootElement.TryGetProperty("explanation", out var explanation) && explanation.TryGetProperty("sites", out var sites)
-                ? sites.EnumerateArray().Select(s => s.GetString() ?? "").ToList()
-                : [];
-        }
-        catch (JsonException) { return []; }
-    }
+    private static List<string> DrivingOrder(CarpoolGroup group) =>
+        ProposalView.ExplanationOf(group) is { } explanation && explanation.TryGetProperty("sites", out var sites)
+            ? sites.EnumerateArray().Select(s => s.GetString() ?? "").ToList()
+            : [];
 }

@@ -14,7 +14,7 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
     IReadOnlyList<MemberView> Members, System.Text.Json.JsonElement? Explanation)
 {
     /// <summary>Why matching proposed the group (<see cref="Planning.Carpools.GroupExplanation"/>), for the interface to word.</summary>
-    private static System.Text.Json.JsonElement? ExplanationOf(CarpoolGroup group)
+    internal static System.Text.Json.JsonElement? ExplanationOf(CarpoolGroup group)
     {
         if (group.Explanation is null) return null;
         try
