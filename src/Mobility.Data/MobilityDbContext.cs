@@ -63,6 +63,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             pattern.HasIndex(p => new { p.NetworkId, p.ExternalId }).IsUnique();
             pattern.HasOne(p => p.Network).WithMany(n => n.ShiftPatterns).OnDelete(DeleteBehavior.Cascade);
+            pattern.HasOne(p => p.OwnerCompany).WithMany().OnDelete(DeleteBehavior.SetNull);
             pattern.ToTable(t => t.HasCheckConstraint("ck_shift_patterns_rotation_weeks", "rotation_weeks >= 1"));
         });
 

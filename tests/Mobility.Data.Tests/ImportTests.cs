@@ -128,10 +128,27 @@ public class ImportTests
         var report = await new ShiftPatternImporter(context).ImportAsync(Utf8(file), Network);
         var byLine = report.Errors.ToDictionary(e => e.Line);
         Assert.Equal(new[] { 3, 4, 5, 6 }, byLine.Keys.Order());
-        Assert.Contains("beyond the pattern's 2-week rotation", byLine[3].Reason);
+        Assert.Contains("outside the 2-week rotation", byLine[3].Reason);
         Assert.Contains("not a time of day", byLine[4].Reason);
         Assert.Contains("not a list of days", byLine[5].Reason);
-        Assert.Contains("cannot end when it starts", byLine[6].Reason);
+        Assert.Contains("ends when it starts", byLine[6].Reason);
+        Assert.Equal(0, await context.ShiftPatterns.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_roster_whose_slots_overlap_is_refused_like_over_the_api()
+    {
+        using var database = new MigratedDatabase();
+        await using var context = database.NewContext();
+        var file = """
+            pattern;rotation_weeks;week;days;start;end
+            nuit;1;1;Mon-Fri;22:00;06:00
+            nuit;1;1;Tue;05:00;13:00
+            """;
+        var report = await new ShiftPatternImporter(context).ImportAsync(Utf8(file), Network);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("Overlaps slot 1", error.Reason);
         Assert.Equal(0, await context.ShiftPatterns.CountAsync());
     }
 

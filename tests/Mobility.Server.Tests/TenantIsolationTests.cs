@@ -25,11 +25,14 @@ public sealed class TenantIsolationTests(TwoNetworkServer server) : IClassFixtur
     private Dictionary<string, long> ForeignTo(string account) => account switch
     {
         "hr.alpha" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Beta, ["siteId"] = server.BetaPlant,
-            ["employeeId"] = server.BetaOne, ["groupId"] = server.BetaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount },
+            ["employeeId"] = server.BetaOne, ["groupId"] = server.BetaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount,
+            ["shiftPatternId"] = server.SudRoster },
         "wg.nord" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Gamma, ["siteId"] = server.GammaPlant,
-            ["employeeId"] = server.AlphaOne, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount },
+            ["employeeId"] = server.AlphaOne, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount,
+            ["shiftPatternId"] = server.SudRoster },
         "anne" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Beta, ["siteId"] = server.BetaPlant,
-            ["employeeId"] = server.AlphaTwo, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount },
+            ["employeeId"] = server.AlphaTwo, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount,
+            ["shiftPatternId"] = server.SudRoster },
         _ => throw new ArgumentOutOfRangeException(nameof(account)),
     };
 

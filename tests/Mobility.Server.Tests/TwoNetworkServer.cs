@@ -30,7 +30,7 @@ public sealed class TwoNetworkServer : IDisposable
     public long Nord, Sud, Alpha, Beta, Gamma;
     public long AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation;
     public long AlphaOne, AlphaTwo, BetaOne, GammaOne;
-    public long BetaGroup, AlphaGroup, SudPlan, BertaAccount;
+    public long BetaGroup, AlphaGroup, SudPlan, SudRoster, BertaAccount;
 
     public TwoNetworkServer()
     {
@@ -146,7 +146,9 @@ public sealed class TwoNetworkServer : IDisposable
         var alphaGroup = new CarpoolGroup { Network = nord, Date = new DateOnly(2026, 11, 23), Seats = 3, Members =
             [new CarpoolMember { Employee = alphaTwo, Role = CommuteRole.Driver, DropOffSite = alphaPlant }] };
         var sudPlan = new ShuttlePlan { Network = sud, Company = gamma, Name = "Navette SECRET-SUD" };
-        database.AddRange(betaGroup, alphaGroup, sudPlan);
+        var sudRoster = new ShiftPattern { Network = sud, OwnerCompany = gamma, ExternalId = "SUD-3x8", Name = "3x8 SECRET-SUD", RotationWeeks = 1,
+            Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.Weekdays, Start = new TimeOnly(5, 0), End = new TimeOnly(13, 0) }] };
+        database.AddRange(betaGroup, alphaGroup, sudPlan, sudRoster);
         database.SaveChanges();
 
         database.Users.AddRange(
@@ -161,7 +163,7 @@ public sealed class TwoNetworkServer : IDisposable
         (Nord, Sud, Alpha, Beta, Gamma) = (nord.Id, sud.Id, alpha.Id, beta.Id, gamma.Id);
         (AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation) = (alphaPlant.Id, betaPlant.Id, gammaPlant.Id, nordStation.Id, sudStation.Id);
         (AlphaOne, AlphaTwo, BetaOne, GammaOne) = (alphaOne.Id, alphaTwo.Id, betaOne.Id, gammaOne.Id);
-        (BetaGroup, AlphaGroup, SudPlan) = (betaGroup.Id, alphaGroup.Id, sudPlan.Id);
+        (BetaGroup, AlphaGroup, SudPlan, SudRoster) = (betaGroup.Id, alphaGroup.Id, sudPlan.Id, sudRoster.Id);
         BertaAccount = database.Users.Single(u => u.Email == "berta@test.local").Id;
     }
 

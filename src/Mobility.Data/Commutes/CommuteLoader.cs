@@ -21,8 +21,15 @@ public static class CommuteLoader
         var network = await database.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == networkId, cancellation)
             ?? throw new ArgumentException($"No network {networkId} in the database.");
         var calendar = new ShiftCalendar(TimeZoneInfo.FindSystemTimeZoneById(network.TimeZone));
-        var rosters = (await database.ShiftPatterns.AsNoTracking().Include(p => p.Slots).Where(p => p.NetworkId == networkId)
-            .ToListAsync(cancellation)).ToDictionary(p => p.Id, Roster);
+        var skipped = new List<SkippedData>();
+        var patterns = await database.ShiftPatterns.AsNoTracking().Include(p => p.Slots).Where(p => p.NetworkId == networkId).ToListAsync(cancellation);
+        var rosters = new Dictionary<long, ShiftRoster>();
+        foreach (var pattern in patterns)
+        {
+            if (RosterRules.Check(pattern.RotationWeeks, pattern.Slots) is [var first, ..])
+                skipped.Add(new SkippedData(SkippedData.Roster, pattern.Id, pattern.ExternalId, pattern.OwnerCompanyId, first.Message));
+            else rosters[pattern.Id] = Roster(pattern);
+        }
         // Exceptions of the date only: a leave or an extra shift replaces that day's rostered shift.
         var employees = await database.Employees.AsNoTracking()
             .Include(e => e.Company).Include(e => e.MainSite)
@@ -38,11 +45,28 @@ public static class CommuteLoader
         var notWorking = 0;
         foreach (var employee in employees)
         {
-            var assignments = employee.ShiftAssignments.Select(a => new ShiftAssignmentRule(
-                rosters[a.ShiftPatternId], a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo));
-            var exceptions = employee.ShiftExceptions.Select(x => x.Kind == ShiftExceptionKind.Leave || x.Start is null || x.End is null
-                ? ShiftExceptionRule.Leave(x.Date) : ShiftExceptionRule.ExtraShift(x.Date, x.Start.Value, x.End.Value));
-            var shift = calendar.ShiftsStartingOn(date, assignments, exceptions).FirstOrDefault();
+            void Skip(string reason) =>
+                skipped.Add(new SkippedData(SkippedData.Employee, employee.Id, employee.ExternalId, employee.CompanyId, reason));
+            if (employee.ShiftAssignments.FirstOrDefault(a => !rosters.ContainsKey(a.ShiftPatternId)) is { } onInvalid)
+            {
+                Skip($"roster {patterns.Single(p => p.Id == onInvalid.ShiftPatternId).ExternalId} is invalid");
+                continue;
+            }
+            ShiftInstance? shift;
+            try
+            {
+                var assignments = employee.ShiftAssignments.Select(a => new ShiftAssignmentRule(
+                    rosters[a.ShiftPatternId], a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo));
+                var exceptions = employee.ShiftExceptions.Select(x => x.Kind == ShiftExceptionKind.Leave || x.Start is null || x.End is null
+                    ? ShiftExceptionRule.Leave(x.Date) : ShiftExceptionRule.ExtraShift(x.Date, x.Start.Value, x.End.Value));
+                shift = calendar.ShiftsStartingOn(date, assignments, exceptions).FirstOrDefault();
+            }
+            catch (Exception error) when (error is ArgumentException or InvalidOperationException or OverflowException)
+            {
+                // One person's odd data (an exception of zero length, a rotation anchor far in the past) must not stop the others.
+                Skip(error.Message);
+                continue;
+            }
             if (shift is null)
             {
                 notWorking++;
@@ -66,7 +90,7 @@ public static class CommuteLoader
             toHome.Add(morning with { Earliest = back.Earliest.ToUnixTimeSeconds(), Latest = back.Latest.ToUnixTimeSeconds() });
             shifts[id] = shift;
         }
-        return new DayCommutes(date, toWork, toHome, shifts, notWorking);
+        return new DayCommutes(date, toWork, toHome, shifts, notWorking, skipped);
     }
 
     private static ShiftRoster Roster(ShiftPattern pattern) => new ShiftRoster(pattern.ExternalId, pattern.RotationWeeks,

@@ -9,9 +9,20 @@ namespace Mobility.Data.Commutes;
 /// </summary>
 /// <param name="Shifts">Each participant's shift (by participant id), for reports per shift.</param>
 /// <param name="NotWorking">Consenting employees with no shift starting that date (rest day, leave).</param>
+/// <param name="Skipped">Data that could not be used (an invalid roster and the people on it, an employee whose shift
+/// cannot be computed): left out so that the rest of the network is still matched, and reported.</param>
 public sealed record DayCommutes(
     DateOnly Date,
     IReadOnlyList<CarpoolParticipant> ToWork,
     IReadOnlyList<CarpoolParticipant> ToHome,
     IReadOnlyDictionary<string, Mobility.Planning.Shifts.ShiftInstance> Shifts,
-    int NotWorking);
+    int NotWorking,
+    IReadOnlyList<SkippedData> Skipped);
+
+/// <summary>A roster or an employee left out of a date's commutes, and why; <paramref name="CompanyId"/> is the company
+/// whose HR can fix it (the roster's owner, the employee's company), when there is one.</summary>
+public sealed record SkippedData(string Kind, long Id, string ExternalId, long? CompanyId, string Reason)
+{
+    public const string Roster = "roster";
+    public const string Employee = "employee";
+}

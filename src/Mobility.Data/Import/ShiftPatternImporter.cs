@@ -41,9 +41,7 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<stri
                 read.Integer("week", required: false, minimum: 1, maximum: 52) ?? 1,
                 read.Days("days") ?? WorkDays.None, read.Time("start", true) ?? default, read.Time("end", true) ?? default);
             if (errors.Count > before) continue;
-            if (slot.Start == slot.End)
-                read.Error("end", "a shift cannot end when it starts (an end before the start means a night shift)");
-            else slots.Add(slot);
+            slots.Add(slot);
             if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
         }
 
@@ -52,12 +50,12 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<stri
             var declared = pattern.Select(s => s.RotationWeeks).Where(w => w != null).Distinct().ToList();
             if (declared.Count > 1)
                 errors.Add(new ImportError(pattern.Last().Line, "rotation_weeks", $"pattern '{pattern.Key}' has different rotation lengths"));
-            var weeks = declared.FirstOrDefault() ?? pattern.Max(s => s.Week);
-            foreach (var slot in pattern.Where(s => s.Week > weeks))
-                errors.Add(new ImportError(slot.Line, "week", $"week {slot.Week} is beyond the pattern's {weeks}-week rotation"));
-            foreach (var overlap in pattern.GroupBy(s => (s.Week, s.Start)).Where(g => g.Count() > 1 && g.Select(s => s.Days).Aggregate((a, b) => a & b) != 0))
-                errors.Add(new ImportError(overlap.Last().Line, null,
-                    $"duplicate slot: pattern '{pattern.Key}' already starts at {overlap.Key.Start} that week (line {overlap.First().Line})"));
+            var lines = pattern.ToList();
+            var weeks = declared.FirstOrDefault() ?? lines.Max(s => s.Week);
+            // The same rule as the API's and the engine's: zero-length or overlapping slots, weeks outside the rotation, too many slots.
+            foreach (var issue in RosterRules.Check(weeks, lines.Select(ToSlot).ToList()))
+                errors.Add(new ImportError(issue.Slot is { } index ? lines[index].Line : lines[^1].Line, ColumnOf(issue.Field),
+                    $"pattern '{pattern.Key}': {issue.Message}"));
         }
         if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors.OrderBy(e => e.Line).ToList());
 
@@ -82,11 +80,20 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<stri
             }
             pattern.Name = group.Select(s => s.Name).FirstOrDefault(n => n != null) ?? group.Key;
             pattern.RotationWeeks = group.Select(s => s.RotationWeeks).FirstOrDefault(w => w != null) ?? group.Max(s => s.Week);
-            foreach (var slot in group)
-                pattern.Slots.Add(new ShiftSlot { WeekIndex = slot.Week - 1, Days = slot.Days, Start = slot.Start, End = slot.End });
+            foreach (var slot in group) pattern.Slots.Add(ToSlot(slot));
         }
         await database.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return new ImportReport(table.Rows.Count, inserted, updated, []);
     }
+
+    /// <summary>Files count weeks from 1, as rosters are written; the model from 0.</summary>
+    private static ShiftSlot ToSlot(Slot slot) => new() { WeekIndex = slot.Week - 1, Days = slot.Days, Start = slot.Start, End = slot.End };
+
+    private static string? ColumnOf(string field) => field switch
+    {
+        "rotationWeeks" => "rotation_weeks",
+        "slots" => null,
+        _ => field,
+    };
 }

@@ -594,11 +594,17 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("network_id");
 
+                    b.Property<long?>("OwnerCompanyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_company_id");
+
                     b.Property<int>("RotationWeeks")
                         .HasColumnType("integer")
                         .HasColumnName("rotation_weeks");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerCompanyId");
 
                     b.HasIndex("NetworkId", "ExternalId")
                         .IsUnique();
@@ -1177,7 +1183,14 @@ namespace Mobility.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Mobility.Data.Model.Company", "OwnerCompany")
+                        .WithMany()
+                        .HasForeignKey("OwnerCompanyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Network");
+
+                    b.Navigation("OwnerCompany");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.ShiftSlot", b =>

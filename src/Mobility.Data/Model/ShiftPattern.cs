@@ -14,4 +14,8 @@ public class ShiftPattern
     /// <summary>How many weeks the rotation lasts before it repeats (1 for a fixed schedule).</summary>
     public int RotationWeeks { get; set; } = 1;
     public List<ShiftSlot> Slots { get; set; } = [];
+    /// <summary>The company whose HR created it and may change or remove it; null for a roster an administrator or a
+    /// network import brought in, which only administrators change.</summary>
+    public long? OwnerCompanyId { get; set; }
+    public Company? OwnerCompany { get; set; }
 }

@@ -13,7 +13,7 @@ public sealed class TenantAccess(MobilityDbContext database)
 {
     /// <summary>Route parameter names that name tenant resources; endpoints must use these names.</summary>
     public static readonly IReadOnlySet<string> RouteKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "networkId", "companyId", "siteId", "employeeId", "groupId", "planId", "accountId" };
+        { "networkId", "companyId", "siteId", "employeeId", "groupId", "planId", "accountId", "shiftPatternId" };
 
     public Task<bool> AllowsAsync(CurrentUser user, string routeKey, long id, bool write, CancellationToken cancellation = default) =>
         routeKey.ToLowerInvariant() switch
@@ -25,6 +25,7 @@ public sealed class TenantAccess(MobilityDbContext database)
             "groupid" => GroupAsync(user, id, cancellation),
             "planid" => ShuttlePlanAsync(user, id, write, cancellation),
             "accountid" => AccountAsync(user, id, cancellation),
+            "shiftpatternid" => ShiftPatternAsync(user, id, write, cancellation),
             _ => Task.FromResult(false),
         };
 
@@ -71,6 +72,16 @@ public sealed class TenantAccess(MobilityDbContext database)
         if (user.IsAdministrator) return await database.Users.AnyAsync(a => a.Id == id, cancellation);
         return user.Role == AccountRole.HrManager && await database.Users.AnyAsync(a => a.Id == id && a.Role == AccountRole.Employee
             && a.Employee!.CompanyId == user.CompanyId, cancellation);
+    }
+
+    /// <summary>Rosters are shared by a network; only the company that created one (and administrators) changes it.</summary>
+    private async Task<bool> ShiftPatternAsync(CurrentUser user, long id, bool write, CancellationToken cancellation)
+    {
+        var pattern = await database.ShiftPatterns.Where(p => p.Id == id).Select(p => new { p.NetworkId, p.OwnerCompanyId }).SingleOrDefaultAsync(cancellation);
+        if (pattern is null) return false;
+        if (user.IsAdministrator) return true;
+        if (pattern.NetworkId != user.NetworkId) return false;
+        return !write || (user.Role == AccountRole.HrManager && pattern.OwnerCompanyId is not null && pattern.OwnerCompanyId == user.CompanyId);
     }
 
     private async Task<bool> ShuttlePlanAsync(CurrentUser user, long id, bool write, CancellationToken cancellation)

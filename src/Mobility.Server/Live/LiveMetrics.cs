@@ -10,5 +10,7 @@ public static class LiveMetrics
 
     public static readonly Counter<long> NotificationsPushed = Meter.CreateCounter<long>("mobility.notifications.pushed", description: "Messages pushed to employees.");
     public static readonly UpDownCounter<long> ConnectedClients = Meter.CreateUpDownCounter<long>("mobility.hub.connections", description: "Open hub connections.");
+    public static readonly Counter<long> SkippedData = Meter.CreateCounter<long>("mobility.proposals.skipped_data",
+        description: "Rosters and employees left out of a re-match because their data is invalid (shown to their HR).");
     public static readonly Histogram<double> RecomputeSeconds = Meter.CreateHistogram<double>("mobility.proposals.recompute.duration", "s", "Time to recompute a network's proposals.");
 }

@@ -42,6 +42,12 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var toWork = new CarpoolInstance(commutes.ToWork, travel.TravelTimes, CommuteDirection.ToWork);
         var toHome = new CarpoolInstance(commutes.ToHome, travel.TravelTimes, CommuteDirection.ToHome);
         var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        foreach (var skipped in commutes.Skipped)
+        {
+            log.LogWarning("Network {Network}, {Date}: {Kind} {ExternalId} ({Id}) left out of matching: {Reason}",
+                networkId, date, skipped.Kind, skipped.ExternalId, skipped.Id, skipped.Reason);
+            LiveMetrics.SkippedData.Add(1, new KeyValuePair<string, object?>("kind", skipped.Kind));
+        }
 
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
         // One re-match per network and date at a time, across every server instance.
