@@ -30,6 +30,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
     public DbSet<ShuttleStop> ShuttleStops => Set<ShuttleStop>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -206,6 +207,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             account.HasOne(a => a.Company).WithMany().OnDelete(DeleteBehavior.Cascade);
             account.HasOne(a => a.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
             account.HasIndex(a => a.EmployeeId).IsUnique();
+        });
+        model.Entity<AccountSession>(session =>
+        {
+            session.HasOne(s => s.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
+            session.HasIndex(s => s.AccountId);
         });
         model.Entity<IdentityUserClaim<long>>().ToTable("user_account_claims");
         model.Entity<IdentityUserLogin<long>>().ToTable("user_account_logins");

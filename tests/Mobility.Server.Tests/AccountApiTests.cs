@@ -48,6 +48,17 @@ public sealed class AccountApiTests(TwoNetworkServer server) : IClassFixture<Two
         var password = JsonDocument.Parse(await hrAccount.Content.ReadAsStringAsync()).RootElement.GetProperty("temporaryPassword").GetString();
         using var hr = server.Factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await hr.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "rh.obe@test.local", password })).StatusCode);
+        // The administrator knows that first password: nothing works with it but replacing it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await hr.GetAsync("/api/companies")).StatusCode);
+        Assert.True(JsonDocument.Parse(await hr.GetStringAsync("/api/me")).RootElement.GetProperty("mustChangePassword").GetBoolean());
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await hr.PostAsJsonAsync("/api/auth/password", new { currentPassword = password, newPassword = "obernai-rh-2027" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await hr.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await hr.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "rh.obe@test.local", password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await hr.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "rh.obe@test.local", password = "obernai-rh-2027" })).StatusCode);
+        Assert.False(JsonDocument.Parse(await hr.GetStringAsync("/api/me")).RootElement.GetProperty("mustChangePassword").GetBoolean());
         Assert.Contains("Obernai Emballages", await hr.GetStringAsync("/api/companies"));
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await workingGroup.PostAsJsonAsync("/api/networks", new { name = "Pirate" })).StatusCode);

@@ -17,4 +17,6 @@ public class UserAccount : IdentityUser<long>
     public long? EmployeeId { get; set; }
     public Employee? Employee { get; set; }
     public string? DisplayName { get; set; }
+    /// <summary>Signed in with a password someone else chose (a first password): nothing but changing it is allowed.</summary>
+    public bool MustChangePassword { get; set; }
 }

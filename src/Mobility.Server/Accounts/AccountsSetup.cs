@@ -15,7 +15,7 @@ public static class AccountsSetup
     public const string WorkingGroupOrAdministrator = "working-group-or-administrator";
     public const string HrOrWorkingGroupOrAdministrator = "hr-or-working-group-or-administrator";
 
-    public static IServiceCollection AddMobilityAccounts(this IServiceCollection services)
+    public static IServiceCollection AddMobilityAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityApiEndpoints<UserAccount>(options =>
             {
@@ -23,7 +23,6 @@ public static class AccountsSetup
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireDigit = false;
-                options.Lockout.MaxFailedAccessAttempts = 10;
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<MobilityDbContext>()
@@ -36,6 +35,10 @@ public static class AccountsSetup
             cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
+        services.AddScoped<AccountSessions>();
+        services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
+        services.AddSingleton<SignInLimits>();
+        services.AddRateLimiter(SignInLimits.AddPolicy);
         services.AddScoped<TenantAccess>();
         services.AddScoped<IAuthorizationHandler, TenantRouteHandler>();
         services.AddAuthorizationBuilder()

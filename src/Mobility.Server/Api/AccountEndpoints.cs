@@ -7,6 +7,8 @@ using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Api;
 
+public sealed record AccountDisabledInput(bool? Disabled);
+
 public sealed record AccountInput(string? Email, AccountRole? Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
 
 /// <summary>A new account and, once, its first password (there is no e-mail sending: the creator hands it over).</summary>
@@ -66,6 +68,8 @@ public static class AccountEndpoints
                 EmployeeId = input.Role == AccountRole.Employee ? input.EmployeeId : null,
                 CompanyId = input.Role == AccountRole.HrManager ? input.CompanyId : null,
                 NetworkId = input.Role == AccountRole.WorkingGroup ? input.NetworkId : null,
+                // Someone else knows this password: its owner replaces it before anything else.
+                MustChangePassword = true,
             };
             var created = await users.CreateAsync(account, password);
             if (!created.Succeeded)
@@ -78,11 +82,30 @@ public static class AccountEndpoints
                 password));
         }).WithSummary("Creates an account tied to its tenant; answers its first password once.");
 
+        // Sessions go with the account (cascade), and a token of a removed account fails SessionValidation at once.
         api.MapDelete("/accounts/{accountId:long}", async (long accountId, MobilityDbContext database, CancellationToken cancellation) =>
         {
             await database.Users.Where(a => a.Id == accountId).ExecuteDeleteAsync(cancellation);
             return Results.NoContent();
-        }).WithSummary("Removes an account (the employee's data stays; erasure is separate).");
+        }).WithSummary("Removes an account and ends its sessions (the employee's data stays; erasure is separate).");
+
+        api.MapPut("/accounts/{accountId:long}/disabled", async Task<IResult> (long accountId, AccountDisabledInput input, UserManager<UserAccount> users,
+            AccountSessions sessions, CancellationToken cancellation) =>
+        {
+            if (input.Disabled is not { } disabled)
+            {
+                var errors = new FieldErrors();
+                errors.Add("disabled", "true ou false. / true or false.");
+                return errors.Problem();
+            }
+            var account = await users.FindByIdAsync(accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (account is null) return Results.NotFound();
+            account.LockoutEnabled = true;
+            account.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
+            await users.UpdateAsync(account);
+            if (disabled) await sessions.RevokeAllAsync(account, "account disabled", cancellation);
+            return Results.NoContent();
+        }).WithSummary("Disables an account (every session ends at once, sign-in is refused) or enables it again.");
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,59 +7,120 @@ using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Api;
 
-public sealed record SignInRequest(string Email, string Password);
+public sealed record SignInRequest(string? Email, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-public sealed record AccountView(long Id, string Email, string Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed record AccountView(long Id, string Email, string Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId,
+    bool MustChangePassword = false);
 
 /// <summary>
 /// Sign-in with ASP.NET Core Identity. `?useCookies=true` (the browser) sets an HTTP-only cookie; otherwise the answer
-/// is a bearer token for API clients and the SignalR client. There is no self-registration: accounts are created by
-/// an administrator or an HR import, since every account belongs to a tenant.
+/// is a bearer token for API clients and the SignalR client. Each sign-in is a session (<see cref="AccountSessions"/>) that
+/// logout, a password change or the account's removal ends at once. There is no self-registration: accounts are
+/// created by an administrator or an HR import, since every account belongs to a tenant.
 /// </summary>
 public static class AuthEndpoints
 {
+    private static IResult Refused() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+        title: "Connexion refusée / Sign-in refused", detail: "E-mail ou mot de passe incorrect. / Wrong e-mail or password.");
+
+    private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+        title: "Session expirée / Session expired", detail: "Reconnectez-vous. / Please sign in again.");
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/auth").WithTags("Accounts");
-        auth.MapPost("/login", async Task<IResult> (SignInRequest request, bool? useCookies, SignInManager<UserAccount> signIn) =>
+        auth.MapPost("/login", async Task<IResult> (SignInRequest request, bool? useCookies, HttpContext http, SignInManager<UserAccount> signIn,
+            AccountSessions sessions, SignInLimits limits, IPasswordHasher<UserAccount> hasher, CancellationToken cancellation) =>
         {
-            signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: useCookies == true, lockoutOnFailure: true);
-            if (result.Succeeded) return Results.Empty; // the sign-in has written the cookie or the token
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
-                title: "Connexion refusée / Sign-in refused",
-                detail: result.IsLockedOut
-                    ? "Trop d'essais : compte verrouillé quelques minutes. / Too many attempts: account locked for a few minutes."
-                    : "E-mail ou mot de passe incorrect. / Wrong e-mail or password.");
-        }).AllowAnonymous().WithSummary("Signs in: a bearer token, or a cookie with ?useCookies=true.");
+            var (email, password, address) = (request.Email ?? "", request.Password ?? "", SignInLimits.AddressOf(http));
+            if (!limits.MayTry(email, address)) return SignInLimits.TooMany(TimeSpan.FromMinutes(5), http);
+            var account = email.Length is > 0 and <= 256 ? await signIn.UserManager.FindByEmailAsync(email) : null;
+            // The same work and the same answer whether the account exists, is disabled or the password is wrong.
+            bool succeeded;
+            if (account is null)
+            {
+                hasher.VerifyHashedPassword(UnknownAccount, UnknownAccountHash(hasher), password);
+                succeeded = false;
+            }
+            // No lockout on failure: an outsider could lock anyone out with it; SignInLimits slows guessing instead.
+            else succeeded = (await signIn.CheckPasswordSignInAsync(account, password, lockoutOnFailure: false)).Succeeded;
+            if (!succeeded)
+            {
+                limits.Failed(email, address);
+                return Refused();
+            }
+            var principal = await sessions.StartAsync(account!, cancellation);
+            return useCookies == true
+                ? Results.SignIn(principal, new AuthenticationProperties { IsPersistent = true }, IdentityConstants.ApplicationScheme)
+                : Results.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy)
+          .WithSummary("Signs in: a bearer token, or a cookie with ?useCookies=true. 429 after repeated failures from one address.");
 
-        // As ASP.NET Core Identity's own /refresh: a valid refresh token of a still valid account gets a new pair.
-        auth.MapPost("/refresh", async Task<IResult> (RefreshRequest request, SignInManager<UserAccount> signIn, TimeProvider clock,
-            IOptionsMonitor<BearerTokenOptions> bearer) =>
+        // A refresh token refreshes once: the new pair replaces it, and using it again revokes the whole session.
+        auth.MapPost("/refresh", async Task<IResult> (RefreshRequest request, SignInManager<UserAccount> signIn, AccountSessions sessions,
+            TimeProvider clock, IOptionsMonitor<BearerTokenOptions> bearer, CancellationToken cancellation) =>
         {
             var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken ?? "");
             if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
                 || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } account)
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Session expirée / Session expired",
-                    detail: "Reconnectez-vous. / Please sign in again.");
-            return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(account), authenticationScheme: IdentityConstants.BearerScheme);
-        }).AllowAnonymous().WithSummary("Exchanges a refresh token for a new access token.");
+                return Expired();
+            var (outcome, principal) = await sessions.RefreshAsync(account, ticket.Principal, cancellation);
+            return outcome == AccountSessions.RefreshOutcome.Refreshed
+                ? TypedResults.SignIn(principal!, authenticationScheme: IdentityConstants.BearerScheme)
+                : Expired();
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy).WithSummary("Exchanges a refresh token, once, for a new pair of tokens.");
 
-        auth.MapPost("/logout", async (SignInManager<UserAccount> signIn) =>
+        auth.MapPost("/logout", async (HttpContext http, SignInManager<UserAccount> signIn, AccountSessions sessions, CancellationToken cancellation) =>
         {
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } account) await sessions.RevokeAllAsync(account, "logout", cancellation);
             await signIn.SignOutAsync();
             return Results.NoContent();
-        }).RequireAuthorization(AccountsSetup.TenantPolicy).WithSummary("Signs out (removes the cookie).");
+        }).RequireAuthorization().WithSummary("Signs out everywhere: every cookie, access and refresh token of the account stops working.");
+
+        auth.MapPost("/password", async Task<IResult> (PasswordChangeRequest request, HttpContext http, SignInManager<UserAccount> signIn,
+            AccountSessions sessions, CancellationToken cancellation) =>
+        {
+            if (await signIn.UserManager.GetUserAsync(http.User) is not { } account) return Expired();
+            var errors = new FieldErrors();
+            if (string.IsNullOrEmpty(request.NewPassword) || request.NewPassword.Length < Data.Accounts.AccountFactory.MinimumPasswordLength)
+                errors.Add("newPassword", $"Au moins {Data.Accounts.AccountFactory.MinimumPasswordLength} caractères. / " +
+                                          $"At least {Data.Accounts.AccountFactory.MinimumPasswordLength} characters.");
+            else if (request.NewPassword == request.CurrentPassword)
+                errors.Add("newPassword", "Choisissez un autre mot de passe. / Choose a different password.");
+            if (errors.Any) return errors.Problem();
+            var changed = await signIn.UserManager.ChangePasswordAsync(account, request.CurrentPassword ?? "", request.NewPassword!);
+            if (!changed.Succeeded)
+            {
+                errors.Add("currentPassword", "Mot de passe actuel incorrect. / Wrong current password.");
+                return errors.Problem();
+            }
+            account.MustChangePassword = false;
+            await signIn.UserManager.UpdateAsync(account);
+            await sessions.RevokeAllAsync(account, "password changed", cancellation);
+            await signIn.SignOutAsync();
+            return Results.NoContent();
+        }).RequireAuthorization().RequireRateLimiting(SignInLimits.Policy)
+          .WithSummary("Changes the password (required after a first password); every session ends, sign in again with the new one.");
 
         endpoints.MapGet("/api/me", async Task<IResult> (HttpContext http, UserManager<UserAccount> users) =>
         {
             var account = await users.GetUserAsync(http.User);
             if (account is null) return Results.Unauthorized();
+            var user = CurrentUser.From(http.User);
             return Results.Ok(new AccountView(account.Id, account.Email!, account.Role.ToString(), account.DisplayName,
-                CurrentUser.From(http.User)?.NetworkId, CurrentUser.From(http.User)?.CompanyId, account.EmployeeId));
-        }).RequireAuthorization(AccountsSetup.TenantPolicy).WithTags("Accounts").WithSummary("The signed-in account, its role and tenant.");
+                user?.NetworkId, user?.CompanyId, account.EmployeeId, account.MustChangePassword));
+        }).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in account, its role and tenant, and whether it must change its password first.");
         return endpoints;
     }
+
+    private static readonly UserAccount UnknownAccount = new() { UserName = "unknown" };
+    private static string? _unknownAccountHash;
+
+    /// <summary>A hash made with the server's own hasher, so that checking a password against it costs what a real one does.</summary>
+    private static string UnknownAccountHash(IPasswordHasher<UserAccount> hasher) =>
+        _unknownAccountHash ??= hasher.HashPassword(UnknownAccount, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 }
