@@ -149,4 +149,21 @@ public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<T
         using var export = JsonDocument.Parse(await client.GetStringAsync("/api/me/export"));
         Assert.Equal("B1", export.RootElement.GetProperty("employee").GetProperty("externalId").GetString());
     }
+
+    [Fact]
+    public async Task A_conflict_names_no_index_or_constraint_of_the_database()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        // The duplicate check compares the ID as sent, the row stores it trimmed: the unique index is what refuses this one.
+        using var response = await client.PostAsJsonAsync($"/api/companies/{server.Alpha}/sites", new
+        {
+            externalId = "ALP-1 ", name = "Doublon", kind = "Plant", location = new { type = "Point", coordinates = new[] { 7.8, 48.81 } },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(" / ", detail);
+        Assert.DoesNotContain("IX_", problem.ToString());
+        Assert.DoesNotContain("duplicate key", problem.ToString());
+    }
 }
