@@ -9,7 +9,7 @@ namespace Mobility.Server.Api;
 /// <summary>A roster line. An end at or before the start is a night shift only when <see cref="EndsNextDay"/> says so.</summary>
 public sealed record SlotInput(int? Week, WorkDays? Days, TimeOnly? Start, TimeOnly? End, bool EndsNextDay = false);
 
-public sealed record ShiftPatternInput(string? ExternalId, string? Name, int? RotationWeeks, IReadOnlyList<SlotInput>? Slots);
+public sealed record ShiftPatternInput(string? ExternalId, string? Name, int? RotationWeeks, IReadOnlyList<SlotInput?>? Slots);
 
 public sealed record SlotView(int Week, WorkDays Days, TimeOnly Start, TimeOnly End, bool EndsNextDay);
 
@@ -69,11 +69,13 @@ public static class ShiftEndpoints
                 ? await database.ShiftPatterns.SingleOrDefaultAsync(p => p.Id == patternId && p.NetworkId == employee.Company!.NetworkId, cancellation)
                 : null;
             if (pattern is null) errors.Add("shiftPatternId", "Choisissez un roulement du réseau. / Choose one of the network's rosters.");
+            DateField.Check(errors, "rotationAnchor", input.RotationAnchor);
+            DateField.Check(errors, "validFrom", input.ValidFrom, required: true);
+            DateField.Check(errors, "validTo", input.ValidTo);
             if (input.RotationAnchor is not { DayOfWeek: DayOfWeek.Monday })
                 errors.Add("rotationAnchor", "Un lundi (début de la semaine 0 du roulement). / A Monday (start of rotation week 0).");
             if (input.RotationOffsetWeeks is < 0 || (pattern is not null && input.RotationOffsetWeeks >= pattern.RotationWeeks))
                 errors.Add("rotationOffsetWeeks", "Entre 0 et le nombre de semaines du roulement − 1. / Between 0 and the rotation's weeks − 1.");
-            if (input.ValidFrom is null) errors.Add("validFrom", "Date de début obligatoire. / Start date required.");
             if (input.ValidTo < input.ValidFrom) errors.Add("validTo", "La fin précède le début. / The end comes before the start.");
             if (errors.Any) return errors.Problem();
             // One roster at a time: the new assignment ends the current one the day before it starts.
@@ -94,7 +96,7 @@ public static class ShiftEndpoints
             MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             var errors = new FieldErrors();
-            if (input.Date is null) errors.Add("date", "Date obligatoire. / Date required.");
+            DateField.Check(errors, "date", input.Date, required: true);
             if (input.Kind is null) errors.Add("kind", "Leave ou ExtraShift. / Leave or ExtraShift.");
             if (input.Kind == ShiftExceptionKind.ExtraShift)
                 CheckTimes(input.Start, input.End, input.EndsNextDay, "start", "end", errors);
@@ -112,8 +114,13 @@ public static class ShiftEndpoints
         return endpoints;
     }
 
-    private static ShiftSlot? CheckSlot(SlotInput slot, string field, int weeks, FieldErrors errors)
+    private static ShiftSlot? CheckSlot(SlotInput? slot, string field, int weeks, FieldErrors errors)
     {
+        if (slot is null)
+        {
+            errors.Add(field, "Poste vide : semaine, jours, début et fin. / Empty slot: give week, days, start and end.");
+            return null;
+        }
         var before = errors.Count;
         if (slot.Week is not { } week || week < 0 || week >= weeks)
             errors.Add($"{field}.week", $"Semaine de 0 à {weeks - 1}. / Week 0 to {weeks - 1}.");
