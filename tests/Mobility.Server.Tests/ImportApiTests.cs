@@ -118,4 +118,19 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         var errors = await LineErrorsAsync(response);
         Assert.Equal(1, errors[0].GetProperty("line").GetInt32());
     }
+
+    [Fact]
+    public async Task HR_gets_the_same_answer_for_another_companys_plant_or_code_as_for_one_that_does_not_exist()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;latitude;longitude\n" +
+                  "A60;ALP;BET-1;48,80;7,75\nA61;ALP;NOWHERE-1;48,80;7,75\nA62;BET;ALP-1;48,80;7,75\nA63;NOBODY;ALP-1;48,80;7,75\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
+        var errors = await LineErrorsAsync(response);
+        string Reason(int line, string column) => errors.Single(e => e.GetProperty("line").GetInt32() == line && e.GetProperty("column").GetString() == column)
+            .GetProperty("reason").GetString()!;
+        Assert.Equal(Reason(3, "site").Replace("NOWHERE-1", "BET-1"), Reason(2, "site"));
+        Assert.Equal(Reason(5, "company").Replace("NOBODY", "BET"), Reason(4, "company"));
+        Assert.DoesNotContain(errors, e => e.GetProperty("reason").GetString()!.Contains("another"));
+    }
 }
