@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mobility.Data.Export;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 
@@ -71,7 +72,8 @@ internal static class CarpoolBenchmark
         var groups = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate();
         var values = groups.Select(g => GroupValue.Of(instance, g)).ToArray();
         Console.WriteLine($"{employees:N0} employees, {sites} sites, {shifts} shift starts, seed {seed}: {groups.Count:N0} morning candidates");
-        Console.WriteLine("part,groups,greedy_s,greedy_value,heuristic_s,heuristic_value,cpsat_s,cpsat_value,bound,proven,greedy_pct,heuristic_pct");
+        Console.WriteLine(CsvFields.Line("part", "groups", "greedy_s", "greedy_value", "heuristic_s", "heuristic_value", "cpsat_s", "cpsat_value", "bound", "proven",
+            "greedy_pct", "heuristic_pct"));
         foreach (var part in PartitionedSelector.Parts(groups).Where(p => p.Count > 1))
         {
             var partGroups = part.Select(g => groups[g]).ToList();
@@ -87,8 +89,9 @@ internal static class CarpoolBenchmark
                 FormattableString.Invariant($"max_deterministic_time:{work} num_workers:{settings.Workers} random_seed:1"));
             var exactSeconds = clock.Elapsed.TotalSeconds;
             var reference = exact.Bound ?? exact.Value;
-            Console.WriteLine(FormattableString.Invariant(
-                $"{part[0]},{part.Count},{greedySeconds:F2},{greedy.Value},{heuristicSeconds:F2},{heuristic.Value},{exactSeconds:F2},{exact.Value},{reference:F0},{(exact.ProvenOptimal ? "yes" : "no")},{100 * greedy.Value / reference:F2},{100 * heuristic.Value / reference:F2}"));
+            Console.WriteLine(CsvFields.Line(part[0], part.Count, CsvFields.Fixed(greedySeconds, 2), greedy.Value, CsvFields.Fixed(heuristicSeconds, 2), heuristic.Value,
+                CsvFields.Fixed(exactSeconds, 2), exact.Value, CsvFields.Fixed(reference, 0), exact.ProvenOptimal ? "yes" : "no",
+                CsvFields.Fixed(100 * greedy.Value / reference, 2), CsvFields.Fixed(100 * heuristic.Value / reference, 2)));
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mobility.Data.Export;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 
@@ -47,16 +48,17 @@ internal static class CarpoolFiles
         string Time(double seconds) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(seconds)), zone)
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var stranded = plan.WithoutRideHome.ToDictionary(u => u.Id, u => u.Reason);
-        var text = new StringBuilder("direction,group,employee,role,home_order,company,site,at_home,at_site,ride_minutes,no_ride_home\n");
+        var text = new StringBuilder().AppendLine(CsvFields.Line(
+            "direction", "group", "employee", "role", "home_order", "company", "site", "at_home", "at_site", "ride_minutes", "no_ride_home"));
         foreach (var (instance, directionPlan) in directions)
             foreach (var (group, index) in directionPlan.Selection.Groups.Select((g, i) => (g, i + 1)))
             {
                 var explanation = GroupExplainer.Explain(instance, group);
                 foreach (var member in explanation.Members.OrderBy(m => m.HomeOrder))
-                    text.AppendLine(CultureInfo.InvariantCulture,
-                        $"{(group.Direction == CommuteDirection.ToWork ? "to_work" : "home")},{index},{member.Id},{member.Role.ToString().ToLowerInvariant()}," +
-                        $"{member.HomeOrder},{member.Company},{member.SiteId},{Time(member.AtHome)},{Time(member.AtSite)},{member.RideMinutes:F1}," +
-                        $"{(stranded.TryGetValue(member.Id, out var reason) ? reason.ToString() : "")}");
+                    text.AppendLine(CsvFields.Line(group.Direction == CommuteDirection.ToWork ? "to_work" : "home", index, member.Id,
+                        member.Role.ToString().ToLowerInvariant(), member.HomeOrder, member.Company, member.SiteId, Time(member.AtHome), Time(member.AtSite),
+                        CsvFields.Fixed(member.RideMinutes, 1),
+                        stranded.TryGetValue(member.Id, out var reason) ? reason.ToString() : ""));
             }
         return text.ToString();
     }

@@ -12,6 +12,16 @@ public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHan
     {
         if (exception is not BadHttpRequestException bad) return false;
         http.Response.StatusCode = bad.StatusCode;
+        if (bad.InnerException is Api.RefusedTextException refused)
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [refused.Field] = [refused.Reason] })
+                {
+                    Status = bad.StatusCode, Title = Api.FieldErrors.Title,
+                },
+                Exception = exception,
+            });
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

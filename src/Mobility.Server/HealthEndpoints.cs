@@ -11,7 +11,7 @@ public static class HealthEndpoints
             .WithTags("Health").WithSummary("Liveness: the process answers.");
 
         // Readiness: the database answers and has PostGIS; a load balancer sends traffic only when true.
-        endpoints.MapGet("/health/ready", async (IServiceProvider services, CancellationToken cancellation) =>
+        endpoints.MapGet("/health/ready", async (IServiceProvider services, HttpContext http, ILoggerFactory logs, CancellationToken cancellation) =>
         {
             var dataSource = services.GetService<NpgsqlDataSource>();
             if (dataSource is null)
@@ -24,10 +24,13 @@ public static class HealthEndpoints
                 var postgis = (string?)await command.ExecuteScalarAsync(cancellation);
                 return Results.Ok(new { status = "ready", postgis });
             }
-            catch (Exception error) when (error is NpgsqlException or PostgresException or TimeoutException)
+            catch (Exception error) when (error is NpgsqlException or TimeoutException)
             {
+                // Anyone may ask: the driver's message names hosts, ports and accounts, so only the log has it.
+                logs.CreateLogger("Health").LogError(error, "Readiness: the database does not answer");
+                DatabaseErrors.AskToRetryLater(http.Response);
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Database unavailable", detail: error.Message);
+                    title: DatabaseErrors.UnavailableTitle, detail: DatabaseErrors.UnavailableDetail);
             }
         }).WithTags("Health").WithSummary("Readiness: the database with PostGIS answers.");
         return endpoints;

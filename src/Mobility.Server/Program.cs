@@ -13,7 +13,7 @@ builder.Services.AddExceptionHandler<DatabaseErrors>();
 // Unreadable requests reach BadRequests in every environment, so their answer is the same problem everywhere.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(json => { json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()); json.SerializerOptions.Converters.Add(new CheckedStrings()); });
 builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);

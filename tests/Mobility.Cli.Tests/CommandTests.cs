@@ -39,8 +39,8 @@ public class CommandTests(TestDatabase database) : IClassFixture<TestDatabase>
         var (exit, output, errors) = CliRunner.Run("routing", "route", "--osm", osm, "--from", "47.7500,7.3300", "--to", "47.7540,7.3400", "--profile", "foot");
         Assert.True(exit == 0, errors);
         var lines = output.Trim().Split('\n');
-        Assert.Equal("duration_s,distance_m", lines[0]);
-        var metres = double.Parse(lines[1].Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("\"duration_s\",\"distance_m\"", lines[0]);
+        var metres = double.Parse(lines[1].Split(',')[1].Trim('"'), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(metres, 800, 2500); // 0.85 km as the crow flies
     }
 

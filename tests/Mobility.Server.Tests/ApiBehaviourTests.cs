@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mobility.Server.Tests;
@@ -148,5 +149,68 @@ public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<T
         Assert.Equal(1.5, berta.MaxDetourRatio);
         using var export = JsonDocument.Parse(await client.GetStringAsync("/api/me/export"));
         Assert.Equal("B1", export.RootElement.GetProperty("employee").GetProperty("externalId").GetString());
+    }
+
+    [Fact]
+    public async Task A_conflict_names_no_index_or_constraint_of_the_database()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        // The duplicate check compares the ID as sent, the row stores it trimmed: the unique index is what refuses this one.
+        using var response = await client.PostAsJsonAsync($"/api/companies/{server.Alpha}/sites", new
+        {
+            externalId = "ALP-1 ", name = "Doublon", kind = "Plant", location = new { type = "Point", coordinates = new[] { 7.8, 48.81 } },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(" / ", detail);
+        Assert.DoesNotContain("IX_", problem.ToString());
+        Assert.DoesNotContain("duplicate key", problem.ToString());
+    }
+
+    /// <summary>Signs in with a cookie over a request shaped by <paramref name="shape"/> (scheme, proxy headers, peer address).</summary>
+    private async Task<string> SignInCookieAsync(Action<HttpContext> shape)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { email = "hr.alpha@test.local", password = TwoNetworkServer.Password });
+        var context = await server.Factory.Server.SendAsync(http =>
+        {
+            http.Request.Method = "POST";
+            http.Request.Path = "/api/auth/login";
+            http.Request.QueryString = new QueryString("?useCookies=true");
+            http.Request.ContentType = "application/json";
+            http.Request.Body = new MemoryStream(body);
+            http.Request.ContentLength = body.Length;
+            http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new HasBody());
+            shape(http);
+        });
+        Assert.True(context.Response.StatusCode == StatusCodes.Status200OK,
+            $"{context.Response.StatusCode}: {await new StreamReader(context.Response.Body).ReadToEndAsync()}");
+        return Assert.Single(context.Response.Headers.SetCookie, c => c!.StartsWith("mobility="))!;
+    }
+
+    private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => true;
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_Secure_over_HTTPS_also_behind_a_local_TLS_proxy_and_only_then()
+    {
+        static bool Secure(string cookie) => cookie.Split(';').Any(part => part.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.True(Secure(await SignInCookieAsync(http => http.Request.Scheme = "https")));
+        Assert.False(Secure(await SignInCookieAsync(http => http.Request.Scheme = "http")));
+        Assert.True(Secure(await SignInCookieAsync(http =>
+        {
+            http.Request.Scheme = "http";
+            http.Connection.RemoteIpAddress = IPAddress.Loopback;
+            http.Request.Headers["X-Forwarded-Proto"] = "https";
+        })));
+        // Anyone can send the header: only a proxy on this machine is believed.
+        Assert.False(Secure(await SignInCookieAsync(http =>
+        {
+            http.Request.Scheme = "http";
+            http.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+            http.Request.Headers["X-Forwarded-Proto"] = "https";
+        })));
     }
 }

@@ -62,4 +62,75 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         var station = await database.Sites.SingleAsync(s => s.ExternalId == "GARE-B");
         Assert.Equal((server.Nord, Mobility.Data.Model.SiteKind.Station), (station.NetworkId, station.Kind));
     }
+
+    private static async Task<List<JsonElement>> LineErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        return problem.RootElement.GetProperty("lineErrors").EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+
+    [Fact]
+    public async Task A_NUL_character_in_a_cell_is_a_line_error_and_nothing_is_imported()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;prénom;latitude;longitude\nA40;ALP;ALP-1;Zo\u0000é;48,80;7,75\nA41;ALP;ALP-1;Léon;48,79;7,74\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
+        var error = Assert.Single(await LineErrorsAsync(response));
+        Assert.Equal((2, "first_name"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
+        await using var database = server.NewContext();
+        Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A40" || e.ExternalId == "A41"));
+    }
+
+    [Fact]
+    public async Task A_megabyte_cell_is_a_line_error_and_nothing_is_imported()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = $"matricule;entreprise;site;latitude;longitude\nA50{new string('x', 1024 * 1024)};ALP;ALP-1;48,80;7,75\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
+        var error = Assert.Single(await LineErrorsAsync(response));
+        Assert.Equal((2, "id"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
+        await using var database = server.NewContext();
+        Assert.False(await database.Employees.AnyAsync(e => e.ExternalId.StartsWith("A50")));
+    }
+
+    [Fact]
+    public async Task A_date_at_the_end_of_the_calendar_in_a_cell_is_a_line_error()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;latitude;longitude;depuis\nA55;ALP;ALP-1;48,80;7,75;31/12/9999\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
+        var error = Assert.Single(await LineErrorsAsync(response));
+        Assert.Equal((2, "valid_from"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
+    }
+
+    [Theory]
+    [InlineData("employees")]
+    [InlineData("sites")]
+    [InlineData("shifts")]
+    public async Task A_file_of_blank_lines_is_a_400_problem(string kind)
+    {
+        using var client = await server.ClientAsync("admin@test.local");
+        var path = kind == "employees" ? $"/api/companies/{server.Alpha}/imports/employees" : $"/api/networks/{server.Nord}/imports/{kind}";
+        using var response = await client.PostAsync(path, Csv("\n \r\n;;\n\n", Encoding.UTF8));
+        var errors = await LineErrorsAsync(response);
+        Assert.Equal(1, errors[0].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public async Task HR_gets_the_same_answer_for_another_companys_plant_or_code_as_for_one_that_does_not_exist()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var csv = "matricule;entreprise;site;latitude;longitude\n" +
+                  "A60;ALP;BET-1;48,80;7,75\nA61;ALP;NOWHERE-1;48,80;7,75\nA62;BET;ALP-1;48,80;7,75\nA63;NOBODY;ALP-1;48,80;7,75\n";
+        using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
+        var errors = await LineErrorsAsync(response);
+        string Reason(int line, string column) => errors.Single(e => e.GetProperty("line").GetInt32() == line && e.GetProperty("column").GetString() == column)
+            .GetProperty("reason").GetString()!;
+        Assert.Equal(Reason(3, "site").Replace("NOWHERE-1", "BET-1"), Reason(2, "site"));
+        Assert.Equal(Reason(5, "company").Replace("NOBODY", "BET"), Reason(4, "company"));
+        Assert.DoesNotContain(errors, e => e.GetProperty("reason").GetString()!.Contains("another"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Mobility.Data.Export;
 using Mobility.Routing;
 using Mobility.Routing.Algorithms.Contracted;
 using Mobility.Routing.Algorithms.Matrices;
@@ -76,7 +77,7 @@ internal static class BenchCommands
         var files = names is null
             ? folder.EnumerateFiles("*.vrp").OrderBy(f => f.Name).Select(f => f.FullName).ToList()
             : names.Split(',', StringSplitOptions.TrimEntries).Select(n => Path.Combine(folder.FullName, n + ".vrp")).ToList();
-        Console.WriteLine("instance,method,seconds,vehicles,cost,best_known,gap_percent,feasible");
+        Console.WriteLine(CsvFields.Line("instance", "method", "seconds", "vehicles", "cost", "best_known", "gap_percent", "feasible"));
         var gaps = new List<(string Class, double Gap)>();
         foreach (var file in files)
         {
@@ -89,8 +90,8 @@ internal static class BenchCommands
             var (violations, cost) = Mobility.Planning.Vrp.VrptwChecker.Check(problem, solution);
             var gap = 100 * (cost / 10.0 - bestKnown) / bestKnown;
             gaps.Add((problem.Name.Split('_')[0], gap));
-            Console.WriteLine(FormattableString.Invariant(
-                $"{problem.Name},string-removals,{seconds:F2},{solution.Routes.Count},{cost / 10.0:F1},{bestKnown:F1},{gap:F1},{(violations.Count == 0 ? "yes" : "NO")}"));
+            Console.WriteLine(CsvFields.Line(problem.Name, "string-removals", CsvFields.Fixed(seconds, 2), solution.Routes.Count, CsvFields.Fixed(cost / 10.0, 1),
+                CsvFields.Fixed(bestKnown, 1), CsvFields.Fixed(gap, 1), violations.Count == 0 ? "yes" : "NO"));
         }
         foreach (var group in gaps.GroupBy(g => g.Class).OrderBy(g => g.Key))
             Console.WriteLine(FormattableString.Invariant($"class {group.Key}: mean gap {group.Average(g => g.Gap):F1}% over {group.Count()} instances"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mobility.Data.Export;
 using Mobility.Routing;
 using Mobility.Routing.IO;
 using Mobility.Routing.Osm;
@@ -45,7 +46,8 @@ internal static class RoutingCommands
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
             Console.WriteLine(parse.GetValue(geojson)
                 ? result.Value.GeometryAsGeoJson()
-                : FormattableString.Invariant($"duration_s,distance_m\n{result.Value.Seconds:F1},{result.Value.Metres:F0}"));
+                : CsvFields.Line("duration_s", "distance_m") + "\n" +
+                  CsvFields.Line(CsvFields.Fixed(result.Value.Seconds, 1), CsvFields.Fixed(result.Value.Metres, 0)));
             return 0;
         });
 
@@ -71,12 +73,13 @@ internal static class RoutingCommands
                 }));
                 return 0;
             }
-            Console.WriteLine("origin,destination,duration_s,distance_m");
+            Console.WriteLine(CsvFields.Line("origin", "destination", "duration_s", "distance_m"));
             for (var i = 0; i < places.Count; i++)
                 for (var j = 0; j < places.Count; j++)
                 {
                     var cell = i * places.Count + j;
-                    Console.WriteLine(FormattableString.Invariant($"{i},{j},{result.Value.Seconds[cell]:F1},{result.Value.Metres[cell]:F0}"));
+                    Console.WriteLine(CsvFields.Line(i, j, CsvFields.Fixed(result.Value.Seconds[cell], 1),
+                        CsvFields.Fixed(result.Value.Metres[cell], 0)));
                 }
             return 0;
         });

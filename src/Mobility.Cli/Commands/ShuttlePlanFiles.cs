@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mobility.Data.Export;
 using Mobility.Planning.Shuttles;
 using Mobility.Routing;
 using static Mobility.Cli.Commands.ShuttlePlanReport;
@@ -61,11 +62,13 @@ internal static class ShuttlePlanFiles
 
     public static string Csv(ShuttlePlan plan)
     {
-        var csv = new StringBuilder("wave,vehicle,stop,arrival,departure,boarding,alighting,on_board\n");
+        var csv = new StringBuilder().AppendLine(CsvFields.Line("wave", "vehicle", "stop", "arrival", "departure", "boarding", "alighting", "on_board"));
         foreach (var wave in plan.Waves)
             foreach (var trip in wave.Trips)
                 foreach (var call in trip.Stops)
-                    csv.AppendLine(Invariant, $"{Local(wave.Instant):yyyy-MM-dd HH:mm},\"{trip.Vehicle}\",\"{call.Stop.Name.Replace("\"", "\"\"")}\",{Local(call.Arrival):HH:mm},{Local(call.Departure):HH:mm},{call.Boarding},{call.Alighting},{call.LoadOnDeparture}");
+                    csv.AppendLine(CsvFields.Line(Local(wave.Instant).ToString("yyyy-MM-dd HH:mm", Invariant), trip.Vehicle, call.Stop.Name,
+                        Local(call.Arrival).ToString("HH:mm", Invariant), Local(call.Departure).ToString("HH:mm", Invariant),
+                        call.Boarding, call.Alighting, call.LoadOnDeparture));
         return csv.ToString();
     }
 }

@@ -86,15 +86,23 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
                 read.Integer("rotation_offset", false, 0, 51), read.Date("valid_from", false));
             if (errors.Count > before) continue;
 
-            if (!companies.TryGetValue(candidate.Company, out var named))
-                read.Error("company", $"unknown company '{candidate.Company}'");
-            else if (onlyCompanyId is { } only && named.Id != only)
-                read.Error("company", $"this import is for company '{companies.Values.Single(c => c.Id == only).ExternalId}' only");
-            if (!sites.TryGetValue(candidate.Site, out var site))
-                read.Error("site", $"unknown site '{candidate.Site}'");
-            else if (site.Kind == SiteKind.Plant && site.CompanyId != null
-                     && companies.TryGetValue(candidate.Company, out var company) && site.CompanyId != company.Id)
-                read.Error("site", $"plant '{candidate.Site}' belongs to another company");
+            if (onlyCompanyId is { } only)
+            {
+                // HR may not learn what other companies have: their codes and sites get the answer of ones that do not exist.
+                if (!companies.TryGetValue(candidate.Company, out var named) || named.Id != only)
+                    read.Error("company", $"this import is for company '{companies.Values.Single(c => c.Id == only).ExternalId}' only, not '{candidate.Company}'");
+                if (!sites.TryGetValue(candidate.Site, out var site) || site.CompanyId is { } owner && owner != only)
+                    read.Error("site", $"unknown site '{candidate.Site}' for your company");
+            }
+            else
+            {
+                if (!companies.TryGetValue(candidate.Company, out var named))
+                    read.Error("company", $"unknown company '{candidate.Company}'");
+                if (!sites.TryGetValue(candidate.Site, out var site))
+                    read.Error("site", $"unknown site '{candidate.Site}'");
+                else if (site.Kind == SiteKind.Plant && site.CompanyId != null && named is not null && site.CompanyId != named.Id)
+                    read.Error("site", $"plant '{candidate.Site}' belongs to another company");
+            }
             if (area.Problem(candidate.Latitude, candidate.Longitude) is { } problem) read.Error("latitude", problem);
             if (candidate.Shift != null && !patterns.ContainsKey(candidate.Shift))
                 read.Error("shift", $"unknown shift pattern '{candidate.Shift}'");

@@ -13,13 +13,21 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
 {
     public int Line => row.Line;
 
-    public string? Optional(string column) => table.Value(row, column);
+    public string? Optional(string column) => Checked(column, table.Value(row, column));
 
     public string Required(string column)
     {
         var value = table.Value(row, column);
         if (value is null) errors.Add(new ImportError(row.Line, column, "missing value"));
-        return value ?? "";
+        return Checked(column, value) ?? "";
+    }
+
+    /// <summary>Every cell an importer reads comes through here, so no importer can store text the database refuses.</summary>
+    private string? Checked(string column, string? value)
+    {
+        if (value is null || TextRules.Problem(value) is not { } problem) return value;
+        errors.Add(new ImportError(row.Line, column, problem));
+        return null;
     }
 
     public double? Number(string column, bool required)
@@ -72,7 +80,12 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
         var text = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(text)) return null;
         string[] formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy"];
-        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (DateRange.Contains(date)) return date;
+            errors.Add(new ImportError(row.Line, column, $"'{text}' is outside {DateRange.Text}"));
+            return null;
+        }
         errors.Add(new ImportError(row.Line, column, $"'{text}' is not a date (2026-01-05 or 05/01/2026)"));
         return null;
     }

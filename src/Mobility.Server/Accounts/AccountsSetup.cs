@@ -32,6 +32,8 @@ public static class AccountsSetup
         {
             cookie.Cookie.Name = "mobility";
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure whenever the client's request is HTTPS, also when a TLS proxy forwards it as HTTP (see ProxyHeaders).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
             cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
@@ -39,6 +41,7 @@ public static class AccountsSetup
         services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
         services.AddSingleton<SignInLimits>();
         services.AddRateLimiter(SignInLimits.AddPolicy);
+        services.AddProxyHeaders();
         services.AddScoped<TenantAccess>();
         services.AddScoped<IAuthorizationHandler, TenantRouteHandler>();
         services.AddAuthorizationBuilder()

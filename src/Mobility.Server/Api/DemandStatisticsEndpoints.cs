@@ -90,7 +90,7 @@ public static class DemandStatisticsEndpoints
 
     private static async Task<IResult> Travel(long networkId, DateOnly? date, MobilityDbContext database, CancellationToken cancellation)
     {
-        if (MissingDate(date) is { } problem) return problem;
+        if (DateField.Problem("date", date, required: true) is { } problem) return problem;
         var zone = await ZoneAsync(database, networkId, cancellation);
         if (zone is null) return Results.NotFound();
         var commutes = await CommuteLoader.LoadAsync(database, networkId, date!.Value, cancellation: cancellation);
@@ -104,7 +104,7 @@ public static class DemandStatisticsEndpoints
 
     private static async Task<IResult> Carpools(long networkId, DateOnly? date, MobilityDbContext database, CancellationToken cancellation)
     {
-        if (MissingDate(date) is { } problem) return problem;
+        if (DateField.Problem("date", date, required: true) is { } problem) return problem;
         var zone = await ZoneAsync(database, networkId, cancellation);
         if (zone is null) return Results.NotFound();
         var groups = await database.CarpoolGroups.AsNoTracking()
@@ -132,14 +132,6 @@ public static class DemandStatisticsEndpoints
     }
 
     private static int? Shown(int count) => count >= MinimumCellSize ? count : count == 0 ? 0 : null;
-
-    private static IResult? MissingDate(DateOnly? date)
-    {
-        if (date is not null) return null;
-        var errors = new FieldErrors();
-        errors.Add("date", "La date est obligatoire (AAAA-MM-JJ). / The date is required (YYYY-MM-DD).");
-        return errors.Problem();
-    }
 
     private static async Task<TimeZoneInfo?> ZoneAsync(MobilityDbContext database, long networkId, CancellationToken cancellation) =>
         await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(cancellation) is { } zone

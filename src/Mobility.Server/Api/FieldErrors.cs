@@ -6,6 +6,8 @@ namespace Mobility.Server.Api;
 /// </summary>
 public sealed class FieldErrors
 {
+    public const string Title = "Données invalides / Invalid data";
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
 
     public bool Any => _errors.Count > 0;
@@ -20,5 +22,5 @@ public sealed class FieldErrors
 
     public IResult Problem() => Results.ValidationProblem(
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-        title: "Données invalides / Invalid data");
+        title: Title);
 }

@@ -61,7 +61,13 @@ public static class ImportEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Fichier vide / Empty file",
                 detail: "Envoyez le fichier CSV comme corps de la requête (text/csv). / Send the CSV file as the request body (text/csv).");
         file.Position = 0;
-        var report = await import(file);
+        ImportReport report;
+        try { report = await import(file); }
+        catch (InvalidDataException unreadable)
+        {
+            // A file of blank lines has no header: the reader says so, and it is the file's fault like any line error.
+            report = ImportReport.Failed(0, [new ImportError(1, null, unreadable.Message)]);
+        }
         if (!report.Succeeded)
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
                 title: "Fichier refusé, rien n'a été importé / File refused, nothing was imported",

@@ -5,7 +5,7 @@ namespace Mobility.Server.Api;
 /// <summary>One page of a list, with what a client needs to ask for the next one.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
 {
-    public bool HasNext => PageNumber * PageSize < Total;
+    public bool HasNext => (long)PageNumber * PageSize < Total;
 }
 
 /// <summary>`?page=1&amp;pageSize=50` on every list; page sizes are capped so that no request reads a whole table.</summary>
@@ -22,6 +22,9 @@ public sealed record PageQuery(int? Page, int? PageSize)
         var errors = new FieldErrors();
         if (Number < 1) errors.Add("page", "La page commence à 1. / Pages start at 1.");
         if (Size is < 1 or > MaximumSize) errors.Add("pageSize", $"Entre 1 et {MaximumSize}. / Between 1 and {MaximumSize}.");
+        // The rows skipped are counted in an int: a page past them would wrap to a negative offset.
+        else if ((long)(Number - 1) * Size > int.MaxValue)
+            errors.Add("page", $"Au plus la page {int.MaxValue / Size + 1} pour {Size} par page. / At most page {int.MaxValue / Size + 1} at {Size} per page.");
         return errors.Any ? errors.Problem() : null;
     }
 

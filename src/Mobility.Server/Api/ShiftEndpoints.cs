@@ -114,11 +114,13 @@ public static class ShiftEndpoints
                 ? await database.ShiftPatterns.SingleOrDefaultAsync(p => p.Id == patternId && p.NetworkId == employee.Company!.NetworkId, cancellation)
                 : null;
             if (pattern is null) errors.Add("shiftPatternId", "Choisissez un roulement du réseau. / Choose one of the network's rosters.");
+            DateField.Check(errors, "rotationAnchor", input.RotationAnchor);
+            DateField.Check(errors, "validFrom", input.ValidFrom, required: true);
+            DateField.Check(errors, "validTo", input.ValidTo);
             if (input.RotationAnchor is not { DayOfWeek: DayOfWeek.Monday })
                 errors.Add("rotationAnchor", "Un lundi (début de la semaine 0 du roulement). / A Monday (start of rotation week 0).");
             if (input.RotationOffsetWeeks is < 0 || (pattern is not null && input.RotationOffsetWeeks >= pattern.RotationWeeks))
                 errors.Add("rotationOffsetWeeks", "Entre 0 et le nombre de semaines du roulement − 1. / Between 0 and the rotation's weeks − 1.");
-            if (input.ValidFrom is null) errors.Add("validFrom", "Date de début obligatoire. / Start date required.");
             if (input.ValidTo < input.ValidFrom) errors.Add("validTo", "La fin précède le début. / The end comes before the start.");
             if (errors.Any) return errors.Problem();
             // One roster at a time: the new assignment ends the current one the day before it starts.
@@ -139,7 +141,7 @@ public static class ShiftEndpoints
             MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation) =>
         {
             var errors = new FieldErrors();
-            if (input.Date is null) errors.Add("date", "Date obligatoire. / Date required.");
+            DateField.Check(errors, "date", input.Date, required: true);
             if (input.Kind is null) errors.Add("kind", "Leave ou ExtraShift. / Leave or ExtraShift.");
             if (input.Kind == ShiftExceptionKind.ExtraShift)
                 CheckTimes(input.Start, input.End, input.EndsNextDay, "start", "end", errors);

@@ -19,7 +19,7 @@ public sealed record ShuttlePlanRequest(string? Name, DateOnly? Date, int Days =
     {
         if (string.IsNullOrWhiteSpace(Name) || Name.Length > 100)
             errors.Add("name", "Le nom est obligatoire (100 caractères au plus). / The name is required (at most 100 characters).");
-        if (Date is null) errors.Add("date", "La date est obligatoire (AAAA-MM-JJ). / The date is required (YYYY-MM-DD).");
+        DateField.Check(errors, "date", Date, required: true);
         if (Days is < 1 or > 7) errors.Add("days", "Entre 1 et 7 jours. / Between 1 and 7 days.");
         if (MinDistanceKm is < 0 or > 100 || double.IsNaN(MinDistanceKm))
             errors.Add("minDistanceKm", "Entre 0 et 100 km. / Between 0 and 100 km.");

@@ -12,6 +12,7 @@ public static class PlanningRunEndpoints
         endpoints.MapPost("/api/networks/{networkId:long}/planning-runs", async Task<IResult> (long networkId, DateOnly? date, IServiceProvider services,
             ProposalEngine engine, RecomputeQueue queue, CancellationToken cancellation) =>
         {
+            if (Api.DateField.Problem("date", date) is { } problem) return problem;
             if (date is null)
             {
                 queue.Request(networkId, "planning run requested");

@@ -17,6 +17,7 @@ public static class ProposalEndpoints
         me.MapGet("/proposals", async (DateOnly? from, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
         {
             var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+            if (Api.DateField.Problem("from", from) is { } problem) return problem;
             var since = from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
             var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
                     .Where(g => g.Date >= since && g.Members.Any(m => m.EmployeeId == employeeId)))
