@@ -16,12 +16,14 @@ public static class SecurityHeaders
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// Scalar's API reference starts from an inline module script and injects its own style elements; the page shows
-    /// only our OpenAPI document, no tenant text, so inline script and style are allowed on that path alone.
+    /// Scalar's API reference starts from an inline module script, injects its own style elements and loads its fonts
+    /// from its CDN; the page shows only our OpenAPI document, no tenant text, so inline script and style and those fonts
+    /// are allowed on that path alone. eval stays refused (Scalar only probes for it and does without).
     /// </summary>
     public const string ApiReferencePolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; font-src 'self' data: https://fonts.scalar.com; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        "frame-ancestors 'none'";
 
     public const string ApiReferencePath = "/api-reference";
 
