@@ -20,6 +20,7 @@ builder.Services.AddMobilityLive(builder.Configuration);
 builder.AddMobilityTelemetry();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -2,6 +2,7 @@
 // are refreshed from their message stream (GET /api/me/notifications?after=N, the same sequence the SignalR hub
 // replays), so nothing is missed while the page sleeps.
 import { t, setLanguage, currentLanguage } from "./i18n.js";
+import { element, row } from "./dom.js";
 import { showDemand } from "./demand.js";
 import { followMessages } from "./live.js";
 import { toggleProposalMap } from "./proposalMap.js";
@@ -22,7 +23,6 @@ async function api(path, options = {}) {
 
 // Shift times are the plants' local times, wherever the browser is.
 const time = (iso) => new Date(iso).toLocaleTimeString(currentLanguage(), { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
-const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 // ---- employee ----
 
@@ -31,19 +31,20 @@ async function showProposals() {
   const groups = await api(`/api/me/proposals?from=${from}`);
   const live = groups.filter((g) => g.status !== "Cancelled")
     .sort((a, b) => a.date.localeCompare(b.date) || (a.direction === "ToWork" ? -1 : 1) - (b.direction === "ToWork" ? -1 : 1));
-  $("#proposals").innerHTML = live.length === 0 ? `<p>${t("noProposals")}</p>` : live.map((group) => {
+  // Co-members' first names, companies and places are other tenants' texts: text nodes only.
+  $("#proposals").replaceChildren(...(live.length === 0 ? [element("p", {}, t("noProposals"))] : live.map((group) => {
     const me = group.members.find((m) => m.isMe);
     const actions = me.status === "Proposed" ? ["accept", "decline"] : ["Accepted", "Confirmed"].includes(me.status) ? ["cancel"] : [];
     const detour = group.explanation ? ` · ${t("detourOf")} ${Math.round(group.explanation.detourMinutes)} ${t("minutes")}` : "";
-    return `<article class="proposal">
-      <h3>${escape(group.date)} · ${t(group.direction)} · ${t(group.status)}${detour}</h3>
-      <ol>${group.members.map((m) => `<li>${escape(m.firstName ?? "?")} (${escape(m.company)}) · ${t(m.role)} · ${t("pickup")} ${time(m.pickupTime)}
-        · ${escape(m.meetingPoint ?? m.dropOff)} · ${t(m.status)}</li>`).join("")}</ol>
-      ${actions.map((a) => `<button type="button" data-group="${group.groupId}" data-decision="${a}">${t(a)}</button>`).join(" ")}
-      <button type="button" data-map="${group.groupId}">${t("showMap")}</button>
-      <div class="proposal-map" id="map-${group.groupId}" hidden></div>
-    </article>`;
-  }).join("");
+    return element("article", { className: "proposal" },
+      element("h3", {}, `${group.date} · ${t(group.direction)} · ${t(group.status)}${detour}`),
+      element("ol", {}, group.members.map((m) => element("li", {},
+        `${m.firstName ?? "?"} (${m.company}) · ${t(m.role)} · ${t("pickup")} ${time(m.pickupTime)} · ${m.meetingPoint ?? m.dropOff} · ${t(m.status)}`))),
+      element("p", { className: "actions" },
+        actions.map((a) => element("button", { type: "button", dataset: { group: group.groupId, decision: a } }, t(a))),
+        element("button", { type: "button", dataset: { map: group.groupId } }, t("showMap"))),
+      element("div", { className: "proposal-map", id: `map-${group.groupId}`, hidden: true }));
+  })));
   shownGroups = new Map(live.map((g) => [g.groupId, g]));
 }
 
@@ -91,8 +92,8 @@ let hrCompany = null, hrPage = 1;
 
 async function showEmployees() {
   const page = await api(`/api/companies/${hrCompany}/employees?page=${hrPage}&pageSize=25`);
-  $("#employee-table tbody").innerHTML = page.items.map((e) =>
-    `<tr><td>${escape(e.externalId)}</td><td>${escape(e.firstName)} ${escape(e.lastName)}</td><td>${escape(e.commune)}</td><td>${t(e.role)}</td><td>${e.consentToMatching ? "✓" : ""}</td></tr>`).join("");
+  $("#employee-table tbody").replaceChildren(...page.items.map((e) =>
+    row(e.externalId, [e.firstName, e.lastName].filter((name) => name).join(" "), e.commune, t(e.role), e.consentToMatching ? "✓" : "")));
   $("#page-info").textContent = `${page.pageNumber} / ${Math.max(1, Math.ceil(page.total / page.pageSize))}`;
   $("#previous-page").disabled = page.pageNumber <= 1;
   $("#next-page").disabled = !page.hasNext;
@@ -117,14 +118,15 @@ async function showStatistics(networkId) {
   const statistics = await api(`/api/networks/${networkId}/statistics`);
   // Roles and statuses are words of the interface; communes, sites and rosters are names.
   const label = (key, value) => ["byCommuteRole", "carpoolMembersByStatus"].includes(key) ? t(value) : value;
-  const table = (key) => `<h3>${t(key)}</h3><table>${statistics[key].map((c) => `<tr><td>${escape(label(key, c.key))}</td><td>${c.count ?? t("hidden")}</td></tr>`).join("")}</table>`;
-  $("#statistics").innerHTML = `<p>${t("total")}: ${statistics.employees}</p>` +
-    ["byCommune", "bySite", "byShiftPattern", "byCommuteRole", "carpoolMembersByStatus"].map(table).join("");
+  const counts = (key) => [element("h3", {}, t(key)), element("table", {}, statistics[key].map((c) => row(label(key, c.key), c.count ?? t("hidden"))))];
+  $("#statistics").replaceChildren(element("p", {}, `${t("total")}: ${statistics.employees}`),
+    ...["byCommune", "bySite", "byShiftPattern", "byCommuteRole", "carpoolMembersByStatus"].flatMap(counts));
 }
 
 async function showNetworks() {
   const networks = await api("/api/networks");
-  $("#network-list").innerHTML = networks.items.map((n) => `<li>${escape(n.name)} <button type="button" data-network="${n.id}">${t("run")}</button></li>`).join("");
+  $("#network-list").replaceChildren(...networks.items.map((n) =>
+    element("li", {}, n.name, " ", element("button", { type: "button", dataset: { network: n.id } }, t("run")))));
 }
 
 $("#network-list").addEventListener("click", async (event) => {

@@ -1,6 +1,7 @@
 // The working group's demand page: where people live (a grid of squares on a map, never a point), when they travel,
 // and what a date's carpools save. Everything shown is an aggregate; the server withholds counts under 5.
 import { t } from "./i18n.js";
+import { element, row, table, tooltip } from "./dom.js";
 
 const $ = (selector) => document.querySelector(selector);
 const number = (value, digits = 0) => value == null ? t("hidden") : Number(value).toLocaleString(document.documentElement.lang, { maximumFractionDigits: digits });
@@ -32,8 +33,8 @@ async function showHomes(networkId, cellMetres) {
   const most = Math.max(1, ...grid.features.map((f) => f.properties.employees));
   squares = L.geoJSON(grid, {
     style: (feature) => ({ color: "#0b5f77", weight: 0.5, fillColor: shade(feature.properties.employees / most), fillOpacity: 0.7 }),
-    onEachFeature: (feature, layer) => layer.bindTooltip(
-      `${number(feature.properties.employees)} ${t("employeesLiving")} · ${number(feature.properties.consenting)} ${t("consenting")}`),
+    onEachFeature: (feature, layer) => layer.bindTooltip(tooltip(
+      `${number(feature.properties.employees)} ${t("employeesLiving")} · ${number(feature.properties.consenting)} ${t("consenting")}`)),
   }).addTo(map);
   if (grid.features.length > 0) map.fitBounds(squares.getBounds(), { padding: [10, 10] });
   else map.setView([48.6, 7.75], 9);
@@ -43,21 +44,21 @@ async function showHomes(networkId, cellMetres) {
 async function showTravel(networkId, date) {
   const travel = await get(`/api/networks/${networkId}/statistics/travel?date=${date}`);
   const most = Math.max(1, ...travel.hours.flatMap((h) => [h.arriving ?? 0, h.leaving ?? 0]));
-  const bar = (value, kind) => `<span class="bar ${kind}" style="width:${((value ?? 0) / most) * 12}rem"></span> ${number(value)}`;
-  $("#demand-travel").innerHTML = `<p>${number(travel.people)} ${t("peopleWorking")}</p>` +
-    `<table><thead><tr><th>${t("hour")}</th><th>${t("arriving")}</th><th>${t("leaving")}</th></tr></thead><tbody>` +
-    travel.hours.map((h) => `<tr><td>${String(h.hour).padStart(2, "0")}:00</td><td>${bar(h.arriving, "arriving")}</td><td>${bar(h.leaving, "leaving")}</td></tr>`).join("") +
-    "</tbody></table>";
+  // The width through CSSOM: the Content-Security-Policy refuses style="" attributes, not element.style.
+  const bar = (value, kind) => [element("span", { className: `bar ${kind}`, style: { width: `${((value ?? 0) / most) * 12}rem` } }), ` ${number(value)}`];
+  $("#demand-travel").replaceChildren(element("p", {}, `${number(travel.people)} ${t("peopleWorking")}`),
+    table([t("hour"), t("arriving"), t("leaving")],
+      travel.hours.map((h) => row(`${String(h.hour).padStart(2, "0")}:00`, bar(h.arriving, "arriving"), bar(h.leaving, "leaving")))));
 }
 
 async function showSavings(networkId, date) {
   const savings = await get(`/api/networks/${networkId}/statistics/carpools?date=${date}`);
-  $("#demand-savings").innerHTML = savings.groups === 0 ? `<p>${t("noCarpools")}</p>` :
-    `<p>${number(savings.groups)} ${t("groups")} · ${number(savings.people)} ${t("carpoolers")} · ${number(savings.carsRemoved)} ${t("carsRemoved")}</p>` +
-    `<p>${number(savings.kilometresSaved)} ${t("kmSaved")} · ${number(savings.kilogramsCo2Saved)} ${t("co2Saved")}</p>` +
-    `<table><thead><tr><th>${t("direction")}</th><th>${t("hour")}</th><th>${t("carpoolers")}</th><th>${t("carsRemoved")}</th><th>km</th></tr></thead><tbody>` +
-    savings.byHour.map((h) => `<tr><td>${t(h.direction)}</td><td>${String(h.hour).padStart(2, "0")}:00</td><td>${number(h.people)}</td>` +
-      `<td>${number(h.carsRemoved)}</td><td>${number(h.routeKilometres)}</td></tr>`).join("") + "</tbody></table>";
+  $("#demand-savings").replaceChildren(...(savings.groups === 0 ? [element("p", {}, t("noCarpools"))] : [
+    element("p", {}, `${number(savings.groups)} ${t("groups")} · ${number(savings.people)} ${t("carpoolers")} · ${number(savings.carsRemoved)} ${t("carsRemoved")}`),
+    element("p", {}, `${number(savings.kilometresSaved)} ${t("kmSaved")} · ${number(savings.kilogramsCo2Saved)} ${t("co2Saved")}`),
+    table([t("direction"), t("hour"), t("carpoolers"), t("carsRemoved"), "km"], savings.byHour.map((h) =>
+      row(t(h.direction), `${String(h.hour).padStart(2, "0")}:00`, number(h.people), number(h.carsRemoved), number(h.routeKilometres)))),
+  ]));
 }
 
 /** Fills the demand section for a network; the date defaults to tomorrow, the squares to 1 km. */

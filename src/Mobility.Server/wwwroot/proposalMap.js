@@ -1,6 +1,7 @@
 // One proposal on a map: the car's calls in order (pickups, then the plants to work; the reverse home). The server
 // sends a co-member's pickup as their meeting point or a place rounded to about 500 m, never their home.
 import { t } from "./i18n.js";
+import { tooltip } from "./dom.js";
 
 const maps = new Map();
 
@@ -26,9 +27,10 @@ export function toggleProposalMap(container, group) {
   const homes = pickups.filter((p) => !p.driver);
   const driver = pickups.filter((p) => p.driver);
   const calls = group.direction === "ToWork" ? [...driver, ...homes, ...plants] : [...plants, ...homes, ...driver];
+  // First names and plant names are typed by other companies' HR: tooltips get text nodes, never a string Leaflet would parse as HTML.
   for (const call of pickups)
-    L.circleMarker(call.at, { radius: call.me ? 8 : 6, color: call.me ? "#d98b2b" : "#0b5f77", fillOpacity: 0.9 }).bindTooltip(call.label).addTo(map);
-  for (const plant of plants) L.marker(plant.at).bindTooltip(plant.label).addTo(map);
+    L.circleMarker(call.at, { radius: call.me ? 8 : 6, color: call.me ? "#d98b2b" : "#0b5f77", fillOpacity: 0.9 }).bindTooltip(tooltip(call.label)).addTo(map);
+  for (const plant of plants) L.marker(plant.at).bindTooltip(tooltip(plant.label)).addTo(map);
   // Before everyone confirmed: the order of the calls only (the others' places are rounded, a road through them would
   // say too much). Once confirmed, the server draws the drive along the roads.
   const line = L.polyline(calls.map((c) => c.at), { color: "#0b5f77", weight: 2, dashArray: "4 6" }).addTo(map);
@@ -44,7 +46,7 @@ async function drawRoute(map, group, sketch) {
     const road = L.geoJSON(route, { style: { color: "#0b5f77", weight: 4 } }).addTo(map);
     if (route.properties.alongRoads) sketch.remove();
     const minutes = route.properties.minutes == null ? "" : ` · ${Math.round(route.properties.minutes)} min`;
-    road.bindTooltip(`${t("route")}: ${route.properties.kilometres.toFixed(1)} km${minutes}`);
+    road.bindTooltip(tooltip(`${t("route")}: ${route.properties.kilometres.toFixed(1)} km${minutes}`));
     map.fitBounds(road.getBounds(), { padding: [20, 20], maxZoom: 15 });
   } catch { /* the sketch stays */ }
 }

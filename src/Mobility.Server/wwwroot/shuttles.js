@@ -1,9 +1,9 @@
 // HR's shuttle page: the company's plans (and the network's), one plan's timetable, and a new plan for a date. A plan
 // takes a few seconds to compute: the form waits for it and says so.
 import { t, currentLanguage } from "./i18n.js";
+import { element, row, table } from "./dom.js";
 
 const $ = (selector) => document.querySelector(selector);
-const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 // The comparison's lines as the API names them, and the words the page shows for them.
 const alternative = { "everyone driving alone": () => t("aloneByCar"), carpools: () => t("carpools"), shuttles: () => t("shuttles"),
   "shuttles, door to door": () => t("doorToDoor") };
@@ -22,18 +22,19 @@ async function call(path, options = {}) {
 
 async function showPlans() {
   const plans = await call("/api/shuttle-plans?pageSize=50");
-  $("#shuttle-plans tbody").innerHTML = plans.items.length === 0 ? `<tr><td colspan="5">${t("noShuttlePlans")}</td></tr>` :
-    plans.items.map((p) => `<tr><td>${escape(p.name)}${p.companyId ? "" : ` (${t("networkWide")})`}</td><td>${escape(p.validFrom)}${p.validTo && p.validTo !== p.validFrom ? ` → ${escape(p.validTo)}` : ""}</td>
-      <td>${p.trips}</td><td>${number(p.kilometres)}</td><td><button type="button" data-plan="${p.id}">${t("timetable")}</button></td></tr>`).join("");
+  $("#shuttle-plans tbody").replaceChildren(...(plans.items.length === 0
+    ? [element("tr", {}, element("td", { colSpan: 5 }, t("noShuttlePlans")))]
+    : plans.items.map((p) => row(p.companyId ? p.name : `${p.name} (${t("networkWide")})`,
+        p.validTo && p.validTo !== p.validFrom ? `${p.validFrom} → ${p.validTo}` : p.validFrom, p.trips, number(p.kilometres),
+        element("button", { type: "button", dataset: { plan: p.id } }, t("timetable"))))));
 }
 
 async function showTimetable(planId) {
   const plan = await call(`/api/shuttle-plans/${planId}`);
-  $("#shuttle-timetable").innerHTML = `<h3>${escape(plan.plan.name)}</h3>` + plan.trips.map((trip) =>
-    `<div class="proposal"><strong>${escape(trip.vehicle)}</strong> · ${t(trip.direction)} · ${number(trip.kilometres, 1)} km
-      <table><thead><tr><th>${t("stop")}</th><th>${t("arrives")}</th><th>${t("leaves")}</th><th>${t("boarding")}</th><th>${t("alighting")}</th><th>${t("onBoard")}</th></tr></thead><tbody>
-      ${trip.stops.map((s) => `<tr><td>${escape(s.site)}</td><td>${s.arrival.slice(0, 5)}</td><td>${s.departure.slice(0, 5)}</td><td>${s.boarding || ""}</td><td>${s.alighting || ""}</td><td>${s.loadAfter}</td></tr>`).join("")}
-      </tbody></table></div>`).join("");
+  $("#shuttle-timetable").replaceChildren(element("h3", {}, plan.plan.name), ...plan.trips.map((trip) =>
+    element("div", { className: "proposal" }, element("strong", {}, trip.vehicle), ` · ${t(trip.direction)} · ${number(trip.kilometres, 1)} km`,
+      table([t("stop"), t("arrives"), t("leaves"), t("boarding"), t("alighting"), t("onBoard")], trip.stops.map((s) =>
+        row(s.site, s.arrival.slice(0, 5), s.departure.slice(0, 5), s.boarding || "", s.alighting || "", s.loadAfter))))));
 }
 
 /** Fills the shuttle section for an HR manager's company. */
@@ -49,9 +50,11 @@ export async function showShuttles(companyId) {
       const outcome = await call(`/api/companies/${companyId}/shuttle-plans`, { method: "POST", body: JSON.stringify({
         name: fields.name.value, date: fields.date.value, days: Number(fields.days.value), minDistanceKm: Number(fields.minDistanceKm.value),
         communes: fields.communes.value.split(",").map((c) => c.trim()).filter((c) => c) }) });
-      $("#shuttle-result").innerHTML = `<p>${number(outcome.riders)} ${t("riders")} · ${outcome.trips} ${t("trips")} · ${number(outcome.kilometres)} km · ` +
-        `${number(outcome.kilogramsCo2)} kg CO₂ · ${outcome.unservedRides} ${t("unservedRides")}</p><table><thead><tr><th></th><th>km</th><th>kg CO₂</th></tr></thead><tbody>` +
-        outcome.comparison.map((a) => `<tr><td>${(alternative[a.name] ?? (() => a.name))()}</td><td>${number(a.vehicleKilometres)}</td><td>${number(a.kilogramsCo2)}</td></tr>`).join("") + "</tbody></table>";
+      $("#shuttle-result").replaceChildren(
+        element("p", {}, `${number(outcome.riders)} ${t("riders")} · ${outcome.trips} ${t("trips")} · ${number(outcome.kilometres)} km · ` +
+          `${number(outcome.kilogramsCo2)} kg CO₂ · ${outcome.unservedRides} ${t("unservedRides")}`),
+        table(["", "km", "kg CO₂"], outcome.comparison.map((a) =>
+          row((alternative[a.name] ?? (() => a.name))(), number(a.vehicleKilometres), number(a.kilogramsCo2)))));
       await showPlans();
       await showTimetable(outcome.planId);
     } catch (error) {
