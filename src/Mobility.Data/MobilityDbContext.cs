@@ -82,6 +82,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         model.Entity<Employee>(employee =>
         {
             MapPoint(employee.Property(e => e.Home));
+            MapPoint(employee.Property(e => e.ApproximateHome));
             employee.HasIndex(e => e.Home).HasMethod("gist");
             employee.HasIndex(e => new { e.CompanyId, e.ExternalId }).IsUnique();
             employee.HasOne(e => e.Company).WithMany(c => c.Employees).OnDelete(DeleteBehavior.Cascade);

@@ -84,7 +84,10 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         Assert.Equal(2, first.Proposed); // to work and home, Paul driving both ways
         var proposal = await anne.NextWhereAsync(m => m.Kind == NetworkRematch.ProposalKind);
         Assert.True(MembersOf(proposal).Count() == 3, proposal.Payload.ToString());
-        Assert.True(proposal.Payload.GetProperty("explanation").GetProperty("detourMinutes").GetDouble() <= 15);
+        // Anne rides: her own ride within her limit; the driver's detour is the driver's to know.
+        var mine = proposal.Payload.GetProperty("mine");
+        Assert.True(mine.GetProperty("rideMinutes").GetInt32() <= mine.GetProperty("rideLimitMinutes").GetDouble() + 0.5, mine.ToString());
+        Assert.Equal(JsonValueKind.Null, mine.GetProperty("detourMinutes").ValueKind);
 
         var again = await RecomputeAsync(_tomorrow.AddDays(5));
         Assert.Equal((0, 0, 2), (again.Proposed, again.Withdrawn, again.Kept));

@@ -358,6 +358,10 @@ namespace Mobility.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<Point>("ApproximateHome")
+                        .HasColumnType("geometry (point, 4326)")
+                        .HasColumnName("approximate_home");
+
                     b.Property<string>("Commune")
                         .HasColumnType("text")
                         .HasColumnName("commune");

@@ -16,8 +16,23 @@ public class Employee
     public string? LastName { get; set; }
     public long MainSiteId { get; set; }
     public Site? MainSite { get; set; }
-    /// <summary>WGS84 home point; null once erased.</summary>
-    public Point? Home { get; set; }
+    /// <summary>WGS84 home point; null once erased. Setting a new one draws a new <see cref="ApproximateHome"/> around it,
+    /// whoever sets it (the API, an import, a demo), so there never is a home without one.</summary>
+    public Point? Home
+    {
+        get => _home;
+        set
+        {
+            if (!Equals(_home?.Coordinate, value?.Coordinate)) ApproximateHome = value is null ? null : Privacy.ApproximatePlace.Around(value);
+            _home = value;
+        }
+    }
+    private Point? _home; // EF reads and writes the field, so loading a row draws nothing
+
+    /// <summary>What other members of an unconfirmed carpool are shown instead of the home: a point 300–600 m from it in a
+    /// random direction (<see cref="Privacy.ApproximatePlace"/>), drawn once and kept, so that seeing it in many proposals
+    /// teaches nothing more than seeing it once.</summary>
+    public Point? ApproximateHome { get; set; }
     public string? Commune { get; set; }
     public CommuteRole Role { get; set; } = CommuteRole.Either;
     public int SeatsOffered { get; set; }

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Mobility.Data.Privacy;
 
 /// <summary>
-/// The right to erasure: an employee's name, home, HR identifier, exact pickup points, sign-in and messages are removed; what
-/// stays (company, main site, commune, role, past carpool memberships without locations) is anonymous and
-/// feeds the working group's aggregates. The row is kept so that counts of past carpools stay true.
+/// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in and
+/// messages are removed, and so is their part of every stored carpool explanation (times at home, trip alone, window);
+/// others' messages name groups only and show erased people no more. What stays (company, main site, commune, role, past
+/// carpool memberships without locations) is anonymous. The row is kept so that counts of past carpools stay true.
 /// </summary>
 public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clock)
 {
@@ -19,6 +20,7 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         employee.FirstName = null;
         employee.LastName = null;
         employee.Home = null;
+        employee.ApproximateHome = null;
         // The HR number identifies a person inside the company: replace it with a meaningless unique value.
         employee.ExternalId = $"erased-{employee.Id}";
         employee.ConsentToMatching = false;
@@ -27,6 +29,14 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
 
         await database.CarpoolMembers.Where(m => m.EmployeeId == employeeId)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.PickupLocation, x => null), cancellation);
+        // The matcher's explanation kept with each group lists every member's times at home and trip alone.
+        await database.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE carpool_groups SET explanation = jsonb_set(explanation, ARRAY['explanation', 'members'], COALESCE(
+                (SELECT jsonb_agg(m) FROM jsonb_array_elements(explanation->'explanation'->'members') m WHERE m->>'id' <> {employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}),
+                '[]'::jsonb))
+            WHERE explanation ? 'explanation'
+              AND id IN (SELECT carpool_group_id FROM carpool_members WHERE employee_id = {employeeId})
+            """, cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // The sign-in (an e-mail address) and the messages sent are personal too.
         await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);

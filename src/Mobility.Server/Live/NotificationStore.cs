@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Live;
 
@@ -10,13 +11,12 @@ public sealed record NotificationMessage(long Sequence, string Kind, System.Text
 /// <summary>
 /// Durable messages per employee. Adding one takes a lock on the employee's row, so two writers never hand out the
 /// same sequence number and none is skipped: a client that remembers the last number it saw misses nothing and gets
-/// nothing twice.
+/// nothing twice. A stored message names its group only; its payload (the group as the employee may see it) is made when
+/// it is pushed and again when it is read back, so no message keeps a copy of other people's data that erasure or a
+/// change of privacy rules could not reach.
 /// </summary>
 public sealed class NotificationStore(MobilityDbContext database, TimeProvider clock)
 {
-    /// <summary>Adds a message inside the caller's transaction (which must be open); push it only after commit.</summary>
-    public async Task<NotificationMessage> AddAsync(long employeeId, string kind, object payload, CancellationToken cancellation) =>
-        (await AddManyAsync([(employeeId, kind, payload)], cancellation))[0].Message;
 
     /// <summary>
     /// Adds messages in one round of statements: the employees' rows are locked in id order (so two writers never wait on
@@ -26,7 +26,7 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
     /// share while it waits on ours (a deadlock seen with two dates of one network re-matched at once).
     /// </summary>
     public async Task<IReadOnlyList<(long EmployeeId, NotificationMessage Message)>> AddManyAsync(
-        IReadOnlyList<(long EmployeeId, string Kind, object Payload)> messages, CancellationToken cancellation)
+        IReadOnlyList<(long EmployeeId, string Kind, CarpoolGroup Group)> messages, CancellationToken cancellation)
     {
         if (database.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Notifications are written inside the transaction of the change they announce.");
@@ -40,16 +40,19 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
         var rows = messages.Select(m =>
         {
             var sequence = last[m.EmployeeId] = last.GetValueOrDefault(m.EmployeeId) + 1;
-            return new Notification
+            return (Row: new Notification
             {
                 EmployeeId = m.EmployeeId, Sequence = sequence, Kind = m.Kind,
-                Payload = System.Text.Json.JsonSerializer.Serialize(m.Payload, JsonOptions), CreatedAt = now,
-            };
+                Payload = System.Text.Json.JsonSerializer.Serialize(new StoredPayload(m.Group.Id), JsonOptions), CreatedAt = now,
+            }, m.Group);
         }).ToList();
-        database.Notifications.AddRange(rows);
+        database.Notifications.AddRange(rows.Select(r => r.Row));
         await database.SaveChangesAsync(cancellation);
-        return rows.Select(n => (n.EmployeeId, ToMessage(n))).ToList();
+        return rows.Select(r => (r.Row.EmployeeId, ToMessage(r.Row, r.Group))).ToList();
     }
+
+    /// <summary>What a message keeps: the group it is about.</summary>
+    private sealed record StoredPayload(long GroupId);
 
     /// <summary>Everything after <paramref name="afterSequence"/>, oldest first.</summary>
     public async Task<IReadOnlyList<NotificationMessage>> SinceAsync(long employeeId, long afterSequence, int limit, CancellationToken cancellation)
@@ -57,14 +60,21 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
         var rows = await database.Notifications.AsNoTracking()
             .Where(n => n.EmployeeId == employeeId && n.Sequence > afterSequence)
             .OrderBy(n => n.Sequence).Take(limit).ToListAsync(cancellation);
-        return rows.Select(ToMessage).ToList();
+        var groupIds = rows.Select(GroupOf).Distinct().ToList();
+        var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id)))
+            .AsSplitQuery().ToDictionaryAsync(g => g.Id, cancellation);
+        // A message whose group is gone (its network removed) has nothing left to show.
+        return rows.Where(n => groups.ContainsKey(GroupOf(n))).Select(n => ToMessage(n, groups[GroupOf(n)])).ToList();
     }
+
+    private static long GroupOf(Notification n) =>
+        System.Text.Json.JsonSerializer.Deserialize<StoredPayload>(n.Payload, JsonOptions)?.GroupId ?? 0;
 
     internal static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static NotificationMessage ToMessage(Notification n) =>
-        new(n.Sequence, n.Kind, System.Text.Json.JsonDocument.Parse(n.Payload).RootElement.Clone(), n.CreatedAt);
+    private static NotificationMessage ToMessage(Notification n, CarpoolGroup group) =>
+        new(n.Sequence, n.Kind, System.Text.Json.JsonSerializer.SerializeToElement(ProposalView.For(group, n.EmployeeId), JsonOptions), n.CreatedAt);
 }

@@ -59,7 +59,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                 await database.SaveChangesAsync(cancellation);
                 // Everyone in the group learns of it, the decider included (their other devices).
                 sent.AddRange(await notifications.AddManyAsync(group.Members.Select(m => m.EmployeeId).Distinct()
-                    .Select(recipient => (recipient, GroupChanged, (object)ProposalView.For(group, recipient))).ToList(), cancellation));
+                    .Select(recipient => (recipient, GroupChanged, group)).ToList(), cancellation));
             }
             await transaction.CommitAsync(cancellation);
             var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? (group.NetworkId, group.Date) : ((long, DateOnly)?)null;

@@ -19,7 +19,16 @@ public sealed record RematchOutcome(int Proposed, int Withdrawn, int Kept, IRead
 /// the matcher's order, kept in the group's explanation JSON next to the explanation itself.</summary>
 public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
 
-public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation);
+public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation)
+{
+    /// <summary>The stored group's explanation column read back; null when absent or unreadable (an older format).</summary>
+    public static StoredExplanation? Read(string? stored)
+    {
+        if (stored is null) return null;
+        try { return JsonSerializer.Deserialize<StoredExplanation>(stored, NotificationStore.JsonOptions); }
+        catch (JsonException) { return null; }
+    }
+}
 
 /// <summary>
 /// Re-matches one network's date: accepted and confirmed groups are kept (fixed) while they still hold; declines keep
@@ -115,8 +124,8 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         await ProposalView.WithMembers(database.CarpoolGroups.Where(g => told.Contains(g.Id))).LoadAsync(cancellation);
         // Every message of the re-match in one batch: withdrawals first, so a client reads the old group gone before the new.
         var messages = await notifications.AddManyAsync(
-            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, (object)ProposalView.For(group, member.EmployeeId))))
-                .Concat(created.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, (object)ProposalView.For(group, member.EmployeeId)))))
+            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, group)))
+                .Concat(created.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, group))))
                 .ToList(), cancellation);
         await transaction.CommitAsync(cancellation);
         log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
@@ -146,12 +155,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 
-    private static GroupPlan? PlanOf(StoredGroup group)
-    {
-        if (group.Explanation is null) return null;
-        try { return JsonSerializer.Deserialize<StoredExplanation>(group.Explanation, NotificationStore.JsonOptions)?.Plan; }
-        catch (JsonException) { return null; }
-    }
+    private static GroupPlan? PlanOf(StoredGroup group) => StoredExplanation.Read(group.Explanation)?.Plan;
 
     private static string Signature(TripDirection direction, GroupPlan plan) =>
         $"{direction}|{plan.Driver}|{string.Join(',', plan.Pickups)}|{string.Join(',', plan.Drops)}";

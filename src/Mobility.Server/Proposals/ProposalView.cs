@@ -1,29 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using GroupExplanation = Mobility.Planning.Carpools.GroupExplanation;
+using MemberRole = Mobility.Planning.Carpools.MemberRole;
 using Mobility.Server.Api;
 
 namespace Mobility.Server.Proposals;
 
-/// <summary>A co-member as another member sees them: first name and company, never the home. The drop-off is a plant,
-/// whose place is no one's personal data, so the map can show it.</summary>
-public sealed record MemberView(string? FirstName, string Company, CommuteRole Role, int PickupOrder, DateTimeOffset PickupTime,
+/// <summary>
+/// A member as another member sees them (DESIGN.md, "What each person may see"): a handle valid in this group only, first
+/// name, company, role, where and when (to the minute) the car picks them up, and the plant. Never an id, a distance, a
+/// time at home to the second, a window or a limit of someone else. The pickup place is a meeting point, or until the
+/// whole group confirms the member's approximate place (300–600 m from the home), never the home itself.
+/// </summary>
+public sealed record MemberView(string Handle, string? FirstName, string Company, CommuteRole Role, int PickupOrder, DateTimeOffset PickupTime,
     CarpoolStatus Status, bool IsMe, GeoJsonPoint? Pickup, string? MeetingPoint, string DropOff, GeoJsonPoint? DropOffLocation = null);
+
+/// <summary>The viewer's own trip in the group, for the viewer only: their window at the site, their trip alone and their
+/// limits exactly; the ride and (for the driver only) the detour in whole minutes, since they run past the others' homes and,
+/// exact, would draw a line through them.</summary>
+public sealed record MyTripView(DateTimeOffset WindowEarliest, DateTimeOffset WindowLatest, int RideMinutes, double RideLimitMinutes,
+    double DirectMinutes, double? DirectKilometres, int? DetourMinutes, double? DetourLimitMinutes);
 
 /// <summary>A carpool group as one of its members sees it.</summary>
 public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Direction, CarpoolStatus Status, int Seats,
-    IReadOnlyList<MemberView> Members, System.Text.Json.JsonElement? Explanation)
+    IReadOnlyList<MemberView> Members, MyTripView? Mine)
 {
-    /// <summary>Why matching proposed the group (<see cref="Planning.Carpools.GroupExplanation"/>), for the interface to word.</summary>
-    internal static System.Text.Json.JsonElement? ExplanationOf(CarpoolGroup group)
-    {
-        if (group.Explanation is null) return null;
-        try
-        {
-            using var stored = System.Text.Json.JsonDocument.Parse(group.Explanation);
-            return stored.RootElement.TryGetProperty("explanation", out var explanation) ? explanation.Clone() : null;
-        }
-        catch (System.Text.Json.JsonException) { return null; }
-    }
+    /// <summary>The matcher's explanation stored with the group (<see cref="StoredExplanation"/>), for the server's own use.</summary>
+    internal static GroupExplanation? ExplanationOf(CarpoolGroup group) => StoredExplanation.Read(group.Explanation)?.Explanation;
 
     /// <summary>What <see cref="For"/> reads: members with their company, drop-off site and meeting point.</summary>
     public static IQueryable<CarpoolGroup> WithMembers(IQueryable<CarpoolGroup> groups) => groups
@@ -31,37 +34,43 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
         .Include(g => g.Members).ThenInclude(m => m.DropOffSite)
         .Include(g => g.Members).ThenInclude(m => m.MeetingPointSite);
 
-    /// <summary>About 500 m: 0.0045° of latitude; longitude is rounded to the same distance at the point's latitude.</summary>
-    private const double RoundingMetres = 500;
-
     /// <summary>
-    /// The group for <paramref name="viewer"/>: their own pickup exactly; others' as a meeting point or a place rounded to
-    /// about 500 m until the whole group has confirmed (then the driver needs the exact pickups). Exact only between
-    /// confirmed members: whoever declined or cancelled neither sees the others' homes nor has theirs shown.
+    /// The group for <paramref name="viewer"/>: their own pickup exactly; others' as a meeting point or their approximate
+    /// place until the whole group has confirmed (then the driver needs the exact pickups). Exact only between confirmed
+    /// members: whoever declined or cancelled neither sees the others' homes nor has theirs shown. Erased people are left out.
     /// </summary>
     public static ProposalView For(CarpoolGroup group, long viewer)
     {
         var confirmed = ExactPickupsShared(group, viewer);
-        var members = group.Members.OrderBy(m => m.PickupOrder).Select(m =>
+        var members = group.Members.Where(m => m.EmployeeId == viewer || m.Employee?.ErasedAt is null).OrderBy(m => m.PickupOrder).Select(m =>
         {
             var isMe = m.EmployeeId == viewer;
-            var pickup = m.PickupLocation is null ? null
-                : isMe || (confirmed && m.Status == CarpoolStatus.Confirmed) ? GeoJsonPoint.From(m.PickupLocation) : Rounded(m.PickupLocation);
-            return new MemberView(m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder, m.PickupTime, m.Status, isMe,
-                m.MeetingPointSite is null ? pickup : GeoJsonPoint.From(m.MeetingPointSite.Location), m.MeetingPointSite?.Name,
+            var exact = isMe || (confirmed && m.Status == CarpoolStatus.Confirmed);
+            var pickup = m.MeetingPointSite is { } meetingPoint ? GeoJsonPoint.From(meetingPoint.Location)
+                : exact && m.PickupLocation is { } home ? GeoJsonPoint.From(home)
+                : m.Employee?.ApproximateHome is { } approximate ? GeoJsonPoint.From(approximate) : null;
+            return new MemberView($"m{m.PickupOrder + 1}", m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder,
+                ToMinute(m.PickupTime), m.Status, isMe, pickup, m.MeetingPointSite?.Name,
                 m.DropOffSite?.Name ?? "", m.DropOffSite is null ? null : GeoJsonPoint.From(m.DropOffSite.Location));
         }).ToList();
-        return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, ExplanationOf(group));
+        return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, MyTrip(group, viewer));
     }
+
+    private static MyTripView? MyTrip(CarpoolGroup group, long viewer)
+    {
+        var explanation = ExplanationOf(group);
+        var id = viewer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (explanation?.Members.FirstOrDefault(m => m.Id == id) is not { } me) return null;
+        var driver = me.Role == MemberRole.Driver;
+        return new MyTripView(FromClock(me.WindowEarliest), FromClock(me.WindowLatest), (int)Math.Round(me.RideMinutes), me.RideLimitMinutes,
+            me.DirectMinutes, me.DirectKilometres, driver ? (int)Math.Round(explanation.DetourMinutes) : null, driver ? explanation.DetourLimitMinutes : null);
+    }
+
+    private static DateTimeOffset FromClock(double unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(unixSeconds));
+
+    private static DateTimeOffset ToMinute(DateTimeOffset time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerMinute, time.Offset);
 
     /// <summary>Whether <paramref name="viewer"/> may see the exact pickups of the group's confirmed members.</summary>
     public static bool ExactPickupsShared(CarpoolGroup group, long viewer) =>
         group.Status == CarpoolStatus.Confirmed && group.Members.Any(m => m.EmployeeId == viewer && m.Status == CarpoolStatus.Confirmed);
-
-    internal static GeoJsonPoint Rounded(NetTopologySuite.Geometries.Point point)
-    {
-        var latitudeStep = RoundingMetres / 111_320.0;
-        var longitudeStep = latitudeStep / Math.Max(0.1, Math.Cos(point.Y * Math.PI / 180));
-        return new GeoJsonPoint("Point", [Math.Round(point.X / longitudeStep) * longitudeStep, Math.Round(point.Y / latitudeStep) * latitudeStep]);
-    }
 }

@@ -35,7 +35,8 @@ async function showProposals() {
   $("#proposals").replaceChildren(...(live.length === 0 ? [element("p", {}, t("noProposals"))] : live.map((group) => {
     const me = group.members.find((m) => m.isMe);
     const actions = me.status === "Proposed" ? ["accept", "decline"] : ["Accepted", "Confirmed"].includes(me.status) ? ["cancel"] : [];
-    const detour = group.explanation ? ` · ${t("detourOf")} ${Math.round(group.explanation.detourMinutes)} ${t("minutes")}` : "";
+    // Only the driver is told the detour (the others' homes are on it).
+    const detour = group.mine?.detourMinutes != null ? ` · ${t("detourOf")} ${group.mine.detourMinutes} ${t("minutes")}` : "";
     return element("article", { className: "proposal" },
       element("h3", {}, `${group.date} · ${t(group.direction)} · ${t(group.status)}${detour}`),
       element("ol", {}, group.members.map((m) => element("li", {},

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using NetTopologySuite.Geometries;
+
+namespace Mobility.Data.Privacy;
+
+/// <summary>
+/// The place other members of a proposal see until the whole group confirms: never the home, nor a grid square around it
+/// (whose centre is within 250 m of most homes), but a point 300 to 600 m away in a direction drawn at random. Whoever
+/// reads it knows only that the home is somewhere on a ring around it.
+/// </summary>
+public static class ApproximatePlace
+{
+    public const double NearestMetres = 300;
+    public const double FarthestMetres = 600;
+    private const double MetresPerDegreeOfLatitude = 111_320;
+    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+
+    public static Point Around(Point home)
+    {
+        var bearing = RandomNumberGenerator.GetInt32(0, 360_000) / 1000.0 * Math.PI / 180;
+        var distance = NearestMetres + RandomNumberGenerator.GetInt32(0, 1_000_001) / 1_000_000.0 * (FarthestMetres - NearestMetres);
+        var north = distance * Math.Cos(bearing) / MetresPerDegreeOfLatitude;
+        var east = distance * Math.Sin(bearing) / (MetresPerDegreeOfLatitude * Math.Max(0.1, Math.Cos(home.Y * Math.PI / 180)));
+        // Rounded to about 10 m: more digits would only look precise.
+        return Wgs84.CreatePoint(new Coordinate(Math.Round(home.X + east, 4), Math.Round(home.Y + north, 4)));
+    }
+}
