@@ -46,7 +46,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Another_members_home_is_never_shown_only_a_place_300_to_600_m_from_it()
+    public async Task Another_members_home_is_never_shown_only_a_place_400_to_700_m_from_it()
     {
         var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne, server.BetaOne);
         using var anne = await server.ClientAsync("anne@test.local");

@@ -72,11 +72,14 @@ public sealed class ProposalPrivacyTests : IClassFixture<TwoNetworkServer>
             {
                 Assert.Subset(MemberFields, member.EnumerateObject().Select(p => p.Name).ToHashSet());
                 Assert.DoesNotContain(member.GetProperty("handle").GetString()!, ids);
-                Assert.Equal(0, member.GetProperty("pickupTime").GetDateTimeOffset().Second);
+                // Her own pickup to the minute; another's only once everyone confirmed.
+                if (member.GetProperty("isMe").GetBoolean()) Assert.Equal(0, member.GetProperty("pickupTime").GetDateTimeOffset().Second);
+                else Assert.Equal(JsonValueKind.Null, member.GetProperty("pickupTime").ValueKind);
             }
-            // A passenger's own trip: no detour, no route through the others' homes.
+            // A passenger's own trip: no detour, no ride through the others' homes before everyone confirmed.
             var mine = view.GetProperty("mine");
             Assert.Equal(JsonValueKind.Null, mine.GetProperty("detourMinutes").ValueKind);
+            Assert.Equal(JsonValueKind.Null, mine.GetProperty("rideMinutes").ValueKind);
             Assert.False(mine.TryGetProperty("routeKilometres", out _), reader);
             Assert.DoesNotContain("explanation", view.GetRawText());
         }

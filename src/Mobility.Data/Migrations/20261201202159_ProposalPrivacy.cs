@@ -20,9 +20,9 @@ namespace Mobility.Data.Migrations
             // Stored messages used to carry co-members' data (ids, distances, times at home); they now name their group
             // only and are shown as the group is when read, so erasure reaches them too.
             migrationBuilder.Sql("UPDATE notifications SET payload = jsonb_build_object('groupId', payload->'groupId')");
-            // Everyone with a home gets an approximate one now (ApproximatePlace: 300-600 m away, random direction).
+            // Everyone with a home gets an approximate one now (ApproximatePlace: 400-700 m away, random direction).
             migrationBuilder.Sql("UPDATE employees SET approximate_home = ST_SetSRID(ST_SnapToGrid(ST_Project(home::geography, " +
-                                 "300 + random() * 300, random() * 2 * pi())::geometry, 0.0001), 4326) WHERE home IS NOT NULL");
+                                 "400 + random() * 300, random() * 2 * pi())::geometry, 0.0001), 4326) WHERE home IS NOT NULL");
         }
 
         /// <inheritdoc />

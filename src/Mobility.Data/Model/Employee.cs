@@ -29,7 +29,7 @@ public class Employee
     }
     private Point? _home; // EF reads and writes the field, so loading a row draws nothing
 
-    /// <summary>What other members of an unconfirmed carpool are shown instead of the home: a point 300–600 m from it in a
+    /// <summary>What other members of an unconfirmed carpool are shown instead of the home: a point 400–700 m from it in a
     /// random direction (<see cref="Privacy.ApproximatePlace"/>), drawn once and kept, so that seeing it in many proposals
     /// teaches nothing more than seeing it once.</summary>
     public Point? ApproximateHome { get; set; }

@@ -5,13 +5,13 @@ namespace Mobility.Data.Privacy;
 
 /// <summary>
 /// The place other members of a proposal see until the whole group confirms: never the home, nor a grid square around it
-/// (whose centre is within 250 m of most homes), but a point 300 to 600 m away in a direction drawn at random. Whoever
+/// (whose centre is within 250 m of most homes), but a point 400 to 700 m away in a direction drawn at random. Whoever
 /// reads it knows only that the home is somewhere on a ring around it.
 /// </summary>
 public static class ApproximatePlace
 {
-    public const double NearestMetres = 300;
-    public const double FarthestMetres = 600;
+    public const double NearestMetres = 400;
+    public const double FarthestMetres = 700;
     private const double MetresPerDegreeOfLatitude = 111_320;
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 

@@ -8,17 +8,20 @@ namespace Mobility.Server.Proposals;
 
 /// <summary>
 /// A member as another member sees them (DESIGN.md, "What each person may see"): a handle valid in this group only, first
-/// name, company, role, where and when (to the minute) the car picks them up, and the plant. Never an id, a distance, a
-/// time at home to the second, a window or a limit of someone else. The pickup place is a meeting point, or until the
-/// whole group confirms the member's approximate place (300–600 m from the home), never the home itself.
+/// name, company, role, where the car picks them up, and the plant. Never an id, a distance, a time at home to the second,
+/// a window or a limit of someone else. Until the whole group confirms, the pickup place is a meeting point or the
+/// member's approximate place (400–700 m from the home), and their pickup time is not given: the time between one's own
+/// pickup and another's, even to the quarter hour, told how far their home is from one's own and, with the place,
+/// still located some homes within 250 m (HomeLocationAttackTests). Once everyone confirmed, both are exact to the minute.
 /// </summary>
-public sealed record MemberView(string Handle, string? FirstName, string Company, CommuteRole Role, int PickupOrder, DateTimeOffset PickupTime,
+public sealed record MemberView(string Handle, string? FirstName, string Company, CommuteRole Role, int PickupOrder, DateTimeOffset? PickupTime,
     CarpoolStatus Status, bool IsMe, GeoJsonPoint? Pickup, string? MeetingPoint, string DropOff, GeoJsonPoint? DropOffLocation = null);
 
 /// <summary>The viewer's own trip in the group, for the viewer only: their window at the site, their trip alone and their
-/// limits exactly; the ride and (for the driver only) the detour in whole minutes, since they run past the others' homes and,
-/// exact, would draw a line through them.</summary>
-public sealed record MyTripView(DateTimeOffset WindowEarliest, DateTimeOffset WindowLatest, int RideMinutes, double RideLimitMinutes,
+/// limits. The ride and (for the driver only) the detour run past the others' homes: they are given, to the minute, once
+/// the whole group has confirmed and the homes are shared; before, even to 5 minutes they located homes within 250 m
+/// (HomeLocationAttackTests), and the matcher has kept them within the limits shown.</summary>
+public sealed record MyTripView(DateTimeOffset WindowEarliest, DateTimeOffset WindowLatest, int? RideMinutes, double RideLimitMinutes,
     double DirectMinutes, double? DirectKilometres, int? DetourMinutes, double? DetourLimitMinutes);
 
 /// <summary>A carpool group as one of its members sees it.</summary>
@@ -50,21 +53,23 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
                 : exact && m.PickupLocation is { } home ? GeoJsonPoint.From(home)
                 : m.Employee?.ApproximateHome is { } approximate ? GeoJsonPoint.From(approximate) : null;
             return new MemberView($"m{m.PickupOrder + 1}", m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder,
-                ToMinute(m.PickupTime), m.Status, isMe, pickup, m.MeetingPointSite?.Name,
+                exact ? ToMinute(m.PickupTime) : null, m.Status, isMe, pickup, m.MeetingPointSite?.Name,
                 m.DropOffSite?.Name ?? "", m.DropOffSite is null ? null : GeoJsonPoint.From(m.DropOffSite.Location));
         }).ToList();
-        return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, MyTrip(group, viewer));
+        return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, MyTrip(group, viewer, confirmed));
     }
 
-    private static MyTripView? MyTrip(CarpoolGroup group, long viewer)
+    private static MyTripView? MyTrip(CarpoolGroup group, long viewer, bool homesShared)
     {
         var explanation = ExplanationOf(group);
         var id = viewer.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (explanation?.Members.FirstOrDefault(m => m.Id == id) is not { } me) return null;
         var driver = me.Role == MemberRole.Driver;
-        return new MyTripView(FromClock(me.WindowEarliest), FromClock(me.WindowLatest), (int)Math.Round(me.RideMinutes), me.RideLimitMinutes,
-            me.DirectMinutes, me.DirectKilometres, driver ? (int)Math.Round(explanation.DetourMinutes) : null, driver ? explanation.DetourLimitMinutes : null);
+        return new MyTripView(FromClock(me.WindowEarliest), FromClock(me.WindowLatest), homesShared ? (int)Math.Round(me.RideMinutes) : null,
+            me.RideLimitMinutes, me.DirectMinutes, me.DirectKilometres, driver && homesShared ? (int)Math.Round(explanation.DetourMinutes) : null,
+            driver ? explanation.DetourLimitMinutes : null);
     }
+
 
     private static DateTimeOffset FromClock(double unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(unixSeconds));
 

@@ -35,12 +35,14 @@ async function showProposals() {
   $("#proposals").replaceChildren(...(live.length === 0 ? [element("p", {}, t("noProposals"))] : live.map((group) => {
     const me = group.members.find((m) => m.isMe);
     const actions = me.status === "Proposed" ? ["accept", "decline"] : ["Accepted", "Confirmed"].includes(me.status) ? ["cancel"] : [];
-    // Only the driver is told the detour (the others' homes are on it).
+    // Only the driver is told the detour, once the whole group has confirmed (the others' homes are on it).
     const detour = group.mine?.detourMinutes != null ? ` · ${t("detourOf")} ${group.mine.detourMinutes} ${t("minutes")}` : "";
     return element("article", { className: "proposal" },
       element("h3", {}, `${group.date} · ${t(group.direction)} · ${t(group.status)}${detour}`),
       element("ol", {}, group.members.map((m) => element("li", {},
-        `${m.firstName ?? "?"} (${m.company}) · ${t(m.role)} · ${t("pickup")} ${time(m.pickupTime)} · ${m.meetingPoint ?? m.dropOff} · ${t(m.status)}`))),
+        // Another's pickup time comes once the whole group has confirmed.
+        [`${m.firstName ?? "?"} (${m.company})`, t(m.role), m.pickupTime ? `${t("pickup")} ${time(m.pickupTime)}` : null, m.meetingPoint ?? m.dropOff, t(m.status)]
+          .filter((part) => part).join(" · ")))),
       element("p", { className: "actions" },
         actions.map((a) => element("button", { type: "button", dataset: { group: group.groupId, decision: a } }, t(a))),
         element("button", { type: "button", dataset: { map: group.groupId } }, t("showMap"))),
