@@ -68,7 +68,7 @@ public sealed class RematchRetryTests(TestCluster cluster) : IClassFixture<TestC
     [Fact]
     public async Task Decisions_acknowledged_right_before_PostgreSQL_stops_are_all_matched_once_it_is_back()
     {
-        using var server = new TwoNetworkServer(new TestDatabase(cluster.AdminConnectionString));
+        using var server = new TwoNetworkServer(TestDatabase.On(cluster.AdminConnectionString));
         server.PutNordOnADayRoster();
         var (first, second) = (Tomorrow, Tomorrow.AddDays(1));
         // A second of quiet: both decisions below make one burst, over both dates.
@@ -129,7 +129,7 @@ public sealed class RematchRetryTests(TestCluster cluster) : IClassFixture<TestC
     [Fact]
     public async Task Changes_made_while_the_server_was_down_are_matched_when_it_starts_before_PostgreSQL()
     {
-        using var server = new TwoNetworkServer(new TestDatabase(cluster.AdminConnectionString));
+        using var server = new TwoNetworkServer(TestDatabase.On(cluster.AdminConnectionString));
         server.PutNordOnADayRoster();
         cluster.Stop();
         WebApplicationFactory<Program>? instance = null;

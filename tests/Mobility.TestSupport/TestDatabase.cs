@@ -25,7 +25,10 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>A database on that server (e.g. a <see cref="TestCluster"/> of the test's own).</summary>
-    public TestDatabase(string adminConnectionString)
+    public static TestDatabase On(string adminConnectionString) => new(adminConnectionString);
+
+    // Not public: a class fixture may have one public constructor only.
+    private TestDatabase(string adminConnectionString)
     {
         _adminConnectionString = adminConnectionString;
         Name = "mobility_test_" + Guid.NewGuid().ToString("N")[..12];
