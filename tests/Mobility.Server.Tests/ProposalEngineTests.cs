@@ -12,9 +12,8 @@ using Mobility.Server.Proposals;
 namespace Mobility.Server.Tests;
 
 /// <summary>
-/// The background proposal engine on the two-network fixture, with everyone of Nord on a day roster: Paul drives
-/// (3 seats), Anne and Berta ride; they live a kilometre apart, ~8 km from the plants (Berta's is 1.4 km from theirs).
-/// Without a road network configured, the engine uses straight-line estimates.
+/// The background proposal engine on the two-network fixture, with everyone of Nord on a day roster
+/// (<see cref="TwoNetworkServer.PutNordOnADayRoster"/>). Without a road network configured, the engine uses straight-line estimates.
 /// </summary>
 public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
 {
@@ -26,22 +25,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         _server = server;
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         _tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).AddDays(1);
-        using var database = server.NewContext();
-        if (database.ShiftPatterns.Any(p => p.ExternalId == "every-day")) return;
-        var pattern = TwoNetworkServer.EveryDay(server.Nord, "every-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
-        database.ShiftPatterns.Add(pattern);
-        foreach (var (id, role, seats) in new[] { (server.AlphaTwo, CommuteRole.Driver, 3), (server.AlphaOne, CommuteRole.Passenger, 0), (server.BetaOne, CommuteRole.Passenger, 0) })
-        {
-            var employee = database.Employees.Single(e => e.Id == id);
-            (employee.Role, employee.SeatsOffered) = (role, seats);
-            // Paul accepts up to 20 minutes and twice his direct time: enough to take both, to two plants.
-            (employee.MaxDetourMinutes, employee.MaxDetourRatio) = (20, 2.0);
-            employee.ShiftAssignments.Add(new ShiftAssignment
-            {
-                ShiftPattern = pattern, RotationAnchor = new DateOnly(2026, 1, 5), ValidFrom = new DateOnly(2026, 1, 5),
-            });
-        }
-        database.SaveChanges();
+        server.PutNordOnADayRoster();
     }
 
     /// <summary>Each test works on its own date (the fixture's database is shared); tomorrow is the background engine's.</summary>

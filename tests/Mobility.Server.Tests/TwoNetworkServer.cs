@@ -24,7 +24,7 @@ public sealed class TwoNetworkServer : IDisposable
     public const string Password = "password-for-tests";
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
     public WebApplicationFactory<Program> Factory { get; }
 
     public long Nord, Sud, Alpha, Beta, Gamma;
@@ -32,8 +32,12 @@ public sealed class TwoNetworkServer : IDisposable
     public long AlphaOne, AlphaTwo, BetaOne, GammaOne;
     public long BetaGroup, AlphaGroup, SudPlan, SudRoster, BertaAccount;
 
-    public TwoNetworkServer()
+    public TwoNetworkServer() : this(new TestDatabase()) { }
+
+    /// <summary>On a database the test chose, e.g. on a cluster of its own that it stops (internal: a fixture has one public constructor).</summary>
+    internal TwoNetworkServer(TestDatabase on)
     {
+        _database = on;
         using (var database = NewContext())
         {
             database.Database.Migrate();
@@ -58,6 +62,30 @@ public sealed class TwoNetworkServer : IDisposable
         NetworkId = network, ExternalId = id, Name = name, RotationWeeks = 1,
         Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.All, Start = start, End = end }],
     };
+
+    /// <summary>
+    /// Everyone of Nord on a day roster, every day: Paul drives (3 seats), Anne and Berta ride; they live a kilometre
+    /// apart, ~8 km from the plants (Berta's is 1.4 km from theirs). Done once per database.
+    /// </summary>
+    public void PutNordOnADayRoster()
+    {
+        using var database = NewContext();
+        if (database.ShiftPatterns.Any(p => p.ExternalId == "every-day")) return;
+        var pattern = EveryDay(Nord, "every-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
+        database.ShiftPatterns.Add(pattern);
+        foreach (var (id, role, seats) in new[] { (AlphaTwo, CommuteRole.Driver, 3), (AlphaOne, CommuteRole.Passenger, 0), (BetaOne, CommuteRole.Passenger, 0) })
+        {
+            var employee = database.Employees.Single(e => e.Id == id);
+            (employee.Role, employee.SeatsOffered) = (role, seats);
+            // Paul accepts up to 20 minutes and twice his direct time: enough to take both, to two plants.
+            (employee.MaxDetourMinutes, employee.MaxDetourRatio) = (20, 2.0);
+            employee.ShiftAssignments.Add(new ShiftAssignment
+            {
+                ShiftPattern = pattern, RotationAnchor = new DateOnly(2026, 1, 5), ValidFrom = new DateOnly(2026, 1, 5),
+            });
+        }
+        database.SaveChanges();
+    }
 
     public MobilityDbContext NewContext() =>
         new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(_database.ConnectionString)));

@@ -17,12 +17,20 @@ public sealed class TestDatabase : IDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public TestDatabase()
+    public TestDatabase() : this(Environment.GetEnvironmentVariable(ServerVariable)
+        ?? throw new InvalidOperationException(
+            $"{ServerVariable} is not set: these tests need a real PostgreSQL + PostGIS server. " +
+            "Run ./test.sh, which starts one, or set it to a superuser connection string."))
     {
-        _adminConnectionString = Environment.GetEnvironmentVariable(ServerVariable)
-            ?? throw new InvalidOperationException(
-                $"{ServerVariable} is not set: these tests need a real PostgreSQL + PostGIS server. " +
-                "Run ./test.sh, which starts one, or set it to a superuser connection string.");
+    }
+
+    /// <summary>A database on that server (e.g. a <see cref="TestCluster"/> of the test's own).</summary>
+    public static TestDatabase On(string adminConnectionString) => new(adminConnectionString);
+
+    // Not public: a class fixture may have one public constructor only.
+    private TestDatabase(string adminConnectionString)
+    {
+        _adminConnectionString = adminConnectionString;
         Name = "mobility_test_" + Guid.NewGuid().ToString("N")[..12];
         using (var admin = new NpgsqlConnection(_adminConnectionString))
         {

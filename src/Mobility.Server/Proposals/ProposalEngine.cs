@@ -14,6 +14,10 @@ public sealed class ProposalEngineOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Re-match every network once when the server starts (changes made while it was down).</summary>
     public bool RecomputeOnStart { get; set; } = true;
+    /// <summary>A failed re-match is tried again after this, doubling with each failure…</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>…up to this.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -32,23 +36,71 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         {
             log.LogError(error, "The road network could not be loaded: re-matches will fail until the configuration is fixed");
         }
-        if (settings.RecomputeOnStart) await RequestAllAsync(stopping);
+        if (settings.RecomputeOnStart) await RequestAllAsync(settings, stopping);
         while (!stopping.IsCancellationRequested)
         {
             var pending = new Dictionary<long, PendingNetwork>();
             while (_deferred.TryDequeue(out var early)) PendingNetwork.Add(pending, early);
-            if (pending.Count == 0) PendingNetwork.Add(pending, await queue.Reader.ReadAsync(stopping));
-            var deadline = clock.GetUtcNow() + settings.MaxDelay;
-            while (clock.GetUtcNow() < deadline)
+            if (pending.Count == 0 && await NextRequestAsync(stopping) is { } first)
             {
-                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
-                try { PendingNetwork.Add(pending, await queue.Reader.ReadAsync(quiet.Token)); }
-                catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
+                PendingNetwork.Add(pending, first);
+                await DebounceAsync(pending, settings, stopping);
             }
-            foreach (var (network, what) in pending)
+            foreach (var (network, what) in TakeDue(pending))
                 await RecomputeNetworkAsync(network, what, settings, decisionsBetweenDates: true, stopping);
         }
+    }
+
+    /// <summary>Reads the requests that follow the first until the queue is quiet, or the longest delay has passed.</summary>
+    private async Task DebounceAsync(Dictionary<long, PendingNetwork> pending, ProposalEngineOptions settings, CancellationToken stopping)
+    {
+        var deadline = clock.GetUtcNow() + settings.MaxDelay;
+        while (clock.GetUtcNow() < deadline)
+        {
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
+            try { PendingNetwork.Add(pending, await queue.Reader.ReadAsync(quiet.Token)); }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
+        }
+    }
+
+    /// <summary>The next request, or null when a failed re-match is due for another try first.</summary>
+    private async Task<RecomputeRequest?> NextRequestAsync(CancellationToken stopping)
+    {
+        if (_retries.Count == 0) return await queue.Reader.ReadAsync(stopping);
+        var wait = _retries.Values.Min(r => r.Due) - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero) return null;
+        using var due = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        due.CancelAfter(wait);
+        try { return await queue.Reader.ReadAsync(due.Token); }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { return null; }
+    }
+
+    /// <summary>Failed re-matches waiting for their next try, by network: what is left of them, merged with what came since.
+    /// Only the engine's loop touches it.</summary>
+    private readonly Dictionary<long, (PendingNetwork Work, DateTimeOffset Due)> _retries = [];
+    /// <summary>Failures in a row, by network, until a re-match of it succeeds.</summary>
+    private readonly Dictionary<long, int> _failures = [];
+
+    /// <summary>Requests for a network that is waiting to retry join that retry rather than try sooner: the failure was a
+    /// moment ago, and a network whose data make it fail must not be tried at every change.</summary>
+    private void JoinRetries(Dictionary<long, PendingNetwork> requested)
+    {
+        foreach (var (network, retry) in _retries)
+            if (requested.Remove(network, out var more)) retry.Work.Merge(more);
+    }
+
+    /// <summary>What to re-match now: the requests (but those joining a retry) and the retries that are due.</summary>
+    private Dictionary<long, PendingNetwork> TakeDue(Dictionary<long, PendingNetwork> requested)
+    {
+        JoinRetries(requested);
+        var now = clock.GetUtcNow();
+        foreach (var (network, retry) in _retries.Where(r => r.Value.Due <= now).ToList())
+        {
+            _retries.Remove(network);
+            requested[network] = retry.Work;
+        }
+        return requested;
     }
 
     /// <summary>Requests read between the dates of a re-match that were not decisions: they start the next burst.
@@ -66,21 +118,33 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         while (queue.Reader.TryRead(out var request))
             if (request is { Date: not null, Employees: not null }) PendingNetwork.Add(decisions, request);
             else _deferred.Enqueue(request);
+        JoinRetries(decisions);
         foreach (var (network, what) in decisions)
             await RecomputeNetworkAsync(network, what, settings, decisionsBetweenDates: false, stopping);
     }
 
-    private async Task RequestAllAsync(CancellationToken stopping)
+    /// <summary>Requests every network, trying again with back-off while the database cannot list them: the changes made
+    /// while the server was down (or that an earlier run had not matched yet) are matched by this alone.</summary>
+    private async Task RequestAllAsync(ProposalEngineOptions settings, CancellationToken stopping)
     {
-        try
+        for (var failures = 1; ; failures++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var database = scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>();
-            foreach (var network in await database.Networks.Select(n => n.Id).ToListAsync(stopping)) queue.Request(network, "server start");
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            log.LogWarning(error, "Could not list the networks to re-match at start");
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var database = scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>();
+                foreach (var network in await database.Networks.Select(n => n.Id).ToListAsync(stopping)) queue.Request(network, "server start");
+                return;
+            }
+            catch (Exception error) when (!stopping.IsCancellationRequested)
+            {
+                // Nothing can be matched while the networks cannot even be listed, so the engine waits here.
+                var delay = Backoff(failures, settings);
+                Live.LiveMetrics.RematchFailures.Add(1);
+                log.LogError(error, "Could not list the networks to re-match at start (attempt {Failures}); next attempt at {NextAttempt:O}",
+                    failures, clock.GetUtcNow() + delay);
+                await Task.Delay(delay, clock, stopping);
+            }
         }
     }
 
@@ -96,6 +160,25 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             else network.Employees.UnionWith(request.Employees);
         }
 
+        public void Merge(PendingNetwork other)
+        {
+            Reasons.AddRange(other.Reasons);
+            Employees.UnionWith(other.Employees);
+            Everyone |= other.Everyone;
+            Dates.UnionWith(other.Dates);
+            AllDates |= other.AllDates;
+        }
+
+        /// <summary>The same changes, on these dates only: what is left of a re-match that failed after its first dates.</summary>
+        public PendingNetwork On(IEnumerable<DateOnly> dates)
+        {
+            var left = new PendingNetwork { Everyone = Everyone };
+            left.Reasons.AddRange(Reasons);
+            left.Employees.UnionWith(Employees);
+            left.Dates.UnionWith(dates);
+            return left;
+        }
+
         public List<string> Reasons { get; } = [];
         public HashSet<long> Employees { get; } = [];
         public bool Everyone { get; set; }
@@ -107,29 +190,65 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
     private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, ProposalEngineOptions settings, bool decisionsBetweenDates,
         CancellationToken stopping)
     {
+        // The dates not re-matched yet, once known: a retry does not redo those that succeeded.
+        Queue<DateOnly>? left = null;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>();
             var timeZone = await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
-            if (timeZone is null) return;
+            if (timeZone is null)
+            {
+                Succeeded(networkId); // removed meanwhile: nothing is left to retry
+                return;
+            }
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
             // The dates the engine keeps, or only those the requests named (a decline on a date a planning run covered
             // beyond them included); never today or earlier, whose trips may have begun.
-            var dates = (what.AllDates ? Enumerable.Range(1, settings.DaysAhead).Select(today.AddDays) : [])
-                .Union(what.Dates.Where(d => d > today)).Order();
-            foreach (var date in dates)
+            left = new Queue<DateOnly>((what.AllDates ? Enumerable.Range(1, settings.DaysAhead).Select(today.AddDays) : [])
+                .Union(what.Dates.Where(d => d > today)).Order());
+            while (left.TryPeek(out var date))
             {
                 await RecomputeAsync(scope.ServiceProvider, networkId, date, what.Everyone ? null : what.Employees, stopping);
+                left.Dequeue();
                 if (decisionsBetweenDates) await DecisionsMeanwhileAsync(settings, stopping);
             }
             log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, what.Reasons.Count, string.Join("; ", what.Reasons.Take(5)));
+            Succeeded(networkId);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (!stopping.IsCancellationRequested)
         {
-            // One network's failure must not stop the engine for the others; the next change retries.
-            log.LogError(error, "Re-matching network {Network} failed", networkId);
+            // Kept and retried, so that an outage or one network's bad data neither loses changes nor stops the others.
+            Postpone(networkId, left is null ? what : what.On(left), settings, error);
         }
+    }
+
+    private void Succeeded(long networkId)
+    {
+        // A decision matched between the dates may have failed and be waiting still: the network is not back until it is done.
+        if (_retries.ContainsKey(networkId) || !_failures.Remove(networkId, out var failures)) return;
+        Live.LiveMetrics.RematchesWaiting.Add(-1);
+        log.LogInformation("Network {Network} re-matched again after {Failures} failed attempt(s)", networkId, failures);
+    }
+
+    private void Postpone(long networkId, PendingNetwork left, ProposalEngineOptions settings, Exception error)
+    {
+        if (!_failures.TryGetValue(networkId, out var failures)) Live.LiveMetrics.RematchesWaiting.Add(1);
+        _failures[networkId] = ++failures;
+        // A decision matched between this re-match's dates may have failed already and be waiting.
+        if (_retries.Remove(networkId, out var waiting)) left.Merge(waiting.Work);
+        var due = clock.GetUtcNow() + Backoff(failures, settings);
+        _retries[networkId] = (left, due);
+        Live.LiveMetrics.RematchFailures.Add(1);
+        log.LogError(error, "Re-matching network {Network} failed (attempt {Failures}); its {Count} change(s) are kept, next attempt at {NextAttempt:O}",
+            networkId, failures, left.Reasons.Count, due);
+    }
+
+    /// <summary>1 s, 2 s, 4 s… up to the longest delay, each ±20 % so that instances that failed together do not retry together.</summary>
+    private static TimeSpan Backoff(int failures, ProposalEngineOptions settings)
+    {
+        var delay = Math.Min(settings.MaxRetryDelay.TotalSeconds, settings.RetryDelay.TotalSeconds * Math.Pow(2, Math.Min(failures - 1, 20)));
+        return TimeSpan.FromSeconds(delay * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
     /// <summary>One network and date: re-match, commit, push. Public for the CLI and tests, which choose the date.</summary>
