@@ -99,6 +99,7 @@ public sealed class InputLimitTests(TwoNetworkServer server) : IClassFixture<Two
     [InlineData("commute role 99", "role")]
     [InlineData("account role 99", "role")]
     [InlineData("slot days 128", "slots[0].days")]
+    [InlineData("slot days -1", "slots[0].days")]
     [InlineData("exception kind 7", "kind")]
     public async Task An_enum_value_that_is_not_defined_is_refused(string what, string field)
     {
@@ -114,6 +115,8 @@ public sealed class InputLimitTests(TwoNetworkServer server) : IClassFixture<Two
             "account role 99" => await admin.PostAsync("/api/accounts", Json("""{"email":"role99@test.local","role":99}""")),
             "slot days 128" => await admin.PostAsync($"/api/companies/{server.Alpha}/shift-patterns",
                 Json("""{"externalId":"DAYS-128","name":"x","rotationWeeks":1,"slots":[{"week":0,"days":128,"start":"06:00","end":"14:00"}]}""")),
+            "slot days -1" => await admin.PostAsync($"/api/companies/{server.Alpha}/shift-patterns",
+                Json("""{"externalId":"DAYS-128","name":"x","rotationWeeks":1,"slots":[{"week":0,"days":-1,"start":"06:00","end":"14:00"}]}""")),
             _ => await admin.PostAsync($"/api/employees/{server.AlphaTwo}/shift-exceptions", Json("""{"date":"2026-12-07","kind":7}""")),
         };
         await AssertRefusedAsync(response, field);
@@ -123,6 +126,20 @@ public sealed class InputLimitTests(TwoNetworkServer server) : IClassFixture<Two
         Assert.False(await database.ShiftPatterns.AnyAsync(p => p.ExternalId == "DAYS-128"));
         Assert.False(await database.ShiftExceptions.AnyAsync(x => x.EmployeeId == server.AlphaTwo && x.Date == new DateOnly(2026, 12, 7)));
         Assert.Equal(Data.Model.CommuteRole.Either, (await database.Employees.SingleAsync(e => e.Id == server.AlphaOne)).Role);
+    }
+
+    [Theory]
+    [InlineData("/api/sites?kind=99", "kind")]
+    [InlineData("/api/sites?kind=-1", "kind")]
+    [InlineData("/api/companies/{Alpha}/employees?search=%00", "search")]
+    [InlineData("/api/companies/{Alpha}/employees?search=LONG", "search")]
+    public async Task A_query_parameter_out_of_its_limits_is_refused(string path, string field)
+    {
+        using var hr = await server.ClientAsync("hr.alpha@test.local");
+        using var response = await hr.GetAsync(path.Replace("{Alpha}", server.Alpha.ToString()).Replace("LONG", new string('s', 101)));
+        await AssertRefusedAsync(response, field);
+        using var fine = await hr.GetAsync($"/api/companies/{server.Alpha}/employees?search={new string('s', 100)}");
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
     }
 
     [Fact]

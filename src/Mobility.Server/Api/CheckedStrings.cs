@@ -90,7 +90,7 @@ public sealed class DefinedEnums : JsonConverterFactory
     private sealed class DefinedEnum<T>(JsonConverter inner) : JsonConverter<T> where T : struct, Enum
     {
         private static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
-        private static readonly ulong AllFlags = Enum.GetValues<T>().Aggregate(0UL, (all, value) => all | Convert.ToUInt64(value));
+        private static readonly long AllFlags = Enum.GetValues<T>().Aggregate(0L, (all, value) => all | Convert.ToInt64(value));
         private static readonly string Names = string.Join(", ", Enum.GetNames<T>());
 
         private readonly JsonConverter<T> _inner = (JsonConverter<T>)inner;
@@ -101,7 +101,7 @@ public sealed class DefinedEnums : JsonConverterFactory
             try { value = _inner.Read(ref reader, typeToConvert, options); }
             catch (JsonException) { throw Refused(); }
             catch (InvalidOperationException) { throw Refused(); }
-            var defined = IsFlags ? (Convert.ToUInt64(value) & ~AllFlags) == 0 && Convert.ToInt64(value) >= 0 : Enum.IsDefined(value);
+            var defined = IsFlags ? (Convert.ToInt64(value) & ~AllFlags) == 0 : Enum.IsDefined(value);
             return defined ? value : throw Refused();
         }
 

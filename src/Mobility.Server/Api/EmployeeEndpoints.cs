@@ -18,7 +18,7 @@ public static class EmployeeEndpoints
         api.MapGet("/companies/{companyId:long}/employees", async ([AsParameters] PageQuery page, long companyId, string? search,
             MobilityDbContext database, CancellationToken cancellation) =>
         {
-            if (page.Problem() is { } problem) return problem;
+            if ((page.Problem() ?? QueryFields.TextProblem("search", search)) is { } problem) return problem;
             var employees = database.Employees.Where(e => e.CompanyId == companyId);
             if (!string.IsNullOrWhiteSpace(search))
                 employees = employees.Where(e => e.ExternalId.Contains(search) || (e.LastName != null && EF.Functions.ILike(e.LastName, $"%{search}%")));

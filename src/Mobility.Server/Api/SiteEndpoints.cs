@@ -46,7 +46,7 @@ public static class SiteEndpoints
         api.MapGet("/sites", async ([AsParameters] PageQuery page, SiteKind? kind, HttpContext http, MobilityDbContext database,
             CancellationToken cancellation) =>
         {
-            if (page.Problem() is { } problem) return problem;
+            if ((page.Problem() ?? QueryFields.EnumProblem("kind", kind)) is { } problem) return problem;
             var sites = TenantQueries.Sites(database, CurrentUser.From(http.User)!);
             if (kind is not null) sites = sites.Where(s => s.Kind == kind);
             var found = await page.ReadAsync(sites.OrderBy(s => s.Id), cancellation);
