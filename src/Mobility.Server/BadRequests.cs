@@ -12,7 +12,7 @@ public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHan
     {
         if (exception is not BadHttpRequestException bad) return false;
         http.Response.StatusCode = bad.StatusCode;
-        if (bad.InnerException is Api.RefusedTextException refused)
+        if (bad.InnerException is Api.RefusedValueException refused)
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Mobility.Server;
 using Mobility.Server.Accounts;
 using Mobility.Server.Api;
@@ -12,8 +11,8 @@ builder.Services.AddExceptionHandler<BadRequests>();
 builder.Services.AddExceptionHandler<DatabaseErrors>();
 // Unreadable requests reach BadRequests in every environment, so their answer is the same problem everywhere.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(json => { json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()); json.SerializerOptions.Converters.Add(new CheckedStrings()); });
+builder.Services.AddOpenApi(JsonInput.Describe);
+builder.Services.ConfigureHttpJsonOptions(json => JsonInput.Configure(json.SerializerOptions));
 builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);

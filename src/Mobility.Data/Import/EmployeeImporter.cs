@@ -76,13 +76,14 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
         {
             var before = errors.Count;
             var read = new RowReader(table, row, errors);
-            var candidate = new Candidate(row.Line, read.Required("id"), read.Required("company"), read.Required("site"),
-                read.Optional("first_name"), read.Optional("last_name"),
+            var candidate = new Candidate(row.Line, read.Required("id", TextRules.ExternalIdLength),
+                read.Required("company", TextRules.ExternalIdLength), read.Required("site", TextRules.ExternalIdLength),
+                read.Optional("first_name", TextRules.NameLength), read.Optional("last_name", TextRules.NameLength),
                 read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN,
-                read.Optional("commune"), read.Choice("role", Roles, required: false) ?? CommuteRole.Either,
+                read.Optional("commune", TextRules.CommuneLength), read.Choice("role", Roles, required: false) ?? CommuteRole.Either,
                 read.Integer("seats", false, 0, 8), read.Integer("max_detour_minutes", false, 0, 120),
                 read.Number("max_detour_ratio", false), read.Integer("flexibility_minutes", false, 0, 240),
-                read.Optional("language")?.ToLowerInvariant(), read.Boolean("consent"), read.Optional("shift"),
+                read.Optional("language")?.ToLowerInvariant(), read.Boolean("consent"), read.Optional("shift", TextRules.ExternalIdLength),
                 read.Integer("rotation_offset", false, 0, 51), read.Date("valid_from", false));
             if (errors.Count > before) continue;
 
@@ -103,7 +104,10 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
                 else if (site.Kind == SiteKind.Plant && site.CompanyId != null && named is not null && site.CompanyId != named.Id)
                     read.Error("site", $"plant '{candidate.Site}' belongs to another company");
             }
-            if (area.Problem(candidate.Latitude, candidate.Longitude) is { } problem) read.Error("latitude", problem);
+            // The same rule as the API's: near the main plant, else near the network when the plant is unknown (reported above).
+            var homeCheck = sites.TryGetValue(candidate.Site, out var mainPlant)
+                ? CoordinateCheck.AroundPlant(mainPlant.Location.Y, mainPlant.Location.X) : area;
+            if (homeCheck.Problem(candidate.Latitude, candidate.Longitude) is { } problem) read.Error("latitude", problem);
             if (candidate.Shift != null && !patterns.ContainsKey(candidate.Shift))
                 read.Error("shift", $"unknown shift pattern '{candidate.Shift}'");
             if (candidate.DetourRatio is < 1) read.Error("max_detour_ratio", "a detour ratio is at least 1 (1.5 = up to 50% longer)");

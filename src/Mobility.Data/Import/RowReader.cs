@@ -13,19 +13,20 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
 {
     public int Line => row.Line;
 
-    public string? Optional(string column) => Checked(column, table.Value(row, column));
+    /// <param name="maximumLength">The column's limit from <see cref="TextRules"/>; cells read only to be parsed keep the general one.</param>
+    public string? Optional(string column, int maximumLength = TextRules.MaximumLength) => Checked(column, table.Value(row, column), maximumLength);
 
-    public string Required(string column)
+    public string Required(string column, int maximumLength = TextRules.MaximumLength)
     {
         var value = table.Value(row, column);
         if (value is null) errors.Add(new ImportError(row.Line, column, "missing value"));
-        return Checked(column, value) ?? "";
+        return Checked(column, value, maximumLength) ?? "";
     }
 
     /// <summary>Every cell an importer reads comes through here, so no importer can store text the database refuses.</summary>
-    private string? Checked(string column, string? value)
+    private string? Checked(string column, string? value, int maximumLength)
     {
-        if (value is null || TextRules.Problem(value) is not { } problem) return value;
+        if (value is null || TextRules.Problem(value, maximumLength) is not { } problem) return value;
         errors.Add(new ImportError(row.Line, column, problem));
         return null;
     }

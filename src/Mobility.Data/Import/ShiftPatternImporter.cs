@@ -36,7 +36,7 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<stri
         {
             var before = errors.Count;
             var read = new RowReader(table, row, errors);
-            var slot = new Slot(row.Line, read.Required("pattern"), read.Optional("name"),
+            var slot = new Slot(row.Line, read.Required("pattern", TextRules.ExternalIdLength), read.Optional("name", TextRules.NameLength),
                 read.Integer("rotation_weeks", required: false, minimum: 1, maximum: 52),
                 read.Integer("week", required: false, minimum: 1, maximum: 52) ?? 1,
                 read.Days("days") ?? WorkDays.None, read.Time("start", true) ?? default, read.Time("end", true) ?? default);

@@ -53,10 +53,11 @@ public sealed class SiteImporter(MobilityDbContext database, Action<string>? pro
         {
             var before = errors.Count;
             var read = new RowReader(table, row, errors);
-            var candidate = new Candidate(row.Line, read.Required("id"), read.Required("name"),
+            var candidate = new Candidate(row.Line, read.Required("id", TextRules.ExternalIdLength), read.Required("name", TextRules.NameLength),
                 read.Choice("kind", Kinds, required: true) ?? default, read.Number("latitude", true) ?? double.NaN,
-                read.Number("longitude", true) ?? double.NaN, read.Optional("company"), read.Optional("company_name"),
-                read.Optional("address"), read.Optional("commune"));
+                read.Number("longitude", true) ?? double.NaN, read.Optional("company", TextRules.ExternalIdLength),
+                read.Optional("company_name", TextRules.NameLength), read.Optional("address", TextRules.AddressLength),
+                read.Optional("commune", TextRules.CommuneLength));
             if (errors.Count == before) candidates.Add(candidate);
             if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace Mobility.Server.Api;
 
 public sealed record AccountDisabledInput(bool? Disabled);
 
-public sealed record AccountInput(string? Email, AccountRole? Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
+public sealed record AccountInput([property: MaxLength(TextRules.EmailLength)] string? Email, AccountRole? Role,
+    [property: MaxLength(TextRules.NameLength)] string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
 
 /// <summary>A new account and, once, its first password (there is no e-mail sending: the creator hands it over).</summary>
 public sealed record CreatedAccount(AccountView Account, string TemporaryPassword);

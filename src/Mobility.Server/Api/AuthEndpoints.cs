@@ -1,17 +1,20 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Api;
 
-public sealed record SignInRequest(string? Email, string? Password);
+public sealed record SignInRequest([property: MaxLength(TextRules.EmailLength)] string? Email, [property: MaxLength(TextRules.PasswordLength)] string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+public sealed record PasswordChangeRequest([property: MaxLength(TextRules.PasswordLength)] string? CurrentPassword,
+    [property: MaxLength(TextRules.PasswordLength)] string? NewPassword);
 
 public sealed record AccountView(long Id, string Email, string Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId,
     bool MustChangePassword = false);

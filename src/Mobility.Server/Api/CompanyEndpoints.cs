@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Server.Accounts;
@@ -8,9 +9,9 @@ public sealed record NetworkView(long Id, string Name, string TimeZone);
 
 public sealed record CompanyView(long Id, long NetworkId, string ExternalId, string Name);
 
-public sealed record NetworkInput(string? Name, string? TimeZone);
+public sealed record NetworkInput([property: MaxLength(TextRules.NameLength)] string? Name, [property: MaxLength(TextRules.TimeZoneLength)] string? TimeZone);
 
-public sealed record CompanyInput(string? ExternalId, string? Name);
+public sealed record CompanyInput([property: MaxLength(TextRules.ExternalIdLength)] string? ExternalId, [property: MaxLength(TextRules.NameLength)] string? Name);
 
 public static class CompanyEndpoints
 {

@@ -18,7 +18,7 @@ public static class EmployeeEndpoints
         api.MapGet("/companies/{companyId:long}/employees", async ([AsParameters] PageQuery page, long companyId, string? search,
             MobilityDbContext database, CancellationToken cancellation) =>
         {
-            if (page.Problem() is { } problem) return problem;
+            if ((page.Problem() ?? QueryFields.TextProblem("search", search)) is { } problem) return problem;
             var employees = database.Employees.Where(e => e.CompanyId == companyId);
             if (!string.IsNullOrWhiteSpace(search))
                 employees = employees.Where(e => e.ExternalId.Contains(search) || (e.LastName != null && EF.Functions.ILike(e.LastName, $"%{search}%")));
@@ -84,14 +84,16 @@ public static class EmployeeEndpoints
             else if (await database.Employees.AnyAsync(e => e.CompanyId == employee.CompanyId && e.ExternalId == input.ExternalId && e.Id != employee.Id, cancellation))
                 errors.Add("externalId", $"Le matricule « {input.ExternalId} » existe déjà. / HR number '{input.ExternalId}' already exists.");
         }
-        if (isNew || input.MainSiteId is not null)
-        {
-            // Only the company's own plants: a foreign site gets the same answer as a missing one.
-            if (input.MainSiteId is not { } siteId || !await database.Sites.AnyAsync(s => s.Id == siteId && s.CompanyId == employee.CompanyId, cancellation))
-                errors.Add("mainSiteId", "Choisissez un site de l'entreprise. / Choose one of the company's sites.");
-        }
+        // Only the company's own plants: a foreign site gets the same answer as a missing one.
+        var plantId = isNew ? input.MainSiteId : input.MainSiteId ?? employee.MainSiteId;
+        var plant = plantId is { } siteId
+            ? await database.Sites.Where(s => s.Id == siteId && s.CompanyId == employee.CompanyId).Select(s => s.Location).SingleOrDefaultAsync(cancellation)
+            : null;
+        if ((isNew || input.MainSiteId is not null) && plant is null)
+            errors.Add("mainSiteId", "Choisissez un site de l'entreprise. / Choose one of the company's sites.");
         if (isNew && input.Commute?.Home is null) errors.Add("commute.home", "Domicile obligatoire. / Home required.");
-        (input.Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null)).TryApply(employee, errors);
+        (input.Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null))
+            .TryApply(employee, plant, errors, plantChanged: input.MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
         if (errors.Any) return errors;
         if (input.ExternalId is not null) employee.ExternalId = input.ExternalId.Trim();
         if (input.FirstName is not null) employee.FirstName = input.FirstName.Trim();

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Mobility.Data;
 using Mobility.Data.Model;
+using NetTopologySuite.Geometries;
 
 namespace Mobility.Server.Api;
 
@@ -13,13 +16,18 @@ public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, st
 }
 
 /// <summary>How an employee commutes: what they may change themselves.</summary>
-public sealed record CommuteProfileInput(GeoJsonPoint? Home, string? Commune, CommuteRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
+public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CommuteRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
     double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
 {
-    /// <summary>Checks every field given and applies them all, or none when one is wrong.</summary>
-    public bool TryApply(Employee employee, FieldErrors errors)
+    /// <summary>Checks every field given and applies them all, or none when one is wrong. A home must be plausible for the main
+    /// plant (<see cref="CoordinateCheck"/>, the importer's rule); when <paramref name="plantChanged"/>, so must the stored one.</summary>
+    /// <param name="mainPlant">Where the employee's main plant is, or null when the request names no valid one (already reported).</param>
+    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, bool plantChanged = false)
     {
-        var home = Home?.ToPoint("home", errors);
+        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.Y, mainPlant.X);
+        var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
+        if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.Y, stored.X) is { } far)
+            errors.Add("home", far.Bilingual);
         if (SeatsOffered is < 0 or > 8) errors.Add("seatsOffered", "Entre 0 et 8 places. / Between 0 and 8 seats.");
         if (MaxDetourMinutes is < 0 or > 120) errors.Add("maxDetourMinutes", "Entre 0 et 120 minutes. / Between 0 and 120 minutes.");
         if (MaxDetourRatio is not null && (MaxDetourRatio < 1 || MaxDetourRatio > 5 || !double.IsFinite(MaxDetourRatio.Value)))
@@ -45,4 +53,6 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, string? Commune, Co
 }
 
 /// <summary>What HR gives for a new employee or a change: identity and main site, plus the commute profile.</summary>
-public sealed record EmployeeInput(string? ExternalId, string? FirstName, string? LastName, long? MainSiteId, CommuteProfileInput? Commute);
+public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLength)] string? ExternalId,
+    [property: MaxLength(TextRules.NameLength)] string? FirstName, [property: MaxLength(TextRules.NameLength)] string? LastName,
+    long? MainSiteId, CommuteProfileInput? Commute);

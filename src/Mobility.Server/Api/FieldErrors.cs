@@ -20,7 +20,8 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    public IResult Problem() => Results.ValidationProblem(
+    /// <param name="statusCode">400, or 409 when the data is fine but clashes with what is stored.</param>
+    public IResult Problem(int statusCode = StatusCodes.Status400BadRequest) => Results.ValidationProblem(
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
-        title: Title);
+        title: Title, statusCode: statusCode);
 }

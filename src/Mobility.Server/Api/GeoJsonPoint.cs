@@ -1,3 +1,4 @@
+using Mobility.Data;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Server.Api;
@@ -20,6 +21,15 @@ public sealed record GeoJsonPoint(string Type, double[] Coordinates)
         else if (Coordinates[0] is < -180 or > 180)
             errors.Add(field, $"Longitude {Coordinates[0]} hors de [-180, 180]. / Longitude {Coordinates[0]} is outside [-180, 180].");
         else return Wgs84.CreatePoint(new Coordinate(Coordinates[0], Coordinates[1]));
+        return null;
+    }
+
+    /// <summary>The point when it is valid and <paramref name="check"/> finds it plausible, else null with the reason under <paramref name="field"/>.</summary>
+    public Point? ToPlausiblePoint(string field, FieldErrors errors, CoordinateCheck check)
+    {
+        if (ToPoint(field, errors) is not { } point) return null;
+        if (check.Check(point.Y, point.X) is not { } problem) return point;
+        errors.Add(field, problem.Bilingual);
         return null;
     }
 }

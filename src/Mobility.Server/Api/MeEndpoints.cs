@@ -26,8 +26,9 @@ public static class MeEndpoints
         {
             var id = CurrentUser.From(http.User)!.EmployeeId;
             var employee = await database.Employees.SingleAsync(e => e.Id == id, cancellation);
+            var plant = await database.Sites.Where(s => s.Id == employee.MainSiteId).Select(s => s.Location).SingleAsync(cancellation);
             var errors = new FieldErrors();
-            if (!input.TryApply(employee, errors)) return errors.Problem();
+            if (!input.TryApply(employee, plant, errors)) return errors.Problem();
             await database.SaveChangesAsync(cancellation);
             await EmployeeEndpoints.RequestRematchAsync(database, recompute, employee.Id, "commute profile changed", cancellation);
             return Results.Ok(EmployeeView.From(employee));

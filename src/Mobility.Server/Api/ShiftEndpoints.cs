@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
@@ -9,7 +10,8 @@ namespace Mobility.Server.Api;
 /// <summary>A roster line. An end at or before the start is a night shift only when <see cref="EndsNextDay"/> says so.</summary>
 public sealed record SlotInput(int? Week, WorkDays? Days, TimeOnly? Start, TimeOnly? End, bool EndsNextDay = false);
 
-public sealed record ShiftPatternInput(string? ExternalId, string? Name, int? RotationWeeks, IReadOnlyList<SlotInput?>? Slots);
+public sealed record ShiftPatternInput([property: MaxLength(TextRules.ExternalIdLength)] string? ExternalId,
+    [property: MaxLength(TextRules.NameLength)] string? Name, int? RotationWeeks, IReadOnlyList<SlotInput?>? Slots);
 
 public sealed record SlotView(int Week, WorkDays Days, TimeOnly Start, TimeOnly End, bool EndsNextDay);
 
@@ -146,6 +148,12 @@ public static class ShiftEndpoints
             if (input.Kind == ShiftExceptionKind.ExtraShift)
                 CheckTimes(input.Start, input.End, input.EndsNextDay, "start", "end", errors);
             if (errors.Any) return errors.Problem();
+            // One exception a day: a second leave or extra shift on the same date would count the day twice in plans and statistics.
+            if (await database.ShiftExceptions.AnyAsync(x => x.EmployeeId == employeeId && x.Date == input.Date, cancellation))
+            {
+                errors.Add("date", $"Ce salarié a déjà une exception le {input.Date:yyyy-MM-dd}. / This employee already has an exception on {input.Date:yyyy-MM-dd}.");
+                return errors.Problem(StatusCodes.Status409Conflict);
+            }
             var extra = input.Kind == ShiftExceptionKind.ExtraShift;
             database.ShiftExceptions.Add(new ShiftException
             {

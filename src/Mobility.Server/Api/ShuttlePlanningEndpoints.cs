@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
@@ -12,12 +13,12 @@ namespace Mobility.Server.Api;
 /// <summary>What HR asks for: shuttles for its employees living farther than <see cref="MinDistanceKm"/> from their plant
 /// (and, given <see cref="Communes"/>, in those communes), on <see cref="Days"/> days from <see cref="Date"/>, each from the
 /// station or meeting point nearest home.</summary>
-public sealed record ShuttlePlanRequest(string? Name, DateOnly? Date, int Days = 1, double MinDistanceKm = 10, double TimeLimitSeconds = 2,
+public sealed record ShuttlePlanRequest([property: MaxLength(TextRules.NameLength)] string? Name, DateOnly? Date, int Days = 1, double MinDistanceKm = 10, double TimeLimitSeconds = 2,
     int Minibuses = 6, int Coaches = 2, IReadOnlyList<string>? Communes = null)
 {
     public void Validate(FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > TextRules.NameLength)
             errors.Add("name", "Le nom est obligatoire (100 caractères au plus). / The name is required (at most 100 characters).");
         DateField.Check(errors, "date", Date, required: true);
         if (Days is < 1 or > 7) errors.Add("days", "Entre 1 et 7 jours. / Between 1 and 7 days.");
@@ -28,7 +29,7 @@ public sealed record ShuttlePlanRequest(string? Name, DateOnly? Date, int Days =
         if (Minibuses is < 0 or > 50) errors.Add("minibuses", "Entre 0 et 50. / Between 0 and 50.");
         if (Coaches is < 0 or > 50) errors.Add("coaches", "Entre 0 et 50. / Between 0 and 50.");
         if (Minibuses + Coaches == 0) errors.Add("minibuses", "Il faut au moins un véhicule. / At least one vehicle is needed.");
-        if (Communes is { } communes && (communes.Count > 200 || communes.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > 100)))
+        if (Communes is { } communes && (communes.Count > 200 || communes.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > TextRules.CommuneLength)))
             errors.Add("communes", "Au plus 200 communes, chacune nommée (100 caractères au plus). / At most 200 communes, each named (at most 100 characters).");
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
@@ -12,16 +13,27 @@ public sealed record SiteView(long Id, long NetworkId, long? CompanyId, string E
         new(s.Id, s.NetworkId, s.CompanyId, s.ExternalId, s.Name, s.Kind, GeoJsonPoint.From(s.Location), s.Address, s.Commune);
 }
 
-public sealed record SiteInput(string? ExternalId, string? Name, SiteKind? Kind, GeoJsonPoint? Location, string? Address, string? Commune)
+public sealed record SiteInput([property: MaxLength(TextRules.ExternalIdLength)] string? ExternalId,
+    [property: MaxLength(TextRules.NameLength)] string? Name, SiteKind? Kind, GeoJsonPoint? Location,
+    [property: MaxLength(TextRules.AddressLength)] string? Address, [property: MaxLength(TextRules.CommuneLength)] string? Commune)
 {
-    public void Validate(FieldErrors errors, out NetTopologySuite.Geometries.Point? location)
+    /// <param name="area">The network's other sites, which a site must be near (the importer's rule).</param>
+    public void Validate(FieldErrors errors, CoordinateCheck area, out NetTopologySuite.Geometries.Point? location)
     {
         location = null;
         if (string.IsNullOrWhiteSpace(ExternalId)) errors.Add("externalId", "Identifiant obligatoire. / Required.");
         if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", "Nom obligatoire. / Required.");
         if (Kind is null) errors.Add("kind", "Plant, Station, MeetingPoint ou CarPark. / One of Plant, Station, MeetingPoint, CarPark.");
         if (Location is null) errors.Add("location", "Position GeoJSON obligatoire. / A GeoJSON position is required.");
-        else location = Location.ToPoint("location", errors);
+        else location = Location.ToPlausiblePoint("location", errors, area);
+    }
+
+    /// <summary>Where the network's sites are, but for the one being changed.</summary>
+    public static async Task<CoordinateCheck> AreaAsync(MobilityDbContext database, long networkId, long? exceptSiteId, CancellationToken cancellation)
+    {
+        var others = await database.Sites.Where(s => s.NetworkId == networkId && s.Id != exceptSiteId)
+            .Select(s => new { s.Location.Y, s.Location.X }).ToListAsync(cancellation);
+        return CoordinateCheck.ForArea(others.Select(p => (p.Y, p.X)));
     }
 }
 
@@ -34,7 +46,7 @@ public static class SiteEndpoints
         api.MapGet("/sites", async ([AsParameters] PageQuery page, SiteKind? kind, HttpContext http, MobilityDbContext database,
             CancellationToken cancellation) =>
         {
-            if (page.Problem() is { } problem) return problem;
+            if ((page.Problem() ?? QueryFields.EnumProblem("kind", kind)) is { } problem) return problem;
             var sites = TenantQueries.Sites(database, CurrentUser.From(http.User)!);
             if (kind is not null) sites = sites.Where(s => s.Kind == kind);
             var found = await page.ReadAsync(sites.OrderBy(s => s.Id), cancellation);
@@ -62,9 +74,9 @@ public static class SiteEndpoints
         api.MapPost("/companies/{companyId:long}/sites", async Task<IResult> (long companyId, SiteInput input, MobilityDbContext database,
             CancellationToken cancellation) =>
         {
-            var errors = new FieldErrors();
-            input.Validate(errors, out var location);
             var company = await database.Companies.SingleAsync(c => c.Id == companyId, cancellation);
+            var errors = new FieldErrors();
+            input.Validate(errors, await SiteInput.AreaAsync(database, company.NetworkId, null, cancellation), out var location);
             if (!errors.Any && await database.Sites.AnyAsync(s => s.NetworkId == company.NetworkId && s.ExternalId == input.ExternalId, cancellation))
                 errors.Add("externalId", $"Un site « {input.ExternalId} » existe déjà. / A site '{input.ExternalId}' already exists.");
             if (errors.Any) return errors.Problem();
@@ -80,9 +92,9 @@ public static class SiteEndpoints
 
         api.MapPut("/sites/{siteId:long}", async Task<IResult> (long siteId, SiteInput input, MobilityDbContext database, CancellationToken cancellation) =>
         {
-            var errors = new FieldErrors();
-            input.Validate(errors, out var location);
             var site = await database.Sites.SingleAsync(s => s.Id == siteId, cancellation);
+            var errors = new FieldErrors();
+            input.Validate(errors, await SiteInput.AreaAsync(database, site.NetworkId, siteId, cancellation), out var location);
             if (!errors.Any && await database.Sites.AnyAsync(s => s.NetworkId == site.NetworkId && s.ExternalId == input.ExternalId && s.Id != siteId, cancellation))
                 errors.Add("externalId", $"Un autre site s'appelle « {input.ExternalId} ». / Another site is '{input.ExternalId}'.");
             if (errors.Any) return errors.Problem();

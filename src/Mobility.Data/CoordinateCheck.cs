@@ -1,0 +1,80 @@
+using Mobility.Data.Demo;
+
+namespace Mobility.Data;
+
+/// <summary>
+/// The one plausibility rule for a place taken from outside, a home or a site, over REST and CSV alike. It catches the
+/// mistakes HR files and forms make: values out of range, [0, 0] (what an unset coordinate becomes), a place in another
+/// country, and latitude and longitude swapped (both in range, but the place lands hundreds of kilometres away while the
+/// swapped pair lands where it should). A matching engine fed such a home proposes nonsense to real colleagues.
+/// </summary>
+public sealed class CoordinateCheck
+{
+    /// <summary>Farther than this from its reference, a place is refused: no one commutes 150 km to a plant every day.</summary>
+    public const double PlausibleMetres = 150_000;
+
+    private readonly double? _latitude, _longitude;
+    private readonly (string English, string French) _reference;
+
+    private CoordinateCheck(double? latitude, double? longitude, (string English, string French) reference) =>
+        (_latitude, _longitude, _reference) = (latitude, longitude, reference);
+
+    /// <summary>A home: near the employee's main plant.</summary>
+    public static CoordinateCheck AroundPlant(double latitude, double longitude) => new(latitude, longitude, ("the main plant", "du site principal"));
+
+    /// <summary>A site: near the network's known sites (their median centre); with none known, only ranges and [0, 0] are checked.</summary>
+    public static CoordinateCheck ForArea(IEnumerable<(double Latitude, double Longitude)> knownPoints)
+    {
+        var points = knownPoints.Where(p => InRange(p.Latitude, p.Longitude)).ToList();
+        var reference = ("the network's sites", "des sites du réseau");
+        if (points.Count == 0) return new CoordinateCheck(null, null, reference);
+        // The median resists a few swapped rows in the file itself.
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToList();
+            return sorted[sorted.Count / 2];
+        }
+        return new CoordinateCheck(Median(points.Select(p => p.Latitude)), Median(points.Select(p => p.Longitude)), reference);
+    }
+
+    /// <returns>Null when the place is plausible, else why not.</returns>
+    public CoordinateProblem? Check(double latitude, double longitude)
+    {
+        var swappedInRange = InRange(longitude, latitude);
+        if (!InRange(latitude, longitude))
+            return swappedInRange && IsNear(longitude, latitude)
+                ? Swapped(latitude, longitude)
+                : new CoordinateProblem(
+                    $"coordinates out of range (latitude {latitude} must be within -90..90, longitude {longitude} within -180..180)",
+                    $"coordonnées hors limites (latitude {latitude} entre -90 et 90, longitude {longitude} entre -180 et 180)");
+        if (latitude == 0 && longitude == 0)
+            return new CoordinateProblem("[0, 0] is what an unset coordinate becomes, not a place anyone works or lives",
+                "[0, 0] est la valeur d'une coordonnée jamais saisie, pas un lieu");
+        if (IsNear(latitude, longitude)) return null;
+        if (swappedInRange && IsNear(longitude, latitude)) return Swapped(latitude, longitude);
+        var kilometres = Math.Round(Metres(latitude, longitude) / 1000);
+        return new CoordinateProblem(
+            $"latitude {latitude}, longitude {longitude} is {kilometres} km from {_reference.English}, farther than {PlausibleMetres / 1000} km",
+            $"latitude {latitude}, longitude {longitude} est à {kilometres} km {_reference.French}, plus de {PlausibleMetres / 1000} km");
+    }
+
+    /// <summary>The reason in English (import reports are), or null.</summary>
+    public string? Problem(double latitude, double longitude) => Check(latitude, longitude)?.English;
+
+    private static CoordinateProblem Swapped(double latitude, double longitude) => new(
+        $"latitude {latitude} and longitude {longitude} look swapped: swapped, they fall in the network's area",
+        $"latitude {latitude} et longitude {longitude} semblent inversées : inversées, elles tombent dans la zone du réseau");
+
+    private static bool InRange(double latitude, double longitude) => latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
+
+    private bool IsNear(double latitude, double longitude) => _latitude is null || Metres(latitude, longitude) <= PlausibleMetres;
+
+    private double Metres(double latitude, double longitude) =>
+        ResidentialStreets.Haversine(latitude, longitude, _latitude!.Value, _longitude!.Value);
+}
+
+/// <summary>Why a place was refused, in both languages (import reports use the English one).</summary>
+public sealed record CoordinateProblem(string English, string French)
+{
+    public string Bilingual => $"{char.ToUpperInvariant(French[0])}{French[1..]}. / {char.ToUpperInvariant(English[0])}{English[1..]}.";
+}

@@ -1,0 +1,28 @@
+using Mobility.Data;
+
+namespace Mobility.Server.Api;
+
+/// <summary>
+/// Query parameters bind without the JSON rules (<see cref="JsonInput"/>): an enum binds from any integer ("kind=99") and text
+/// from anything, so the handlers that take them check them here, as <see cref="DateField"/> checks dates.
+/// </summary>
+public static class QueryFields
+{
+    /// <summary>The validation problem for a search text with NUL or over its limit, or null when it is fine.</summary>
+    public static IResult? TextProblem(string field, string? text, int maximumLength = TextRules.NameLength)
+    {
+        if (text is null || TextRules.Problem(text, maximumLength) is null) return null;
+        var errors = new FieldErrors();
+        errors.Add(field, $"Au plus {maximumLength} caractères, sans caractère NUL. / At most {maximumLength} characters, no NUL character.");
+        return errors.Problem();
+    }
+
+    /// <summary>The validation problem for a value the enum does not define, or null when it is fine.</summary>
+    public static IResult? EnumProblem<T>(string field, T? value) where T : struct, Enum
+    {
+        if (value is not { } given || Enum.IsDefined(given)) return null;
+        var errors = new FieldErrors();
+        errors.Add(field, $"Une de ces valeurs : {string.Join(", ", Enum.GetNames<T>())}. / One of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return errors.Problem();
+    }
+}
