@@ -15,6 +15,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(json => { json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()); json.SerializerOptions.Converters.Add(new CheckedStrings()); });
 builder.Services.AddMobilityDatabase(builder.Configuration);
+builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Configuration[Mobility.Data.Privacy.Disclosure.SettingName]));
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
 builder.AddMobilityTelemetry();

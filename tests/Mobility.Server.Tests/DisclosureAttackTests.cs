@@ -233,17 +233,8 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
     private async Task<List<Group>> CarpoolGroupsAsync(DateOnly date)
     {
         await using var database = server.NewContext();
-        var live = new[] { CarpoolStatus.Proposed, CarpoolStatus.Accepted, CarpoolStatus.Confirmed };
-        var rows = await database.CarpoolGroups.Where(g => g.NetworkId == server.Nord && g.Date == date && live.Contains(g.Status) && g.Explanation != null)
-            .Select(g => new { g.Id, g.Direction, g.Explanation, Members = g.Members.Where(m => live.Contains(m.Status)).Select(m => m.Id).ToList() })
-            .ToListAsync();
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        return rows.Where(g => g.Members.Count >= 2).Select(g =>
-        {
-            using var explanation = JsonDocument.Parse(g.Explanation!);
-            var departure = DateTimeOffset.FromUnixTimeSeconds((long)explanation.RootElement.GetProperty("explanation").GetProperty("departure").GetDouble());
-            return new Group(GroupIds + g.Id, g.Direction, TimeZoneInfo.ConvertTime(departure, paris).Hour, g.Members.Select(m => MemberIds + m).ToHashSet());
-        }).ToList();
+        return (await CarpoolTruth.ReadAsync(database, server.Nord, date))
+            .Select(g => new Group(GroupIds + g.Id, g.Direction, g.Hour, g.Members.Select(m => MemberIds + m).ToHashSet())).ToList();
     }
 
     /// <summary>

@@ -39,9 +39,10 @@ public sealed class Disclosure
         return Round(ids.Length, Coin("count", ids), Base);
     }
 
-    /// <summary>The published value of a count stored without the people behind it (a shuttle stop's boardings),
-    /// its coin keyed by the stored row that holds it.</summary>
-    public int Count(int count, string row) => Round(count, Coin("row:" + row, []), Base);
+    /// <summary>The published value of a count stored without the people behind it (a shuttle stop's boardings), its
+    /// coin keyed by the count and the thing holding it (a trip): the same riders counted twice (boarding, aboard,
+    /// alighting) are then published the same, as they are when the people are known.</summary>
+    public int Count(int count, string holder) => Round(count, Coin($"holder:{holder}:{count}", []), Base);
 
     /// <summary>Kilometres of these people, or null when the cell's published count is too small to describe them.</summary>
     public double? Kilometres(double kilometres, string what, IEnumerable<long> people)
