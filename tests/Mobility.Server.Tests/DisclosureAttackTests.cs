@@ -2,17 +2,14 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Server.Tests;
 
 /// <summary>
-/// The differencing attack on everything the working group reads, automated. Each published number is paired with the
-/// people it really counts (the test knows them); the attacker turns every number into the interval the published
-/// rule allows, then subtracts: a number minus one it contains (parent minus child, column minus column, date minus
-/// date), a number minus all the parts of one table it contains (total minus visible parts, square minus its smaller
-/// squares), and keeps the tightest interval for each group. A group of 1–4 people whose interval lies within 1–4 is
-/// pinned: the attacker knows it exists and is under 5.
+/// The differencing attack (<see cref="DifferencingAttack"/>) on everything the working group reads, automated: each
+/// published number paired with the people it really counts, on a data set where exact or merely suppressed numbers leak.
 /// </summary>
 public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
 {
@@ -23,8 +20,6 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
     // Ids of different things never meet in one set: each kind gets its own range.
     private const long MemberIds = 1_000_000_000, GroupIds = 2_000_000_000, StopIds = 3_000_000_000;
 
-    private sealed record Published(string Table, string Label, HashSet<long> People, int Low, int High);
-
     [Fact]
     public async Task No_combination_of_the_working_group_s_numbers_pins_a_group_of_one_to_four_people()
     {
@@ -34,7 +29,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/networks/{server.Nord}/planning-runs?date={FirstDay:yyyy-MM-dd}", null)).StatusCode);
 
         var people = await PeopleAsync();
-        var published = new List<Published>();
+        var published = new List<PublishedNumber>();
         var kilometres = new List<(string Label, HashSet<long> People)>();
 
         // Counts by commune, site, roster, role and carpool status, and the two totals.
@@ -147,7 +142,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
                     }
         }
 
-        var pins = Attack(published).Concat(kilometres.Where(k => k.People.Count is >= 1 and <= 4)
+        var pins = DifferencingAttack.Pinned(published).Select(p => p.ToString()).Concat(kilometres.Where(k => k.People.Count is >= 1 and <= 4)
             .Select(k => $"{k.Label}: kilometres of {k.People.Count} people")).ToList();
         Assert.True(pins.Count == 0, $"{pins.Count} groups of 1–4 people pinned:\n" + string.Join("\n", pins.Take(25)));
         // The attack had something to work on: several tables, nested or not.
@@ -157,49 +152,8 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
     /// <summary>How a number of this response is to be read: exact, or rounded to a base (then within base − 1 of the truth).</summary>
     private static int? Rule(JsonElement root) => root.TryGetProperty("roundingBase", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt32() : null;
 
-    /// <summary>A published number as the interval its rule allows; a withheld one (null) is under 5, and a listed
-    /// cell (a key or square shown) holds at least one person.</summary>
-    private static Published Number(string table, string label, HashSet<long> people, JsonElement value, int? roundingBase, bool listed)
-    {
-        var floor = listed ? 1 : 0;
-        if (value.ValueKind == JsonValueKind.Null) return new(table, label, people, floor, 4);
-        var v = value.GetInt32();
-        return roundingBase is { } b ? new(table, label, people, Math.Max(floor, v - (b - 1)), v + b - 1) : new(table, label, people, v, v);
-    }
-
-    private static List<string> Attack(List<Published> published)
-    {
-        var known = new Dictionary<string, (HashSet<long> People, int Low, int High, List<string> How)>();
-        void Learn(HashSet<long> group, int low, int high, string how)
-        {
-            if (group.Count == 0) return;
-            var key = string.Join(",", group.Order());
-            low = Math.Max(low, 0);
-            if (known.TryGetValue(key, out var was))
-            {
-                was.How.Add(how);
-                known[key] = (group, Math.Max(was.Low, low), Math.Min(was.High, high), was.How);
-            }
-            else known[key] = (group, low, high, [how]);
-        }
-        foreach (var p in published) Learn(p.People, p.Low, p.High, p.Label);
-        foreach (var whole in published)
-        {
-            var inside = published.Where(p => p != whole && p.People.Count < whole.People.Count && p.People.IsSubsetOf(whole.People)).ToList();
-            foreach (var part in inside)
-                Learn(whole.People.Except(part.People).ToHashSet(), whole.Low - part.High, whole.High - part.Low, $"{whole.Label} − {part.Label}");
-            foreach (var table in inside.GroupBy(p => p.Table).Where(t => t.Count() >= 2))
-            {
-                var parts = table.ToList();
-                var union = parts.SelectMany(p => p.People).ToHashSet();
-                if (union.Count != parts.Sum(p => p.People.Count)) continue; // overlapping parts (rosters): no plain sum
-                Learn(whole.People.Except(union).ToHashSet(), whole.Low - parts.Sum(p => p.High), whole.High - parts.Sum(p => p.Low),
-                    $"{whole.Label} − all of {table.Key} inside it");
-            }
-        }
-        return known.Values.Where(k => k.People.Count is >= 1 and <= 4 && k.Low >= 1 && k.High <= 4)
-            .Select(k => $"{k.People.Count} people pinned to {k.Low}–{k.High} by {string.Join(" ∩ ", k.How.Take(3))}").ToList();
-    }
+    private static PublishedNumber Number(string table, string label, HashSet<long> people, JsonElement value, int? roundingBase, bool listed) =>
+        PublishedNumber.Read(table, label, people, value.ValueKind == JsonValueKind.Null ? null : value.GetInt32(), roundingBase, listed);
 
     private static Polygon Square(JsonElement geometry) => Wgs84.CreatePolygon(geometry.GetProperty("coordinates")[0].EnumerateArray()
         .Select(c => new Coordinate(c[0].GetDouble(), c[1].GetDouble())).ToArray());
