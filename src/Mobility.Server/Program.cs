@@ -14,6 +14,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddOpenApi(JsonInput.Describe);
 builder.Services.ConfigureHttpJsonOptions(json => JsonInput.Configure(json.SerializerOptions));
 builder.Services.AddMobilityDatabase(builder.Configuration);
+builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Configuration[Mobility.Data.Privacy.Disclosure.SettingName]));
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
 builder.AddMobilityTelemetry();

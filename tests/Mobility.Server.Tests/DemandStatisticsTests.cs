@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data.Model;
+using Mobility.Data.Privacy;
 using Mobility.Planning.TravelTimes;
 using NetTopologySuite.Geometries;
 
@@ -20,29 +22,37 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
         new() { ShiftPattern = pattern, RotationAnchor = new DateOnly(2027, 1, 4), ValidFrom = date, ValidTo = date };
 
     [Fact]
-    public async Task Homes_are_squares_of_at_least_five_people_and_the_rest_is_only_counted()
+    public async Task Homes_are_one_grid_of_1_km_squares_with_rounded_counts_and_the_rest_only_counted()
     {
+        List<Employee> neighbours;
         await using (var database = server.NewContext())
         {
             // In the Sud network: six neighbours in one street (three consenting), and the fixture's one employee elsewhere.
-            for (var i = 0; i < 6; i++)
-                database.Employees.Add(new Employee
-                {
-                    CompanyId = server.Gamma, MainSiteId = server.GammaPlant, ExternalId = $"GRID-{i}", FirstName = "X", LastName = $"Voisin{i}",
-                    Home = Wgs84.CreatePoint(new Coordinate(7.6201 + i * 0.0001, 48.4001)), ConsentToMatching = i % 2 == 0,
-                });
+            neighbours = Enumerable.Range(0, 6).Select(i => new Employee
+            {
+                CompanyId = server.Gamma, MainSiteId = server.GammaPlant, ExternalId = $"GRID-{i}", FirstName = "X", LastName = $"Voisin{i}",
+                Home = Wgs84.CreatePoint(new Coordinate(7.6201 + i * 0.0001, 48.4001)), ConsentToMatching = i % 2 == 0,
+            }).ToList();
+            database.Employees.AddRange(neighbours);
             await database.SaveChangesAsync();
         }
+        var disclosure = server.Factory.Services.GetRequiredService<Disclosure>();
+        var street = neighbours.Select(e => e.Id).ToList();
         using var admin = await server.ClientAsync("admin@test.local");
         using var response = await admin.GetAsync($"/api/networks/{server.Sud}/statistics/homes");
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var text = await response.Content.ReadAsStringAsync();
         using var map = JsonDocument.Parse(text);
-        var square = Assert.Single(map.RootElement.GetProperty("features").EnumerateArray());
-        Assert.Equal(6, square.GetProperty("properties").GetProperty("employees").GetInt32());
-        Assert.Equal(JsonValueKind.Null, square.GetProperty("properties").GetProperty("consenting").ValueKind); // 3: too few
-        Assert.Equal(1, map.RootElement.GetProperty("withheld").GetInt32());
+        Assert.Equal(1000, map.RootElement.GetProperty("cellMetres").GetInt32());
+        var features = map.RootElement.GetProperty("features").EnumerateArray().ToList();
+        // Gilles, alone in his square, is a square only if his count rounds to 5; otherwise he is the withheld one.
+        var gillesShown = disclosure.Count([server.GammaOne]) > 0;
+        Assert.Equal(gillesShown ? 2 : 1, features.Count);
+        Assert.Equal(gillesShown ? 0 : disclosure.Count([server.GammaOne]), map.RootElement.GetProperty("withheld").GetInt32());
         // A 1 km square around the neighbours: about 0.009° of latitude, 0.0136° of longitude at 48.4°N.
+        var square = features.Single(f => f.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Any(c => c[1].GetDouble() > 48.39));
+        Assert.Equal(disclosure.Count(street), square.GetProperty("properties").GetProperty("employees").GetInt32());
+        Assert.Equal(disclosure.Count(street.Where((_, i) => i % 2 == 0)), square.GetProperty("properties").GetProperty("consenting").GetInt32());
         var corners = square.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray()
             .Select(c => (Lon: c[0].GetDouble(), Lat: c[1].GetDouble())).ToList();
         Assert.InRange(corners.Min(c => c.Lon), 7.60, 7.6201);
@@ -51,18 +61,26 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
         Assert.InRange(corners.Max(c => c.Lat), 48.4002, 48.41);
         Assert.DoesNotContain("Voisin", text);
 
-        using var tooFine = await admin.GetAsync($"/api/networks/{server.Sud}/statistics/homes?cellMetres=100");
-        Assert.Equal(HttpStatusCode.BadRequest, tooFine.StatusCode);
-        Assert.Contains("cellMetres", await tooFine.Content.ReadAsStringAsync());
+        // One grid only: another square size, finer or coarser, is refused with the reason.
+        foreach (var size in new[] { 100, 250, 500, 2000 })
+        {
+            using var other = await admin.GetAsync($"/api/networks/{server.Sud}/statistics/homes?cellMetres={size}");
+            Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+            Assert.Contains("cellMetres", await other.Content.ReadAsStringAsync());
+        }
+        using var same = await admin.GetAsync($"/api/networks/{server.Sud}/statistics/homes?cellMetres=1000");
+        Assert.Equal(text, await same.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task Travel_per_hour_counts_the_date_s_shifts_starting_and_ending_and_hides_small_hours()
+    public async Task Travel_per_hour_counts_the_date_s_shifts_starting_and_ending_rounded_and_leaves_out_empty_hours()
     {
+        var (earlyIds, lateIds) = (new List<long>(), new List<long>());
         await using (var database = server.NewContext())
         {
             var early = Pattern(server.Nord, "early-travel", new TimeOnly(5, 0), new TimeOnly(13, 0));
             var late = Pattern(server.Nord, "late-travel", new TimeOnly(14, 0), new TimeOnly(22, 0));
+            var added = new List<Employee>();
             for (var i = 0; i < 8; i++)
             {
                 var employee = new Employee
@@ -71,18 +89,28 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
                     Home = Wgs84.CreatePoint(new Coordinate(7.70, 48.85 + i * 0.002)), ConsentToMatching = true,
                 };
                 employee.ShiftAssignments.Add(On(i < 6 ? early : late, TravelDay));
-                database.Employees.Add(employee);
+                added.Add(employee);
             }
+            database.Employees.AddRange(added);
             await database.SaveChangesAsync();
+            earlyIds.AddRange(added.Take(6).Select(e => e.Id));
+            lateIds.AddRange(added.Skip(6).Select(e => e.Id));
         }
+        var disclosure = server.Factory.Services.GetRequiredService<Disclosure>();
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
         using var travel = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/travel?date={TravelDay:yyyy-MM-dd}"));
-        Assert.Equal(8, travel.RootElement.GetProperty("people").GetInt32());
+        Assert.Equal(disclosure.Count(earlyIds.Concat(lateIds)), travel.RootElement.GetProperty("people").GetInt32());
         var hours = travel.RootElement.GetProperty("hours").EnumerateArray().ToDictionary(h => h.GetProperty("hour").GetInt32());
-        Assert.Equal(6, hours[5].GetProperty("arriving").GetInt32());
-        Assert.Equal(6, hours[13].GetProperty("leaving").GetInt32());
-        Assert.Equal(JsonValueKind.Null, hours[14].GetProperty("arriving").ValueKind); // two people: withheld
-        Assert.Equal(JsonValueKind.Null, hours[22].GetProperty("leaving").ValueKind);
+        // Six start at 5 and end at 13 (the same six: the same number both times); two start at 14 and end at 22.
+        var expected = new Dictionary<int, (int Arriving, int Leaving)>
+        {
+            [5] = (disclosure.Count(earlyIds), 0), [13] = (0, disclosure.Count(earlyIds)),
+            [14] = (disclosure.Count(lateIds), 0), [22] = (0, disclosure.Count(lateIds)),
+        };
+        foreach (var (hour, (arriving, leaving)) in expected)
+            if (arriving + leaving == 0) Assert.False(hours.ContainsKey(hour), $"hour {hour} rounds to nothing and is left out");
+            else Assert.Equal((arriving, leaving), (hours[hour].GetProperty("arriving").GetInt32(), hours[hour].GetProperty("leaving").GetInt32()));
+        Assert.Equal(expected.Count(e => e.Value.Arriving + e.Value.Leaving > 0), hours.Count);
 
         using var noDate = await workingGroup.GetAsync($"/api/networks/{server.Nord}/statistics/travel");
         Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
@@ -92,42 +120,67 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Carpool_savings_add_up_the_date_s_groups_against_their_members_driving_alone()
+    public async Task Carpool_savings_add_up_the_hours_that_publish_kilometres_against_their_members_driving_alone()
     {
-        var people = new[] { server.AlphaTwo, server.AlphaOne, server.BetaOne };
-        var trips = new List<(GeoPoint Home, GeoPoint Site)>();
         await using (var database = server.NewContext())
         {
             var day = Pattern(server.Nord, "day-savings", new TimeOnly(8, 0), new TimeOnly(16, 0));
-            foreach (var id in people)
+            // Paul drives Anne and Berta; nine neighbours more (three drivers) make hours large enough to show kilometres.
+            foreach (var id in new[] { server.AlphaTwo, server.AlphaOne, server.BetaOne })
             {
-                var employee = await database.Employees.Include(e => e.MainSite).SingleAsync(e => e.Id == id);
+                var employee = await database.Employees.SingleAsync(e => e.Id == id);
                 var isDriver = id == server.AlphaTwo;
                 (employee.Role, employee.SeatsOffered) = (isDriver ? CommuteRole.Driver : CommuteRole.Passenger, isDriver ? 3 : 0);
                 (employee.MaxDetourMinutes, employee.MaxDetourRatio) = (20, 2.0);
                 employee.ShiftAssignments.Add(On(day, CarpoolDay));
-                trips.Add((new GeoPoint(employee.Home!.Y, employee.Home.X), new GeoPoint(employee.MainSite!.Location.Y, employee.MainSite.Location.X)));
+            }
+            for (var i = 0; i < 9; i++)
+            {
+                var employee = new Employee
+                {
+                    CompanyId = server.Alpha, MainSiteId = server.AlphaPlant, ExternalId = $"SAVE-{i}", FirstName = "S",
+                    Home = Wgs84.CreatePoint(new Coordinate(7.70 + 0.004 * (i % 3), 48.86 + 0.004 * (i / 3))), ConsentToMatching = true,
+                    Role = i % 3 == 0 ? CommuteRole.Driver : CommuteRole.Passenger, SeatsOffered = i % 3 == 0 ? 3 : 0, MaxDetourMinutes = 20, MaxDetourRatio = 2.0,
+                };
+                employee.ShiftAssignments.Add(On(day, CarpoolDay));
+                database.Employees.Add(employee);
             }
             await database.SaveChangesAsync();
         }
         using var admin = await server.ClientAsync("admin@test.local");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/networks/{server.Nord}/planning-runs?date={CarpoolDay:yyyy-MM-dd}", null)).StatusCode);
+        List<CarpoolTruth> truth;
+        await using (var database = server.NewContext()) truth = await CarpoolTruth.ReadAsync(database, server.Nord, CarpoolDay);
+        Assert.True(truth.Count >= 4, $"{truth.Count} groups");
+        var disclosure = server.Factory.Services.GetRequiredService<Disclosure>();
 
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
         using var savings = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/carpools?date={CarpoolDay:yyyy-MM-dd}"));
         var root = savings.RootElement;
-        // Paul takes Anne and Berta both ways: two groups of three, two cars off the road each way.
-        Assert.Equal((2, 6, 4), (root.GetProperty("groups").GetInt32(), root.GetProperty("people").GetInt32(), root.GetProperty("carsRemoved").GetInt32()));
-        // Driving alone: each one's own trip, there and back, on the same straight-line estimate the server uses.
-        var estimate = new CrowFlyTravelTimes();
-        var alone = 2 * trips.Sum(t => estimate.Matrix([t.Home], [t.Site]).Metres(0, 0)) / 1000;
-        Assert.Equal(alone, root.GetProperty("aloneKilometres").GetDouble(), 0.2);
-        var route = root.GetProperty("routeKilometres").GetDouble();
-        Assert.True(route < alone, $"route {route} km, alone {alone} km");
-        Assert.Equal(alone - route, root.GetProperty("kilometresSaved").GetDouble(), 0.3);
-        Assert.Equal((alone - route) * 0.120, root.GetProperty("kilogramsCo2Saved").GetDouble(), 0.1);
-        // Three people an hour is under the threshold: the hour's counts are withheld, its kilometres are not.
-        var hour = root.GetProperty("byHour").EnumerateArray().First();
-        Assert.Equal(JsonValueKind.Null, hour.GetProperty("people").ValueKind);
+        var (people, groups) = (disclosure.Count(truth.SelectMany(g => g.Members)), disclosure.Count(truth.Select(g => g.Id)));
+        Assert.Equal((groups, people, Math.Max(0, people - groups)),
+            (root.GetProperty("groups").GetInt32(), root.GetProperty("people").GetInt32(), root.GetProperty("carsRemoved").GetInt32()));
+
+        var (route, alone, shown) = (0.0, 0.0, 0);
+        foreach (var hour in root.GetProperty("byHour").EnumerateArray())
+        {
+            var inHour = truth.Where(g => g.Direction.ToString() == hour.GetProperty("direction").GetString() && g.Hour == hour.GetProperty("hour").GetInt32()).ToList();
+            var members = inHour.SelectMany(g => g.Members).ToList();
+            Assert.Equal(disclosure.Count(members), hour.GetProperty("people").GetInt32());
+            Assert.Equal(disclosure.Count(inHour.Select(g => g.Id)), hour.GetProperty("groups").GetInt32());
+            var expectedRoute = disclosure.Kilometres(inHour.Sum(g => g.RouteKilometres), "route", members);
+            var expectedAlone = disclosure.Kilometres(inHour.Sum(g => g.AloneKilometres!.Value), "alone", members);
+            Assert.Equal(expectedRoute, hour.GetProperty("routeKilometres").ValueKind == JsonValueKind.Null ? null : hour.GetProperty("routeKilometres").GetDouble());
+            Assert.Equal(expectedAlone, hour.GetProperty("aloneKilometres").ValueKind == JsonValueKind.Null ? null : hour.GetProperty("aloneKilometres").GetDouble());
+            if (expectedRoute is null) continue;
+            (route, alone, shown) = (route + expectedRoute.Value, alone + expectedAlone!.Value, shown + 1);
+        }
+        Assert.True(shown > 0, "no hour large enough to publish kilometres: the data set is too small for this test");
+        // Driving alone is longer than sharing, and the day's figures are the sums of the hours that publish kilometres.
+        Assert.True(truth.Sum(g => g.RouteKilometres) < truth.Sum(g => g.AloneKilometres!.Value));
+        Assert.Equal(route, root.GetProperty("routeKilometres").GetDouble(), 0.001);
+        Assert.Equal(alone, root.GetProperty("aloneKilometres").GetDouble(), 0.001);
+        Assert.Equal(alone - route, root.GetProperty("kilometresSaved").GetDouble(), 0.001);
+        Assert.Equal((alone - route) * 0.120, root.GetProperty("kilogramsCo2Saved").GetDouble(), 0.051);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data.Model;
+using Mobility.Data.Privacy;
 
 namespace Mobility.Server.Tests;
 
@@ -61,5 +63,49 @@ public sealed class ShuttlePlanApiTests : IClassFixture<TwoNetworkServer>
         Assert.Equal(HttpStatusCode.Forbidden, (await beta.DeleteAsync($"/api/shuttle-plans/{_nordPlan}")).StatusCode);
         using var anne = await _server.ClientAsync("anne@test.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await anne.GetAsync($"/api/shuttle-plans/{_nordPlan}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Loads_are_exact_for_the_plan_s_own_HR_and_rounded_for_the_working_group_and_other_companies()
+    {
+        long planId;
+        await using (var database = _server.NewContext())
+        {
+            var vehicle = new ShuttleVehicle { Name = "Minibus 2", Capacity = 8 };
+            var plan = new ShuttlePlan
+            {
+                NetworkId = _server.Nord, CompanyId = _server.Alpha, Name = "Navette Alpha petite", ValidFrom = new DateOnly(2026, 12, 1), Vehicles = [vehicle],
+                Trips = [new ShuttleTrip
+                {
+                    Vehicle = vehicle, Direction = TripDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 7,
+                    Stops =
+                    [
+                        new ShuttleStop { Sequence = 0, SiteId = _server.NordStation, Arrival = new TimeOnly(5, 40), Departure = new TimeOnly(5, 42), Boarding = 3, LoadAfter = 3 },
+                        new ShuttleStop { Sequence = 1, SiteId = _server.AlphaPlant, Arrival = new TimeOnly(5, 52), Departure = new TimeOnly(5, 53), Alighting = 3 },
+                    ],
+                }],
+            };
+            database.Add(plan);
+            await database.SaveChangesAsync();
+            planId = plan.Id;
+        }
+        static (JsonElement Root, List<int> Counts) Read(JsonDocument plan) => (plan.RootElement, plan.RootElement.GetProperty("trips")[0].GetProperty("stops").EnumerateArray()
+            .SelectMany(s => new[] { s.GetProperty("boarding").GetInt32(), s.GetProperty("alighting").GetInt32(), s.GetProperty("loadAfter").GetInt32() }).ToList());
+
+        using var hr = await _server.ClientAsync("hr.alpha@test.local");
+        using var own = JsonDocument.Parse(await hr.GetStringAsync($"/api/shuttle-plans/{planId}"));
+        var (ownRoot, exact) = Read(own);
+        Assert.Equal(JsonValueKind.Null, ownRoot.GetProperty("roundingBase").ValueKind);
+        Assert.Equal([3, 0, 3, 0, 3, 0], exact);
+
+        var disclosure = _server.Factory.Services.GetRequiredService<Disclosure>();
+        using var workingGroup = await _server.ClientAsync("wg.nord@test.local");
+        using var seen = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/shuttle-plans/{planId}"));
+        var (root, rounded) = Read(seen);
+        Assert.Equal(5, root.GetProperty("roundingBase").GetInt32());
+        var trip = root.GetProperty("trips")[0].GetProperty("id").GetInt64();
+        // The three riders are one number wherever they appear (boarding, aboard, alighting), so no two of them disagree.
+        Assert.Equal(exact.Select(n => disclosure.Count(n, $"shuttle-trip:{trip}")), rounded);
+        Assert.Single(rounded.Where(n => n > 0).Distinct().DefaultIfEmpty(0));
     }
 }

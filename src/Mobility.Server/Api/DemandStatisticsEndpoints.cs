@@ -1,108 +1,116 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Commutes;
 using Mobility.Data.Model;
+using Mobility.Data.Privacy;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Accounts;
 using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Api;
 
-/// <summary>A square of the homes map: how many employees live in it, how many of them agreed to be matched (null when
-/// under the threshold). Cells with fewer employees than the threshold are left out, their people counted in
-/// <see cref="HomesMap.Withheld"/>.</summary>
-public sealed record HomeCell(int Employees, int? Consenting);
+/// <summary>A square of the homes map: how many employees live in it and how many of them agreed to be matched, both
+/// as <see cref="Disclosure"/> publishes counts. Squares that round to 0 are left out, their people counted in
+/// <c>withheld</c>.</summary>
+public sealed record HomeCell(int Employees, int Consenting);
 
 /// <summary>One hour, local time, for the shifts starting on a date: how many start in it (people arriving) and how many
-/// end in it (people leaving; a night shift ends the next morning), each null under the threshold.</summary>
-public sealed record TravelHour(int Hour, int? Arriving, int? Leaving);
+/// end in it (people leaving; a night shift ends the next morning), rounded; hours where both round to 0 are left out.</summary>
+public sealed record TravelHour(int Hour, int Arriving, int Leaving);
 
-public sealed record TravelByHour(DateOnly Date, int MinimumCellSize, int People, IReadOnlyList<TravelHour> Hours);
+public sealed record TravelByHour(DateOnly Date, int RoundingBase, int People, IReadOnlyList<TravelHour> Hours);
 
 /// <summary>The carpools of a date for one direction and hour of departure: groups, people in them, cars they take off
-/// the road, and kilometres (their routes, and the same people each driving alone where known).</summary>
-public sealed record CarpoolHour(TripDirection Direction, int Hour, int? Groups, int? People, int? CarsRemoved,
-    double RouteKilometres, double? AloneKilometres);
+/// the road, and kilometres (their routes, and the same people each driving alone where known), the kilometres only
+/// where the hour's published people reach <see cref="Disclosure.KilometreMinimumCount"/>.</summary>
+public sealed record CarpoolHour(TripDirection Direction, int Hour, int Groups, int People, int CarsRemoved,
+    double? RouteKilometres, double? AloneKilometres);
 
-public sealed record CarpoolSavings(DateOnly Date, int MinimumCellSize, double GramsCo2PerKilometre, int Groups, int People, int CarsRemoved,
+/// <summary>The date's totals: counts rounded on their own; kilometres, and what they save, the sums over the hours that
+/// publish kilometres (so no subtraction yields the kilometres of an hour that does not).</summary>
+public sealed record CarpoolSavings(DateOnly Date, int RoundingBase, double GramsCo2PerKilometre, int Groups, int People, int CarsRemoved,
     double RouteKilometres, double? AloneKilometres, double? KilometresSaved, double? KilogramsCo2Saved, IReadOnlyList<CarpoolHour> ByHour);
 
 /// <summary>
-/// The working group's view of demand: where people live (a grid, never a point), when they travel, and what the
-/// date's carpools save. Counts under <see cref="StatisticsEndpoints.MinimumCellSize"/> are withheld, as in the
-/// network statistics; totals stay exact.
+/// The working group's view of demand: where people live (one fixed grid, never a point), when they travel, and what
+/// the date's carpools save. Every count goes through <see cref="Disclosure"/>, as in the network statistics.
 /// </summary>
 public static class DemandStatisticsEndpoints
 {
-    private const int MinimumCellSize = StatisticsEndpoints.MinimumCellSize;
+    /// <summary>The one square size published: squares of several sizes nest, and a square minus the smaller squares
+    /// inside it is a group nobody rounded.</summary>
+    public const int GridMetres = 1000;
 
     public static IEndpointRouteBuilder MapDemandStatisticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/networks/{networkId:long}/statistics")
             .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.WorkingGroupOrAdministrator)
             .WithTags("Working group");
-        group.MapGet("/homes", Homes).WithSummary("Where employees live: a GeoJSON grid of squares (default 1 km), small squares left out.");
-        group.MapGet("/travel", Travel).WithSummary("When employees travel on a date: shifts starting and ending per hour.");
+        group.MapGet("/homes", Homes).WithSummary("Where employees live: a GeoJSON grid of 1 km squares, counts rounded to 5.");
+        group.MapGet("/travel", Travel).WithSummary("When employees travel on a date: shifts starting and ending per hour, rounded to 5.");
         group.MapGet("/carpools", Carpools).WithSummary("What a date's carpools save: groups, cars removed, kilometres and CO2, per direction and hour.");
         return endpoints;
     }
 
-    private sealed record GridRow(long Column, long Row, int Employees, int Consenting, string Square);
+    private sealed record GridRow(long Column, long Row, long[] People, long[] Consenting, string Square);
 
-    private static async Task<IResult> Homes(long networkId, int? cellMetres, MobilityDbContext database, CancellationToken cancellation)
+    private static async Task<IResult> Homes(long networkId, int? cellMetres, MobilityDbContext database, Disclosure disclosure, CancellationToken cancellation)
     {
-        var cell = cellMetres ?? 1000;
-        if (cell is < 250 or > 20_000)
+        if (cellMetres is { } asked && asked != GridMetres)
         {
             var errors = new FieldErrors();
-            errors.Add("cellMetres", "La taille des carrés doit être entre 250 et 20 000 m. / The square size must be between 250 and 20,000 m.");
+            errors.Add("cellMetres", "Le quadrillage est fixé à 1 000 m : des carrés de plusieurs tailles se soustrairaient. / The grid is fixed at 1,000 m: squares of several sizes would subtract from one another.");
             return errors.Problem();
         }
+        const int cell = GridMetres;
         // Squares of the European equal-area grid (EPSG:3035), so every square has the same area wherever it is.
         var rows = await database.Database.SqlQuery<GridRow>($"""
-            SELECT g.col AS "Column", g.row AS "Row", g.employees AS "Employees", g.consenting AS "Consenting",
+            SELECT g.col AS "Column", g.row AS "Row", g.people AS "People", g.consenting AS "Consenting",
                    ST_AsGeoJSON(ST_Transform(ST_MakeEnvelope(g.col * {cell}, g.row * {cell}, (g.col + 1) * {cell}, (g.row + 1) * {cell}, 3035), 4326), 6) AS "Square"
             FROM (SELECT floor(ST_X(p) / {cell})::bigint AS col, floor(ST_Y(p) / {cell})::bigint AS row,
-                         count(*)::int AS employees, (count(*) FILTER (WHERE consent))::int AS consenting
-                  FROM (SELECT ST_Transform(e.home, 3035) AS p, e.consent_to_matching AS consent
+                         array_agg(id) AS people, coalesce(array_agg(id) FILTER (WHERE consent), ARRAY[]::bigint[]) AS consenting
+                  FROM (SELECT ST_Transform(e.home, 3035) AS p, e.id, e.consent_to_matching AS consent
                         FROM employees e JOIN companies c ON c.id = e.company_id
                         WHERE c.network_id = {networkId} AND e.erased_at IS NULL AND e.home IS NOT NULL) homes
                   GROUP BY 1, 2) g
             ORDER BY g.row, g.col
             """).ToListAsync(cancellation);
-        var shown = rows.Where(r => r.Employees >= MinimumCellSize).ToList();
+        var counted = rows.Select(r => (Row: r, Employees: disclosure.Count(r.People))).ToList();
+        var shown = counted.Where(r => r.Employees > 0).ToList();
         var features = shown.Select(r => new
         {
             type = "Feature",
-            geometry = JsonDocument.Parse(r.Square).RootElement.Clone(),
-            properties = new HomeCell(r.Employees, r.Consenting >= MinimumCellSize ? r.Consenting : null),
+            geometry = JsonDocument.Parse(r.Row.Square).RootElement.Clone(),
+            properties = new HomeCell(r.Employees, disclosure.Count(r.Row.Consenting)),
         });
         return Results.Json(new
         {
             type = "FeatureCollection",
             cellMetres = cell,
-            minimumCellSize = MinimumCellSize,
-            withheld = rows.Sum(r => r.Employees) - shown.Sum(r => r.Employees),
+            roundingBase = Disclosure.Base,
+            withheld = disclosure.Count(counted.Where(r => r.Employees == 0).SelectMany(r => r.Row.People)),
             features,
         }, contentType: "application/geo+json");
     }
 
-    private static async Task<IResult> Travel(long networkId, DateOnly? date, MobilityDbContext database, CancellationToken cancellation)
+    private static async Task<IResult> Travel(long networkId, DateOnly? date, MobilityDbContext database, Disclosure disclosure, CancellationToken cancellation)
     {
         if (DateField.Problem("date", date, required: true) is { } problem) return problem;
         var zone = await ZoneAsync(database, networkId, cancellation);
         if (zone is null) return Results.NotFound();
         var commutes = await CommuteLoader.LoadAsync(database, networkId, date!.Value, cancellation: cancellation);
         int Hour(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).Hour;
-        var arriving = commutes.Shifts.Values.GroupBy(s => Hour(s.Start)).ToDictionary(g => g.Key, g => g.Count());
-        var leaving = commutes.Shifts.Values.GroupBy(s => Hour(s.End)).ToDictionary(g => g.Key, g => g.Count());
+        var shifts = commutes.Shifts.Select(s => (Employee: long.Parse(s.Key, CultureInfo.InvariantCulture), s.Value)).ToList();
+        var arriving = disclosure.Table(shifts.Select(s => (Hour(s.Value.Start), s.Employee))).ToDictionary(c => c.Key, c => c.Count);
+        var leaving = disclosure.Table(shifts.Select(s => (Hour(s.Value.End), s.Employee))).ToDictionary(c => c.Key, c => c.Count);
         var hours = arriving.Keys.Union(leaving.Keys).Order()
-            .Select(h => new TravelHour(h, Shown(arriving.GetValueOrDefault(h)), Shown(leaving.GetValueOrDefault(h)))).ToList();
-        return Results.Ok(new TravelByHour(date.Value, MinimumCellSize, commutes.Shifts.Count, hours));
+            .Select(h => new TravelHour(h, arriving.GetValueOrDefault(h), leaving.GetValueOrDefault(h))).ToList();
+        return Results.Ok(new TravelByHour(date.Value, Disclosure.Base, disclosure.Count(shifts.Select(s => s.Employee)), hours));
     }
 
-    private static async Task<IResult> Carpools(long networkId, DateOnly? date, MobilityDbContext database, CancellationToken cancellation)
+    private static async Task<IResult> Carpools(long networkId, DateOnly? date, MobilityDbContext database, Disclosure disclosure, CancellationToken cancellation)
     {
         if (DateField.Problem("date", date, required: true) is { } problem) return problem;
         var zone = await ZoneAsync(database, networkId, cancellation);
@@ -110,28 +118,30 @@ public static class DemandStatisticsEndpoints
         var groups = await database.CarpoolGroups.AsNoTracking()
             .Where(g => g.NetworkId == networkId && g.Date == date
                 && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed))
-            .Select(g => new { g.Direction, g.Explanation, People = g.Members.Count(m => m.Status != CarpoolStatus.Declined && m.Status != CarpoolStatus.Cancelled) })
+            .Select(g => new { g.Id, g.Direction, g.Explanation,
+                Members = g.Members.Where(m => m.Status != CarpoolStatus.Declined && m.Status != CarpoolStatus.Cancelled).Select(m => m.Id).ToList() })
             .ToListAsync(cancellation);
         var grams = new CarpoolSettings().GramsCo2PerKilometre;
-        var read = groups.Select(g => (g.Direction, g.People, Explanation: Explained(g.Explanation))).Where(g => g.Explanation is not null && g.People >= 2)
-            .Select(g => (g.Direction, g.People, Hour: TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)g.Explanation!.Departure), zone).Hour,
+        // People are counted by member row (a person's trip), groups by group: both directions of one person are two trips.
+        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: Explained(g.Explanation))).Where(g => g.Explanation is not null && g.Members.Count >= 2)
+            .Select(g => (g.Id, g.Direction, g.Members, Hour: TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)g.Explanation!.Departure), zone).Hour,
                 Route: g.Explanation.RouteKilometres, Alone: AloneKilometres(g.Explanation)))
             .ToList();
         var byHour = read.GroupBy(g => (g.Direction, g.Hour)).OrderBy(h => h.Key.Direction).ThenBy(h => h.Key.Hour).Select(h =>
         {
-            var people = h.Sum(g => g.People);
-            var visible = people >= MinimumCellSize;
-            return new CarpoolHour(h.Key.Direction, h.Key.Hour, visible ? h.Count() : null, visible ? people : null, visible ? people - h.Count() : null,
-                Math.Round(h.Sum(g => g.Route), 1), h.All(g => g.Alone is not null) ? Math.Round(h.Sum(g => g.Alone!.Value), 1) : null);
-        }).ToList();
-        var route = read.Sum(g => g.Route);
-        double? alone = read.All(g => g.Alone is not null) ? read.Sum(g => g.Alone!.Value) : null;
-        return Results.Ok(new CarpoolSavings(date!.Value, MinimumCellSize, grams, read.Count, read.Sum(g => g.People), read.Sum(g => g.People) - read.Count,
-            Math.Round(route, 1), alone is null ? null : Math.Round(alone.Value, 1), alone is null ? null : Math.Round(alone.Value - route, 1),
-            alone is null ? null : Math.Round((alone.Value - route) * grams / 1000, 1), byHour));
+            var members = h.SelectMany(g => g.Members).ToList();
+            var (people, cars) = (disclosure.Count(members), disclosure.Count(h.Select(g => g.Id)));
+            return new CarpoolHour(h.Key.Direction, h.Key.Hour, cars, people, Math.Max(0, people - cars),
+                disclosure.Kilometres(h.Sum(g => g.Route), "route", members),
+                h.All(g => g.Alone is not null) ? disclosure.Kilometres(h.Sum(g => g.Alone!.Value), "alone", members) : null);
+        }).Where(h => h.People > 0).ToList();
+        var withKilometres = byHour.Where(h => h.RouteKilometres is not null).ToList();
+        var route = withKilometres.Sum(h => h.RouteKilometres!.Value);
+        double? alone = withKilometres.All(h => h.AloneKilometres is not null) ? withKilometres.Sum(h => h.AloneKilometres!.Value) : null;
+        var (allPeople, allGroups) = (disclosure.Count(read.SelectMany(g => g.Members)), disclosure.Count(read.Select(g => g.Id)));
+        return Results.Ok(new CarpoolSavings(date!.Value, Disclosure.Base, grams, allGroups, allPeople, Math.Max(0, allPeople - allGroups),
+            route, alone, alone - route, alone is null ? null : Math.Round((alone.Value - route) * grams / 1000, 1), byHour));
     }
-
-    private static int? Shown(int count) => count >= MinimumCellSize ? count : count == 0 ? 0 : null;
 
     private static async Task<TimeZoneInfo?> ZoneAsync(MobilityDbContext database, long networkId, CancellationToken cancellation) =>
         await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(cancellation) is { } zone

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Api;
@@ -14,7 +15,9 @@ public sealed record ShuttleStopView(int Sequence, long SiteId, string Site, Geo
 public sealed record ShuttleTripView(long Id, string Vehicle, int Capacity, TripDirection Direction, WorkDays Days, string? ShiftPattern,
     double Kilometres, IReadOnlyList<ShuttleStopView> Stops);
 
-public sealed record ShuttlePlanView(ShuttlePlanSummary Plan, IReadOnlyList<ShuttleTripView> Trips);
+/// <param name="RoundingBase">Null when the reader may see the exact loads (an administrator, the plan's own HR); else
+/// boardings, alightings and loads are rounded by <see cref="Disclosure"/>, since they count people at a place and time.</param>
+public sealed record ShuttlePlanView(ShuttlePlanSummary Plan, int? RoundingBase, IReadOnlyList<ShuttleTripView> Trips);
 
 /// <summary>
 /// Shuttle plans as HR and the working group read them: a company's own plans and the network-wide ones (computed
@@ -41,7 +44,8 @@ public static class ShuttlePlanEndpoints
                 p.ValidFrom, p.ValidTo, p.Vehicles.Count, p.Trips.Count, p.Trips.Sum(t => t.Kilometres))), cancellation));
         }).WithSummary("Shuttle plans the account may read.");
 
-        api.MapGet("/shuttle-plans/{planId:long}", async Task<IResult> (long planId, MobilityDbContext database, CancellationToken cancellation) =>
+        api.MapGet("/shuttle-plans/{planId:long}", async Task<IResult> (long planId, HttpContext http, MobilityDbContext database, Disclosure disclosure,
+            CancellationToken cancellation) =>
         {
             var plan = await database.ShuttlePlans.AsNoTracking().AsSplitQuery()
                 .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.ShiftPattern)
@@ -49,13 +53,17 @@ public static class ShuttlePlanEndpoints
                 .SingleOrDefaultAsync(p => p.Id == planId, cancellation);
             if (plan is null) return Results.NotFound();
             var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
+            var user = CurrentUser.From(http.User)!;
+            var exact = user.IsAdministrator || (user.Role == AccountRole.HrManager && plan.CompanyId == user.CompanyId);
+            int Shown(ShuttleStop stop, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{stop.ShuttleTripId}");
             return Results.Ok(new ShuttlePlanView(
                 new ShuttlePlanSummary(plan.Id, plan.NetworkId, plan.CompanyId, plan.Name, plan.ValidFrom, plan.ValidTo, plan.Vehicles.Count,
                     plan.Trips.Count, plan.Trips.Sum(t => t.Kilometres)),
+                exact ? null : Disclosure.Base,
                 plan.Trips.OrderBy(t => t.Stops.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
                     vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
                     t.Stops.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
-                        s.Arrival, s.Departure, s.Boarding, s.Alighting, s.LoadAfter)).ToList())).ToList()));
+                        s.Arrival, s.Departure, Shown(s, s.Boarding), Shown(s, s.Alighting), Shown(s, s.LoadAfter))).ToList())).ToList()));
         }).RequireAuthorization(AccountsSetup.HrOrWorkingGroupOrAdministrator).WithSummary("A plan's trips: stops in order with times and loads.");
 
         api.MapDelete("/shuttle-plans/{planId:long}", async (long planId, MobilityDbContext database, CancellationToken cancellation) =>

@@ -121,7 +121,9 @@ async function showStatistics(networkId) {
   const statistics = await api(`/api/networks/${networkId}/statistics`);
   // Roles and statuses are words of the interface; communes, sites and rosters are names.
   const label = (key, value) => ["byCommuteRole", "carpoolMembersByStatus"].includes(key) ? t(value) : value;
-  const counts = (key) => [element("h3", {}, t(key)), element("table", {}, statistics[key].map((c) => row(label(key, c.key), c.count ?? t("hidden"))))];
+  // A table whose keys all round to 0 says so, rather than showing nothing at all.
+  const counts = (key) => [element("h3", {}, t(key)), element("table", {}, statistics[key].length === 0
+    ? [row(t("nothingShown"), "")] : statistics[key].map((c) => row(label(key, c.key), c.count ?? t("hidden"))))];
   $("#statistics").replaceChildren(element("p", {}, `${t("total")}: ${statistics.employees}`),
     ...["byCommune", "bySite", "byShiftPattern", "byCommuteRole", "carpoolMembersByStatus"].flatMap(counts));
 }

@@ -1,5 +1,6 @@
 // The working group's demand page: where people live (a grid of squares on a map, never a point), when they travel,
-// and what a date's carpools save. Everything shown is an aggregate; the server withholds counts under 5.
+// and what a date's carpools save. Everything shown is an aggregate the server has rounded to 5 (kilometres to 10,
+// and only for hours with enough carpoolers); a missing value is one the server withheld.
 import { t } from "./i18n.js";
 import { element, row, table, tooltip } from "./dom.js";
 
@@ -19,8 +20,9 @@ let squares;
 /** Blues from light to dark by share of the busiest square. */
 const shade = (share) => `hsl(200, 70%, ${Math.round(88 - 55 * share)}%)`;
 
-async function showHomes(networkId, cellMetres) {
-  const grid = await get(`/api/networks/${networkId}/statistics/homes?cellMetres=${cellMetres}`);
+async function showHomes(networkId) {
+  // One grid, chosen by the server: squares of several sizes would subtract from one another.
+  const grid = await get(`/api/networks/${networkId}/statistics/homes`);
   if (!window.L) { $("#demand-map").textContent = t("mapUnavailable"); return; }
   if (!map) {
     map = L.map("demand-map");
@@ -58,10 +60,11 @@ async function showSavings(networkId, date) {
     element("p", {}, `${number(savings.kilometresSaved)} ${t("kmSaved")} · ${number(savings.kilogramsCo2Saved)} ${t("co2Saved")}`),
     table([t("direction"), t("hour"), t("carpoolers"), t("carsRemoved"), "km"], savings.byHour.map((h) =>
       row(t(h.direction), `${String(h.hour).padStart(2, "0")}:00`, number(h.people), number(h.carsRemoved), number(h.routeKilometres)))),
+    ...(savings.byHour.some((h) => h.routeKilometres == null) ? [element("p", { className: "hint" }, t("kmHidden"))] : []),
   ]));
 }
 
-/** Fills the demand section for a network; the date defaults to tomorrow, the squares to 1 km. */
+/** Fills the demand section for a network; the date defaults to tomorrow. */
 export async function showDemand(networkId) {
   const form = $("#demand-form");
   if (!form.elements.date.value) {
@@ -71,7 +74,7 @@ export async function showDemand(networkId) {
   const refresh = async () => {
     const date = form.elements.date.value;
     try {
-      await Promise.all([showHomes(networkId, form.elements.cell.value), showTravel(networkId, date), showSavings(networkId, date)]);
+      await Promise.all([showHomes(networkId), showTravel(networkId, date), showSavings(networkId, date)]);
     } catch (error) {
       $("#demand-savings").textContent = error.message;
     }

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Data.Model;
+
+namespace Mobility.Server.Tests;
+
+/// <summary>A date's live carpool groups as stored, read the way a test checks the working group's figures against:
+/// the hour of departure (Europe/Paris), the live member rows, and the kilometres of the stored explanation.</summary>
+public sealed record CarpoolTruth(long Id, TripDirection Direction, int Hour, IReadOnlyList<long> Members, double RouteKilometres, double? AloneKilometres)
+{
+    private static readonly CarpoolStatus[] Live = [CarpoolStatus.Proposed, CarpoolStatus.Accepted, CarpoolStatus.Confirmed];
+
+    public static async Task<List<CarpoolTruth>> ReadAsync(MobilityDbContext database, long networkId, DateOnly date)
+    {
+        var rows = await database.CarpoolGroups.Where(g => g.NetworkId == networkId && g.Date == date && Live.Contains(g.Status) && g.Explanation != null)
+            .Select(g => new { g.Id, g.Direction, g.Explanation, Members = g.Members.Where(m => Live.Contains(m.Status)).Select(m => m.Id).ToList() })
+            .ToListAsync();
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        return rows.Where(g => g.Members.Count >= 2).Select(g =>
+        {
+            using var stored = JsonDocument.Parse(g.Explanation!);
+            var explanation = stored.RootElement.GetProperty("explanation");
+            var departure = DateTimeOffset.FromUnixTimeSeconds((long)explanation.GetProperty("departure").GetDouble());
+            var direct = explanation.GetProperty("members").EnumerateArray()
+                .Select(m => m.TryGetProperty("directKilometres", out var km) && km.ValueKind == JsonValueKind.Number ? km.GetDouble() : (double?)null).ToList();
+            return new CarpoolTruth(g.Id, g.Direction, TimeZoneInfo.ConvertTime(departure, paris).Hour, g.Members,
+                explanation.GetProperty("routeKilometres").GetDouble(), direct.All(d => d is not null) ? direct.Sum() : null);
+        }).ToList();
+    }
+}
