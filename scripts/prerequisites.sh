@@ -5,7 +5,7 @@ PG_VERSION=15
 PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 APT_PACKAGES=(
   "postgresql-$PG_VERSION" "postgresql-$PG_VERSION-postgis-3" "postgresql-$PG_VERSION-pgrouting"
-  osm2pgrouting osmium-tool redis-server
+  osm2pgrouting osmium-tool redis-server python3-aiosmtpd
   chromium  # the browser tests drive it headless (Playwright with ExecutablePath, no browser download)
 )
 

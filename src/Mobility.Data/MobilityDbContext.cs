@@ -31,6 +31,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<ShuttleStop> ShuttleStops => Set<ShuttleStop>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -213,6 +214,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             session.HasOne(s => s.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
             session.HasIndex(s => s.AccountId);
+        });
+        model.Entity<AccountInvitation>(invitation =>
+        {
+            invitation.HasOne(i => i.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
         });
         model.Entity<IdentityUserClaim<long>>().ToTable("user_account_claims");
         model.Entity<IdentityUserLogin<long>>().ToTable("user_account_logins");

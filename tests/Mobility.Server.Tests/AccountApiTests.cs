@@ -7,22 +7,6 @@ namespace Mobility.Server.Tests;
 public sealed class AccountApiTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
 {
     [Fact]
-    public async Task HR_creates_an_account_for_its_employee_who_then_signs_in_with_the_password_given_once()
-    {
-        using var hr = await server.ClientAsync("hr.alpha@test.local");
-        using var created = await hr.PostAsJsonAsync("/api/accounts", new { email = "paul@test.local", role = "Employee", employeeId = server.AlphaTwo });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
-        var password = body.RootElement.GetProperty("temporaryPassword").GetString()!;
-        Assert.True(password.Length >= 10);
-        using var paul = server.Factory.CreateClient();
-        using var signIn = await paul.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "paul@test.local", password });
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        using var me = JsonDocument.Parse(await paul.GetStringAsync("/api/me"));
-        Assert.Equal(server.AlphaTwo, me.RootElement.GetProperty("employeeId").GetInt64());
-    }
-
-    [Fact]
     public async Task HR_cannot_create_accounts_for_another_company_nor_accounts_with_more_rights()
     {
         using var hr = await server.ClientAsync("hr.alpha@test.local");

@@ -60,13 +60,7 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
         return (instance, address);
     }
 
-    private static async Task<IBrowser> ChromiumAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+    private static Task<IBrowser> ChromiumAsync(IPlaywright playwright) => Chromium.LaunchAsync(playwright);
 
     /// <summary>
     /// A page that records what the browser refused under the Content-Security-Policy and every script error, before any

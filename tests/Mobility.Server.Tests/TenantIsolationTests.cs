@@ -77,7 +77,8 @@ public sealed class TenantIsolationTests(TwoNetworkServer server) : IClassFixtur
     public async Task Every_endpoint_but_sign_in_asks_an_anonymous_caller_to_sign_in()
     {
         using var client = server.Factory.CreateClient();
-        var walked = ApiEndpoints().Where(e => e.Pattern != "/api/auth/login").ToList();
+        // Signing in and choosing a password through an invitation are for people who are not signed in yet.
+        var walked = ApiEndpoints().Where(e => e.Pattern is not ("/api/auth/login" or "/api/auth/invitation")).ToList();
         var open = new List<string>();
         foreach (var endpoint in walked)
         {

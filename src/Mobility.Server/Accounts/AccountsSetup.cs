@@ -38,6 +38,8 @@ public static class AccountsSetup
             cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
         });
         services.AddScoped<AccountSessions>();
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddScoped<Invitations>();
         services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
         services.AddSingleton<SignInLimits>();
         services.AddRateLimiter(SignInLimits.AddPolicy);

@@ -13,12 +13,14 @@ public sealed record AccountDisabledInput(bool? Disabled);
 public sealed record AccountInput([property: MaxLength(TextRules.EmailLength)] string? Email, AccountRole? Role,
     [property: MaxLength(TextRules.NameLength)] string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId);
 
-/// <summary>A new account and, once, its first password (there is no e-mail sending: the creator hands it over).</summary>
-public sealed record CreatedAccount(AccountView Account, string TemporaryPassword);
+/// <summary>A new account. An employee's gets an invitation mailed to them (<see cref="Invitations"/>) and no password
+/// anyone else knows; an HR or working-group account created by an administrator gets a first password, answered once,
+/// which its owner must change at first sign-in.</summary>
+public sealed record CreatedAccount(AccountView Account, string? TemporaryPassword, bool InvitationSent);
 
 /// <summary>
 /// Who creates accounts: administrators any, HR managers those of their company's employees. Every account is tied to
-/// its tenant at creation; the first password is random and shown once.
+/// its tenant at creation; employees choose their password through a one-time link mailed to them.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -38,7 +40,7 @@ public static class AccountEndpoints
         }).WithSummary("Accounts the caller manages.");
 
         api.MapPost("/accounts", async Task<IResult> (AccountInput input, HttpContext http, UserManager<UserAccount> users, MobilityDbContext database,
-            CancellationToken cancellation) =>
+            Invitations invitations, CancellationToken cancellation) =>
         {
             var user = CurrentUser.From(http.User)!;
             var errors = new FieldErrors();
@@ -63,26 +65,42 @@ public static class AccountEndpoints
                     break;
             }
             if (errors.Any) return errors.Problem();
-            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+            var invited = input.Role == AccountRole.Employee;
+            var password = invited ? null : Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
             var account = new UserAccount
             {
                 UserName = input.Email!.Trim(), Email = input.Email.Trim(), EmailConfirmed = true, Role = input.Role!.Value, DisplayName = input.DisplayName,
                 EmployeeId = input.Role == AccountRole.Employee ? input.EmployeeId : null,
                 CompanyId = input.Role == AccountRole.HrManager ? input.CompanyId : null,
                 NetworkId = input.Role == AccountRole.WorkingGroup ? input.NetworkId : null,
-                // Someone else knows this password: its owner replaces it before anything else.
-                MustChangePassword = true,
+                // Someone else knows a first password: its owner replaces it before anything else.
+                MustChangePassword = !invited,
             };
-            var created = await users.CreateAsync(account, password);
+            var created = password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password);
             if (!created.Succeeded)
             {
                 foreach (var error in created.Errors) errors.Add(error.Code.StartsWith("Duplicate", StringComparison.Ordinal) ? "email" : "account", error.Description);
                 return errors.Problem();
             }
+            if (invited)
+            {
+                var language = await database.Employees.Where(e => e.Id == account.EmployeeId).Select(e => e.PreferredLanguage).SingleAsync(cancellation);
+                await invitations.SendAsync(account, language, cancellation);
+            }
             return Results.Created($"/api/accounts/{account.Id}", new CreatedAccount(
                 new AccountView(account.Id, account.Email, account.Role.ToString(), account.DisplayName, account.NetworkId, account.CompanyId, account.EmployeeId),
-                password));
-        }).WithSummary("Creates an account tied to its tenant; answers its first password once.");
+                password, invited));
+        }).WithSummary("Creates an account tied to its tenant: an employee's is mailed a one-time link to choose a password; others get a first password, answered once.");
+
+        api.MapPost("/accounts/{accountId:long}/invitation", async Task<IResult> (long accountId, UserManager<UserAccount> users, MobilityDbContext database,
+            Invitations invitations, CancellationToken cancellation) =>
+        {
+            var account = await users.FindByIdAsync(accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (account?.EmployeeId is not { } employeeId) return Results.NotFound();
+            var language = await database.Employees.Where(e => e.Id == employeeId).Select(e => e.PreferredLanguage).SingleAsync(cancellation);
+            await invitations.SendAsync(account, language, cancellation);
+            return Results.NoContent();
+        }).WithSummary("Mails an employee a new one-time link to choose a password (earlier links stop working).");
 
         // Sessions go with the account (cascade), and a token of a removed account fails SessionValidation at once.
         api.MapDelete("/accounts/{accountId:long}", async (long accountId, MobilityDbContext database, CancellationToken cancellation) =>

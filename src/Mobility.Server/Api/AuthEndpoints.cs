@@ -16,6 +16,8 @@ public sealed record RefreshRequest(string? RefreshToken);
 public sealed record PasswordChangeRequest([property: MaxLength(TextRules.PasswordLength)] string? CurrentPassword,
     [property: MaxLength(TextRules.PasswordLength)] string? NewPassword);
 
+public sealed record InvitationAcceptance(string? Token, [property: MaxLength(TextRules.PasswordLength)] string? Password);
+
 public sealed record AccountView(long Id, string Email, string Role, string? DisplayName, long? NetworkId, long? CompanyId, long? EmployeeId,
     bool MustChangePassword = false);
 
@@ -108,6 +110,28 @@ public static class AuthEndpoints
             return Results.NoContent();
         }).RequireAuthorization().RequireRateLimiting(SignInLimits.Policy)
           .WithSummary("Changes the password (required after a first password); every session ends, sign in again with the new one.");
+
+        auth.MapPost("/invitation", async Task<IResult> (InvitationAcceptance request, HttpContext http, Invitations invitations, SignInLimits limits,
+            CancellationToken cancellation) =>
+        {
+            var address = SignInLimits.AddressOf(http);
+            // Tokens are guessed no faster than passwords.
+            if (!limits.MayTry("invitation", address)) return SignInLimits.TooMany(TimeSpan.FromMinutes(5), http);
+            var outcome = await invitations.AcceptAsync(request.Token ?? "", request.Password ?? "", cancellation);
+            if (outcome == Invitations.Outcome.Accepted) return Results.NoContent();
+            var errors = new FieldErrors();
+            if (outcome == Invitations.Outcome.WeakPassword)
+                errors.Add("password", $"Au moins {Data.Accounts.AccountFactory.MinimumPasswordLength} caractères. / " +
+                                       $"At least {Data.Accounts.AccountFactory.MinimumPasswordLength} characters.");
+            else
+            {
+                limits.Failed("invitation", address);
+                errors.Add("token", "Lien inconnu, déjà utilisé ou expiré : demandez-en un nouveau à vos RH. / " +
+                                    "Unknown, used or expired link: ask your HR for a new one.");
+            }
+            return errors.Problem();
+        }).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy)
+          .WithSummary("Chooses the password of an account through the one-time link mailed to its owner.");
 
         endpoints.MapGet("/api/me", async Task<IResult> (HttpContext http, UserManager<UserAccount> users) =>
         {

@@ -142,10 +142,23 @@ $("#network-list").addEventListener("click", async (event) => {
 });
 
 // ---- session ----
+// A link mailed to a new employee (#invitation=TOKEN) lets them choose their password; a first password given by
+// someone else must be replaced before anything else.
+let invitation = location.hash.startsWith("#invitation=") ? location.hash.slice("#invitation=".length) : null;
+
+function askForPassword(mustChange) {
+  show("#choose-password", true);
+  show("#must-change", mustChange);
+  show("#current-password", mustChange);
+  $("#choose-password-form").elements.currentPassword.required = mustChange;
+}
+
 async function start() {
+  if (invitation) { show("#sign-in", false); askForPassword(false); return; }
   let me;
   try { me = await api("/api/me"); } catch { show("#sign-in", true); return; }
   show("#sign-in", false);
+  if (me.mustChangePassword) { show("#sign-out", true); askForPassword(true); return; }
   show("#sign-out", true);
   $("#who").textContent = me.displayName ?? me.email;
   show("#employee", me.role === "Employee");
@@ -166,6 +179,23 @@ $("#sign-in-form").addEventListener("submit", async (event) => {
     say("");
     await start();
   } catch { say(t("signInFailed")); }
+});
+
+$("#choose-password-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target.elements;
+  try {
+    if (invitation) await api("/api/auth/invitation", { method: "POST", body: JSON.stringify({ token: invitation, password: form.newPassword.value }) });
+    else await api("/api/auth/password", { method: "POST", body: JSON.stringify({ currentPassword: form.currentPassword.value, newPassword: form.newPassword.value }) });
+    invitation = null;
+    history.replaceState(null, "", location.pathname);
+    show("#choose-password", false);
+    show("#sign-out", false);
+    show("#sign-in", true);
+    say(t("passwordChosen"));
+  } catch (error) {
+    say(invitation && error.body?.errors?.token ? t("invitationInvalid") : t("passwordRefused"));
+  }
 });
 
 $("#sign-out").addEventListener("click", async () => { await api("/api/auth/logout", { method: "POST" }); location.reload(); });

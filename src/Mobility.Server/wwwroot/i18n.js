@@ -3,6 +3,10 @@
 const texts = {
   fr: {
     tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.", signIn: "Connexion", signOut: "Se déconnecter",
+    choosePassword: "Choisir votre mot de passe", currentPassword: "Mot de passe actuel", newPassword: "Nouveau mot de passe (10 caractères au moins)",
+    savePassword: "Enregistrer le mot de passe", passwordChosen: "Mot de passe enregistré : connectez-vous avec.",
+    invitationInvalid: "Lien inconnu, déjà utilisé ou expiré : demandez-en un nouveau à vos RH.", passwordRefused: "Mot de passe refusé.",
+    mustChangePassword: "Ce mot de passe vous a été donné : choisissez le vôtre avant de continuer.",
     email: "E-mail", password: "Mot de passe", demoHint: "Démo : les comptes sont affichés par ./run.sh (mot de passe mobilite-demo).",
     myCarpools: "Mes covoiturages", liveHint: "Les propositions arrivent ici dès qu'elles changent.", myCommute: "Mon trajet",
     role: "Rôle", Driver: "Conducteur", Passenger: "Passager", Either: "Les deux", seats: "Places offertes",
@@ -32,6 +36,10 @@ const texts = {
   },
   en: {
     tagline: "Carpools and shuttles across the plants of an industrial network.", signIn: "Sign in", signOut: "Sign out",
+    choosePassword: "Choose your password", currentPassword: "Current password", newPassword: "New password (at least 10 characters)",
+    savePassword: "Save the password", passwordChosen: "Password saved: sign in with it.",
+    invitationInvalid: "Unknown, used or expired link: ask your HR for a new one.", passwordRefused: "Password refused.",
+    mustChangePassword: "This password was given to you: choose your own before going on.",
     email: "E-mail", password: "Password", demoHint: "Demo: ./run.sh prints the accounts (password mobilite-demo).",
     myCarpools: "My carpools", liveHint: "Proposals appear here as soon as they change.", myCommute: "My commute",
     role: "Role", Driver: "Driver", Passenger: "Passenger", Either: "Either", seats: "Seats offered",
