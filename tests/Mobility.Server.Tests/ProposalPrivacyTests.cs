@@ -24,17 +24,7 @@ public sealed class ProposalPrivacyTests : IClassFixture<TwoNetworkServer>
     public ProposalPrivacyTests(TwoNetworkServer server)
     {
         _server = server;
-        using var database = server.NewContext();
-        if (database.ShiftPatterns.Any(p => p.ExternalId == "privacy-day")) return;
-        var pattern = TwoNetworkServer.EveryDay(server.Nord, "privacy-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
-        database.ShiftPatterns.Add(pattern);
-        foreach (var (id, role) in new[] { (server.AlphaTwo, CommuteRole.Driver), (server.AlphaOne, CommuteRole.Passenger), (server.BetaOne, CommuteRole.Passenger) })
-        {
-            var employee = database.Employees.Single(e => e.Id == id);
-            (employee.Role, employee.SeatsOffered, employee.MaxDetourMinutes, employee.MaxDetourRatio) = (role, role == CommuteRole.Driver ? 3 : 0, 20, 2.0);
-            employee.ShiftAssignments.Add(new ShiftAssignment { ShiftPattern = pattern, RotationAnchor = new DateOnly(2026, 1, 5), ValidFrom = new DateOnly(2026, 1, 5) });
-        }
-        database.SaveChanges();
+        server.PutNordOnADayRoster();
     }
 
     private async Task MatchAsync(DateOnly date)
