@@ -90,10 +90,10 @@ internal static class PlanCommands
         var router = routerDb is not null ? RouterDbFile.Read(routerDb) : Router.Build(OsmImporter.Import(osm!, [VehicleProfiles.Car]), ["car"]);
         Console.Error.WriteLine($"router ready in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
-        var roads = new RoadTravelTimes(router, "car");
+        var roads = new UnplacedPlaces(new RoadTravelTimes(router, "car"));
         var toWork = new CarpoolInstance(commutes.ToWork, roads);
         Console.Error.WriteLine($"road matrix {toWork.LocationCount:N0}^2 in {clock.Elapsed.TotalSeconds:F1} s" +
-                                (roads.Unsnapped.Count > 0 ? $"; {roads.Unsnapped.Count} places off the road network (never matched)" : ""));
+                                (roads.Seen.Count > 0 ? $"; {roads.Seen.Count} places off the road network (never matched)" : ""));
         var zone = TimeZoneInfo.FindSystemTimeZoneById(chosen.TimeZone);
         return new Day(toWork, toWork.WithParticipants(commutes.ToHome, CommuteDirection.ToHome),
             id => TimeZoneInfo.ConvertTime(commutes.Shifts[id].Start, zone).ToString("HH:mm", CultureInfo.InvariantCulture), zone);

@@ -64,7 +64,7 @@ internal static class ShuttleCommands
             var router = parse.GetValue(routerDb) is { } file
                 ? RouterDbFile.Read(file.FullName)
                 : Router.Build(OsmImporter.Import(osmFile!, [VehicleProfiles.Car], message => Console.Error.WriteLine(message)), ["car"]);
-            var roads = new RoadTravelTimes(router);
+            var roads = new UnplacedPlaces(new RoadTravelTimes(router));
             var limits = new SolverLimits(TimeSpan.FromSeconds(parse.GetValue(seconds)), Seed: parse.GetValue(seed), Searches: Math.Min(2, Environment.ProcessorCount));
 
             ShuttlePlan plan;
@@ -93,7 +93,7 @@ internal static class ShuttleCommands
                     parse.GetValue(share), parse.GetValue(minibuses), parse.GetValue(coaches), parse.GetValue(seed));
                 plan = ShuttlePlanner.Plan(shuttleCase, roads, limits);
             }
-            foreach (var (place, reason) in roads.Unsnapped.DistinctBy(u => u.Place))
+            foreach (var (place, reason) in roads.Seen)
                 Console.WriteLine($"not on the road network (riders from or to it are unserved): {place.Latitude:F5},{place.Longitude:F5}: {reason}");
             Console.Write(ShuttlePlanReport.Text(plan));
             if (comparison is not null) Console.Write(ShuttlePlanReport.Comparison(comparison, dayCount));

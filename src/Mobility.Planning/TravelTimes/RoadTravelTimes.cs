@@ -4,22 +4,18 @@ namespace Mobility.Planning.TravelTimes;
 
 /// <summary>
 /// Road travel times from the routing engine for one profile. A place too far from any usable road does not fail the
-/// whole matrix: its row and column are unreachable (+∞), and <see cref="Unsnapped"/> says which places and why, so a
-/// plan can tell that person "your home could not be placed on the road network" instead of failing for everyone.
+/// whole matrix: its row and column are unreachable (+∞), and the matrix's <see cref="TravelMatrix.Unplaced"/> says which
+/// places and why, so a plan can tell that person "your home could not be placed on the road network" instead of failing
+/// for everyone. It keeps no state between calls: the server shares one between requests.
 /// </summary>
 public sealed class RoadTravelTimes(Router router, string profile = "car", double maximumSnapMetres = Router.DefaultMaximumSnapMetres)
     : ITravelTimes
 {
-    private readonly List<(GeoPoint Place, string Reason)> _unsnapped = [];
-
-    /// <summary>Places of the last matrix that could not be snapped, with the router's reason.</summary>
-    public IReadOnlyList<(GeoPoint Place, string Reason)> Unsnapped => _unsnapped;
-
     public TravelMatrix Matrix(IReadOnlyList<GeoPoint> origins, IReadOnlyList<GeoPoint> destinations)
     {
-        _unsnapped.Clear();
-        var usableOrigins = Usable(origins);
-        var usableDestinations = Usable(destinations);
+        var unplaced = new List<UnplacedPlace>();
+        var usableOrigins = Usable(origins, unplaced);
+        var usableDestinations = Usable(destinations, unplaced);
         var seconds = new float[origins.Count * destinations.Count];
         var metres = new float[seconds.Length];
         Array.Fill(seconds, float.PositiveInfinity);
@@ -41,17 +37,17 @@ public sealed class RoadTravelTimes(Router router, string profile = "car", doubl
                         : (float)matrix.Metres[a * matrix.Destinations + b];
                 }
         }
-        return new TravelMatrix(origins.Count, destinations.Count, seconds, metres);
+        return new TravelMatrix(origins.Count, destinations.Count, seconds, metres, unplaced);
     }
 
-    private List<int> Usable(IReadOnlyList<GeoPoint> places)
+    private List<int> Usable(IReadOnlyList<GeoPoint> places, List<UnplacedPlace> unplaced)
     {
         var usable = new List<int>(places.Count);
         for (var i = 0; i < places.Count; i++)
         {
             var snapped = router.Snap(profile, places[i].Latitude, places[i].Longitude, maximumSnapMetres);
             if (snapped.IsSuccess) usable.Add(i);
-            else _unsnapped.Add((places[i], snapped.Error!));
+            else unplaced.Add(new UnplacedPlace(places[i], snapped.Error!));
         }
         return usable;
     }

@@ -1,8 +1,12 @@
 namespace Mobility.Planning.TravelTimes;
 
+/// <summary>A place the travel times could not put on the road network, and why.</summary>
+public sealed record UnplacedPlace(GeoPoint Place, string Reason);
+
 /// <summary>
 /// Durations (seconds) and distances (metres) from each origin to each destination, row-major.
-/// An unreachable pair holds <see cref="float.PositiveInfinity"/> in both.
+/// An unreachable pair holds <see cref="float.PositiveInfinity"/> in both; <see cref="Unplaced"/> lists the places that
+/// could not be placed at all (an origin and a destination at the same place count twice).
 /// </summary>
 public sealed class TravelMatrix
 {
@@ -12,7 +16,9 @@ public sealed class TravelMatrix
     public int Origins { get; }
     public int Destinations { get; }
 
-    public TravelMatrix(int origins, int destinations, float[] seconds, float[] metres)
+    public IReadOnlyList<UnplacedPlace> Unplaced { get; }
+
+    public TravelMatrix(int origins, int destinations, float[] seconds, float[] metres, IReadOnlyList<UnplacedPlace>? unplaced = null)
     {
         if (origins < 0 || destinations < 0)
             throw new ArgumentOutOfRangeException(nameof(origins), "Matrix dimensions cannot be negative.");
@@ -22,6 +28,7 @@ public sealed class TravelMatrix
         Destinations = destinations;
         _seconds = seconds;
         _metres = metres;
+        Unplaced = unplaced ?? [];
     }
 
     public float Seconds(int origin, int destination) => _seconds[origin * Destinations + destination];

@@ -44,8 +44,21 @@ public sealed class RoadTravelTimesTests(HeidelbergRouter heidelberg) : IClassFi
         Assert.False(matrix.IsReachable(0, 1));
         Assert.False(matrix.IsReachable(1, 0));
         Assert.True(float.IsPositiveInfinity(matrix.Metres(1, 1)));
-        Assert.Equal(2, roads.Unsnapped.Count);
-        Assert.All(roads.Unsnapped, u => Assert.Equal(Strasbourg, u.Place));
-        Assert.Contains("from any road", roads.Unsnapped[0].Reason);
+        Assert.Equal(2, matrix.Unplaced.Count);
+        Assert.All(matrix.Unplaced, u => Assert.Equal(Strasbourg, u.Place));
+        Assert.Contains("from any road", matrix.Unplaced[0].Reason);
+    }
+
+    [Fact]
+    public void Each_matrix_tells_its_own_unplaced_places_even_when_others_are_computed_at_the_same_time()
+    {
+        // The server shares one instance between requests: a matrix must not lose or borrow another's unplaced places.
+        var roads = new RoadTravelTimes(heidelberg.Router);
+        var matrices = new TravelMatrix[16];
+        Parallel.For(0, matrices.Length, i => matrices[i] = i % 2 == 0
+            ? roads.Matrix([MainStation, Strasbourg], [OldTown])
+            : roads.Matrix([MainStation], [OldTown]));
+        for (var i = 0; i < matrices.Length; i++)
+            Assert.Equal(i % 2 == 0 ? [Strasbourg] : Array.Empty<GeoPoint>(), matrices[i].Unplaced.Select(u => u.Place).ToArray());
     }
 }
