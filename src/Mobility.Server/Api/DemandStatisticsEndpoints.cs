@@ -123,7 +123,7 @@ public static class DemandStatisticsEndpoints
             .ToListAsync(cancellation);
         var grams = new CarpoolSettings().GramsCo2PerKilometre;
         // People are counted by member row (a person's trip), groups by group: both directions of one person are two trips.
-        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: Explained(g.Explanation))).Where(g => g.Explanation is not null && g.Members.Count >= 2)
+        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: StoredExplanation.Read(g.Explanation)?.Explanation)).Where(g => g.Explanation is not null && g.Members.Count >= 2)
             .Select(g => (g.Id, g.Direction, g.Members, Hour: TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)g.Explanation!.Departure), zone).Hour,
                 Route: g.Explanation.RouteKilometres, Alone: AloneKilometres(g.Explanation)))
             .ToList();
@@ -146,13 +146,6 @@ public static class DemandStatisticsEndpoints
     private static async Task<TimeZoneInfo?> ZoneAsync(MobilityDbContext database, long networkId, CancellationToken cancellation) =>
         await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(cancellation) is { } zone
             ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null;
-
-    private static GroupExplanation? Explained(string? stored)
-    {
-        if (stored is null) return null;
-        try { return JsonSerializer.Deserialize<StoredExplanation>(stored, Live.NotificationStore.JsonOptions)?.Explanation; }
-        catch (JsonException) { return null; }
-    }
 
     /// <summary>Each member's own trip, when the stored explanation has it (groups stored before it was recorded do not).</summary>
     private static double? AloneKilometres(GroupExplanation explanation) =>
