@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +96,32 @@ public sealed class RosterSafetyTests : IClassFixture<TwoNetworkServer>
         Assert.Equal("end", problem.GetProperty("problems")[0].GetProperty("field").GetString());
         using var alpha = await _server.ClientAsync("hr.alpha@test.local");
         Assert.Equal("[]", await alpha.GetStringAsync($"/api/companies/{_server.Alpha}/roster-problems"));
+    }
+
+    [Fact]
+    public async Task HR_sees_on_its_page_which_roster_is_left_out_and_why()
+    {
+        await using var instance = _server.Instance(("Proposals:RecomputeOnStart", "false"));
+        instance.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        instance.StartServer();
+        var address = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            await page.GotoAsync(address + "/");
+            await page.FillAsync("#sign-in-form input[name=email]", "hr.beta@test.local");
+            await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
+            await page.ClickAsync("#sign-in-form button[type=submit]");
+            await page.WaitForSelectorAsync("#roster-problems", new() { State = WaitForSelectorState.Visible });
+            var warning = await page.TextContentAsync("#roster-problems ul");
+            Assert.Contains("(broken)", warning);
+            Assert.Contains("finit quand il commence", warning);
+            Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"roster-problems-{width}.png") });
+            await page.CloseAsync();
+        }
     }
 
     [Fact]

@@ -93,6 +93,17 @@ $("#profile-form").addEventListener("submit", async (event) => {
 // ---- HR ----
 let hrCompany = null, hrPage = 1;
 
+// The server's field messages read "French / English": the part in the page's language.
+const inLanguage = (message) => { const [fr, en] = message.split(" / "); return currentLanguage() === "en" && en ? en : fr; };
+
+// Rosters the matching engine leaves out (a slot of no length, overlapping slots): HR must see why its people get nothing.
+async function showRosterProblems() {
+  const problems = await api(`/api/companies/${hrCompany}/roster-problems`);
+  show("#roster-problems", problems.length > 0);
+  $("#roster-problems ul").replaceChildren(...problems.map((p) => element("li", {},
+    `${p.name} (${p.externalId}) · ${p.employees} ${t("employeesOnIt")} · ${p.problems.map((issue) => inLanguage(issue.message)).join(" ; ")}`)));
+}
+
 async function showEmployees() {
   const page = await api(`/api/companies/${hrCompany}/employees?page=${hrPage}&pageSize=25`);
   $("#employee-table tbody").replaceChildren(...page.items.map((e) =>
@@ -166,7 +177,7 @@ async function start() {
   show("#working-group", me.role === "WorkingGroup");
   show("#admin", me.role === "Administrator");
   if (me.role === "Employee") await showEmployee();
-  if (me.role === "HrManager") { hrCompany = me.companyId; await Promise.all([showEmployees(), showShuttles(me.companyId)]); }
+  if (me.role === "HrManager") { hrCompany = me.companyId; await Promise.all([showRosterProblems(), showEmployees(), showShuttles(me.companyId)]); }
   if (me.role === "WorkingGroup") await Promise.all([showStatistics(me.networkId), showDemand(me.networkId)]);
   if (me.role === "Administrator") await showNetworks();
 }

@@ -3,6 +3,8 @@
 const texts = {
   fr: {
     tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.", signIn: "Connexion", signOut: "Se déconnecter",
+    rosterProblems: "Roulements mis de côté", employeesOnIt: "salarié(s) de l'entreprise",
+    rosterProblemsHint: "Ces roulements ne sont pas valides : leurs salariés ne reçoivent aucune proposition tant qu'ils ne sont pas corrigés.",
     choosePassword: "Choisir votre mot de passe", currentPassword: "Mot de passe actuel", newPassword: "Nouveau mot de passe (10 caractères au moins)",
     savePassword: "Enregistrer le mot de passe", passwordChosen: "Mot de passe enregistré : connectez-vous avec.",
     invitationInvalid: "Lien inconnu, déjà utilisé ou expiré : demandez-en un nouveau à vos RH.", passwordRefused: "Mot de passe refusé.",
@@ -36,6 +38,8 @@ const texts = {
   },
   en: {
     tagline: "Carpools and shuttles across the plants of an industrial network.", signIn: "Sign in", signOut: "Sign out",
+    rosterProblems: "Rosters left out", employeesOnIt: "of the company's employees",
+    rosterProblemsHint: "These rosters are not valid: their employees get no proposal until they are fixed.",
     choosePassword: "Choose your password", currentPassword: "Current password", newPassword: "New password (at least 10 characters)",
     savePassword: "Save the password", passwordChosen: "Password saved: sign in with it.",
     invitationInvalid: "Unknown, used or expired link: ask your HR for a new one.", passwordRefused: "Password refused.",
