@@ -1,4 +1,4 @@
-using Mobility.Data.Demo;
+using Mobility.Routing;
 
 namespace Mobility.Data;
 
@@ -70,7 +70,7 @@ public sealed class CoordinateCheck
     private bool IsNear(double latitude, double longitude) => _latitude is null || Metres(latitude, longitude) <= PlausibleMetres;
 
     private double Metres(double latitude, double longitude) =>
-        ResidentialStreets.Haversine(latitude, longitude, _latitude!.Value, _longitude!.Value);
+        Geo.Metres(latitude, longitude, _latitude!.Value, _longitude!.Value);
 }
 
 /// <summary>Why a place was refused, in both languages (import reports use the English one).</summary>

@@ -1,3 +1,4 @@
+using Mobility.Routing;
 using Mobility.Data.Model;
 
 namespace Mobility.Data.Demo;
@@ -23,7 +24,7 @@ internal sealed class HomeSampler
             {
                 var midLatitude = (streets.Lat1[i] + streets.Lat2[i]) / 2;
                 var midLongitude = (streets.Lon1[i] + streets.Lon2[i]) / 2;
-                var metres = ResidentialStreets.Haversine(midLatitude, midLongitude, plant.Location.Y, plant.Location.X);
+                var metres = Geo.Metres(midLatitude, midLongitude, plant.Location.Y, plant.Location.X);
                 total += streets.Metres[i] * Math.Exp(-metres / DecayMetres);
                 cumulative[i] = total;
             }

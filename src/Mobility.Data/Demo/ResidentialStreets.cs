@@ -1,3 +1,4 @@
+using Mobility.Routing;
 using OsmSharp;
 using OsmSharp.Streams;
 
@@ -74,7 +75,7 @@ public sealed class ResidentialStreets
             for (var i = 0; i + 1 < nodes.Length; i++)
                 if (coordinates.TryGetValue(nodes[i], out var a) && coordinates.TryGetValue(nodes[i + 1], out var b))
                 {
-                    var metres = Haversine(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+                    var metres = Geo.Metres(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
                     if (metres > 1) segments.Add((a.Latitude, a.Longitude, b.Latitude, b.Longitude, metres));
                 }
         progress?.Invoke($"{segments.Count:N0} street segments, {stations.Count} stations, {places.Count} named places");
@@ -93,20 +94,10 @@ public sealed class ResidentialStreets
         var bestMetres = double.MaxValue;
         foreach (var place in Places.Count > 0 ? Places : fallback)
         {
-            var metres = Haversine(latitude, longitude, place.Latitude, place.Longitude);
+            var metres = Geo.Metres(latitude, longitude, place.Latitude, place.Longitude);
             if (metres < bestMetres) (best, bestMetres) = (place, metres);
         }
         return best?.Commune ?? best?.Name;
-    }
-
-    public static double Haversine(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double radius = 6_371_008.8, toRadians = Math.PI / 180;
-        var dLat = (lat2 - lat1) * toRadians;
-        var dLon = (lon2 - lon1) * toRadians;
-        var h = Math.Sin(dLat / 2) * Math.Sin(dLat / 2)
-              + Math.Cos(lat1 * toRadians) * Math.Cos(lat2 * toRadians) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
-        return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private static IEnumerable<OsmGeo> Open(string osmFile)
