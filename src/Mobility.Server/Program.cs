@@ -16,6 +16,7 @@ builder.Services.ConfigureHttpJsonOptions(json => JsonInput.Configure(json.Seria
 builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
+builder.Services.AddMobilityJobs(builder.Configuration);
 builder.AddMobilityTelemetry();
 
 var app = builder.Build();
@@ -46,6 +47,7 @@ app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
 app.MapAccountEndpoints();
+app.MapJobEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 
