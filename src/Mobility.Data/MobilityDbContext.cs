@@ -32,6 +32,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -192,6 +193,31 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             notification.HasOne(n => n.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
             notification.HasIndex(n => new { n.EmployeeId, n.Sequence }).IsUnique();
             notification.ToTable(t => t.HasCheckConstraint("ck_notifications_sequence", "sequence >= 1"));
+        });
+
+        model.Entity<Job>(job =>
+        {
+            job.Property(j => j.Kind).HasMaxLength(40);
+            job.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+            job.Property(j => j.ProgressMessage).HasMaxLength(40);
+            job.Property(j => j.ErrorCode).HasMaxLength(60);
+            job.Property(j => j.RunningOn).HasMaxLength(200);
+            job.Property(j => j.Input).HasColumnType("jsonb");
+            job.Property(j => j.Result).HasColumnType("jsonb");
+            job.Property(j => j.ErrorParameters).HasColumnType("jsonb");
+            job.HasOne(j => j.Network).WithMany().OnDelete(DeleteBehavior.Cascade);
+            job.HasOne(j => j.Company).WithMany().OnDelete(DeleteBehavior.Cascade);
+            job.HasOne(j => j.RequestedBy).WithMany().OnDelete(DeleteBehavior.Cascade);
+            // The runner's claim reads the oldest queued jobs first.
+            job.HasIndex(j => new { j.State, j.CreatedAt });
+            // The per-tenant limit, held by the database itself: two instances claiming jobs of one company at the same
+            // moment cannot both start one.
+            job.HasIndex(j => j.CompanyId).IsUnique().HasFilter("state = 'Running'").HasDatabaseName("ix_jobs_one_running_per_company");
+            job.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_jobs_progress", "progress >= 0 AND progress <= 1");
+                t.HasCheckConstraint("ck_jobs_state", "state IN ('Queued', 'Running', 'Succeeded', 'Failed', 'Cancelled')");
+            });
         });
 
         SnakeCaseNames.Apply(model);

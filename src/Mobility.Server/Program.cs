@@ -17,6 +17,7 @@ builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Configuration[Mobility.Data.Privacy.Disclosure.SettingName]));
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
+builder.Services.AddMobilityJobs(builder.Configuration);
 builder.AddMobilityTelemetry();
 
 var app = builder.Build();
@@ -47,6 +48,7 @@ app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
 app.MapAccountEndpoints();
+app.MapJobEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

@@ -193,6 +193,32 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
     }
 
     [Fact]
+    public async Task HR_plans_shuttles_from_the_page_which_follows_the_job_and_shows_the_plan_named_as_text()
+    {
+        server.PutNordOnAShuttleDay();
+        // Not containing ScriptName: the other test picks its plan out of the list by that text.
+        const string planName = "<img src=x onerror=window.__xss=4>Navette";
+        var (instance, address) = RealServer();
+        await using var _ = instance;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await ChromiumAsync(playwright);
+        var (hr, problems) = await SignedInPageAsync(browser, address, "hr.alpha@test.local");
+        var form = hr.Locator("#shuttle-form");
+        await form.WaitForAsync();
+        await form.Locator("input[name=name]").FillAsync(planName);
+        await form.Locator("input[name=date]").FillAsync(TwoNetworkServer.ShuttleMonday.ToString("yyyy-MM-dd"));
+        await form.Locator("input[name=days]").FillAsync("1");
+        await form.Locator("input[name=minDistanceKm]").FillAsync("5");
+        await form.Locator("button[name=plan]").ClickAsync();
+        // The request answers at once with a job; the page polls it and, once done, shows the plan's figures and timetable.
+        await hr.Locator("#shuttle-result table").WaitForAsync(new LocatorWaitForOptions { Timeout = 120_000 });
+        Assert.Contains("2 passagers", await hr.Locator("#shuttle-result p").InnerTextAsync());
+        Assert.Equal(planName, await hr.Locator("#shuttle-timetable h3").InnerTextAsync());
+        Assert.Equal("undefined", await hr.EvaluateAsync<string>("() => String(window.__xss)"));
+        Assert.Empty(await ProblemsAsync(hr, problems));
+    }
+
+    [Fact]
     public async Task The_API_reference_renders_under_its_own_policy()
     {
         var (instance, address) = RealServer();

@@ -12,22 +12,13 @@ namespace Mobility.Server.Tests;
 /// </summary>
 public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
 {
-    private static readonly DateOnly Monday = new(2027, 4, 5);
+    private static readonly DateOnly Monday = TwoNetworkServer.ShuttleMonday;
     private readonly TwoNetworkServer _server;
 
     public ShuttlePlanningApiTests(TwoNetworkServer server)
     {
         _server = server;
-        using var database = server.NewContext();
-        if (database.ShiftPatterns.Any(p => p.ExternalId == "shuttle-day")) return;
-        var pattern = TwoNetworkServer.EveryDay(server.Nord, "shuttle-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
-        database.ShiftPatterns.Add(pattern);
-        foreach (var id in new[] { server.AlphaOne, server.AlphaTwo, server.BetaOne })
-            database.ShiftAssignments.Add(new ShiftAssignment
-            {
-                EmployeeId = id, ShiftPattern = pattern, RotationAnchor = new DateOnly(2027, 1, 4), ValidFrom = Monday, ValidTo = Monday.AddDays(1),
-            });
-        database.SaveChanges();
+        server.PutNordOnAShuttleDay();
     }
 
     [Fact]
@@ -37,16 +28,22 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
         using var response = await hr.PostAsJsonAsync($"/api/companies/{_server.Alpha}/shuttle-plans",
             new { name = "Navette gare", date = Monday, days = 2, minDistanceKm = 5, timeLimitSeconds = 0.2 });
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        using var outcome = JsonDocument.Parse(text);
-        var root = outcome.RootElement;
+        // The plan is a job: the request answers at once with where to follow it.
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
+        var accepted = JsonDocument.Parse(text).RootElement;
+        var location = response.Headers.Location!.ToString();
+        Assert.Equal($"/api/jobs/{accepted.GetProperty("id").GetInt64()}", location);
+        Assert.Equal("queued", accepted.GetProperty("state").GetString());
+        var job = await TwoNetworkServer.FinishedJobAsync(hr, location);
+        Assert.True(job.GetProperty("state").GetString() == "succeeded", job.ToString());
+        Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
+        var root = job.GetProperty("result");
         // Anne and Paul on both days; Berta works there too but for Beta.
         Assert.Equal(4, root.GetProperty("riders").GetInt32());
         Assert.Equal(0, root.GetProperty("unservedRides").GetInt32());
         var alternatives = root.GetProperty("comparison").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
         Assert.Equal(["everyone driving alone", "carpools", "shuttles", "shuttles, door to door"], alternatives);
         var planId = root.GetProperty("planId").GetInt64();
-        Assert.EndsWith($"/api/shuttle-plans/{planId}", response.Headers.Location?.ToString());
 
         await using var database = _server.NewContext();
         var stored = await database.ShuttlePlans.Include(p => p.Trips).ThenInclude(t => t.Stops).SingleAsync(p => p.Id == planId);
@@ -59,11 +56,12 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
         // The same name again replaces the company's plan; Beta's HR cannot read it.
         using var again = await hr.PostAsJsonAsync($"/api/companies/{_server.Alpha}/shuttle-plans",
             new { name = "Navette gare", date = Monday, minDistanceKm = 5, timeLimitSeconds = 0.2 });
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var replaced = (await TwoNetworkServer.FinishedJobAsync(hr, again.Headers.Location!.ToString())).GetProperty("result").GetProperty("planId").GetInt64();
         Assert.Equal(1, await database.ShuttlePlans.CountAsync(p => p.CompanyId == _server.Alpha && p.Name == "Navette gare"));
-        var replaced = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("planId").GetInt64();
         using var beta = await _server.ClientAsync("hr.beta@test.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await beta.GetAsync($"/api/shuttle-plans/{replaced}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await beta.GetAsync(location)).StatusCode);
     }
 
     [Fact]
@@ -78,6 +76,7 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
 
         await using var database = _server.NewContext();
         var before = await database.ShuttlePlans.CountAsync();
+        var jobsBefore = await database.Jobs.CountAsync();
         using var nobody = await hr.PostAsJsonAsync($"/api/companies/{_server.Alpha}/shuttle-plans",
             new { name = "Personne", date = Monday, minDistanceKm = 90 });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, nobody.StatusCode);
@@ -88,6 +87,8 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
             new { name = "Ailleurs", date = Monday, minDistanceKm = 5, communes = new[] { "Wissembourg" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
         Assert.Equal(before, await database.ShuttlePlans.CountAsync());
+        // Refused before any job was queued.
+        Assert.Equal(jobsBefore, await database.Jobs.CountAsync());
     }
 
     [Fact]

@@ -26,13 +26,13 @@ public sealed class TenantIsolationTests(TwoNetworkServer server) : IClassFixtur
     {
         "hr.alpha" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Beta, ["siteId"] = server.BetaPlant,
             ["employeeId"] = server.BetaOne, ["groupId"] = server.BetaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount,
-            ["shiftPatternId"] = server.SudRoster },
+            ["shiftPatternId"] = server.SudRoster, ["jobId"] = server.SudJob },
         "wg.nord" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Gamma, ["siteId"] = server.GammaPlant,
             ["employeeId"] = server.AlphaOne, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount,
-            ["shiftPatternId"] = server.SudRoster },
+            ["shiftPatternId"] = server.SudRoster, ["jobId"] = server.SudJob },
         "anne" => new() { ["networkId"] = server.Sud, ["companyId"] = server.Beta, ["siteId"] = server.BetaPlant,
             ["employeeId"] = server.AlphaTwo, ["groupId"] = server.AlphaGroup, ["planId"] = server.SudPlan, ["accountId"] = server.BertaAccount,
-            ["shiftPatternId"] = server.SudRoster },
+            ["shiftPatternId"] = server.SudRoster, ["jobId"] = server.SudJob },
         _ => throw new ArgumentOutOfRangeException(nameof(account)),
     };
 

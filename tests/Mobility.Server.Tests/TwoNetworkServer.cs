@@ -30,7 +30,9 @@ public sealed class TwoNetworkServer : IDisposable
     public long Nord, Sud, Alpha, Beta, Gamma;
     public long AlphaPlant, BetaPlant, GammaPlant, NordStation, SudStation;
     public long AlphaOne, AlphaTwo, BetaOne, GammaOne;
-    public long BetaGroup, AlphaGroup, SudPlan, SudRoster, BertaAccount;
+    public long BetaGroup, AlphaGroup, SudPlan, SudRoster, BertaAccount, SudJob;
+    /// <summary>The Monday <see cref="PutNordOnAShuttleDay"/> plans for.</summary>
+    public static readonly DateOnly ShuttleMonday = new(2027, 4, 5);
 
     public TwoNetworkServer() : this(new TestDatabase()) { }
 
@@ -85,6 +87,39 @@ public sealed class TwoNetworkServer : IDisposable
             });
         }
         database.SaveChanges();
+    }
+
+    /// <summary>Anne and Paul (Alpha) and Berta (Beta) on a day shift on <see cref="ShuttleMonday"/> and the Tuesday after,
+    /// for shuttle plans. Done once per database.</summary>
+    public void PutNordOnAShuttleDay()
+    {
+        using var database = NewContext();
+        if (database.ShiftPatterns.Any(p => p.ExternalId == "shuttle-day")) return;
+        var pattern = EveryDay(Nord, "shuttle-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
+        database.ShiftPatterns.Add(pattern);
+        foreach (var id in new[] { AlphaOne, AlphaTwo, BetaOne })
+            database.ShiftAssignments.Add(new ShiftAssignment
+            {
+                EmployeeId = id, ShiftPattern = pattern, RotationAnchor = new DateOnly(2027, 1, 4), ValidFrom = ShuttleMonday, ValidTo = ShuttleMonday.AddDays(1),
+            });
+        database.SaveChanges();
+    }
+
+    /// <summary>Polls a job (GET at its Location) until it no longer is queued or running, and answers its last view.</summary>
+    public static async Task<JsonElement> FinishedJobAsync(HttpClient client, string location) =>
+        await JobAsync(client, location, job => job.GetProperty("state").GetString() is not ("queued" or "running"));
+
+    /// <summary>Polls a job until the condition holds. The deadline only keeps a broken runner from hanging the run.</summary>
+    public static async Task<JsonElement> JobAsync(HttpClient client, string location, Func<JsonElement, bool> until)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>(location);
+            if (until(job)) return job;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{location} stayed {job}");
+            await Task.Delay(100);
+        }
     }
 
     public MobilityDbContext NewContext() =>
@@ -195,6 +230,15 @@ public sealed class TwoNetworkServer : IDisposable
         (AlphaOne, AlphaTwo, BetaOne, GammaOne) = (alphaOne.Id, alphaTwo.Id, betaOne.Id, gammaOne.Id);
         (BetaGroup, AlphaGroup, SudPlan, SudRoster) = (betaGroup.Id, alphaGroup.Id, sudPlan.Id, sudRoster.Id);
         BertaAccount = database.Users.Single(u => u.Email == "berta@test.local").Id;
+        // A finished job of Gamma, which no account of Nord may read or cancel.
+        var sudJob = new Job
+        {
+            Kind = "shuttle-plan", NetworkId = sud.Id, CompanyId = gamma.Id, State = JobState.Succeeded, Input = "{}", Result = "{\"name\":\"SECRET-SUD\"}",
+            RequestedById = database.Users.Single(u => u.Email == "admin@test.local").Id, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        database.Jobs.Add(sudJob);
+        database.SaveChanges();
+        SudJob = sudJob.Id;
     }
 
     public void Dispose()

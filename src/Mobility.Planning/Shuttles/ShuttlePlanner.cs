@@ -11,7 +11,8 @@ namespace Mobility.Planning.Shuttles;
 /// </summary>
 public static class ShuttlePlanner
 {
-    public static ShuttlePlan Plan(ShuttleCase shuttleCase, ITravelTimes travelTimes, SolverLimits limits)
+    /// <param name="waveDone">Called after each wave with the waves done and the waves in all, for a job's progress.</param>
+    public static ShuttlePlan Plan(ShuttleCase shuttleCase, ITravelTimes travelTimes, SolverLimits limits, Action<int, int>? waveDone = null)
     {
         shuttleCase.Validated();
         var network = new ShuttleNetwork(shuttleCase.Stops, travelTimes);
@@ -21,13 +22,22 @@ public static class ShuttlePlanner
             new ShuttleMove(r, ShuttleDirection.ToSite, r.Shift.Start, network.IndexOf(r.OriginStopId), network.IndexOf(r.SiteStopId)),
             new ShuttleMove(r, ShuttleDirection.Home, r.Shift.End, network.IndexOf(r.SiteStopId), network.IndexOf(r.OriginStopId)),
         }).OrderBy(m => m.Instant).ToList();
-        var waves = new List<ShuttleWave>();
+        var bounds = new List<(int Start, int Count)>();
         var start = 0;
         for (var i = 1; i <= moves.Count; i++)
         {
             if (i < moves.Count && moves[i].Instant - moves[start].Instant <= settings.WaveSpan) continue;
-            waves.Add(PlanWave(network, moves.GetRange(start, i - start), shuttleCase.Fleet, settings, limits));
+            bounds.Add((start, i - start));
             start = i;
+        }
+        var waves = new List<ShuttleWave>();
+        foreach (var (first, count) in bounds)
+        {
+            // A cancelled search ends early with a partial wave: that plan is not wanted, so stop before the next.
+            limits.Cancellation.ThrowIfCancellationRequested();
+            waves.Add(PlanWave(network, moves.GetRange(first, count), shuttleCase.Fleet, settings, limits));
+            limits.Cancellation.ThrowIfCancellationRequested();
+            waveDone?.Invoke(waves.Count, bounds.Count);
         }
         return new ShuttlePlan(waves);
     }

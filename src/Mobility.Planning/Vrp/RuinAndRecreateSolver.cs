@@ -6,7 +6,8 @@ namespace Mobility.Planning.Vrp;
 /// Stopping rule, seed and parallel searches for <see cref="RuinAndRecreateSolver"/>; the iteration cap makes a run
 /// reproducible. Each of <paramref name="Searches"/> independent searches runs on its own thread with seed Seed + i.
 /// </summary>
-public sealed record SolverLimits(TimeSpan TimeLimit, long MaxIterations = long.MaxValue, int Seed = 1, int Searches = 1);
+/// <param name="Cancellation">Stops a search at its next iteration (its best solution so far is kept), e.g. when a job is cancelled.</param>
+public sealed record SolverLimits(TimeSpan TimeLimit, long MaxIterations = long.MaxValue, int Seed = 1, int Searches = 1, CancellationToken Cancellation = default);
 
 /// <summary>
 /// Slack induction by string removals (Christiaens &amp; Vanden Berghe, 2020): each iteration removes a few strings of

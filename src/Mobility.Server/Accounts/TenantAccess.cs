@@ -13,7 +13,7 @@ public sealed class TenantAccess(MobilityDbContext database)
 {
     /// <summary>Route parameter names that name tenant resources; endpoints must use these names.</summary>
     public static readonly IReadOnlySet<string> RouteKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { "networkId", "companyId", "siteId", "employeeId", "groupId", "planId", "accountId", "shiftPatternId" };
+        { "networkId", "companyId", "siteId", "employeeId", "groupId", "planId", "accountId", "shiftPatternId", "jobId" };
 
     public Task<bool> AllowsAsync(CurrentUser user, string routeKey, long id, bool write, CancellationToken cancellation = default) =>
         routeKey.ToLowerInvariant() switch
@@ -26,6 +26,7 @@ public sealed class TenantAccess(MobilityDbContext database)
             "planid" => ShuttlePlanAsync(user, id, write, cancellation),
             "accountid" => AccountAsync(user, id, cancellation),
             "shiftpatternid" => ShiftPatternAsync(user, id, write, cancellation),
+            "jobid" => JobAsync(user, id, cancellation),
             _ => Task.FromResult(false),
         };
 
@@ -82,6 +83,15 @@ public sealed class TenantAccess(MobilityDbContext database)
         if (user.IsAdministrator) return true;
         if (pattern.NetworkId != user.NetworkId) return false;
         return !write || (user.Role == AccountRole.HrManager && pattern.OwnerCompanyId is not null && pattern.OwnerCompanyId == user.CompanyId);
+    }
+
+    /// <summary>A job is its requester's, and its company's HR's (a colleague follows or stops what another started).</summary>
+    private async Task<bool> JobAsync(CurrentUser user, long id, CancellationToken cancellation)
+    {
+        var job = await database.Jobs.Where(j => j.Id == id).Select(j => new { j.RequestedById, j.CompanyId }).SingleOrDefaultAsync(cancellation);
+        if (job is null) return false;
+        return user.IsAdministrator || job.RequestedById == user.AccountId
+            || (user.Role == AccountRole.HrManager && job.CompanyId is not null && job.CompanyId == user.CompanyId);
     }
 
     private async Task<bool> ShuttlePlanAsync(CurrentUser user, long id, bool write, CancellationToken cancellation)

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
-using Mobility.Data.Shuttles;
 using Mobility.Planning.Shuttles;
-using Mobility.Planning.Vrp;
+using Microsoft.Extensions.Options;
 using Mobility.Server.Accounts;
-using Mobility.Server.Proposals;
+using Mobility.Server.Jobs;
 
 namespace Mobility.Server.Api;
 
@@ -43,56 +41,43 @@ public sealed record ShuttlePlanOutcome(long PlanId, string Name, DateOnly From,
 /// <summary>
 /// HR plans shuttles for its company (administrators for any): the what-if demand read from the database, planned on the
 /// server's road times, compared with driving alone, carpools and door to door, and stored as a company plan (replacing
-/// the company's plan of the same name). The request waits for the plan: it is bounded by the time limit per wave and the
-/// number of days, and a plan in the database is the only state, so any server instance can answer the next request.
+/// the company's plan of the same name). Planning takes seconds to minutes of a core, so it is a job
+/// (<see cref="ShuttlePlanJob"/>): the request checks what it can cheaply (the fields, and that somebody qualifies) and
+/// answers 202 with the job to follow.
 /// </summary>
 public static class ShuttlePlanningEndpoints
 {
     public static IEndpointRouteBuilder MapShuttlePlanningEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/companies/{companyId:long}/shuttle-plans", async Task<IResult> (long companyId, ShuttlePlanRequest request,
-            MobilityDbContext database, TravelTimesSource travel, ILoggerFactory logs, CancellationToken cancellation) =>
+            HttpContext http, MobilityDbContext database, JobQueue jobs, IOptions<JobOptions> options, CancellationToken cancellation) =>
         {
             var errors = new FieldErrors();
             request.Validate(errors);
             if (errors.Any) return errors.Problem();
             var networkId = await database.Companies.Where(c => c.Id == companyId).Select(c => (long?)c.NetworkId).SingleOrDefaultAsync(cancellation);
             if (networkId is null) return Results.NotFound();
-            var from = request.Date!.Value;
-            ShuttleDemand demand;
+            // Reading the demand is a few queries, not a solver run: a request that cannot be planned is refused now.
             try
             {
-                demand = await ShuttleDemandRange.LoadAsync(database, networkId.Value.ToString(CultureInfo.InvariantCulture), from, request.Days,
-                    new ShuttleDemandOptions(request.MinDistanceKm, request.Minibuses, request.Coaches, companyId,
-                        request.Communes is { Count: > 0 } communes ? communes : null), cancellation: cancellation);
+                if ((await ShuttlePlanJob.LoadDemandAsync(database, networkId.Value, companyId, request, cancellation)).Case.Riders.Count == 0)
+                {
+                    var (title, detail) = JobProblems.Describe(JobProblems.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
+                    return Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+                }
             }
             catch (ArgumentException error)
             {
                 return Results.Problem(title: "Plan impossible / Cannot plan", detail: error.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
-            if (demand.Case.Riders.Count == 0)
-                return Results.Problem(title: "Personne à transporter / Nobody to carry", statusCode: StatusCodes.Status422UnprocessableEntity,
-                    detail: $"Aucun salarié de l'entreprise ne travaille ces jours-là à plus de {request.MinDistanceKm:0.#} km de son usine (avec son accord). / " +
-                            $"No consenting employee of the company works on those days farther than {request.MinDistanceKm:0.#} km from their plant.");
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var roads = travel.TravelTimes;
-            var limits = new SolverLimits(TimeSpan.FromSeconds(request.TimeLimitSeconds), Seed: 1, Searches: 1);
-            var plan = await Task.Run(() => ShuttlePlanner.Plan(demand.Case, roads, limits), cancellation);
-            var comparison = ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads, shuttleCase: demand.Case);
-            var to = from.AddDays(request.Days - 1);
-            var planId = await ShuttlePlanStore.SaveAsync(database, networkId.Value, request.Name!.Trim(), from, to, plan, cancellation, companyId);
-            logs.CreateLogger("ShuttlePlanning").LogInformation("Company {Company}: shuttle plan {Plan} for {From}..{To}, {Riders} riders, {Seconds:F1} s",
-                companyId, planId, from, to, demand.Case.Riders.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-            var outcome = new ShuttlePlanOutcome(planId, request.Name!.Trim(), from, to, demand.Case.Riders.Count, plan.Waves.Count,
-                plan.Waves.Sum(w => w.Trips.Count), Math.Round(plan.Kilometres, 1), Math.Round(plan.Hours, 2), Math.Round(plan.Cost, 0),
-                Math.Round(plan.KilogramsCo2, 1), plan.UnservedCount,
-                plan.Waves.SelectMany(w => w.Unserved).GroupBy(u => u.Reason).Select(g => new UnservedCount(g.Key.ToString(), g.Sum(u => u.Count))).ToList(),
-                comparison.Select(a => a with { VehicleKilometres = Math.Round(a.VehicleKilometres, 1), KilogramsCo2 = Math.Round(a.KilogramsCo2, 1) }).ToList());
-            return Results.Created($"/api/shuttle-plans/{planId}", outcome);
+            var input = new ShuttlePlanJobInput(networkId.Value, companyId,
+                request with { TimeLimitSeconds = Math.Min(request.TimeLimitSeconds, options.Value.MaxSolverSeconds) });
+            var job = await jobs.EnqueueAsync(ShuttlePlanJob.KindName, input, CurrentUser.From(http.User)!.AccountId, networkId, companyId, cancellation);
+            return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job));
         })
         .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.HrOrAdministrator)
         .WithTags("Shuttle plans")
-        .WithSummary("Plans shuttles for a company's employees living far from their plant, on days from a date; stores and answers the plan.");
+        .WithSummary("Queues a shuttle plan for a company's employees living far from their plant, on days from a date; answers the job to follow (GET /api/jobs/{jobId}).");
         return endpoints;
     }
 }

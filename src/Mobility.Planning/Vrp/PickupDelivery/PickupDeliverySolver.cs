@@ -56,7 +56,7 @@ public static class PickupDeliverySolver
             {
                 var progress = Math.Max(clock.Elapsed / limits.TimeLimit,
                     limits.MaxIterations == long.MaxValue ? 0 : (double)iteration / limits.MaxIterations);
-                if (progress >= 1) break;
+                if (progress >= 1 || limits.Cancellation.IsCancellationRequested) break;
                 var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, progress);
                 var candidateTrips = (Trip[])current.Trips.Clone();
                 var pool = Ruin(candidateTrips);
