@@ -13,3 +13,16 @@ internal static class Chromium
                 "--disable-component-update", "--disable-sync"],
         });
 }
+
+/// <summary>A browser cannot reach the in-memory TestServer: the instance is served by Kestrel on a free loopback port.</summary>
+internal static class RealServer
+{
+    /// <returns>The address the instance answers on, e.g. http://127.0.0.1:41234.</returns>
+    public static string Serve(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> instance)
+    {
+        instance.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        instance.StartServer();
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>(instance.Services)
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+    }
+}

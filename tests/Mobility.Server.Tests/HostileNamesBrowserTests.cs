@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,10 +52,7 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
     private (WebApplicationFactory<Program> Instance, string Address) RealServer()
     {
         var instance = server.Instance();
-        instance.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        instance.StartServer();
-        var address = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (instance, address);
+        return (instance, Tests.RealServer.Serve(instance));
     }
 
     private static Task<IBrowser> ChromiumAsync(IPlaywright playwright) => Chromium.LaunchAsync(playwright);

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -78,9 +76,7 @@ public sealed partial class InvitationTests(TwoNetworkServer server) : IClassFix
     public async Task On_a_phone_the_link_opens_a_form_to_choose_the_password_then_the_employee_signs_in()
     {
         await using var instance = WithMail();
-        instance.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        instance.StartServer();
-        var address = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = RealServer.Serve(instance);
         using var hr = instance.CreateClient();
         hr.DefaultRequestHeaders.Authorization = new("Bearer", await server.TokenAsync("hr.beta@test.local", instance));
         long bertaAccount;

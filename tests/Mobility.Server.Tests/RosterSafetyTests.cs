@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 using System.Net.Http.Json;
@@ -102,9 +100,7 @@ public sealed class RosterSafetyTests : IClassFixture<TwoNetworkServer>
     public async Task HR_sees_on_its_page_which_roster_is_left_out_and_why()
     {
         await using var instance = _server.Instance(("Proposals:RecomputeOnStart", "false"));
-        instance.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        instance.StartServer();
-        var address = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = RealServer.Serve(instance);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
