@@ -2,14 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Mobility.Application.Carpools;
+using Mobility.Application.Roads;
 using Mobility.Data;
-using Mobility.Data.Commutes;
+using Mobility.Data.Shuttles;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
-using Mobility.Routing;
-using Mobility.Routing.IO;
-using Mobility.Routing.Osm;
-using Mobility.Routing.Profiles;
 
 namespace Mobility.Cli.Commands;
 
@@ -75,27 +73,23 @@ internal static class PlanCommands
         var clock = Stopwatch.StartNew();
         await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(connection));
         await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-        var networks = await database.Networks.AsNoTracking().OrderBy(n => n.Id).ToListAsync(cancellation);
-        var chosen = networkName is null
-            ? networks.Count == 1 ? networks[0] : throw new ArgumentException(
-                $"{networks.Count} networks in the database ({string.Join(", ", networks.Select(n => $"{n.Id}: {n.Name}"))}): pass --network.")
-            : networks.FirstOrDefault(n => n.Name == networkName || n.Id.ToString(CultureInfo.InvariantCulture) == networkName)
-              ?? throw new ArgumentException($"No network '{networkName}' in the database.");
-        var commutes = await CommuteLoader.LoadAsync(database, chosen.Id, date, cancellation: cancellation);
+        var networkId = await ShuttleDemandLoader.NetworkIdAsync(database, networkName, cancellation);
+        var chosen = await database.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellation);
+        var commutes = await CarpoolDayPlanning.LoadCommutesAsync(database, chosen.Id, date, cancellation);
         Console.Error.WriteLine($"{chosen.Name}, {date:yyyy-MM-dd}: {commutes.ToWork.Count} employees working, {commutes.NotWorking} not; " +
                                 $"loaded in {clock.Elapsed.TotalSeconds:F1} s");
         if (commutes.ToWork.Count == 0) throw new ArgumentException($"Nobody of {chosen.Name} works a shift starting on {date:yyyy-MM-dd}.");
 
         clock.Restart();
-        var router = routerDb is not null ? RouterDbFile.Read(routerDb) : Router.Build(OsmImporter.Import(osm!, [VehicleProfiles.Car]), ["car"]);
+        var router = RouterSource.Open(routerDb, osm, ["car"])!;
         Console.Error.WriteLine($"router ready in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
         var roads = new UnplacedPlaces(new RoadTravelTimes(router, "car"));
-        var toWork = new CarpoolInstance(commutes.ToWork, roads);
-        Console.Error.WriteLine($"road matrix {toWork.LocationCount:N0}^2 in {clock.Elapsed.TotalSeconds:F1} s" +
+        var carpools = CarpoolDay.On(commutes, roads);
+        Console.Error.WriteLine($"road matrix {carpools.ToWork.LocationCount:N0}^2 in {clock.Elapsed.TotalSeconds:F1} s" +
                                 (roads.Seen.Count > 0 ? $"; {roads.Seen.Count} places off the road network (never matched)" : ""));
         var zone = TimeZoneInfo.FindSystemTimeZoneById(chosen.TimeZone);
-        return new Day(toWork, toWork.WithParticipants(commutes.ToHome, CommuteDirection.ToHome),
+        return new Day(carpools.ToWork, carpools.ToHome,
             id => TimeZoneInfo.ConvertTime(commutes.Shifts[id].Start, zone).ToString("HH:mm", CultureInfo.InvariantCulture), zone);
     }
 

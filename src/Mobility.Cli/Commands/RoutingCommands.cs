@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mobility.Application.Roads;
 using Mobility.Data.Export;
 using Mobility.Routing;
 using Mobility.Routing.IO;
@@ -91,18 +92,10 @@ internal static class RoutingCommands
         return command;
     }
 
-    private static Router OpenRouter(string? osmFile, string? routerDb, string profile) => (osmFile, routerDb) switch
-    {
-        (null, { } file) => RouterDbFile.Read(file),
-        ({ } file, null) => BuildRouter(file, profile),
-        _ => throw new InvalidOperationException("Give either --db FILE.routerdb or --osm FILE.osm.pbf."),
-    };
-
-    private static Router BuildRouter(string osmFile, string profile)
-    {
-        var network = OsmImporter.Import(osmFile, [VehicleProfiles.ByName(profile)], message => Console.Error.WriteLine(message));
-        return Router.Build(network, [profile], message => Console.Error.WriteLine(message));
-    }
+    private static Router OpenRouter(string? osmFile, string? routerDb, string profile) =>
+        (osmFile is null) != (routerDb is null)
+            ? RouterSource.Open(routerDb, osmFile, [profile], message => Console.Error.WriteLine(message))!
+            : throw new InvalidOperationException("Give either --db FILE.routerdb or --osm FILE.osm.pbf.");
 
     private static (double Latitude, double Longitude) ParsePoint(string text)
     {

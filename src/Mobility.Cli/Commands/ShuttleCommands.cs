@@ -2,16 +2,14 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Mobility.Application.Roads;
+using Mobility.Application.Shuttles;
 using Mobility.Data;
 using Mobility.Data.Shuttles;
 using Mobility.Planning.Shifts;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 using Mobility.Planning.Vrp;
-using Mobility.Routing;
-using Mobility.Routing.IO;
-using Mobility.Routing.Osm;
-using Mobility.Routing.Profiles;
 
 namespace Mobility.Cli.Commands;
 
@@ -61,27 +59,26 @@ internal static class ShuttleCommands
             var dayCount = fromDatabase && parse.GetResult(days) is null ? 1 : parse.GetValue(days);
             if (dayCount is < 1 or > 31) throw new ArgumentException("--days must be between 1 and 31.");
             if (parse.GetValue(save) is not null && !fromDatabase) throw new ArgumentException("--save needs --db: the plan is stored in that database.");
-            var router = parse.GetValue(routerDb) is { } file
-                ? RouterDbFile.Read(file.FullName)
-                : Router.Build(OsmImporter.Import(osmFile!, [VehicleProfiles.Car], message => Console.Error.WriteLine(message)), ["car"]);
+            var router = RouterSource.Open(parse.GetValue(routerDb)?.FullName, osmFile, ["car"], message => Console.Error.WriteLine(message))!;
             var roads = new UnplacedPlaces(new RoadTravelTimes(router));
             var limits = new SolverLimits(TimeSpan.FromSeconds(parse.GetValue(seconds)), Seed: parse.GetValue(seed), Searches: Math.Min(2, Environment.ProcessorCount));
 
             ShuttlePlan plan;
             long? networkId = null;
+            ShuttlePlanQuery? query = null;
             IReadOnlyList<CommuteAlternative>? comparison = null;
             if (fromDatabase)
             {
+                query = new ShuttlePlanQuery(parse.GetValue(network), day, dayCount,
+                    new ShuttleDemandOptions(parse.GetValue(minDistance), parse.GetValue(minibuses), parse.GetValue(coaches),
+                        Communes: parse.GetValue(communes) is { Length: > 0 } names ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null));
                 await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
                 await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-                var demand = await ShuttleDemandRange.LoadAsync(database, parse.GetValue(network), day, dayCount,
-                    new ShuttleDemandOptions(parse.GetValue(minDistance), parse.GetValue(minibuses), parse.GetValue(coaches),
-                        Communes: parse.GetValue(communes) is { Length: > 0 } names ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null),
+                var demand = await ShuttlePlanning.LoadDemandAsync(database, query,
                     (planned, daily) => Console.Error.WriteLine($"{planned:ddd yyyy-MM-dd}: {daily.Case.Riders.Count} riders living more than " +
                         $"{parse.GetValue(minDistance):F0} km from their plant"), cancellation);
                 networkId = demand.NetworkId;
-                plan = ShuttlePlanner.Plan(demand.Case, roads, limits);
-                comparison = ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads, shuttleCase: demand.Case);
+                (plan, comparison) = ShuttlePlanning.Plan(demand, roads, limits);
             }
             else
             {
@@ -97,11 +94,11 @@ internal static class ShuttleCommands
                 Console.WriteLine($"not on the road network (riders from or to it are unserved): {place.Latitude:F5},{place.Longitude:F5}: {reason}");
             Console.Write(ShuttlePlanReport.Text(plan));
             if (comparison is not null) Console.Write(ShuttlePlanReport.Comparison(comparison, dayCount));
-            if (parse.GetValue(save) is { } name && networkId is { } savedNetwork)
+            if (parse.GetValue(save) is { } name && networkId is { } savedNetwork && query is not null)
             {
                 await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
                 await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-                var id = await ShuttlePlanStore.SaveAsync(database, savedNetwork, name, day, day.AddDays(dayCount - 1), plan, cancellation);
+                var id = await ShuttlePlanning.SaveAsync(database, query, savedNetwork, name, plan, cancellation);
                 Console.Error.WriteLine($"saved as shuttle plan {id} '{name}'");
             }
             if (parse.GetValue(output) is { } folder)

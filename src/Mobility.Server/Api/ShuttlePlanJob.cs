@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Mobility.Application.Shuttles;
 using Mobility.Data;
 using Mobility.Data.Shuttles;
-using Mobility.Planning.Shuttles;
 using Mobility.Planning.Vrp;
 using Mobility.Server.Jobs;
 using Mobility.Server.Proposals;
@@ -25,11 +25,10 @@ public sealed class ShuttlePlanJob(IOptions<JobOptions> options, IOptions<JsonOp
 
     public string Kind => KindName;
 
-    public static Task<ShuttleDemand> LoadDemandAsync(MobilityDbContext database, long networkId, long companyId, ShuttlePlanRequest request,
-        CancellationToken cancellation) =>
-        ShuttleDemandRange.LoadAsync(database, networkId.ToString(CultureInfo.InvariantCulture), request.Date!.Value, request.Days,
+    public static ShuttlePlanQuery Query(long networkId, long companyId, ShuttlePlanRequest request) =>
+        new(networkId.ToString(CultureInfo.InvariantCulture), request.Date!.Value, request.Days,
             new ShuttleDemandOptions(request.MinDistanceKm, request.Minibuses, request.Coaches, companyId,
-                request.Communes is { Count: > 0 } communes ? communes : null), cancellation: cancellation);
+                request.Communes is { Count: > 0 } communes ? communes : null));
 
     public static JsonElement NobodyParameters(ShuttlePlanRequest request) =>
         JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["minDistanceKm"] = request.MinDistanceKm });
@@ -40,8 +39,9 @@ public sealed class ShuttlePlanJob(IOptions<JobOptions> options, IOptions<JsonOp
         var request = input.Request;
         var database = services.GetRequiredService<MobilityDbContext>();
         job.Report(0, "loading-demand");
+        var query = Query(input.NetworkId, input.CompanyId, request);
         ShuttleDemand demand;
-        try { demand = await LoadDemandAsync(database, input.NetworkId, input.CompanyId, request, job.Cancellation); }
+        try { demand = await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: job.Cancellation); }
         catch (ArgumentException) { throw new JobFailure(JobProblems.CannotPlan); }
         if (demand.Case.Riders.Count == 0)
             throw new JobFailure(JobProblems.NobodyToCarry, new Dictionary<string, object?> { ["minDistanceKm"] = request.MinDistanceKm });
@@ -52,18 +52,13 @@ public sealed class ShuttlePlanJob(IOptions<JobOptions> options, IOptions<JsonOp
         var seconds = Math.Min(request.TimeLimitSeconds, options.Value.MaxSolverSeconds);
         var limits = new SolverLimits(TimeSpan.FromSeconds(seconds), Seed: 1, Searches: 1, Cancellation: job.Cancellation);
         job.Report(0.05, "planning-waves");
-        var (plan, comparison) = await JobThread.RunAsync(() =>
-        {
-            var plan = ShuttlePlanner.Plan(demand.Case, roads, limits, (done, all) => job.Report(0.05 + 0.85 * done / all, "planning-waves"));
-            job.Report(0.9, "comparing");
-            return (plan, ShuttleComparison.Compare(plan, demand.Commutes.ToWork, demand.Commutes.ToHome, roads, shuttleCase: demand.Case));
-        }, $"shuttle-plan-{job.Id}");
+        var (plan, comparison) = await JobThread.RunAsync(() => ShuttlePlanning.Plan(demand, roads, limits,
+            (done, all) => job.Report(0.05 + 0.85 * done / all, "planning-waves"), () => job.Report(0.9, "comparing")), $"shuttle-plan-{job.Id}");
 
         job.Report(0.95, "saving");
-        var from = request.Date!.Value;
-        var to = from.AddDays(request.Days - 1);
+        var (from, to) = (query.From, query.To);
         var name = request.Name!.Trim();
-        var planId = await ShuttlePlanStore.SaveAsync(database, input.NetworkId, name, from, to, plan, job.Cancellation, input.CompanyId);
+        var planId = await ShuttlePlanning.SaveAsync(database, query, input.NetworkId, name, plan, job.Cancellation);
         log.LogInformation("Company {Company}: shuttle plan {Plan} for {From}..{To}, {Riders} riders, {Seconds:F1} s",
             input.CompanyId, planId, from, to, demand.Case.Riders.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new ShuttlePlanOutcome(planId, name, from, to, demand.Case.Riders.Count, plan.Waves.Count,

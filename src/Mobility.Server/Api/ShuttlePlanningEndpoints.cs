@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Mobility.Application.Shuttles;
 using Mobility.Data;
 using Mobility.Planning.Shuttles;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,8 @@ public static class ShuttlePlanningEndpoints
             // Reading the demand is a few queries, not a solver run: a request that cannot be planned is refused now.
             try
             {
-                if ((await ShuttlePlanJob.LoadDemandAsync(database, networkId.Value, companyId, request, cancellation)).Case.Riders.Count == 0)
+                var query = ShuttlePlanJob.Query(networkId.Value, companyId, request);
+                if ((await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: cancellation)).Case.Riders.Count == 0)
                 {
                     var (title, detail) = JobProblems.Describe(JobProblems.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
                     return Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);

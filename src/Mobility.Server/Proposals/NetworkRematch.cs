@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Mobility.Application.Carpools;
 using Mobility.Data;
-using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Live;
@@ -47,9 +47,8 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     public async Task<RematchOutcome> RunAsync(long networkId, DateOnly date, IReadOnlySet<long>? changed, CancellationToken cancellation)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var commutes = await CommuteLoader.LoadAsync(database, networkId, date, cancellation: cancellation);
-        var toWork = new CarpoolInstance(commutes.ToWork, travel.TravelTimes, CommuteDirection.ToWork);
-        var toHome = new CarpoolInstance(commutes.ToHome, travel.TravelTimes, CommuteDirection.ToHome);
+        var day = await CarpoolDayPlanning.LoadAsync(database, networkId, date, travel.TravelTimes, cancellation);
+        var (commutes, toWork, toHome) = day;
         var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         foreach (var skipped in commutes.Skipped)
         {
@@ -87,7 +86,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         }
 
         var restored = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var plan = CarpoolMatcher.MatchDay(toWork, toHome, fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
+        var plan = day.Match(fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
         var matched = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))

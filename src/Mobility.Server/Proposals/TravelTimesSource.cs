@@ -1,8 +1,6 @@
+using Mobility.Application.Roads;
 using Mobility.Planning.TravelTimes;
 using Mobility.Routing;
-using Mobility.Routing.IO;
-using Mobility.Routing.Osm;
-using Mobility.Routing.Profiles;
 
 namespace Mobility.Server.Proposals;
 
@@ -22,17 +20,11 @@ public sealed class TravelTimesSource(IConfiguration configuration, ILogger<Trav
 
     private static (Router?, ITravelTimes) Load(IConfiguration configuration, ILogger log)
     {
-        Router? router = null;
-        if (configuration["Routing:RouterDb"] is { Length: > 0 } routerDb)
-        {
-            log.LogInformation("Road times from the RouterDb {File}", routerDb);
-            router = RouterDbFile.Read(routerDb);
-        }
-        else if ((configuration["Routing:Osm"] ?? configuration["MOBILITY_OSM_FILE"]) is { Length: > 0 } osm)
-        {
-            log.LogInformation("Road times from the OSM extract {File} (importing the car network)", osm);
-            router = Router.Build(OsmImporter.Import(osm, [VehicleProfiles.Car]), ["car"]);
-        }
+        var routerDb = configuration["Routing:RouterDb"];
+        var osm = configuration["Routing:Osm"] ?? configuration["MOBILITY_OSM_FILE"];
+        if (routerDb is { Length: > 0 }) log.LogInformation("Road times from the RouterDb {File}", routerDb);
+        else if (osm is { Length: > 0 }) log.LogInformation("Road times from the OSM extract {File} (importing the car network)", osm);
+        var router = RouterSource.Open(routerDb, osm, ["car"]);
         if (router is not null) return (router, new RepeatedMatrixCache(new RoadTravelTimes(router)));
         log.LogWarning("No road network configured (Routing:RouterDb, Routing:Osm or MOBILITY_OSM_FILE): carpools are matched on straight-line estimates");
         return (null, new RepeatedMatrixCache(new CrowFlyTravelTimes()));
