@@ -17,6 +17,7 @@ builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Configuration[Mobility.Data.Privacy.Disclosure.SettingName]));
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
+builder.Services.AddMobilityProposals(builder.Configuration);
 builder.Services.AddMobilityJobs(builder.Configuration);
 builder.AddMobilityTelemetry();
 

@@ -59,8 +59,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
         output.WriteLine($"seeded in {clock.Elapsed.TotalSeconds:F1} s");
         long network;
         await using (var context = NewContext(database)) network = await context.Networks.Select(n => n.Id).SingleAsync();
-        await using (var scope = server.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, network, Date, null, CancellationToken.None);
+        await server.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(network, Date, null, CancellationToken.None);
         var router = server.Services.GetRequiredService<TravelTimesSource>().Router!;
         var travel = new RoadTravelTimes(router);
 

@@ -29,11 +29,8 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     }
 
     /// <summary>Each test works on its own date (the fixture's database is shared); tomorrow is the background engine's.</summary>
-    private async Task<RematchOutcome> RecomputeAsync(DateOnly date)
-    {
-        await using var scope = _server.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, changed: null, CancellationToken.None);
-    }
+    private async Task<RematchOutcome> RecomputeAsync(DateOnly date) =>
+        await _server.Factory.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(_server.Nord, date, changed: null, CancellationToken.None);
 
     /// <summary>A second server instance whose log is captured and whose engine only re-matches on request, Berta's
     /// morning proposal of the date on it, and a client signed in as Berta there (the decline must reach this engine).</summary>
@@ -42,8 +39,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         var log = new CapturedLog();
         var instance = _server.Instance(("Proposals:RecomputeOnStart", "false"))
             .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(log)));
-        await using (var scope = instance.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, null, CancellationToken.None);
+        await instance.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(_server.Nord, date, null, CancellationToken.None);
         await using var database = _server.NewContext();
         var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).SingleAsync();

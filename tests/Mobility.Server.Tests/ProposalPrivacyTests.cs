@@ -29,8 +29,7 @@ public sealed class ProposalPrivacyTests : IClassFixture<TwoNetworkServer>
 
     private async Task MatchAsync(DateOnly date)
     {
-        await using var scope = _server.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, null, CancellationToken.None);
+        await _server.Factory.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(_server.Nord, date, null, CancellationToken.None);
     }
 
     /// <summary>The views of one group as each reader gets them: REST, and the stored messages replayed.</summary>

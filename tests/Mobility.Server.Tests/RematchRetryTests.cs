@@ -76,8 +76,7 @@ public sealed class RematchRetryTests(TestCluster cluster) : IClassFixture<TestC
         await using var disposeInstance = instance;
         foreach (var date in new[] { first, second })
         {
-            await using var scope = instance.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, server.Nord, date, null, CancellationToken.None);
+            await instance.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(server.Nord, date, null, CancellationToken.None);
         }
         var (anneMorning, bertaMorning) = (await MorningGroupOfAsync(server, first, server.AlphaOne), await MorningGroupOfAsync(server, second, server.BetaOne));
         using var anne = instance.CreateClient();

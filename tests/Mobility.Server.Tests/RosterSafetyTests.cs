@@ -74,8 +74,7 @@ public sealed class RosterSafetyTests : IClassFixture<TwoNetworkServer>
     public async Task A_stored_invalid_roster_leaves_out_its_people_and_the_rest_of_the_network_is_matched()
     {
         var date = new DateOnly(2027, 3, 2);
-        await using (var scope = _server.Factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ProposalEngine>().RecomputeAsync(scope.ServiceProvider, _server.Nord, date, null, CancellationToken.None);
+        await _server.Factory.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(_server.Nord, date, null, CancellationToken.None);
         await using var database = _server.NewContext();
         var matched = await database.CarpoolMembers.Where(m => m.CarpoolGroup!.Date == date && m.CarpoolGroup.NetworkId == _server.Nord)
             .Select(m => m.EmployeeId).Distinct().ToListAsync();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
-using Mobility.Server.Proposals;
 
 namespace Mobility.Server.Live;
 
@@ -20,13 +19,6 @@ public static class LiveSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<NotificationStore>();
         services.AddSingleton<NotificationPusher>();
-        services.AddSingleton<RecomputeQueue>();
-        services.AddScoped<CarpoolDecisions>();
-        services.AddSingleton<TravelTimesSource>();
-        services.AddScoped<NetworkRematch>();
-        services.Configure<ProposalEngineOptions>(configuration.GetSection("Proposals"));
-        services.AddSingleton<ProposalEngine>();
-        services.AddHostedService(provider => provider.GetRequiredService<ProposalEngine>());
         // Browsers cannot set headers on WebSockets: the SignalR client sends the bearer token as access_token.
         services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
         {

@@ -9,7 +9,7 @@ public static class PlanningRunEndpoints
 {
     public static IEndpointRouteBuilder MapPlanningRunEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/networks/{networkId:long}/planning-runs", async Task<IResult> (long networkId, DateOnly? date, IServiceProvider services,
+        endpoints.MapPost("/api/networks/{networkId:long}/planning-runs", async Task<IResult> (long networkId, DateOnly? date,
             ProposalEngine engine, RecomputeQueue queue, CancellationToken cancellation) =>
         {
             if (Api.DateField.Problem("date", date) is { } problem) return problem;
@@ -18,7 +18,7 @@ public static class PlanningRunEndpoints
                 queue.Request(networkId, "planning run requested");
                 return Results.Accepted();
             }
-            var outcome = await engine.RecomputeAsync(services, networkId, date.Value, changed: null, cancellation);
+            var outcome = await engine.RecomputeAsync(networkId, date.Value, changed: null, cancellation);
             return Results.Ok(new PlanningRunResult(networkId, date.Value, outcome.Proposed, outcome.Withdrawn, outcome.Kept, outcome.Messages.Count));
         })
         .RequireAuthorization(AccountsSetup.TenantPolicy)

@@ -194,9 +194,10 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         Queue<DateOnly>? left = null;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var database = scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>();
-            var timeZone = await database.Networks.Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
+            string? timeZone;
+            await using (var scope = scopes.CreateAsyncScope())
+                timeZone = await scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>().Networks
+                    .Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
             if (timeZone is null)
             {
                 Succeeded(networkId); // removed meanwhile: nothing is left to retry
@@ -209,7 +210,7 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
                 .Union(what.Dates.Where(d => d > today)).Order());
             while (left.TryPeek(out var date))
             {
-                await RecomputeAsync(scope.ServiceProvider, networkId, date, what.Everyone ? null : what.Employees, stopping);
+                await RecomputeAsync(networkId, date, what.Everyone ? null : what.Employees, stopping);
                 left.Dequeue();
                 if (decisionsBetweenDates) await DecisionsMeanwhileAsync(settings, stopping);
             }
@@ -251,12 +252,13 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         return TimeSpan.FromSeconds(delay * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
-    /// <summary>One network and date: re-match, commit, push. Public for the CLI and tests, which choose the date.</summary>
-    public async Task<RematchOutcome> RecomputeAsync(IServiceProvider services, long networkId, DateOnly date, IReadOnlySet<long>? changed,
-        CancellationToken cancellation)
+    /// <summary>One network and date, in a scope of its own: re-match, commit, push. Public for the planning-run endpoint and
+    /// tests, which choose the date.</summary>
+    public async Task<RematchOutcome> RecomputeAsync(long networkId, DateOnly date, IReadOnlySet<long>? changed, CancellationToken cancellation)
     {
         var clockStart = Stopwatch.GetTimestamp();
-        var outcome = await services.GetRequiredService<NetworkRematch>().RunAsync(networkId, date, changed, cancellation);
+        await using var scope = scopes.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<NetworkRematch>().RunAsync(networkId, date, changed, cancellation);
         Live.LiveMetrics.RecomputeSeconds.Record(Stopwatch.GetElapsedTime(clockStart).TotalSeconds);
         await pusher.PushAsync(outcome.Messages, cancellation);
         return outcome;
