@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Mobility.Server.Http;
 
 namespace Mobility.Server;
 
@@ -12,13 +13,13 @@ public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHan
     {
         if (exception is not BadHttpRequestException bad) return false;
         http.Response.StatusCode = bad.StatusCode;
-        if (bad.InnerException is Api.RefusedValueException refused)
+        if (bad.InnerException is RefusedValueException refused)
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
                 ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [refused.Field] = [refused.Reason] })
                 {
-                    Status = bad.StatusCode, Title = Api.FieldErrors.Title,
+                    Status = bad.StatusCode, Title = FieldErrors.Title,
                 },
                 Exception = exception,
             });

@@ -1,9 +1,13 @@
 using Mobility.Server;
-using Mobility.Server.Accounts;
-using Mobility.Server.Api;
-using Mobility.Server.Live;
-using Mobility.Server.Proposals;
 using Scalar.AspNetCore;
+using Mobility.Server.Accounts;
+using Mobility.Server.Carpools;
+using Mobility.Server.Companies;
+using Mobility.Server.Http;
+using Mobility.Server.Import;
+using Mobility.Server.Live;
+using Mobility.Server.Shuttles;
+using Mobility.Server.Statistics;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
@@ -17,7 +21,8 @@ builder.Services.AddMobilityDatabase(builder.Configuration);
 builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Configuration[Mobility.Data.Privacy.Disclosure.SettingName]));
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
-builder.Services.AddMobilityProposals(builder.Configuration);
+builder.Services.AddMobilityCarpools(builder.Configuration);
+builder.Services.AddMobilityShuttles();
 builder.Services.AddMobilityJobs(builder.Configuration);
 builder.AddMobilityTelemetry();
 

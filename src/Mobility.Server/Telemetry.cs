@@ -1,5 +1,5 @@
-using Mobility.Server.Live;
 using OpenTelemetry.Metrics;
+using Mobility.Server.Live;
 
 namespace Mobility.Server;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Mobility.Server.Carpools;
 using Mobility.Server.Live;
 
 namespace Mobility.Server.Tests;

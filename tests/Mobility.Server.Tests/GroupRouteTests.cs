@@ -6,9 +6,9 @@ using Mobility.Data.Model;
 using Mobility.Routing;
 using Mobility.Routing.Osm;
 using Mobility.Routing.Profiles;
-using Mobility.Server.Proposals;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

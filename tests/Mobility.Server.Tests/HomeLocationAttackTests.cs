@@ -6,10 +6,10 @@ using Mobility.Data;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
 using Mobility.Planning.TravelTimes;
-using Mobility.Server.Proposals;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
 using Xunit.Abstractions;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

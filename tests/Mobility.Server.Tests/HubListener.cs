@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
-using Mobility.Server.Live;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

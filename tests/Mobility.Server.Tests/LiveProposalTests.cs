@@ -5,8 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using Mobility.Server.Live;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

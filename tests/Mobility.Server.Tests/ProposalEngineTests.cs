@@ -6,8 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Mobility.Data.Model;
-using Mobility.Server.Live;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

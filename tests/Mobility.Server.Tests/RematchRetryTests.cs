@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mobility.Data.Model;
-using Mobility.Server.Proposals;
 using Mobility.TestSupport;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

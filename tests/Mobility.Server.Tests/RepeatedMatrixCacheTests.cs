@@ -1,5 +1,5 @@
 using Mobility.Planning.TravelTimes;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data.Model;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 

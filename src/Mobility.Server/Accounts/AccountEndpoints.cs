@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
-using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Accounts;
 
 public sealed record AccountDisabledInput(bool? Disabled);
 

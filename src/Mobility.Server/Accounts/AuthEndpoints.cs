@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Mobility.Data;
 using Mobility.Data.Model;
-using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Accounts;
 
 public sealed record SignInRequest([property: MaxLength(TextRules.EmailLength)] string? Email, [property: MaxLength(TextRules.PasswordLength)] string? Password);
 

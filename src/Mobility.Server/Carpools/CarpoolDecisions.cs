@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
-using Mobility.Server.Live;
+using Mobility.Server.Accounts;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 public enum Decision { Accept, Decline, Cancel }
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Mobility.Server.Accounts;
-using Mobility.Server.Proposals;
+using Mobility.Server.Live;
 
-namespace Mobility.Server.Live;
+namespace Mobility.Server.Carpools;
 
 /// <summary>
 /// The employee's live channel at /hubs/commute. The server calls <c>notification</c> (a <see cref="NotificationMessage"/>)

@@ -2,7 +2,7 @@ using Mobility.Data.Model;
 using Mobility.Routing;
 using NetTopologySuite.Geometries;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>A confirmed group's drive as a GeoJSON Feature: a LineString through its calls in driving order.</summary>
 /// <param name="Geometry">`{"type":"LineString","coordinates":[[longitude, latitude], …]}`.</param>

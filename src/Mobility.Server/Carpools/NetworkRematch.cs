@@ -5,12 +5,12 @@ using Mobility.Application.Carpools;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Planning.Carpools;
-using Mobility.Server.Live;
 using NetTopologySuite.Geometries;
 using PlannedGroup = Mobility.Planning.Carpools.CarpoolGroup;
 using StoredGroup = Mobility.Data.Model.CarpoolGroup;
+using Mobility.Server.Live;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>What a re-match changed: groups proposed and withdrawn, and the messages to push once committed.</summary>
 public sealed record RematchOutcome(int Proposed, int Withdrawn, int Kept, IReadOnlyList<(long EmployeeId, NotificationMessage Message)> Messages);

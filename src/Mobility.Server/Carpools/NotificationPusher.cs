@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
+using Mobility.Server.Live;
 
-namespace Mobility.Server.Live;
+namespace Mobility.Server.Carpools;
 
 /// <summary>Sends stored messages to their employee's connections (on every server instance, through the backplane when on).</summary>
 public sealed class NotificationPusher(IHubContext<CommuteHub> hub, ILogger<NotificationPusher> log)

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
-using Mobility.Server.Proposals;
 
-namespace Mobility.Server.Live;
+namespace Mobility.Server.Carpools;
 
 /// <summary>A message as a client receives it; <see cref="Sequence"/> counts per employee from 1 without gaps.</summary>
 public sealed record NotificationMessage(long Sequence, string Kind, System.Text.Json.JsonElement Payload, DateTimeOffset CreatedAt);

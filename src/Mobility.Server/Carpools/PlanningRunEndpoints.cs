@@ -1,6 +1,7 @@
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 public sealed record PlanningRunResult(long NetworkId, DateOnly Date, int Proposed, int Withdrawn, int Kept, int Messages);
 
@@ -12,7 +13,7 @@ public static class PlanningRunEndpoints
         endpoints.MapPost("/api/networks/{networkId:long}/planning-runs", async Task<IResult> (long networkId, DateOnly? date,
             ProposalEngine engine, RecomputeQueue queue, CancellationToken cancellation) =>
         {
-            if (Api.DateField.Problem("date", date) is { } problem) return problem;
+            if (DateField.Problem("date", date) is { } problem) return problem;
             if (date is null)
             {
                 queue.Request(networkId, "planning run requested");

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
-using Mobility.Server.Live;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>The employee's proposals and messages over REST: the same decisions as the hub, for clients without a live connection.</summary>
 public static class ProposalEndpoints
@@ -17,7 +17,7 @@ public static class ProposalEndpoints
         me.MapGet("/proposals", async (DateOnly? from, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
         {
             var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
-            if (Api.DateField.Problem("from", from) is { } problem) return problem;
+            if (DateField.Problem("from", from) is { } problem) return problem;
             var since = from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
             var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
                     .Where(g => g.Date >= since && g.Members.Any(m => m.EmployeeId == employeeId)))

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
+using Mobility.Server.Live;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>Which dates the engine keeps proposals for, and how it waits for changes to settle.</summary>
 public sealed class ProposalEngineOptions
@@ -24,7 +25,7 @@ public sealed class ProposalEngineOptions
 /// Recomputes proposals in the background when inputs change (<see cref="RecomputeQueue"/>): debounced, so that an HR
 /// import of 500 rows causes one re-match, not 500; each network once per burst, for each date ahead; then pushes.
 /// </summary>
-public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory scopes, Live.NotificationPusher pusher, TravelTimesSource travel, TimeProvider clock,
+public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory scopes, NotificationPusher pusher, TravelTimesSource travel, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<ProposalEngineOptions> options, ILogger<ProposalEngine> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stopping)
@@ -140,7 +141,7 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
             {
                 // Nothing can be matched while the networks cannot even be listed, so the engine waits here.
                 var delay = Backoff(failures, settings);
-                Live.LiveMetrics.RematchFailures.Add(1);
+                LiveMetrics.RematchFailures.Add(1);
                 log.LogError(error, "Could not list the networks to re-match at start (attempt {Failures}); next attempt at {NextAttempt:O}",
                     failures, clock.GetUtcNow() + delay);
                 await Task.Delay(delay, clock, stopping);
@@ -228,19 +229,19 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
     {
         // A decision matched between the dates may have failed and be waiting still: the network is not back until it is done.
         if (_retries.ContainsKey(networkId) || !_failures.Remove(networkId, out var failures)) return;
-        Live.LiveMetrics.RematchesWaiting.Add(-1);
+        LiveMetrics.RematchesWaiting.Add(-1);
         log.LogInformation("Network {Network} re-matched again after {Failures} failed attempt(s)", networkId, failures);
     }
 
     private void Postpone(long networkId, PendingNetwork left, ProposalEngineOptions settings, Exception error)
     {
-        if (!_failures.TryGetValue(networkId, out var failures)) Live.LiveMetrics.RematchesWaiting.Add(1);
+        if (!_failures.TryGetValue(networkId, out var failures)) LiveMetrics.RematchesWaiting.Add(1);
         _failures[networkId] = ++failures;
         // A decision matched between this re-match's dates may have failed already and be waiting.
         if (_retries.Remove(networkId, out var waiting)) left.Merge(waiting.Work);
         var due = clock.GetUtcNow() + Backoff(failures, settings);
         _retries[networkId] = (left, due);
-        Live.LiveMetrics.RematchFailures.Add(1);
+        LiveMetrics.RematchFailures.Add(1);
         log.LogError(error, "Re-matching network {Network} failed (attempt {Failures}); its {Count} change(s) are kept, next attempt at {NextAttempt:O}",
             networkId, failures, left.Reasons.Count, due);
     }
@@ -259,7 +260,7 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         var clockStart = Stopwatch.GetTimestamp();
         await using var scope = scopes.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<NetworkRematch>().RunAsync(networkId, date, changed, cancellation);
-        Live.LiveMetrics.RecomputeSeconds.Record(Stopwatch.GetElapsedTime(clockStart).TotalSeconds);
+        LiveMetrics.RecomputeSeconds.Record(Stopwatch.GetElapsedTime(clockStart).TotalSeconds);
         await pusher.PushAsync(outcome.Messages, cancellation);
         return outcome;
     }

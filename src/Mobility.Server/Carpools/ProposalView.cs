@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
 using GroupExplanation = Mobility.Planning.Carpools.GroupExplanation;
 using MemberRole = Mobility.Planning.Carpools.MemberRole;
-using Mobility.Server.Api;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>
 /// A member as another member sees them (DESIGN.md, "What each person may see"): a handle valid in this group only, first

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>A network to re-match, why, who changed (null: anyone may have) and for which date (null: every date the
 /// engine keeps).</summary>

@@ -1,6 +1,6 @@
 using Mobility.Planning.TravelTimes;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>
 /// Keeps the last few matrices by their exact places: a day's trips home use the same homes and sites as its trips to

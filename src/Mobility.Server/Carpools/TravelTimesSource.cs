@@ -2,7 +2,7 @@ using Mobility.Application.Roads;
 using Mobility.Planning.TravelTimes;
 using Mobility.Routing;
 
-namespace Mobility.Server.Proposals;
+namespace Mobility.Server.Carpools;
 
 /// <summary>
 /// The road network matching uses, loaded once on first use: a RouterDb file (`Routing:RouterDb`, fastest) or an OSM

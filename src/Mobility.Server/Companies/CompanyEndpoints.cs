@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Companies;
 
 public sealed record NetworkView(long Id, string Name, string TimeZone);
 

@@ -3,9 +3,10 @@ using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Companies;
 
 /// <summary>HR managers' view of their company's employees (administrators see all); the working group never gets here.</summary>
 public static class EmployeeEndpoints

@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Mobility.Data;
 using Mobility.Data.Model;
 using NetTopologySuite.Geometries;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Companies;
 
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,

@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Companies;
 
 /// <summary>An employee's own data: read, change how they commute, export everything, erase themselves.</summary>
 public static class MeEndpoints

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Companies;
 
 public sealed record SiteView(long Id, long NetworkId, long? CompanyId, string ExternalId, string Name, SiteKind Kind,
     GeoJsonPoint Location, string? Address, string? Commune)

@@ -2,7 +2,7 @@ using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Companies;
 
 /// <summary>
 /// The rows a list may show to an account: the list counterpart of <see cref="TenantAccess"/>, which guards single

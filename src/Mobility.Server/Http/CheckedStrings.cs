@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Mobility.Data;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Http;
 
 /// <summary>
 /// How every JSON body is read: strings under <see cref="TextRules"/> (a field marked [MaxLength] under its own limit, the rest

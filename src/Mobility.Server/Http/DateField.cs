@@ -1,6 +1,6 @@
 using Mobility.Data;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Http;
 
 /// <summary>Every date a request gives, in a body or a query, is checked here against <see cref="DateRange"/>.</summary>
 public static class DateField

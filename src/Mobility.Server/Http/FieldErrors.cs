@@ -1,4 +1,4 @@
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Http;
 
 /// <summary>
 /// Field-level validation messages, French first then English, returned as an RFC 9457 validation problem

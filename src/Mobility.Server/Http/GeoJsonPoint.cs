@@ -1,7 +1,7 @@
 using Mobility.Data;
 using NetTopologySuite.Geometries;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Http;
 
 /// <summary>A GeoJSON Point (RFC 7946): `{"type":"Point","coordinates":[longitude, latitude]}`, WGS84.</summary>
 public sealed record GeoJsonPoint(string Type, double[] Coordinates)

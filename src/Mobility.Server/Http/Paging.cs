@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Http;
 
 /// <summary>One page of a list, with what a client needs to ask for the next one.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)

@@ -1,6 +1,6 @@
 using Mobility.Data;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Http;
 
 /// <summary>
 /// Query parameters bind without the JSON rules (<see cref="JsonInput"/>): an enum binds from any integer ("kind=99") and text

@@ -3,9 +3,9 @@ using Mobility.Data;
 using Mobility.Data.Import;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Server.Accounts;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Import;
 
 /// <summary>
 /// HR's CSV import of a company's employees (the format of docs/import-format.md: `;` `,` or tab, UTF-8 or

@@ -1,4 +1,3 @@
-using Mobility.Server.Api;
 using Mobility.Server.Jobs;
 
 namespace Mobility.Server;
@@ -11,7 +10,6 @@ public static class JobsSetup
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         services.AddSingleton<JobSignal>();
         services.AddScoped<JobQueue>();
-        services.AddSingleton<IJobHandler, ShuttlePlanJob>();
         services.AddHostedService<JobRunner>();
         return services;
     }

@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
-
 namespace Mobility.Server.Live;
 
 /// <summary>
-/// SignalR and what feeds it. With `Redis:Backplane` set to a Redis connection string, messages reach clients
+/// SignalR itself (the hubs and what they push belong to their features, <c>Carpools.CarpoolsSetup</c>). With `Redis:Backplane` set to a Redis connection string, messages reach clients
 /// connected to any server instance (several instances behind a load balancer); without it one instance serves all.
 /// </summary>
 public static class LiveSetup
@@ -17,21 +14,6 @@ public static class LiveSetup
         if (configuration[BackplaneSetting] is { Length: > 0 } redis)
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("mobility"));
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<NotificationStore>();
-        services.AddSingleton<NotificationPusher>();
-        // Browsers cannot set headers on WebSockets: the SignalR client sends the bearer token as access_token.
-        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, options =>
-        {
-            options.Events = new BearerTokenEvents
-            {
-                OnMessageReceived = context =>
-                {
-                    if (context.Request.Path.StartsWithSegments(CommuteHub.Path) && context.Request.Query["access_token"] is { Count: > 0 } token)
-                        context.Token = token;
-                    return Task.CompletedTask;
-                },
-            };
-        });
         return services;
     }
 }

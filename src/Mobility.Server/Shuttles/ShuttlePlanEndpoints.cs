@@ -3,8 +3,9 @@ using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Shuttles;
 
 public sealed record ShuttlePlanSummary(long Id, long NetworkId, long? CompanyId, string Name, DateOnly ValidFrom, DateOnly? ValidTo,
     int Vehicles, int Trips, double Kilometres);

@@ -6,10 +6,10 @@ using Mobility.Application.Shuttles;
 using Mobility.Data;
 using Mobility.Data.Shuttles;
 using Mobility.Planning.Vrp;
+using Mobility.Server.Carpools;
 using Mobility.Server.Jobs;
-using Mobility.Server.Proposals;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Shuttles;
 
 /// <summary>A queued shuttle plan: the request (its time limit already clamped to the server's cap) and its tenant.</summary>
 public sealed record ShuttlePlanJobInput(long NetworkId, long CompanyId, ShuttlePlanRequest Request);

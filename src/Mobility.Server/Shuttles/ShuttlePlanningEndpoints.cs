@@ -5,9 +5,10 @@ using Mobility.Data;
 using Mobility.Planning.Shuttles;
 using Microsoft.Extensions.Options;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 using Mobility.Server.Jobs;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Shuttles;
 
 /// <summary>What HR asks for: shuttles for its employees living farther than <see cref="MinDistanceKm"/> from their plant
 /// (and, given <see cref="Communes"/>, in those communes), on <see cref="Days"/> days from <see cref="Date"/>, each from the

@@ -7,9 +7,10 @@ using Mobility.Data.Model;
 using Mobility.Data.Privacy;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Accounts;
-using Mobility.Server.Proposals;
+using Mobility.Server.Carpools;
+using Mobility.Server.Http;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Statistics;
 
 /// <summary>A square of the homes map: how many employees live in it and how many of them agreed to be matched, both
 /// as <see cref="Disclosure"/> publishes counts. Squares that round to 0 are left out, their people counted in

@@ -3,7 +3,7 @@ using Mobility.Data;
 using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
 
-namespace Mobility.Server.Api;
+namespace Mobility.Server.Statistics;
 
 /// <summary>A count in an aggregate, as <see cref="Disclosure"/> publishes it: a multiple of 5; keys that round to 0 are left out.</summary>
 public sealed record Cell(string Key, int Count);

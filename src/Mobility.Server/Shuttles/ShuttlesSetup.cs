@@ -1,0 +1,13 @@
+using Mobility.Server.Jobs;
+
+namespace Mobility.Server.Shuttles;
+
+/// <summary>HR's shuttle plans: planned as jobs (<see cref="ShuttlePlanJob"/>), so the job runner finds their handler here.</summary>
+public static class ShuttlesSetup
+{
+    public static IServiceCollection AddMobilityShuttles(this IServiceCollection services)
+    {
+        services.AddSingleton<IJobHandler, ShuttlePlanJob>();
+        return services;
+    }
+}
