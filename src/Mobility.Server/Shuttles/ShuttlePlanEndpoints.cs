@@ -30,48 +30,53 @@ public static class ShuttlePlanEndpoints
     {
         var api = endpoints.MapGroup("/api").WithTags("Shuttle plans").RequireAuthorization(AccountsSetup.TenantPolicy);
 
-        api.MapGet("/shuttle-plans", async ([AsParameters] PageQuery page, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
-        {
-            if (page.Problem() is { } problem) return problem;
-            var user = CurrentUser.From(http.User)!;
-            var plans = user.Role switch
-            {
-                AccountRole.Administrator => database.ShuttlePlans,
-                AccountRole.WorkingGroup => database.ShuttlePlans.Where(p => p.NetworkId == user.NetworkId),
-                AccountRole.HrManager => database.ShuttlePlans.Where(p => p.NetworkId == user.NetworkId && (p.CompanyId == null || p.CompanyId == user.CompanyId)),
-                _ => database.ShuttlePlans.Where(_ => false),
-            };
-            return Results.Ok(await page.ReadAsync(plans.OrderBy(p => p.Id).Select(p => new ShuttlePlanSummary(p.Id, p.NetworkId, p.CompanyId, p.Name,
-                p.ValidFrom, p.ValidTo, p.Vehicles.Count, p.Trips.Count, p.Trips.Sum(t => t.Kilometres))), cancellation));
-        }).WithSummary("Shuttle plans the account may read.");
-
-        api.MapGet("/shuttle-plans/{planId:long}", async Task<IResult> (long planId, HttpContext http, MobilityDbContext database, Disclosure disclosure,
-            CancellationToken cancellation) =>
-        {
-            var plan = await database.ShuttlePlans.AsNoTracking().AsSplitQuery()
-                .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.ShiftPattern)
-                .Include(p => p.Trips).ThenInclude(t => t.Stops).ThenInclude(s => s.Site)
-                .SingleOrDefaultAsync(p => p.Id == planId, cancellation);
-            if (plan is null) return Results.NotFound();
-            var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
-            var user = CurrentUser.From(http.User)!;
-            var exact = user.IsAdministrator || (user.Role == AccountRole.HrManager && plan.CompanyId == user.CompanyId);
-            int Shown(ShuttleStop stop, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{stop.ShuttleTripId}");
-            return Results.Ok(new ShuttlePlanView(
-                new ShuttlePlanSummary(plan.Id, plan.NetworkId, plan.CompanyId, plan.Name, plan.ValidFrom, plan.ValidTo, plan.Vehicles.Count,
-                    plan.Trips.Count, plan.Trips.Sum(t => t.Kilometres)),
-                exact ? null : Disclosure.Base,
-                plan.Trips.OrderBy(t => t.Stops.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
-                    vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
-                    t.Stops.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
-                        s.Arrival, s.Departure, Shown(s, s.Boarding), Shown(s, s.Alighting), Shown(s, s.LoadAfter))).ToList())).ToList()));
-        }).RequireAuthorization(AccountsSetup.HrOrWorkingGroupOrAdministrator).WithSummary("A plan's trips: stops in order with times and loads.");
-
-        api.MapDelete("/shuttle-plans/{planId:long}", async (long planId, MobilityDbContext database, CancellationToken cancellation) =>
-        {
-            await database.ShuttlePlans.Where(p => p.Id == planId).ExecuteDeleteAsync(cancellation);
-            return Results.NoContent();
-        }).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Removes a plan.");
+        api.MapGet("/shuttle-plans", ListShuttlePlansAsync).WithSummary("Shuttle plans the account may read.");
+        api.MapGet("/shuttle-plans/{planId:long}", ReadShuttlePlanAsync)
+            .RequireAuthorization(AccountsSetup.HrOrWorkingGroupOrAdministrator).WithSummary("A plan's trips: stops in order with times and loads.");
+        api.MapDelete("/shuttle-plans/{planId:long}", DeleteShuttlePlanAsync).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Removes a plan.");
         return endpoints;
+    }
+
+    private static async Task<IResult> ListShuttlePlansAsync([AsParameters] PageQuery page, HttpContext http, MobilityDbContext database, CancellationToken cancellation)
+    {
+        if (page.Problem() is { } problem) return problem;
+        var user = CurrentUser.From(http.User)!;
+        var plans = user.Role switch
+        {
+            AccountRole.Administrator => database.ShuttlePlans,
+            AccountRole.WorkingGroup => database.ShuttlePlans.Where(p => p.NetworkId == user.NetworkId),
+            AccountRole.HrManager => database.ShuttlePlans.Where(p => p.NetworkId == user.NetworkId && (p.CompanyId == null || p.CompanyId == user.CompanyId)),
+            _ => database.ShuttlePlans.Where(_ => false),
+        };
+        return Results.Ok(await page.ReadAsync(plans.OrderBy(p => p.Id).Select(p => new ShuttlePlanSummary(p.Id, p.NetworkId, p.CompanyId, p.Name,
+            p.ValidFrom, p.ValidTo, p.Vehicles.Count, p.Trips.Count, p.Trips.Sum(t => t.Kilometres))), cancellation));
+    }
+
+    private static async Task<IResult> ReadShuttlePlanAsync(long planId, HttpContext http, MobilityDbContext database, Disclosure disclosure,
+        CancellationToken cancellation)
+    {
+        var plan = await database.ShuttlePlans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.ShiftPattern)
+            .Include(p => p.Trips).ThenInclude(t => t.Stops).ThenInclude(s => s.Site)
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellation);
+        if (plan is null) return Results.NotFound();
+        var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
+        var user = CurrentUser.From(http.User)!;
+        var exact = user.IsAdministrator || (user.Role == AccountRole.HrManager && plan.CompanyId == user.CompanyId);
+        int Shown(ShuttleStop stop, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{stop.ShuttleTripId}");
+        return Results.Ok(new ShuttlePlanView(
+            new ShuttlePlanSummary(plan.Id, plan.NetworkId, plan.CompanyId, plan.Name, plan.ValidFrom, plan.ValidTo, plan.Vehicles.Count,
+                plan.Trips.Count, plan.Trips.Sum(t => t.Kilometres)),
+            exact ? null : Disclosure.Base,
+            plan.Trips.OrderBy(t => t.Stops.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
+                vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
+                t.Stops.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
+                    s.Arrival, s.Departure, Shown(s, s.Boarding), Shown(s, s.Alighting), Shown(s, s.LoadAfter))).ToList())).ToList()));
+    }
+
+    private static async Task<IResult> DeleteShuttlePlanAsync(long planId, MobilityDbContext database, CancellationToken cancellation)
+    {
+        await database.ShuttlePlans.Where(p => p.Id == planId).ExecuteDeleteAsync(cancellation);
+        return Results.NoContent();
     }
 }

@@ -51,36 +51,38 @@ public static class ShuttlePlanningEndpoints
 {
     public static IEndpointRouteBuilder MapShuttlePlanningEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/companies/{companyId:long}/shuttle-plans", async Task<IResult> (long companyId, ShuttlePlanRequest request,
-            HttpContext http, MobilityDbContext database, JobQueue jobs, IOptions<JobOptions> options, CancellationToken cancellation) =>
-        {
-            var errors = new FieldErrors();
-            request.Validate(errors);
-            if (errors.Any) return errors.Problem();
-            var networkId = await database.Companies.Where(c => c.Id == companyId).Select(c => (long?)c.NetworkId).SingleOrDefaultAsync(cancellation);
-            if (networkId is null) return Results.NotFound();
-            // Reading the demand is a few queries, not a solver run: a request that cannot be planned is refused now.
-            try
-            {
-                var query = ShuttlePlanJob.Query(networkId.Value, companyId, request);
-                if ((await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: cancellation)).Case.Riders.Count == 0)
-                {
-                    var (title, detail) = JobProblems.Describe(JobProblems.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
-                    return Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
-                }
-            }
-            catch (ArgumentException error)
-            {
-                return Results.Problem(title: "Plan impossible / Cannot plan", detail: error.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
-            }
-            var input = new ShuttlePlanJobInput(networkId.Value, companyId,
-                request with { TimeLimitSeconds = Math.Min(request.TimeLimitSeconds, options.Value.MaxSolverSeconds) });
-            var job = await jobs.EnqueueAsync(ShuttlePlanJob.KindName, input, CurrentUser.From(http.User)!.AccountId, networkId, companyId, cancellation);
-            return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job));
-        })
-        .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.HrOrAdministrator)
-        .WithTags("Shuttle plans")
-        .WithSummary("Queues a shuttle plan for a company's employees living far from their plant, on days from a date; answers the job to follow (GET /api/jobs/{jobId}).");
+        endpoints.MapPost("/api/companies/{companyId:long}/shuttle-plans", QueueShuttlePlanAsync)
+            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.HrOrAdministrator)
+            .WithTags("Shuttle plans")
+            .WithSummary("Queues a shuttle plan for a company's employees living far from their plant, on days from a date; answers the job to follow (GET /api/jobs/{jobId}).");
         return endpoints;
+    }
+
+    private static async Task<IResult> QueueShuttlePlanAsync(long companyId, ShuttlePlanRequest request, HttpContext http, MobilityDbContext database,
+        JobQueue jobs, IOptions<JobOptions> options, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        request.Validate(errors);
+        if (errors.Any) return errors.Problem();
+        var networkId = await database.Companies.Where(c => c.Id == companyId).Select(c => (long?)c.NetworkId).SingleOrDefaultAsync(cancellation);
+        if (networkId is null) return Results.NotFound();
+        // Reading the demand is a few queries, not a solver run: a request that cannot be planned is refused now.
+        try
+        {
+            var query = ShuttlePlanJob.Query(networkId.Value, companyId, request);
+            if ((await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: cancellation)).Case.Riders.Count == 0)
+            {
+                var (title, detail) = JobProblems.Describe(JobProblems.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
+                return Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
+        }
+        catch (ArgumentException error)
+        {
+            return Results.Problem(title: "Plan impossible / Cannot plan", detail: error.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        var input = new ShuttlePlanJobInput(networkId.Value, companyId,
+            request with { TimeLimitSeconds = Math.Min(request.TimeLimitSeconds, options.Value.MaxSolverSeconds) });
+        var job = await jobs.EnqueueAsync(ShuttlePlanJob.KindName, input, CurrentUser.From(http.User)!.AccountId, networkId, companyId, cancellation);
+        return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job));
     }
 }
