@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Mobility.Cli.Commands;
 
-namespace Mobility.Cli.Commands;
+namespace Mobility.Bench;
 
-/// <summary>`mobility bench hub`: the live channel under load (see <see cref="HubLoadBenchmark"/>).</summary>
+/// <summary>`mobility-bench hub`: the live channel under load (see <see cref="HubLoadBenchmark"/>).</summary>
 internal static class HubBenchCommand
 {
     public static Command Create()

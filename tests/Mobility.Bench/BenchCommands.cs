@@ -8,11 +8,12 @@ using Mobility.Routing.IO;
 using Mobility.Routing.Osm;
 using Mobility.Routing.Profiles;
 
-namespace Mobility.Cli.Commands;
+namespace Mobility.Bench;
 
+/// <summary>The sub-commands of `mobility-bench`: each measures one part of the product and prints its figures.</summary>
 internal static class BenchCommands
 {
-    public static Command Create()
+    public static IReadOnlyList<Command> Create()
     {
         var osm = new Option<string>("--osm") { Description = "OSM extract to measure on.", Required = true };
         var pairs = new Option<int>("--pairs") { Description = "Random point-to-point queries.", DefaultValueFactory = _ => 10_000 };
@@ -62,13 +63,7 @@ internal static class BenchCommands
         vrptw.Options.Add(searches);
         vrptw.SetAction(parse => BenchVrptw(parse.GetValue(folder)!, parse.GetValue(instances), parse.GetValue(timeLimit), parse.GetValue(vrpSeed), parse.GetValue(searches)));
 
-        var bench = new Command("bench", "Benchmarks that print figures (see docs/benchmarks.md).");
-        bench.Subcommands.Add(vrptw);
-        bench.Subcommands.Add(carpools);
-        bench.Subcommands.Add(routing);
-        bench.Subcommands.Add(grid);
-        bench.Subcommands.Add(HubBenchCommand.Create());
-        return bench;
+        return [vrptw, carpools, routing, grid, HubBenchCommand.Create()];
     }
 
     private static int BenchVrptw(DirectoryInfo folder, string? names, double timeLimit, int seed, int searches)

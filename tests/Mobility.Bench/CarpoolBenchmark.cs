@@ -2,10 +2,11 @@ using System.Diagnostics;
 using Mobility.Data.Export;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.TestSupport;
 
-namespace Mobility.Cli;
+namespace Mobility.Bench;
 
-/// <summary>`mobility bench carpools`: a whole day (both directions) on generated commutes, then one re-match.</summary>
+/// <summary>`mobility-bench carpools`: a whole day (both directions) on generated commutes, then one re-match.</summary>
 internal static class CarpoolBenchmark
 {
     public static int Run(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double gapWork)

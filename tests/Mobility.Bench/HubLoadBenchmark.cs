@@ -11,7 +11,7 @@ using Mobility.Data.Accounts;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
 
-namespace Mobility.Cli;
+namespace Mobility.Bench;
 
 /// <summary>
 /// Load test of the live channel against a running server: a demo network of N employees, each signed in and
