@@ -23,6 +23,7 @@ builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
 builder.Services.AddMobilityCarpools(builder.Configuration);
 builder.Services.AddMobilityShuttles();
+builder.Services.AddMobilityImport();
 builder.Services.AddMobilityJobs(builder.Configuration);
 builder.AddMobilityTelemetry();
 
