@@ -6,6 +6,7 @@ using Mobility.Data;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 using Mobility.Server.Proposals;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
