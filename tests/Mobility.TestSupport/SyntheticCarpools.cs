@@ -1,7 +1,8 @@
+using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 using Mobility.Routing;
 
-namespace Mobility.Planning.Carpools;
+namespace Mobility.TestSupport;
 
 /// <summary>
 /// Random but realistic commutes for tests and benchmarks: plants within a 25 km region, homes around them (most within
