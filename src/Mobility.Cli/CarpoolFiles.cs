@@ -1,3 +1,4 @@
+using Mobility.Routing;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

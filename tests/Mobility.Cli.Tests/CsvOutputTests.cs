@@ -1,3 +1,4 @@
+using Mobility.Routing;
 using System.Text;
 using Mobility.Cli.Commands;
 using Mobility.Data.Export;

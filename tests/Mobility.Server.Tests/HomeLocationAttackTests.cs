@@ -6,6 +6,7 @@ using Mobility.Data;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 using Mobility.Server.Proposals;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
@@ -137,7 +138,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
         {
             var known = new GeoPoint(timing.Known.Y, timing.Known.X);
             var times = timing.FromKnown ? travel.Matrix([known], candidates) : travel.Matrix(candidates, [known]);
-            var onwards = timing.ThroughToPlant is { } plant ? travel.Matrix(candidates, [new GeoPoint(plant.Y, plant.X)]) : null;
+            var onwards = timing.ThroughToPlant is { } plant ? travel.Matrix(candidates, [plant.ToGeoPoint()]) : null;
             consistent.RemoveWhere(i =>
             {
                 var (origin, destination) = timing.FromKnown ? (0, i) : (i, 0);

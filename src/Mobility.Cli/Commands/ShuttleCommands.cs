@@ -1,3 +1,4 @@
+using Mobility.Data.Demo;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -86,8 +87,8 @@ internal static class ShuttleCommands
             else
             {
                 if (osmFile is null) throw new ArgumentException("Without --db, --osm is required: the demo case takes its stations from the extract.");
-                var stations = DemoShuttleSources.StationsFromOsm(osmFile);
-                var plants = DemoShuttleSources.ThreeShiftPlants(parse.GetValue(scenario)!.FullName);
+                var stations = DemoShuttleSources.Stations(osmFile);
+                var plants = DemoShuttleSources.ThreeShiftPlants(DemoScenario.Load(parse.GetValue(scenario)!.FullName));
                 Console.Error.WriteLine($"{stations.Count} stations, {plants.Count} plants with a 3x8 roster");
                 var shuttleCase = DemoShuttleCase.Build(stations, plants, day, dayCount,
                     parse.GetValue(share), parse.GetValue(minibuses), parse.GetValue(coaches), parse.GetValue(seed));

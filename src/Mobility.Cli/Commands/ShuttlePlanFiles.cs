@@ -48,7 +48,7 @@ internal static class ShuttlePlanFiles
             if (from == to) continue;
             if (!legs.TryGetValue((from, to), out var leg))
             {
-                var route = router.Route("car", from.Location.Latitude, from.Location.Longitude, to.Location.Latitude, to.Location.Longitude);
+                var route = router.Route("car", from.Location, to.Location);
                 legs[(from, to)] = leg = route.IsSuccess
                     ? route.Value.Geometry.Coordinates.Select(c => new[] { Math.Round(c.X, 6), Math.Round(c.Y, 6) }).ToArray()
                     : [[from.Location.Longitude, from.Location.Latitude], [to.Location.Longitude, to.Location.Latitude]];

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using NetTopologySuite.Geometries;
+using Mobility.Routing;
 
 namespace Mobility.Data.Import;
 
@@ -42,10 +42,9 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
         ["both"] = CommuteRole.Either,
     };
 
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     private sealed record Candidate(int Line, string Id, string Company, string Site, string? FirstName, string? LastName,
-        double Latitude, double Longitude, string? Commune, CommuteRole Role, int? Seats, int? DetourMinutes,
+        GeoPoint Home, string? Commune, CommuteRole Role, int? Seats, int? DetourMinutes,
         double? DetourRatio, int? Flexibility, string? Language, bool? Consent, string? Shift, int? RotationOffset,
         DateOnly? ValidFrom);
 
@@ -69,7 +68,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
         var companies = await database.Companies.Where(c => c.NetworkId == network.Id).ToDictionaryAsync(c => c.ExternalId, cancellation);
         var sites = await database.Sites.Where(s => s.NetworkId == network.Id).ToDictionaryAsync(s => s.ExternalId, cancellation);
         var patterns = await database.ShiftPatterns.Where(p => p.NetworkId == network.Id).ToDictionaryAsync(p => p.ExternalId, cancellation);
-        var area = CoordinateCheck.ForArea(sites.Values.Select(s => (s.Location.Y, s.Location.X)));
+        var area = CoordinateCheck.ForArea(sites.Values.Select(s => s.Location.ToGeoPoint()));
 
         var candidates = new List<Candidate>();
         foreach (var row in table.Rows)
@@ -79,7 +78,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             var candidate = new Candidate(row.Line, read.Required("id", TextRules.ExternalIdLength),
                 read.Required("company", TextRules.ExternalIdLength), read.Required("site", TextRules.ExternalIdLength),
                 read.Optional("first_name", TextRules.NameLength), read.Optional("last_name", TextRules.NameLength),
-                read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN,
+                new GeoPoint(read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN),
                 read.Optional("commune", TextRules.CommuneLength), read.Choice("role", Roles, required: false) ?? CommuteRole.Either,
                 read.Integer("seats", false, 0, 8), read.Integer("max_detour_minutes", false, 0, 120),
                 read.Number("max_detour_ratio", false), read.Integer("flexibility_minutes", false, 0, 240),
@@ -106,8 +105,8 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             }
             // The same rule as the API's: near the main plant, else near the network when the plant is unknown (reported above).
             var homeCheck = sites.TryGetValue(candidate.Site, out var mainPlant)
-                ? CoordinateCheck.AroundPlant(mainPlant.Location.Y, mainPlant.Location.X) : area;
-            if (homeCheck.Problem(candidate.Latitude, candidate.Longitude) is { } problem) read.Error("latitude", problem);
+                ? CoordinateCheck.AroundPlant(mainPlant.Location.ToGeoPoint()) : area;
+            if (homeCheck.Problem(candidate.Home) is { } problem) read.Error("latitude", problem);
             if (candidate.Shift != null && !patterns.ContainsKey(candidate.Shift))
                 read.Error("shift", $"unknown shift pattern '{candidate.Shift}'");
             if (candidate.DetourRatio is < 1) read.Error("max_detour_ratio", "a detour ratio is at least 1 (1.5 = up to 50% longer)");
@@ -142,7 +141,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             employee.MainSite = sites[candidate.Site];
             employee.FirstName = candidate.FirstName ?? employee.FirstName;
             employee.LastName = candidate.LastName ?? employee.LastName;
-            employee.Home = Wgs84.CreatePoint(new Coordinate(candidate.Longitude, candidate.Latitude));
+            employee.Home = candidate.Home.ToStoredPoint();
             employee.Commune = candidate.Commune ?? employee.Commune;
             employee.Role = candidate.Role;
             employee.SeatsOffered = candidate.Seats ?? (candidate.Role == CommuteRole.Passenger ? 0 : 3);

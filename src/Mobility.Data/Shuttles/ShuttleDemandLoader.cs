@@ -3,6 +3,7 @@ using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 using PlannedStop = Mobility.Planning.Shuttles.ShuttleStop;
 
 namespace Mobility.Data.Shuttles;
@@ -84,6 +85,6 @@ public static class ShuttleDemandLoader
             ?? throw new ArgumentException($"No network '{nameOrId}' in the database.");
     }
 
-    private static PlannedStop Stop(Site site) => new(site.ExternalId, site.Name, new GeoPoint(site.Location.Y, site.Location.X),
+    private static PlannedStop Stop(Site site) => new(site.ExternalId, site.Name, site.Location.ToGeoPoint(),
         site.Kind == SiteKind.Plant ? ShuttleStopKind.Site : site.Kind == SiteKind.Station ? ShuttleStopKind.Station : ShuttleStopKind.MeetingPoint);
 }

@@ -24,9 +24,9 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
     /// <param name="mainPlant">Where the employee's main plant is, or null when the request names no valid one (already reported).</param>
     public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, bool plantChanged = false)
     {
-        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.Y, mainPlant.X);
+        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint());
         var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
-        if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.Y, stored.X) is { } far)
+        if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.ToGeoPoint()) is { } far)
             errors.Add("home", far.Bilingual);
         if (SeatsOffered is < 0 or > 8) errors.Add("seatsOffered", "Entre 0 et 8 places. / Between 0 and 8 seats.");
         if (MaxDetourMinutes is < 0 or > 120) errors.Add("maxDetourMinutes", "Entre 0 et 120 minutes. / Between 0 and 120 minutes.");

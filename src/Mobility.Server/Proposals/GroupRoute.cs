@@ -1,3 +1,4 @@
+using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Routing;
 using NetTopologySuite.Geometries;
@@ -48,7 +49,7 @@ public static class GroupRoute
         for (var leg = 0; leg + 1 < calls.Count; leg++)
         {
             var (from, to) = (calls[leg], calls[leg + 1]);
-            var route = router?.Route("car", from.Y, from.X, to.Y, to.X);
+            var route = router?.Route("car", from.ToGeoPoint(), to.ToGeoPoint());
             IEnumerable<Coordinate> line;
             if (route is { IsSuccess: true } routed)
             {
@@ -60,7 +61,7 @@ public static class GroupRoute
             {
                 alongRoads = false;
                 line = [from.Coordinate, to.Coordinate];
-                metres += Geo.Metres(from.Y, from.X, to.Y, to.X);
+                metres += from.ToGeoPoint().DistanceTo(to.ToGeoPoint());
             }
             foreach (var point in line)
                 if (coordinates.Count == 0 || coordinates[^1][0] != point.X || coordinates[^1][1] != point.Y)

@@ -40,7 +40,6 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 {
     public const string ProposalKind = "proposal";
     public const string WithdrawnKind = "proposal-withdrawn";
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     /// <param name="changed">Employees whose data or decisions changed; null re-matches everyone. Given, the open proposals
     /// none of them (or of their co-members, both ways) is in are kept as they are, so the change reaches only whom it must.</param>
@@ -208,7 +207,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
                     EmployeeId = employeeId, Role = m.Role == MemberRole.Driver ? CommuteRole.Driver : CommuteRole.Passenger,
                     PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
                     PickupTime = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(toWork ? m.AtHome : m.AtSite)),
-                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? Wgs84.CreatePoint(home.Coordinate) : null,
+                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
                 };
             }).ToList(),
         };

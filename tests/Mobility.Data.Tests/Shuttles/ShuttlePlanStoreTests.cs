@@ -5,6 +5,7 @@ using Mobility.Planning.Shifts;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 using Mobility.Planning.Vrp;
+using Mobility.Routing;
 using Planned = Mobility.Planning.Shuttles;
 
 namespace Mobility.Data.Tests.Shuttles;

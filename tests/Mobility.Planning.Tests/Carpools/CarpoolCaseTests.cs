@@ -1,6 +1,7 @@
 using Mobility.Planning.Carpools;
 using Mobility.Planning.Shifts;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 
 namespace Mobility.Planning.Tests.Carpools;
 
