@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mobility.Data.Export;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.Planning;
 
 namespace Mobility.Cli;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mobility.Data.Export;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.Planning;
 
 namespace Mobility.Cli;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mobility.Planning.Carpools;
+using Mobility.Planning;
 
 namespace Mobility.Cli;
 

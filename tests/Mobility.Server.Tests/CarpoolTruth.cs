@@ -2,12 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning;
 
 namespace Mobility.Server.Tests;
 
 /// <summary>A date's live carpool groups as stored, read the way a test checks the working group's figures against:
 /// the hour of departure (Europe/Paris), the live member rows, and the kilometres of the stored explanation.</summary>
-public sealed record CarpoolTruth(long Id, TripDirection Direction, int Hour, IReadOnlyList<long> Members, double RouteKilometres, double? AloneKilometres)
+public sealed record CarpoolTruth(long Id, CommuteDirection Direction, int Hour, IReadOnlyList<long> Members, double RouteKilometres, double? AloneKilometres)
 {
     private static readonly CarpoolStatus[] Live = [CarpoolStatus.Proposed, CarpoolStatus.Accepted, CarpoolStatus.Confirmed];
 

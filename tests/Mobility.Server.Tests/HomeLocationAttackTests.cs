@@ -6,6 +6,7 @@ using Mobility.Data;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
 using Mobility.Planning.TravelTimes;
+using Mobility.Planning;
 using Mobility.Server.Proposals;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
@@ -100,7 +101,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
     private static async Task<List<Pair>> PairsAsync(TestDatabase database)
     {
         await using var context = NewContext(database);
-        var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == TripDirection.ToWork))
+        var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == CommuteDirection.ToWork))
             .AsSplitQuery().ToListAsync();
         var pairs = new List<Pair>();
         foreach (var group in groups)

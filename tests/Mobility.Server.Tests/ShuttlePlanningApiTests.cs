@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning;
 
 namespace Mobility.Server.Tests;
 
@@ -51,7 +52,7 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
         // Every trip calls at the station, then at Alpha's plant, never at Beta's.
         Assert.NotEmpty(stored.Trips);
         Assert.All(stored.Trips, t => Assert.DoesNotContain(t.Stops, s => s.SiteId == _server.BetaPlant));
-        Assert.Equal(4, stored.Trips.Where(t => t.Direction == TripDirection.ToWork).SelectMany(t => t.Stops).Where(s => s.SiteId == _server.AlphaPlant).Sum(s => s.Alighting));
+        Assert.Equal(4, stored.Trips.Where(t => t.Direction == CommuteDirection.ToWork).SelectMany(t => t.Stops).Where(s => s.SiteId == _server.AlphaPlant).Sum(s => s.Alighting));
 
         // The same name again replaces the company's plan; Beta's HR cannot read it.
         using var again = await hr.PostAsJsonAsync($"/api/companies/{_server.Alpha}/shuttle-plans",

@@ -6,6 +6,7 @@ using Mobility.Data;
 using Mobility.Data.Commutes;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.Planning;
 using Mobility.Routing;
 using Mobility.Routing.IO;
 using Mobility.Routing.Osm;

@@ -60,11 +60,11 @@ internal static class ShuttlePlanReport
         return text.ToString();
     }
 
-    private static string Reason(UnservedReason reason) => reason switch
+    private static string Reason(NoSeatReason reason) => reason switch
     {
-        UnservedReason.Unreachable => "no road between the stops",
-        UnservedReason.RideTooLong => "direct ride over the limit",
-        UnservedReason.NoVehicleInTime => "no vehicle there in time",
+        NoSeatReason.Unreachable => "no road between the stops",
+        NoSeatReason.RideTooLong => "direct ride over the limit",
+        NoSeatReason.NoVehicleInTime => "no vehicle there in time",
         _ => "no seat left",
     };
 }

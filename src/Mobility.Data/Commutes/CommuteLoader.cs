@@ -76,12 +76,7 @@ public static class CommuteLoader
             var there = CommuteWindow.ToWork(shift, TimeSpan.FromMinutes(employee.FlexibilityMinutes), options.Margin);
             var back = CommuteWindow.ToHome(shift, TimeSpan.FromMinutes(options.HomeFlexibilityMinutes), options.Margin);
             var site = employee.MainSite!;
-            var role = employee.Role switch
-            {
-                CommuteRole.Driver => CarpoolRole.Driver,
-                CommuteRole.Passenger => CarpoolRole.Passenger,
-                _ => CarpoolRole.Either,
-            };
+            var role = employee.Role;
             var morning = new CarpoolParticipant(id, employee.Company!.ExternalId, new GeoPoint(employee.Home!.Y, employee.Home.X),
                 site.ExternalId, new GeoPoint(site.Location.Y, site.Location.X), role, role == CarpoolRole.Passenger ? 0 : employee.SeatsOffered,
                 employee.MaxDetourMinutes, Math.Max(1, employee.MaxDetourRatio), there.Earliest.ToUnixTimeSeconds(), there.Latest.ToUnixTimeSeconds(),

@@ -1,3 +1,5 @@
+using Mobility.Planning;
+
 namespace Mobility.Data.Model;
 
 /// <summary>A driver and passengers sharing one car for one trip direction on one date.</summary>
@@ -7,7 +9,7 @@ public class CarpoolGroup
     public long NetworkId { get; set; }
     public Network? Network { get; set; }
     public DateOnly Date { get; set; }
-    public TripDirection Direction { get; set; }
+    public CommuteDirection Direction { get; set; }
     public CarpoolStatus Status { get; set; } = CarpoolStatus.Proposed;
     /// <summary>Passenger seats of the car. A free seat may be offered to several people: the first to accept it takes it.</summary>
     public int Seats { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning;
 using Planned = Mobility.Planning.Shuttles;
 
 namespace Mobility.Data.Shuttles;
@@ -64,11 +65,11 @@ public static class ShuttlePlanStore
     }
 
     /// <summary>A wave's trip may carry both ways; it is filed under the way most of its riders go.</summary>
-    private static TripDirection Direction(Planned.ShuttleTrip trip)
+    private static CommuteDirection Direction(Planned.ShuttleTrip trip)
     {
         var toSites = trip.Stops.Where(c => c.Stop.Kind == Planned.ShuttleStopKind.Site).Sum(c => c.Alighting);
         var fromSites = trip.Stops.Where(c => c.Stop.Kind == Planned.ShuttleStopKind.Site).Sum(c => c.Boarding);
-        return toSites >= fromSites ? TripDirection.ToWork : TripDirection.ToHome;
+        return toSites >= fromSites ? CommuteDirection.ToWork : CommuteDirection.ToHome;
     }
 
     private static WorkDays Day(DayOfWeek day) => day switch

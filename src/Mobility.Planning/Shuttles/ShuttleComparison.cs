@@ -79,12 +79,12 @@ public static class ShuttleComparison
     private static double DirectKilometres(CarpoolInstance instance, IEnumerable<int> people) => people.Sum(instance.DirectMetres) / 1000;
 
     /// <summary>Each group's route, and everyone outside a group (with a known trip) driving alone.</summary>
-    private static double PooledKilometres(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups)
+    private static double PooledKilometres(CarpoolInstance instance, IReadOnlyList<MatchedGroup> groups)
     {
         var grouped = groups.SelectMany(g => g.Members).ToHashSet();
         return groups.Sum(g => g.RouteMetres) / 1000 + DirectKilometres(instance, Known(instance).Where(i => !grouped.Contains(i)));
     }
 
-    private static IEnumerable<string> Members(IReadOnlyList<CarpoolParticipant> people, IReadOnlyList<CarpoolGroup> groups) =>
+    private static IEnumerable<string> Members(IReadOnlyList<CarpoolParticipant> people, IReadOnlyList<MatchedGroup> groups) =>
         groups.SelectMany(g => g.Members).Select(i => people[i].Id);
 }

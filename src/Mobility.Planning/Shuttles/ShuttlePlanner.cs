@@ -19,8 +19,8 @@ public static class ShuttlePlanner
         var settings = shuttleCase.Settings;
         var moves = shuttleCase.Riders.SelectMany(r => new[]
         {
-            new ShuttleMove(r, ShuttleDirection.ToSite, r.Shift.Start, network.IndexOf(r.OriginStopId), network.IndexOf(r.SiteStopId)),
-            new ShuttleMove(r, ShuttleDirection.Home, r.Shift.End, network.IndexOf(r.SiteStopId), network.IndexOf(r.OriginStopId)),
+            new ShuttleMove(r, CommuteDirection.ToWork, r.Shift.Start, network.IndexOf(r.OriginStopId), network.IndexOf(r.SiteStopId)),
+            new ShuttleMove(r, CommuteDirection.ToHome, r.Shift.End, network.IndexOf(r.SiteStopId), network.IndexOf(r.OriginStopId)),
         }).OrderBy(m => m.Instant).ToList();
         var bounds = new List<(int Start, int Count)>();
         var start = 0;
@@ -60,8 +60,8 @@ public static class ShuttlePlanner
         }
         var alone = moves.Where(m => network.IsReachable(m.From, m.To)).Sum(m => m.Rider.Count * network.MetresBetween(m.From, m.To) / 1000.0);
         return new ShuttleWave(moves[0].Instant, wave.Origin,
-            moves.Where(m => m.Direction == ShuttleDirection.ToSite).Sum(m => m.Rider.Count),
-            moves.Where(m => m.Direction == ShuttleDirection.Home).Sum(m => m.Rider.Count),
+            moves.Where(m => m.Direction == CommuteDirection.ToWork).Sum(m => m.Rider.Count),
+            moves.Where(m => m.Direction == CommuteDirection.ToHome).Sum(m => m.Rider.Count),
             trips, unserved, alone, unservedAlone, settings.CarGramsCo2PerKilometre, wave.Problem, solution);
     }
 
@@ -100,17 +100,17 @@ public static class ShuttlePlanner
     }
 
     /// <summary>The first reason that holds: no road, a direct ride over the limit, no vehicle able to serve it alone in time, else a full fleet.</summary>
-    private static UnservedReason Diagnose(ShuttleNetwork network, PickupDeliveryProblem problem, int request)
+    private static NoSeatReason Diagnose(ShuttleNetwork network, PickupDeliveryProblem problem, int request)
     {
         var r = problem.Requests[request];
-        if (!network.IsReachable(r.Pickup, r.Delivery)) return UnservedReason.Unreachable;
-        if (problem.Seconds(r.Pickup, r.Delivery) > r.MaxRideSeconds) return UnservedReason.RideTooLong;
+        if (!network.IsReachable(r.Pickup, r.Delivery)) return NoSeatReason.Unreachable;
+        if (problem.Seconds(r.Pickup, r.Delivery) > r.MaxRideSeconds) return NoSeatReason.RideTooLong;
         var alone = new[] { 2 * request, 2 * request + 1 };
         var scratch = new int[4];
         var latest = new int[4];
         for (var v = 0; v < problem.Vehicles.Count; v++)
             if (problem.Vehicles[v].Capacity >= r.Load && !double.IsNaN(TripTimetable.Schedule(problem, v, alone, scratch, latest)))
-                return UnservedReason.NoCapacity;
-        return UnservedReason.NoVehicleInTime;
+                return NoSeatReason.NoCapacity;
+        return NoSeatReason.NoVehicleInTime;
     }
 }

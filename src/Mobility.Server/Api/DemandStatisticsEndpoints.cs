@@ -6,6 +6,7 @@ using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
 using Mobility.Planning.Carpools;
+using Mobility.Planning;
 using Mobility.Server.Accounts;
 using Mobility.Server.Proposals;
 
@@ -25,7 +26,7 @@ public sealed record TravelByHour(DateOnly Date, int RoundingBase, int People, I
 /// <summary>The carpools of a date for one direction and hour of departure: groups, people in them, cars they take off
 /// the road, and kilometres (their routes, and the same people each driving alone where known), the kilometres only
 /// where the hour's published people reach <see cref="Disclosure.KilometreMinimumCount"/>.</summary>
-public sealed record CarpoolHour(TripDirection Direction, int Hour, int Groups, int People, int CarsRemoved,
+public sealed record CarpoolHour(CommuteDirection Direction, int Hour, int Groups, int People, int CarsRemoved,
     double? RouteKilometres, double? AloneKilometres);
 
 /// <summary>The date's totals: counts rounded on their own; kilometres, and what they save, the sums over the hours that

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
+using Mobility.Planning;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Api;
@@ -12,7 +13,7 @@ public sealed record ShuttlePlanSummary(long Id, long NetworkId, long? CompanyId
 public sealed record ShuttleStopView(int Sequence, long SiteId, string Site, GeoJsonPoint Location, TimeOnly Arrival, TimeOnly Departure,
     int Boarding, int Alighting, int LoadAfter);
 
-public sealed record ShuttleTripView(long Id, string Vehicle, int Capacity, TripDirection Direction, WorkDays Days, string? ShiftPattern,
+public sealed record ShuttleTripView(long Id, string Vehicle, int Capacity, CommuteDirection Direction, WorkDays Days, string? ShiftPattern,
     double Kilometres, IReadOnlyList<ShuttleStopView> Stops);
 
 /// <param name="RoundingBase">Null when the reader may see the exact loads (an administrator, the plan's own HR); else

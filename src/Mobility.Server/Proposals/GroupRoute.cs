@@ -1,4 +1,6 @@
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
+using Mobility.Planning;
 using Mobility.Routing;
 using NetTopologySuite.Geometries;
 
@@ -13,7 +15,7 @@ public sealed record GroupRouteLine(string Type, IReadOnlyList<double[]> Coordin
 /// <param name="AlongRoads">False when a leg could not be routed (no road network configured, or a place off the
 /// roads): that leg is then a straight segment.</param>
 /// <param name="Minutes">Driving time along the roads (null when not every leg was routed).</param>
-public sealed record GroupRouteProperties(long GroupId, TripDirection Direction, bool AlongRoads, double Kilometres, double? Minutes, int Calls);
+public sealed record GroupRouteProperties(long GroupId, CommuteDirection Direction, bool AlongRoads, double Kilometres, double? Minutes, int Calls);
 
 /// <summary>
 /// Builds the route of a confirmed group. Only confirmed members are called at: someone who declined or cancelled is
@@ -25,12 +27,12 @@ public static class GroupRoute
     public static GroupRouteView Build(CarpoolGroup group, Router? router)
     {
         var riding = group.Members.Where(m => m.Status == CarpoolStatus.Confirmed).ToList();
-        var driver = riding.SingleOrDefault(m => m.Role == CommuteRole.Driver);
-        var passengers = riding.Where(m => m.Role == CommuteRole.Passenger).OrderBy(m => m.PickupOrder).ToList();
+        var driver = riding.SingleOrDefault(m => m.Role == MemberRole.Driver);
+        var passengers = riding.Where(m => m.Role == MemberRole.Passenger).OrderBy(m => m.PickupOrder).ToList();
         var homes = passengers.Select(Pickup).ToList();
         var sites = SitesInDrivingOrder(group, riding);
         var calls = new List<Point>();
-        if (group.Direction == TripDirection.ToWork)
+        if (group.Direction == CommuteDirection.ToWork)
         {
             if (driver is not null && Pickup(driver) is { } start) calls.Add(start);
             calls.AddRange(homes.OfType<Point>());

@@ -5,10 +5,9 @@ using Mobility.Data;
 using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Planning.Carpools;
+using Mobility.Planning;
 using Mobility.Server.Live;
 using NetTopologySuite.Geometries;
-using PlannedGroup = Mobility.Planning.Carpools.CarpoolGroup;
-using StoredGroup = Mobility.Data.Model.CarpoolGroup;
 
 namespace Mobility.Server.Proposals;
 
@@ -75,14 +74,14 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
                 (decliner, other) => new { Decliner = decliner.EmployeeId, Other = other.EmployeeId })
             .ToListAsync(cancellation)).Select(pair => (Id(pair.Decliner), Id(pair.Other))).ToList();
 
-        var withdrawn = new List<StoredGroup>();
-        var fixedToWork = new List<PlannedGroup>();
-        var fixedToHome = new List<PlannedGroup>();
+        var withdrawn = new List<CarpoolGroup>();
+        var fixedToWork = new List<MatchedGroup>();
+        var fixedToHome = new List<MatchedGroup>();
         var affected = changed is null ? null : Affected(live, changed);
         foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
-            var instance = group.Direction == TripDirection.ToWork ? toWork : toHome;
-            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == TripDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
+            var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
+            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
             else Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
         }
 
@@ -92,7 +91,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
             .ToDictionary(x => Signature(x.Instance, x.Group));
-        bool Open(StoredGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
+        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
         var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
             .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
         var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
@@ -111,7 +110,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .SelectMany(w => w.Value.Group.Members.Select(m => long.Parse(w.Value.Instance.Participants[m].Id, CultureInfo.InvariantCulture))).ToList();
         var homes = await database.Employees.Where(e => newMembers.Contains(e.Id) && e.Home != null)
             .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
-        var created = new List<StoredGroup>();
+        var created = new List<CarpoolGroup>();
         foreach (var (signature, (instance, group)) in wanted)
         {
             if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
@@ -139,7 +138,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
     /// cannot be re-matched one way while a group the other way still counts on them.</summary>
-    private static HashSet<long> Affected(IReadOnlyList<StoredGroup> live, IReadOnlySet<long> changed)
+    private static HashSet<long> Affected(IReadOnlyList<CarpoolGroup> live, IReadOnlySet<long> changed)
     {
         var affected = changed.ToHashSet();
         bool grew;
@@ -155,21 +154,21 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 
-    private static GroupPlan? PlanOf(StoredGroup group) => StoredExplanation.Read(group.Explanation)?.Plan;
+    private static GroupPlan? PlanOf(CarpoolGroup group) => StoredExplanation.Read(group.Explanation)?.Plan;
 
-    private static string Signature(TripDirection direction, GroupPlan plan) =>
+    private static string Signature(CommuteDirection direction, GroupPlan plan) =>
         $"{direction}|{plan.Driver}|{string.Join(',', plan.Pickups)}|{string.Join(',', plan.Drops)}";
 
-    private static string Signature(CarpoolInstance instance, PlannedGroup group) =>
-        Signature(instance.Direction == CommuteDirection.ToWork ? TripDirection.ToWork : TripDirection.ToHome, PlanOf(instance, group));
+    private static string Signature(CarpoolInstance instance, MatchedGroup group) =>
+        Signature(instance.Direction, PlanOf(instance, group));
 
-    private static GroupPlan PlanOf(CarpoolInstance instance, PlannedGroup group) => new(
+    private static GroupPlan PlanOf(CarpoolInstance instance, MatchedGroup group) => new(
         instance.Participants[group.Driver].Id,
         group.Pickups.Select(p => instance.Participants[p].Id).ToList(),
         group.DropLocations.Select(l => instance.SiteIds[l - instance.Participants.Count]).ToList());
 
     /// <summary>An accepted group on today's data, or null when it no longer holds (a member's shift or home changed).</summary>
-    private static PlannedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
+    private static MatchedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
     {
         if (plan is null) return null;
         var driver = instance.IndexOf(plan.Driver);
@@ -180,7 +179,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     }
 
     /// <summary>Marks a group withdrawn (saved with the re-match's other changes); its members are told in the batch.</summary>
-    private void Withdraw(StoredGroup group, string reason, List<StoredGroup> withdrawn)
+    private void Withdraw(CarpoolGroup group, string reason, List<CarpoolGroup> withdrawn)
     {
         group.Status = CarpoolStatus.Cancelled;
         foreach (var member in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
@@ -189,15 +188,15 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         withdrawn.Add(group);
     }
 
-    private StoredGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, PlannedGroup group,
+    private CarpoolGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, MatchedGroup group,
         IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes)
     {
         var explanation = GroupExplainer.Explain(instance, group);
         var toWork = instance.Direction == CommuteDirection.ToWork;
         var driver = instance.Participants[group.Driver];
-        return new StoredGroup
+        return new CarpoolGroup
         {
-            NetworkId = networkId, Date = date, Direction = toWork ? TripDirection.ToWork : TripDirection.ToHome,
+            NetworkId = networkId, Date = date, Direction = instance.Direction,
             Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = clock.GetUtcNow(),
             Explanation = JsonSerializer.Serialize(new StoredExplanation(PlanOf(instance, group), explanation), NotificationStore.JsonOptions),
             Members = explanation.Members.Select(m =>
@@ -205,7 +204,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
                 var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
                 return new CarpoolMember
                 {
-                    EmployeeId = employeeId, Role = m.Role == MemberRole.Driver ? CommuteRole.Driver : CommuteRole.Passenger,
+                    EmployeeId = employeeId, Role = m.Role,
                     PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
                     PickupTime = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(toWork ? m.AtHome : m.AtSite)),
                     PickupLocation = homes.TryGetValue(employeeId, out var home) ? Wgs84.CreatePoint(home.Coordinate) : null,

@@ -5,6 +5,7 @@ using Mobility.Planning.Shifts;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 using Mobility.Planning.Vrp;
+using Mobility.Planning;
 using Planned = Mobility.Planning.Shuttles;
 
 namespace Mobility.Data.Tests.Shuttles;
@@ -53,8 +54,8 @@ public class ShuttlePlanStoreTests(MigratedDatabase database) : IClassFixture<Mi
             var vehicle = Assert.Single(plan.Vehicles);
             Assert.Equal(8, vehicle.Capacity);
             Assert.Equal(2, plan.Trips.Count);
-            var there = plan.Trips.Single(t => t.Direction == TripDirection.ToWork);
-            var back = plan.Trips.Single(t => t.Direction == TripDirection.ToHome);
+            var there = plan.Trips.Single(t => t.Direction == CommuteDirection.ToWork);
+            var back = plan.Trips.Single(t => t.Direction == CommuteDirection.ToHome);
             var morning = there.Stops.OrderBy(s => s.Sequence).ToList();
             Assert.Equal(new[] { "BRU", "P1" }, morning.Select(s => s.Site!.ExternalId));
             Assert.Equal((5, 0, 5), (morning[0].Boarding, morning[0].Alighting, morning[0].LoadAfter));

@@ -96,15 +96,15 @@ public class ShuttlePlannerTests
             new ShuttleRider("a", "gare-a", "plant-1", Shift(0, 13), Count: 6),
             new ShuttleRider("b", "gare-b", "plant-2", Shift(0, 13), Count: 6)), new CrowFlyTravelTimes(), Fast);
         AssertEveryWaveChecks(plan);
-        var arrivals = plan.Waves[0].Unserved.Where(u => u.Direction == ShuttleDirection.ToSite).ToList();
-        Assert.Contains(arrivals, u => u.Rider.Id == "far" && u.Reason == UnservedReason.RideTooLong);
+        var arrivals = plan.Waves[0].Unserved.Where(u => u.Direction == CommuteDirection.ToWork).ToList();
+        Assert.Contains(arrivals, u => u.Rider.Id == "far" && u.Reason == NoSeatReason.RideTooLong);
         // One minibus of 8 cannot bring both groups of 6 from opposite sides within the 20-minute arrival window.
-        Assert.Contains(arrivals, u => u.Rider.Id is "a" or "b" && u.Reason == UnservedReason.NoCapacity);
+        Assert.Contains(arrivals, u => u.Rider.Id is "a" or "b" && u.Reason == NoSeatReason.NoCapacity);
 
         var lateFleet = new[] { new FleetEntry(VehicleType.Minibus, "depot", 2, new TimeOnly(6, 0), new TimeOnly(22, 0)) };
         var late = ShuttlePlanner.Plan(Case(lateFleet, new ShuttleRider("a", "gare-a", "plant-1", Shift(0, 5), Count: 4)), new CrowFlyTravelTimes(), Fast);
         AssertEveryWaveChecks(late);
-        Assert.Contains(late.Waves[0].Unserved, u => u is { Direction: ShuttleDirection.ToSite, Reason: UnservedReason.NoVehicleInTime, Count: 4 });
+        Assert.Contains(late.Waves[0].Unserved, u => u is { Direction: CommuteDirection.ToWork, Reason: NoSeatReason.NoVehicleInTime, Count: 4 });
         Assert.Empty(late.Waves[1].Unserved); // home at 13:00, when the minibuses run
     }
 
@@ -127,12 +127,12 @@ public class ShuttlePlannerTests
         // A train arriving too late for the shift window leaves its riders without a vehicle in time.
         var late = ShuttlePlanner.Plan(Case(fleet,
             new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, ReadyAtOrigin: shift.Start - TimeSpan.FromMinutes(5))), new CrowFlyTravelTimes(), Fast);
-        Assert.Contains(late.Waves[0].Unserved, u => u.Reason == UnservedReason.NoVehicleInTime);
+        Assert.Contains(late.Waves[0].Unserved, u => u.Reason == NoSeatReason.NoVehicleInTime);
         // So does a train home leaving before the shuttle can reach the station (13:05 at the plant, about 15 min away).
         var early = ShuttlePlanner.Plan(Case(fleet,
             new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, DueAtOrigin: shift.End + TimeSpan.FromMinutes(10))), new CrowFlyTravelTimes(), Fast);
         Assert.Empty(early.Waves[0].Unserved);
-        Assert.Contains(early.Waves[1].Unserved, u => u is { Direction: ShuttleDirection.Home, Reason: UnservedReason.NoVehicleInTime });
+        Assert.Contains(early.Waves[1].Unserved, u => u is { Direction: CommuteDirection.ToHome, Reason: NoSeatReason.NoVehicleInTime });
     }
 
     [Fact]
