@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Mobility.Data.Export;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
-using Mobility.Planning;
 
 namespace Mobility.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Cli;
 

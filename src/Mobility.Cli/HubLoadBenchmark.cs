@@ -10,8 +10,8 @@ using Mobility.Data;
 using Mobility.Data.Accounts;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Cli;
 

@@ -28,7 +28,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<ShuttlePlan> ShuttlePlans => Set<ShuttlePlan>();
     public DbSet<ShuttleVehicle> ShuttleVehicles => Set<ShuttleVehicle>();
     public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
-    public DbSet<ShuttleStop> ShuttleStops => Set<ShuttleStop>();
+    public DbSet<ShuttleCall> ShuttleCalls => Set<ShuttleCall>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
@@ -179,11 +179,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             trip.HasOne(t => t.Vehicle).WithMany().HasForeignKey(t => t.ShuttleVehicleId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        model.Entity<ShuttleStop>(stop =>
+        model.Entity<ShuttleCall>(call =>
         {
-            stop.HasOne(s => s.Trip).WithMany(t => t.Stops).HasForeignKey(s => s.ShuttleTripId).OnDelete(DeleteBehavior.Cascade);
-            stop.HasIndex(s => new { s.ShuttleTripId, s.Sequence }).IsUnique();
-            stop.ToTable(t => t.HasCheckConstraint("ck_shuttle_stops_counts",
+            call.HasOne(s => s.Trip).WithMany(t => t.Calls).HasForeignKey(s => s.ShuttleTripId).OnDelete(DeleteBehavior.Cascade);
+            call.HasIndex(s => new { s.ShuttleTripId, s.Sequence }).IsUnique();
+            call.ToTable(t => t.HasCheckConstraint("ck_shuttle_calls_counts",
                 "boarding >= 0 AND alighting >= 0 AND load_after >= 0"));
         });
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Data.Tests;
 

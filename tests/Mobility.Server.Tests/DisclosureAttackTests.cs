@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
 
@@ -236,8 +236,8 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
         var vehicle = new ShuttleVehicle { Name = "Minibus 1", Capacity = 8 };
         plan.Vehicles.Add(vehicle);
         var trip = new ShuttleTrip { Vehicle = vehicle, Direction = CommuteDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 6.5 };
-        trip.Stops.Add(new ShuttleStop { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 3, LoadAfter = 3 });
-        trip.Stops.Add(new ShuttleStop { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 52), Alighting = 3 });
+        trip.Calls.Add(new ShuttleCall { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 3, LoadAfter = 3 });
+        trip.Calls.Add(new ShuttleCall { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 52), Alighting = 3 });
         plan.Trips.Add(trip);
         database.ShuttlePlans.Add(plan);
         await database.SaveChangesAsync();

@@ -1,10 +1,10 @@
-using Mobility.Data.Privacy;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Data.Privacy;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Live;
 using Mobility.Server.Proposals;

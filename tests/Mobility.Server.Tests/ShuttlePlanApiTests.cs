@@ -25,10 +25,10 @@ public sealed class ShuttlePlanApiTests : IClassFixture<TwoNetworkServer>
                 Trips = [new ShuttleTrip
                 {
                     Vehicle = vehicle, Direction = CommuteDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 6.2,
-                    Stops =
+                    Calls =
                     [
-                        new ShuttleStop { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 53), Alighting = 5 },
-                        new ShuttleStop { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 5, LoadAfter = 5 },
+                        new ShuttleCall { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 53), Alighting = 5 },
+                        new ShuttleCall { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 5, LoadAfter = 5 },
                     ],
                 }],
             };
@@ -79,10 +79,10 @@ public sealed class ShuttlePlanApiTests : IClassFixture<TwoNetworkServer>
                 Trips = [new ShuttleTrip
                 {
                     Vehicle = vehicle, Direction = CommuteDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 7,
-                    Stops =
+                    Calls =
                     [
-                        new ShuttleStop { Sequence = 0, SiteId = _server.NordStation, Arrival = new TimeOnly(5, 40), Departure = new TimeOnly(5, 42), Boarding = 3, LoadAfter = 3 },
-                        new ShuttleStop { Sequence = 1, SiteId = _server.AlphaPlant, Arrival = new TimeOnly(5, 52), Departure = new TimeOnly(5, 53), Alighting = 3 },
+                        new ShuttleCall { Sequence = 0, SiteId = _server.NordStation, Arrival = new TimeOnly(5, 40), Departure = new TimeOnly(5, 42), Boarding = 3, LoadAfter = 3 },
+                        new ShuttleCall { Sequence = 1, SiteId = _server.AlphaPlant, Arrival = new TimeOnly(5, 52), Departure = new TimeOnly(5, 53), Alighting = 3 },
                     ],
                 }],
             };

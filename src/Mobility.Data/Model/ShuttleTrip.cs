@@ -15,5 +15,5 @@ public class ShuttleTrip
     public CommuteDirection Direction { get; set; }
     public WorkDays Days { get; set; }
     public double Kilometres { get; set; }
-    public List<ShuttleStop> Stops { get; set; } = [];
+    public List<ShuttleCall> Calls { get; set; } = [];
 }

@@ -13,7 +13,7 @@ namespace Mobility.Planning.Shuttles;
 /// </summary>
 public static class ShuttleComparison
 {
-    public static IReadOnlyList<CommuteAlternative> Compare(ShuttlePlan shuttles, IReadOnlyList<CarpoolParticipant> toWork,
+    public static IReadOnlyList<CommuteAlternative> Compare(ComputedShuttlePlan shuttles, IReadOnlyList<CarpoolParticipant> toWork,
         IReadOnlyList<CarpoolParticipant> toHome, ITravelTimes travelTimes, CarpoolSettings? settings = null,
         ShuttleCase? shuttleCase = null, double walkingMetres = 2000)
     {
@@ -51,7 +51,7 @@ public static class ShuttleComparison
     /// each unserved move driven alone from home to the plant. Riders are the people of <paramref name="people"/> with the
     /// same id; a what-if group of riders without a person adds nothing.
     /// </summary>
-    private static double CarKilometresAroundShuttles(ShuttlePlan shuttles, ShuttleCase shuttleCase, CarpoolInstance people,
+    private static double CarKilometresAroundShuttles(ComputedShuttlePlan shuttles, ShuttleCase shuttleCase, CarpoolInstance people,
         ITravelTimes travelTimes, double walkingMetres)
     {
         var index = people.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);

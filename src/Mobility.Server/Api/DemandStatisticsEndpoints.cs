@@ -5,8 +5,8 @@ using Mobility.Data;
 using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Server.Accounts;
 using Mobility.Server.Proposals;
 

@@ -1,6 +1,6 @@
 using Mobility.Data.Model;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Routing;
 using NetTopologySuite.Geometries;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Commutes;
 using Mobility.Data.Model;
-using Mobility.Planning.Carpools;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Server.Live;
 using NetTopologySuite.Geometries;
 

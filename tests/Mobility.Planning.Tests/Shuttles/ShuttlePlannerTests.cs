@@ -32,7 +32,7 @@ public class ShuttlePlannerTests
 
     private static ShuttleCase Case(IReadOnlyList<FleetEntry> fleet, params ShuttleRider[] riders) => new(Stops, fleet, riders, new ShuttleSettings());
 
-    private static void AssertEveryWaveChecks(ShuttlePlan plan)
+    private static void AssertEveryWaveChecks(ComputedShuttlePlan plan)
     {
         foreach (var wave in plan.Waves)
         {
@@ -61,13 +61,13 @@ public class ShuttlePlannerTests
         Assert.Equal(0, plan.UnservedCount);
         var settings = new ShuttleSettings();
         foreach (var wave in plan.Waves.Where(w => w.RidersToSite > 0))
-            foreach (var call in wave.Trips.SelectMany(t => t.Stops).Where(c => c.Stop.Kind == ShuttleStopKind.Site && c.Alighting > 0))
+            foreach (var call in wave.Trips.SelectMany(t => t.Calls).Where(c => c.Stop.Kind == ShuttleStopKind.Site && c.Alighting > 0))
                 Assert.InRange(call.Arrival, wave.Instant - settings.ArrivalMargin - settings.ArrivalSlack, wave.Instant - settings.ArrivalMargin);
         foreach (var trip in plan.Waves.SelectMany(w => w.Trips))
         {
-            Assert.Equal(0, trip.Stops[^1].LoadOnDeparture);
-            Assert.All(trip.Stops, c => Assert.InRange(c.LoadOnDeparture, 0, trip.Type.Capacity));
-            Assert.Equal(trip.Stops.Sum(c => c.Boarding), trip.Stops.Sum(c => c.Alighting));
+            Assert.Equal(0, trip.Calls[^1].LoadOnDeparture);
+            Assert.All(trip.Calls, c => Assert.InRange(c.LoadOnDeparture, 0, trip.Type.Capacity));
+            Assert.Equal(trip.Calls.Sum(c => c.Boarding), trip.Calls.Sum(c => c.Alighting));
         }
     }
 
@@ -119,9 +119,9 @@ public class ShuttlePlannerTests
             new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, ReadyAtOrigin: train, DueAtOrigin: trainHome)), new CrowFlyTravelTimes(), Fast);
         AssertEveryWaveChecks(plan);
         Assert.Equal(0, plan.UnservedCount);
-        var pickup = plan.Waves[0].Trips.Single().Stops.Single(c => c.Stop.Id == "gare-a");
+        var pickup = plan.Waves[0].Trips.Single().Calls.Single(c => c.Stop.Id == "gare-a");
         Assert.True(pickup.Departure >= train, $"left the station at {pickup.Departure}, before the train at {train}");
-        var dropOff = plan.Waves[1].Trips.Single().Stops.Single(c => c.Stop.Id == "gare-a");
+        var dropOff = plan.Waves[1].Trips.Single().Calls.Single(c => c.Stop.Id == "gare-a");
         Assert.True(dropOff.Arrival <= trainHome, $"at the station at {dropOff.Arrival}, after the train at {trainHome}");
 
         // A train arriving too late for the shift window leaves its riders without a vehicle in time.
