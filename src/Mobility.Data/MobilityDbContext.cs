@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mobility.Data.Model;
 using NetTopologySuite.Geometries;
 
@@ -131,7 +134,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             group.Property(g => g.Status).HasConversion<string>();
             group.Property(g => g.Direction).HasConversion<string>();
-            group.Property(g => g.Explanation).HasColumnType("jsonb");
+            // Explanations are immutable records, replaced whole: comparing references is enough, and cheap on the
+            // thousands of groups a re-match tracks.
+            group.Property(g => g.Explanation).HasColumnType("jsonb").HasConversion(
+                new ValueConverter<StoredExplanation?, string>(e => StoredExplanation.Write(e!), s => StoredExplanation.Read(s)),
+                new ValueComparer<StoredExplanation?>((a, b) => ReferenceEquals(a, b), e => e == null ? 0 : RuntimeHelpers.GetHashCode(e), e => e));
             group.HasIndex(g => new { g.NetworkId, g.Date, g.Direction });
             group.ToTable(t => t.HasCheckConstraint("ck_carpool_groups_seats", "seats >= 0 AND seats <= 8"));
         });

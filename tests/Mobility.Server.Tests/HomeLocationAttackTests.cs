@@ -112,7 +112,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
                 var view = ProposalView.For(group, attacker.EmployeeId);
                 var shownVictim = view.Members.Single(m => m.PickupOrder == victim.PickupOrder);
                 var shown = new Point(shownVictim.Pickup!.Coordinates[0], shownVictim.Pickup.Coordinates[1]) { SRID = 4326 };
-                var direct = ProposalView.ExplanationOf(group)!.Members.Single(m => m.Id == victim.EmployeeId.ToString()).DirectMinutes * 60;
+                var direct = group.Explanation!.Explanation.Members.Single(m => m.Id == victim.EmployeeId.ToString()).DirectMinutes * 60;
                 var lastToOnePlant = victim.PickupOrder == group.Members.Max(m => m.PickupOrder) && group.Members.Select(m => m.DropOffSiteId).Distinct().Count() == 1;
                 pairs.Add(new Pair(attacker.PickupLocation!, attacker.PickupTime, victim.PickupTime, victim.Employee!.Home!, victim.DropOffSite!.Location,
                     direct, shown, lastToOnePlant ? view.Mine!.RideMinutes : null, view.Members.Single(m => m.IsMe).PickupTime, shownVictim.PickupTime));

@@ -13,8 +13,9 @@ public class CarpoolGroup
     public CarpoolStatus Status { get; set; } = CarpoolStatus.Proposed;
     /// <summary>Passenger seats of the car. A free seat may be offered to several people: the first to accept it takes it.</summary>
     public int Seats { get; set; }
-    /// <summary>Why matching proposed this group, as JSON the UI renders (time windows, detour, members).</summary>
-    public string? Explanation { get; set; }
+    /// <summary>Why matching proposed this group (time windows, detour, members) and how to find it again; null for a
+    /// group stored without matching.</summary>
+    public StoredExplanation? Explanation { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<CarpoolMember> Members { get; set; } = [];
     public List<CarpoolStatusChange> StatusHistory { get; set; } = [];

@@ -124,7 +124,7 @@ public static class DemandStatisticsEndpoints
             .ToListAsync(cancellation);
         var grams = new CarpoolSettings().GramsCo2PerKilometre;
         // People are counted by member row (a person's trip), groups by group: both directions of one person are two trips.
-        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: StoredExplanation.Read(g.Explanation)?.Explanation)).Where(g => g.Explanation is not null && g.Members.Count >= 2)
+        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: g.Explanation?.Explanation)).Where(g => g.Explanation is not null && g.Members.Count >= 2)
             .Select(g => (g.Id, g.Direction, g.Members, Hour: TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)g.Explanation!.Departure), zone).Hour,
                 Route: g.Explanation.RouteKilometres, Alone: AloneKilometres(g.Explanation)))
             .ToList();

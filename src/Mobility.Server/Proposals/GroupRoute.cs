@@ -83,5 +83,5 @@ public static class GroupRoute
         return plants.OrderBy(s => order.IndexOf(s.ExternalId) is var i and >= 0 ? i : int.MaxValue).Select(s => s.Location).ToList();
     }
 
-    private static List<string> DrivingOrder(CarpoolGroup group) => ProposalView.ExplanationOf(group)?.Sites.ToList() ?? [];
+    private static List<string> DrivingOrder(CarpoolGroup group) => group.Explanation?.Explanation.Sites.ToList() ?? [];
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Commutes;
@@ -13,21 +12,6 @@ namespace Mobility.Server.Proposals;
 
 /// <summary>What a re-match changed: groups proposed and withdrawn, and the messages to push once committed.</summary>
 public sealed record RematchOutcome(int Proposed, int Withdrawn, int Kept, IReadOnlyList<(long EmployeeId, NotificationMessage Message)> Messages);
-
-/// <summary>How a stored group maps back onto the matching view: ids of the driver, the pickups and the drop sites in
-/// the matcher's order, kept in the group's explanation JSON next to the explanation itself.</summary>
-public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
-
-public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation)
-{
-    /// <summary>The stored group's explanation column read back; null when absent or unreadable (an older format).</summary>
-    public static StoredExplanation? Read(string? stored)
-    {
-        if (stored is null) return null;
-        try { return JsonSerializer.Deserialize<StoredExplanation>(stored, NotificationStore.JsonOptions); }
-        catch (JsonException) { return null; }
-    }
-}
 
 /// <summary>
 /// Re-matches one network's date: accepted and confirmed groups are kept (fixed) while they still hold; declines keep
@@ -66,7 +50,6 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .Where(g => g.NetworkId == networkId && g.Date == date
                         && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed))
             .ToListAsync(cancellation);
-        // Each stored plan is read from its JSON once.
         var plans = live.ToDictionary(g => g.Id, PlanOf);
         var keepApart = (await database.CarpoolMembers.AsNoTracking()
             .Where(decliner => decliner.Status == CarpoolStatus.Declined && decliner.CarpoolGroup!.NetworkId == networkId && decliner.CarpoolGroup.Date == date)
@@ -154,7 +137,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 
-    private static GroupPlan? PlanOf(CarpoolGroup group) => StoredExplanation.Read(group.Explanation)?.Plan;
+    private static GroupPlan? PlanOf(CarpoolGroup group) => group.Explanation?.Plan;
 
     private static string Signature(CommuteDirection direction, GroupPlan plan) =>
         $"{direction}|{plan.Driver}|{string.Join(',', plan.Pickups)}|{string.Join(',', plan.Drops)}";
@@ -198,7 +181,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         {
             NetworkId = networkId, Date = date, Direction = instance.Direction,
             Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = clock.GetUtcNow(),
-            Explanation = JsonSerializer.Serialize(new StoredExplanation(PlanOf(instance, group), explanation), NotificationStore.JsonOptions),
+            Explanation = new StoredExplanation(PlanOf(instance, group), explanation),
             Members = explanation.Members.Select(m =>
             {
                 var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);

@@ -28,9 +28,6 @@ public sealed record MyTripView(DateTimeOffset WindowEarliest, DateTimeOffset Wi
 public sealed record ProposalView(long GroupId, DateOnly Date, CommuteDirection Direction, CarpoolStatus Status, int Seats,
     IReadOnlyList<MemberView> Members, MyTripView? Mine)
 {
-    /// <summary>The matcher's explanation stored with the group (<see cref="StoredExplanation"/>), for the server's own use.</summary>
-    internal static GroupExplanation? ExplanationOf(CarpoolGroup group) => StoredExplanation.Read(group.Explanation)?.Explanation;
-
     /// <summary>What <see cref="For"/> reads: members with their company, drop-off site and meeting point.</summary>
     public static IQueryable<CarpoolGroup> WithMembers(IQueryable<CarpoolGroup> groups) => groups
         .Include(g => g.Members).ThenInclude(m => m.Employee).ThenInclude(e => e!.Company)
@@ -61,7 +58,7 @@ public sealed record ProposalView(long GroupId, DateOnly Date, CommuteDirection 
 
     private static MyTripView? MyTrip(CarpoolGroup group, long viewer, bool homesShared)
     {
-        var explanation = ExplanationOf(group);
+        var explanation = group.Explanation?.Explanation;
         var id = viewer.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (explanation?.Members.FirstOrDefault(m => m.Id == id) is not { } me) return null;
         var driver = me.Role == MemberRole.Driver;
