@@ -9,6 +9,5 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
 root.Subcommands.Add(RoutingCommands.Create());
-root.Subcommands.Add(BenchCommands.Create());
 root.Subcommands.Add(PlanCommands.Create());
 return await CommandErrors.RunAsync(root, args);

@@ -36,6 +36,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobFile> JobFiles => Set<JobFile>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -225,6 +226,12 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
                 t.HasCheckConstraint("ck_jobs_progress", "progress >= 0 AND progress <= 1");
                 t.HasCheckConstraint("ck_jobs_state", "state IN ('Queued', 'Running', 'Succeeded', 'Failed', 'Cancelled')");
             });
+        });
+
+        model.Entity<JobFile>(file =>
+        {
+            file.HasKey(f => f.JobId);
+            file.HasOne(f => f.Job).WithOne().HasForeignKey<JobFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
         });
 
         SnakeCaseNames.Apply(model);

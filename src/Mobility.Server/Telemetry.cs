@@ -1,4 +1,3 @@
-using Mobility.Server.Live;
 using OpenTelemetry.Metrics;
 
 namespace Mobility.Server;
@@ -12,6 +11,8 @@ namespace Mobility.Server;
 public static class Telemetry
 {
     public const string ScrapePath = "/metrics";
+    /// <summary>The service's own meter (System.Diagnostics.Metrics), shared by its parts.</summary>
+    public const string MeterName = "Mobility";
 
     public static WebApplicationBuilder AddMobilityTelemetry(this WebApplicationBuilder builder)
     {
@@ -22,7 +23,7 @@ public static class Telemetry
         }
         builder.Services.AddOpenTelemetry().WithMetrics(meters =>
         {
-            meters.AddAspNetCoreInstrumentation().AddMeter(LiveMetrics.MeterName).AddPrometheusExporter();
+            meters.AddAspNetCoreInstrumentation().AddMeter(MeterName).AddPrometheusExporter();
             if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) meters.AddOtlpExporter();
         });
         return builder;

@@ -63,9 +63,16 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         Assert.Equal((server.Nord, Mobility.Data.Model.SiteKind.Station), (station.NetworkId, station.Kind));
     }
 
-    private static async Task<List<JsonElement>> LineErrorsAsync(HttpResponseMessage response)
+    /// <summary>The refused lines, from the 400 of a small file or from the failed job a large one (above 256 KiB) becomes.</summary>
+    private static async Task<List<JsonElement>> LineErrorsAsync(HttpResponseMessage response, HttpClient client)
     {
         var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == HttpStatusCode.Accepted)
+        {
+            var job = await TwoNetworkServer.FinishedJobAsync(client, response.Headers.Location!.ToString());
+            Assert.True(job.GetProperty("state").GetString() == "failed", job.ToString());
+            return job.GetProperty("error").GetProperty("parameters").GetProperty("lineErrors").EnumerateArray().Select(e => e.Clone()).ToList();
+        }
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
@@ -78,7 +85,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         using var client = await server.ClientAsync("hr.alpha@test.local");
         var csv = "matricule;entreprise;site;prénom;latitude;longitude\nA40;ALP;ALP-1;Zo\u0000é;48,80;7,75\nA41;ALP;ALP-1;Léon;48,79;7,74\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
-        var error = Assert.Single(await LineErrorsAsync(response));
+        var error = Assert.Single(await LineErrorsAsync(response, client));
         Assert.Equal((2, "first_name"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
         await using var database = server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A40" || e.ExternalId == "A41"));
@@ -90,7 +97,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         using var client = await server.ClientAsync("hr.alpha@test.local");
         var csv = $"matricule;entreprise;site;latitude;longitude\nA50{new string('x', 1024 * 1024)};ALP;ALP-1;48,80;7,75\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
-        var error = Assert.Single(await LineErrorsAsync(response));
+        var error = Assert.Single(await LineErrorsAsync(response, client));
         Assert.Equal((2, "id"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
         await using var database = server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId.StartsWith("A50")));
@@ -102,7 +109,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         using var client = await server.ClientAsync("hr.alpha@test.local");
         var csv = "matricule;entreprise;site;latitude;longitude;depuis\nA55;ALP;ALP-1;48,80;7,75;31/12/9999\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
-        var error = Assert.Single(await LineErrorsAsync(response));
+        var error = Assert.Single(await LineErrorsAsync(response, client));
         Assert.Equal((2, "valid_from"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
     }
 
@@ -115,7 +122,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         using var client = await server.ClientAsync("admin@test.local");
         var path = kind == "employees" ? $"/api/companies/{server.Alpha}/imports/employees" : $"/api/networks/{server.Nord}/imports/{kind}";
         using var response = await client.PostAsync(path, Csv("\n \r\n;;\n\n", Encoding.UTF8));
-        var errors = await LineErrorsAsync(response);
+        var errors = await LineErrorsAsync(response, client);
         Assert.Equal(1, errors[0].GetProperty("line").GetInt32());
     }
 
@@ -126,7 +133,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         var csv = "matricule;entreprise;site;latitude;longitude\n" +
                   "A60;ALP;BET-1;48,80;7,75\nA61;ALP;NOWHERE-1;48,80;7,75\nA62;BET;ALP-1;48,80;7,75\nA63;NOBODY;ALP-1;48,80;7,75\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
-        var errors = await LineErrorsAsync(response);
+        var errors = await LineErrorsAsync(response, client);
         string Reason(int line, string column) => errors.Single(e => e.GetProperty("line").GetInt32() == line && e.GetProperty("column").GetString() == column)
             .GetProperty("reason").GetString()!;
         Assert.Equal(Reason(3, "site").Replace("NOWHERE-1", "BET-1"), Reason(2, "site"));

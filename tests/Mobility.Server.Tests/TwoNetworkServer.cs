@@ -143,13 +143,14 @@ public sealed class TwoNetworkServer : IDisposable
         return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 
-    /// <summary>A SignalR connection to the commute hub as that account, over WebSockets with the token in the query string as browsers send it.</summary>
-    public async Task<HubConnection> HubAsync(string email, WebApplicationFactory<Program>? instance = null)
+    /// <summary>A SignalR connection to a hub (the commute hub unless told) as that account, over WebSockets with the token in
+    /// the query string as browsers send it.</summary>
+    public async Task<HubConnection> HubAsync(string email, WebApplicationFactory<Program>? instance = null, string path = "hubs/commute")
     {
         var server = instance ?? Factory;
         var token = await TokenAsync(email, server);
         return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.Server.BaseAddress, "hubs/commute"), options =>
+            .WithUrl(new Uri(server.Server.BaseAddress, path), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;

@@ -21,7 +21,7 @@ internal static class ImportCommands
         return command;
     }
 
-    private static void Progress(string message) => Console.Error.WriteLine(message);
+    private static void Progress(ImportProgress progress) => Console.Error.WriteLine(progress);
 
     private static Command Kind(string name, string description,
         Func<MobilityDbContext, Stream, string?, CancellationToken, Task<ImportReport>> import)

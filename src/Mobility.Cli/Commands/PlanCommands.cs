@@ -26,23 +26,17 @@ internal static class PlanCommands
         var explain = new Option<int>("--explain") { Description = "Print why, for this many groups each way.", DefaultValueFactory = _ => 3 };
         var english = new Option<bool>("--english") { Description = "Explanations in English (French by default)." };
         var rematch = new Option<bool>("--measure-rematch") { Description = "Also time a re-match after one passenger declines their group." };
-        var synthetic = new Option<bool>("--synthetic") { Description = "Match a generated network on straight-line times instead of the database." };
-        var employees = new Option<int>("--employees") { Description = "With --synthetic.", DefaultValueFactory = _ => 2000 };
-        var sites = new Option<int>("--sites") { Description = "With --synthetic.", DefaultValueFactory = _ => 12 };
-        var seed = new Option<int>("--seed") { Description = "With --synthetic.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for carpools.geojson and carpools.csv.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var carpools = new Command("carpools",
             "Matches a date's carpools both ways (to work, then home) for a network's consenting employees on road times, " +
             "prints a summary against the pairwise baseline and writes the proposals as GeoJSON and CSV.");
-        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, synthetic, employees, sites, seed, output })
+        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, output })
             carpools.Options.Add(option);
         carpools.SetAction(async (parse, cancellation) =>
         {
             var settings = new CarpoolSettings(GramsCo2PerKilometre: parse.GetValue(co2));
-            var day = parse.GetValue(synthetic)
-                ? Synthetic(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(seed))
-                : await FromDatabaseAsync(ParseDate(parse.GetValue(date)), parse.GetValue(DbCommands.DatabaseOption), parse.GetValue(network),
-                    parse.GetValue(osm), parse.GetValue(routerDb), cancellation);
+            var day = await FromDatabaseAsync(ParseDate(parse.GetValue(date)), parse.GetValue(DbCommands.DatabaseOption), parse.GetValue(network),
+                parse.GetValue(osm), parse.GetValue(routerDb), cancellation);
             Report(day, settings, parse.GetValue(explain), parse.GetValue(english), parse.GetValue(rematch), parse.GetValue(output)!);
             return 0;
         });
@@ -56,18 +50,9 @@ internal static class PlanCommands
     private sealed record Day(CarpoolInstance ToWork, CarpoolInstance ToHome, Func<string, string> ShiftOf, TimeZoneInfo Zone);
 
     private static DateOnly ParseDate(string? text) =>
-        text is null ? throw new ArgumentException("--date is required (yyyy-MM-dd), unless --synthetic.")
+        text is null ? throw new ArgumentException("--date is required (yyyy-MM-dd).")
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new FormatException($"--date {text}: expected yyyy-MM-dd.");
-
-    private static Day Synthetic(int employees, int sites, int seed)
-    {
-        var (toWork, toHome) = SyntheticCarpools.GenerateDay(employees, sites, seed);
-        var morning = new CarpoolInstance(toWork, new CrowFlyTravelTimes());
-        // Synthetic windows are seconds of a day; the shift starts at the end of the arrival window plus the 5-minute margin.
-        var starts = toWork.ToDictionary(p => p.Id, p => TimeSpan.FromSeconds(p.Latest + 300).ToString(@"hh\:mm", CultureInfo.InvariantCulture));
-        return new Day(morning, morning.WithParticipants(toHome, CommuteDirection.ToHome), id => starts[id], TimeZoneInfo.Utc);
-    }
 
     private static async Task<Day> FromDatabaseAsync(DateOnly date, string? connection, string? networkName, string? osm, string? routerDb,
         CancellationToken cancellation)

@@ -9,7 +9,7 @@ namespace Mobility.Data.Import;
 /// Imports employees by (company, employee ID). The file is HR's source of truth: a row updates everything it gives,
 /// and its shift column replaces the employee's shift assignments.
 /// </summary>
-public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider clock, Action<string>? progress = null)
+public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider clock, Action<ImportProgress>? progress = null)
 {
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -116,7 +116,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             if (candidate.Role == CarpoolRole.Passenger && candidate.Seats is > 0)
                 read.Error("seats", "a passenger offers no seats");
             if (errors.Count == before) candidates.Add(candidate);
-            if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
+            if (row.Line % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Checking, row.Line - 1, table.Rows.Count));
         }
         foreach (var duplicate in candidates.GroupBy(c => (c.Company, c.Id)).Where(g => g.Count() > 1))
             foreach (var repeat in duplicate.Skip(1))
@@ -165,7 +165,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
                     RotationOffsetWeeks = candidate.RotationOffset ?? 0,
                 });
             }
-            if (++written % 1000 == 0) progress?.Invoke($"written {written:N0} employees");
+            if (++written % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Writing, written, candidates.Count));
         }
         await database.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);

@@ -7,7 +7,7 @@ namespace Mobility.Data.Import;
 /// Imports shift patterns, one row per slot: pattern;name;rotation_weeks;week;days;start;end. Weeks count from 1
 /// as rosters are written ("semaine 1"). A pattern in the file replaces its slots in the database.
 /// </summary>
-public sealed class ShiftPatternImporter(MobilityDbContext database, Action<string>? progress = null)
+public sealed class ShiftPatternImporter(MobilityDbContext database, Action<ImportProgress>? progress = null)
 {
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -42,7 +42,7 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<stri
                 read.Days("days") ?? WorkDays.None, read.Time("start", true) ?? default, read.Time("end", true) ?? default);
             if (errors.Count > before) continue;
             slots.Add(slot);
-            if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
+            if (row.Line % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Checking, row.Line - 1, table.Rows.Count));
         }
 
         foreach (var pattern in slots.GroupBy(s => s.Pattern))

@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 namespace Mobility.Data.Import;
 
 /// <summary>Imports sites (plants, stations, meeting points, car parks); companies named in the file are created.</summary>
-public sealed class SiteImporter(MobilityDbContext database, Action<string>? progress = null)
+public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgress>? progress = null)
 {
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -59,7 +59,7 @@ public sealed class SiteImporter(MobilityDbContext database, Action<string>? pro
                 read.Optional("company_name", TextRules.NameLength), read.Optional("address", TextRules.AddressLength),
                 read.Optional("commune", TextRules.CommuneLength));
             if (errors.Count == before) candidates.Add(candidate);
-            if (row.Line % 1000 == 0) progress?.Invoke($"checked {row.Line:N0} lines");
+            if (row.Line % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Checking, row.Line - 1, table.Rows.Count));
         }
 
         var area = CoordinateCheck.ForArea(existingSites.Count > 0

@@ -605,6 +605,22 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.JobFile", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("job_files");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.Network", b =>
                 {
                     b.Property<long>("Id")
@@ -1375,6 +1391,17 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Network");
 
                     b.Navigation("RequestedBy");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.JobFile", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Job", "Job")
+                        .WithOne()
+                        .HasForeignKey("Mobility.Data.Model.JobFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Notification", b =>

@@ -5,22 +5,22 @@ namespace Mobility.Planning.Carpools;
 /// chosen groups it overlaps come out, the people they free are regrouped greedily among candidates whose members are
 /// all free, and the swap is kept when the total value grows. This undoes greedy's typical mistake (a four-person group
 /// whose members could have filled two cars). Candidates are tried most valuable first, within a budget of tries per
-/// person, and a repair looks at each freed person's best candidates only, so the cost stays bounded on a 445,000-group
-/// part. Swaps stop at a local optimum (more passes change nothing), so kicks follow (an iterated local search): a
-/// chosen group and those around it come out, their people are regrouped with a little noise, swaps are tried around
-/// them, and the result is kept only when the total grows. Deterministic: no clock, a seeded random generator.
-/// Measured on the parts CP-SAT proves (bench carpools --employees 1000 --gap-work 30, seeds 42, 7, 2026): swaps alone
-/// reach 96.5–99.4% of the optimum, with kicks 98.0–100%.
+/// person, and a repair looks at each freed person's best candidates only, so the cost stays bounded on a part as large
+/// as a whole shift. Swaps stop at a local optimum (more passes change nothing), so kicks follow (an iterated local
+/// search): a chosen group and those around it come out, their people are regrouped with a little noise, swaps are tried
+/// around them, and the result is kept only when the total grows. Deterministic: no clock, a seeded random generator.
+/// How close it comes to the optimum CP-SAT proves, and how its constants were chosen: docs/benchmarks.md.
 /// </summary>
 public static class SwapSearch
 {
-    /// <summary>How many of a freed person's best candidates a repair tries. Measured on 1,000 employees (bench carpools
-    /// --gap-work): 32 reaches 96.5–98.4% of the optimum, 256 reaches 97.9–98.8%.</summary>
+    /// <summary>How many of a freed person's best candidates a repair tries: fewer come measurably further from the
+    /// optimum (docs/benchmarks.md).</summary>
     private const int RepairOptions = 256;
-    /// <summary>Swaps tried per pass, per person of the part (with kicks after them, 8 serves as many as 15 in less time).</summary>
+    /// <summary>Swaps tried per pass, per person of the part (with kicks after them, more tries served no more
+    /// passengers).</summary>
     private const int TriesPerPerson = 8;
-    /// <summary>Kicks on one part: one per person, at most this many (a kick costs more where people have more candidates;
-    /// 400 adds about 1 s to a 300,000-candidate shift and serves 2–3% more passengers there).</summary>
+    /// <summary>Kicks on one part: one per person, at most this many (a kick costs more where people have more
+    /// candidates, and past a few hundred kicks a large part pays seconds for little).</summary>
     private const int MaxKicks = 400;
     /// <summary>How far a kick reaches: each member's this many best candidates bring their chosen groups out.</summary>
     private const int KickReach = 6;
@@ -142,7 +142,7 @@ public static class SwapSearch
         {
             var passImproved = false;
             // A deterministic budget of tried swaps per pass, proportional to the people: the most valuable candidates
-            // come first and carry most of the gain, the tail of a 445,000-group part would cost seconds for little.
+            // come first and carry most of the gain, the tail of a whole shift's part would cost seconds for little.
             var budget = (long)TriesPerPerson * population;
             foreach (var g in byValue)
             {

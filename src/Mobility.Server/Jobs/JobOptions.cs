@@ -14,6 +14,12 @@ public sealed class JobOptions
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>A running job whose heartbeat is older than this was left by an instance that died: it is queued again.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>An import file larger than this is imported as a job rather than inside its request (about 3,000 employees).</summary>
+    public long ImportInRequestMaxBytes { get; set; } = 256 * 1024;
+    /// <summary>Finished jobs (their results and error reports) are deleted this long after they ended.</summary>
+    public TimeSpan KeepFinishedFor { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>How often a runner deletes old finished jobs and the files of ended ones.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Starts a job may have; one that keeps killing its instance fails instead of taking down the next.</summary>
     public int MaxAttempts { get; set; } = 3;
 }

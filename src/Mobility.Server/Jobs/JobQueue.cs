@@ -16,7 +16,8 @@ public sealed record JobError(string Code, string Title, string Detail, JsonElem
 /// <summary>Queues jobs in PostgreSQL (the only state: any instance may run them) and wakes this instance's runner.</summary>
 public sealed class JobQueue(MobilityDbContext database, JobSignal signal, IOptions<JsonOptions> json)
 {
-    public async Task<Job> EnqueueAsync(string kind, object input, long requestedBy, long? networkId, long? companyId, CancellationToken cancellation)
+    public async Task<Job> EnqueueAsync(string kind, object input, long requestedBy, long? networkId, long? companyId, CancellationToken cancellation,
+        byte[]? file = null)
     {
         var job = new Job
         {
@@ -24,6 +25,7 @@ public sealed class JobQueue(MobilityDbContext database, JobSignal signal, IOpti
             NetworkId = networkId, CompanyId = companyId, State = JobState.Queued, CreatedAt = DateTimeOffset.UtcNow,
         };
         database.Jobs.Add(job);
+        if (file is not null) database.JobFiles.Add(new JobFile { Job = job, Content = file });
         await database.SaveChangesAsync(cancellation);
         signal.Wake();
         return job;
@@ -36,7 +38,8 @@ public sealed class JobQueue(MobilityDbContext database, JobSignal signal, IOpti
             UPDATE jobs SET cancel_requested = true,
                 state = CASE WHEN state = 'Queued' THEN 'Cancelled' ELSE state END,
                 finished_at = CASE WHEN state = 'Queued' THEN now() ELSE finished_at END
-            WHERE id = {jobId} AND state IN ('Queued', 'Running')
+            WHERE id = {jobId} AND state IN ('Queued', 'Running');
+            DELETE FROM job_files WHERE job_id = {jobId} AND EXISTS (SELECT 1 FROM jobs WHERE id = {jobId} AND state = 'Cancelled');
             """, cancellation);
         return await FindAsync(jobId, cancellation);
     }

@@ -12,21 +12,28 @@ namespace Mobility.Server.Jobs;
 /// one whose heartbeat went stale is queued again by whichever instance sees it first.
 /// </summary>
 public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options,
-    IOptions<JsonOptions> json, JobSignal signal, ILogger<JobRunner> log) : BackgroundService
+    IOptions<JsonOptions> json, JobSignal signal, JobPusher pusher, ILogger<JobRunner> log) : BackgroundService
 {
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
     private readonly JobOptions _options = options.Value;
 
-    private sealed record Claimed(long Id, string Kind, string Input);
+    private sealed record Claimed(long Id, string Kind, string Input, long RequestedById, double WaitedSeconds);
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         if (services.GetService<NpgsqlDataSource>() is not { } database) return; // no database: nothing to run, /health still answers
         var running = new List<Task>();
+        var lastCleanup = DateTimeOffset.MinValue;
         while (!stopping.IsCancellationRequested)
         {
             running.RemoveAll(t => t.IsCompleted);
+            if (DateTimeOffset.UtcNow - lastCleanup >= _options.CleanupInterval)
+            {
+                try { await CleanUpAsync(database, stopping); }
+                catch (Exception error) when (!stopping.IsCancellationRequested) { log.LogWarning(error, "Cleaning finished jobs failed"); }
+                lastCleanup = DateTimeOffset.UtcNow;
+            }
             Claimed? claimed = null;
             if (running.Count < Math.Max(1, _options.Concurrency))
             {
@@ -70,6 +77,25 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
             log.LogWarning("Job {Job} had a stale heartbeat (its instance stopped): taken back", reader.GetInt64(0));
     }
 
+    /// <summary>Deletes the files of ended jobs (they hold home addresses; a job that ended on a dead instance leaves its
+    /// file behind) and the jobs that ended more than <see cref="JobOptions.KeepFinishedFor"/> ago.</summary>
+    private async Task CleanUpAsync(NpgsqlDataSource database, CancellationToken cancellation)
+    {
+        await using (var files = database.CreateCommand("""
+            DELETE FROM job_files f USING jobs j WHERE f.job_id = j.id AND j.state IN ('Succeeded', 'Failed', 'Cancelled')
+            """))
+            await files.ExecuteNonQueryAsync(cancellation);
+        await using var jobs = database.CreateCommand("""
+            DELETE FROM jobs WHERE state IN ('Succeeded', 'Failed', 'Cancelled') AND finished_at < now() - make_interval(secs => $1)
+            """);
+        jobs.Parameters.Add(new NpgsqlParameter { Value = _options.KeepFinishedFor.TotalSeconds });
+        if (await jobs.ExecuteNonQueryAsync(cancellation) is var deleted and > 0)
+        {
+            JobMetrics.Deleted.Add(deleted);
+            log.LogInformation("Deleted {Count} jobs finished more than {Age} ago", deleted, _options.KeepFinishedFor);
+        }
+    }
+
     private async Task<Claimed?> ClaimAsync(NpgsqlDataSource database, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand("""
@@ -84,14 +110,14 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
             UPDATE jobs SET state = 'Running', running_on = $1, started_at = now(), heartbeat_at = now(), attempts = attempts + 1,
                 progress = 0, progress_message = NULL
             FROM next WHERE jobs.id = next.id
-            RETURNING jobs.id, jobs.kind, jobs.input::text
+            RETURNING jobs.id, jobs.kind, jobs.input::text, jobs.requested_by_id, extract(epoch FROM now() - jobs.created_at)::float8
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = _instance });
         command.Parameters.Add(new NpgsqlParameter { Value = _handlers.Keys.ToArray() });
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellation);
-            return await reader.ReadAsync(cancellation) ? new Claimed(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
+            return await reader.ReadAsync(cancellation) ? new Claimed(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetDouble(4)) : null;
         }
         catch (PostgresException clash) when (clash.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -102,10 +128,14 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
 
     private async Task RunAsync(NpgsqlDataSource database, Claimed claimed, CancellationToken stopping)
     {
+        var kind = new KeyValuePair<string, object?>("kind", claimed.Kind);
+        JobMetrics.WaitSeconds.Record(claimed.WaitedSeconds, kind);
+        JobMetrics.Running.Add(1);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var job = new JobContext(claimed.Id, claimed.Input, cancel.Token);
         using var heartbeatStop = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(database, job, cancel, heartbeatStop.Token);
+        var heartbeat = HeartbeatAsync(database, claimed, job, cancel, heartbeatStop.Token);
         string state, result = "null", code = "", parameters = "null";
         try
         {
@@ -116,10 +146,7 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // This instance stops: give the job back at once rather than after the stale delay.
-            await heartbeatStop.CancelAsync();
-            await heartbeat;
-            await FinishAsync(database, claimed.Id, "Queued", null, null, null, CancellationToken.None);
-            return;
+            state = "Queued";
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -138,13 +165,21 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
         await heartbeat;
         await FinishAsync(database, claimed.Id, state, state == "Succeeded" ? result : null, code.Length > 0 ? code : null,
             code.Length > 0 ? parameters : null, CancellationToken.None);
+        JobMetrics.Running.Add(-1);
+        if (state == "Queued") return;
+        await pusher.PushAsync(claimed.RequestedById, new JobUpdate(claimed.Id, claimed.Kind, state.ToLowerInvariant(),
+            state == "Succeeded" ? 1 : job.Progress.Fraction, job.Progress.Message));
+        var stateTag = new KeyValuePair<string, object?>("state", state.ToLowerInvariant());
+        JobMetrics.Finished.Add(1, kind, stateTag);
+        JobMetrics.RunSeconds.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, kind, stateTag);
         log.LogInformation("Job {Job} ({Kind}) {State}", claimed.Id, claimed.Kind, state);
     }
 
     /// <summary>Renews the heartbeat and saves the progress; cancels the job when its requester asked, or when another
     /// instance took it back (this one was thought dead).</summary>
-    private async Task HeartbeatAsync(NpgsqlDataSource database, JobContext job, CancellationTokenSource cancel, CancellationToken until)
+    private async Task HeartbeatAsync(NpgsqlDataSource database, Claimed claimed, JobContext job, CancellationTokenSource cancel, CancellationToken until)
     {
+        JobProgress? pushed = null;
         while (!until.IsCancellationRequested)
         {
             try
@@ -162,6 +197,11 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
                 command.Parameters.Add(new NpgsqlParameter { Value = _instance });
                 var cancelRequested = await command.ExecuteScalarAsync(until);
                 if (cancelRequested is null or true) await cancel.CancelAsync();
+                else if (progress != pushed)
+                {
+                    await pusher.PushAsync(claimed.RequestedById, new JobUpdate(job.Id, claimed.Kind, "running", progress.Fraction, progress.Message));
+                    pushed = progress;
+                }
             }
             catch (OperationCanceledException) when (until.IsCancellationRequested) { }
             catch (Exception error) when (error is NpgsqlException or TimeoutException)
@@ -174,11 +214,15 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
 
     private async Task FinishAsync(NpgsqlDataSource database, long id, string state, string? result, string? code, string? parameters, CancellationToken cancellation)
     {
+        // The job's file goes with its end: nothing reads it again.
         await using var command = database.CreateCommand("""
-            UPDATE jobs SET state = $2, result = $3::jsonb, error_code = $4, error_parameters = $5::jsonb, running_on = NULL,
-                progress = CASE WHEN $2 = 'Succeeded' THEN 1 ELSE progress END,
-                finished_at = CASE WHEN $2 = 'Queued' THEN NULL ELSE now() END
-            WHERE id = $1 AND running_on = $6 AND state = 'Running'
+            WITH ended AS (
+                UPDATE jobs SET state = $2, result = $3::jsonb, error_code = $4, error_parameters = $5::jsonb, running_on = NULL,
+                    progress = CASE WHEN $2 = 'Succeeded' THEN 1 ELSE progress END,
+                    finished_at = CASE WHEN $2 = 'Queued' THEN NULL ELSE now() END
+                WHERE id = $1 AND running_on = $6 AND state = 'Running'
+                RETURNING id, state)
+            DELETE FROM job_files WHERE job_id IN (SELECT id FROM ended WHERE state <> 'Queued')
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = state });

@@ -10,11 +10,17 @@ public static class JobsSetup
     {
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobPusher>();
         services.AddScoped<JobQueue>();
         services.AddSingleton<IJobHandler, ShuttlePlanJob>();
+        services.AddSingleton<IJobHandler, ImportJob>();
         services.AddHostedService<JobRunner>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder endpoints) => JobEndpoints.Map(endpoints);
+    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<JobsHub>(JobsHub.Path);
+        return JobEndpoints.Map(endpoints);
+    }
 }

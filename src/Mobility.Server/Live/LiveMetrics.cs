@@ -5,8 +5,7 @@ namespace Mobility.Server.Live;
 /// <summary>The service's own OpenTelemetry-compatible meters (System.Diagnostics.Metrics, meter "Mobility").</summary>
 public static class LiveMetrics
 {
-    public const string MeterName = "Mobility";
-    private static readonly Meter Meter = new(MeterName);
+    private static readonly Meter Meter = new(Telemetry.MeterName);
 
     public static readonly Counter<long> NotificationsPushed = Meter.CreateCounter<long>("mobility.notifications.pushed", description: "Messages pushed to employees.");
     public static readonly UpDownCounter<long> ConnectedClients = Meter.CreateUpDownCounter<long>("mobility.hub.connections", description: "Open hub connections.");

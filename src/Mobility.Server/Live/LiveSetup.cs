@@ -11,6 +11,8 @@ namespace Mobility.Server.Live;
 public static class LiveSetup
 {
     public const string BackplaneSetting = "Redis:Backplane";
+    /// <summary>Where every hub lives (the employees' <see cref="CommuteHub"/>, everyone's jobs hub).</summary>
+    public const string HubsPath = "/hubs";
 
     public static IServiceCollection AddMobilityLive(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +36,7 @@ public static class LiveSetup
             {
                 OnMessageReceived = context =>
                 {
-                    if (context.Request.Path.StartsWithSegments(CommuteHub.Path) && context.Request.Query["access_token"] is { Count: > 0 } token)
+                    if (context.Request.Path.StartsWithSegments(HubsPath) && context.Request.Query["access_token"] is { Count: > 0 } token)
                         context.Token = token;
                     return Task.CompletedTask;
                 },

@@ -7,6 +7,7 @@ import { showDemand } from "./demand.js";
 import { followMessages } from "./live.js";
 import { toggleProposalMap } from "./proposalMap.js";
 import { showShuttles } from "./shuttles.js";
+import { followJob } from "./jobs.js";
 
 const $ = (selector) => document.querySelector(selector);
 const show = (id, visible) => { $(id).hidden = !visible; };
@@ -119,8 +120,14 @@ $("#import-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const file = event.target.elements.file.files[0];
   try {
-    const report = await api(`/api/companies/${hrCompany}/imports/employees`, { method: "POST", body: file, headers: { "Content-Type": "text/csv" } });
-    $("#import-result").textContent = JSON.stringify(report, null, 2);
+    // A small file is imported at once; a large one (or this page's, which asks for it) becomes a job to follow.
+    const answer = await api(`/api/companies/${hrCompany}/imports/employees`, { method: "POST", body: file,
+      headers: { "Content-Type": "text/csv", Prefer: "respond-async" } });
+    const job = answer.state ? await followJob(`/api/jobs/${answer.id}`, $("#import-result")) : { state: "succeeded", result: answer };
+    if (job.state === "cancelled") { $("#import-result").textContent = t("jobCancelled"); return; }
+    if (job.state === "failed") throw Object.assign(new Error(`${job.error.title} — ${job.error.detail}`), { body: job.error.parameters });
+    const report = job.result;
+    $("#import-result").textContent = `${report.rows} ${t("imported")} · ${report.inserted} ${t("inserted")} · ${report.updated} ${t("updated")}`;
     await showEmployees();
   } catch (error) {
     $("#import-result").textContent = `${error.message}\n` + (error.body?.lineErrors ?? []).map((e) => `${e.line} ${e.column ?? ""}: ${e.reason}`).join("\n");

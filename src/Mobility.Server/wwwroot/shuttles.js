@@ -1,16 +1,13 @@
 // HR's shuttle page: the company's plans (and the network's), one plan's timetable, and a new plan for a date. A plan
-// is a job on the server (seconds to minutes): the form polls it, shows its progress, lets HR cancel it, then shows the plan.
+// is a job on the server (seconds to minutes): the form follows it (jobs.js), shows its progress, lets HR cancel it, then shows the plan.
 import { t, currentLanguage } from "./i18n.js";
 import { element, row, table } from "./dom.js";
+import { followJob } from "./jobs.js";
 
 const $ = (selector) => document.querySelector(selector);
 // The comparison's lines as the API names them, and the words the page shows for them.
 const alternative = { "everyone driving alone": () => t("aloneByCar"), carpools: () => t("carpools"), shuttles: () => t("shuttles"),
   "shuttles, door to door": () => t("doorToDoor") };
-// The job's progress codes as the API names them, and the words the page shows for them.
-const progressWords = { started: "jobStarted", "loading-demand": "jobLoadingDemand", "planning-waves": "jobPlanningWaves",
-  comparing: "jobComparing", saving: "jobSaving" };
-const pollMilliseconds = 1000;
 const number = (value, digits = 0) => Number(value ?? 0).toLocaleString(currentLanguage(), { maximumFractionDigits: digits });
 
 async function call(path, options = {}) {
@@ -41,29 +38,6 @@ async function showTimetable(planId) {
         row(s.site, s.arrival.slice(0, 5), s.departure.slice(0, 5), s.boarding || "", s.alighting || "", s.loadAfter))))));
 }
 
-function showProgress(job, cancel) {
-  const words = job.state === "queued" ? t("jobQueued") : t(progressWords[job.progressMessage] ?? "jobStarted");
-  $("#shuttle-result").replaceChildren(
-    element("p", {}, `${words} · ${Math.round(job.progress * 100)} %`),
-    element("progress", { max: 1, value: job.progress }),
-    cancel);
-}
-
-/** Polls the job at its Location until it is done, showing its progress; answers its last state. */
-async function followJob(location) {
-  const cancel = element("button", { type: "button" }, t("jobCancel"));
-  cancel.onclick = () => {
-    cancel.disabled = true;
-    call(location, { method: "DELETE" }).catch((error) => { $("#shuttle-result").textContent = error.message; });
-  };
-  for (;;) {
-    const job = await call(location);
-    if (job.state !== "queued" && job.state !== "running") return job;
-    showProgress(job, cancel);
-    await new Promise((resolve) => setTimeout(resolve, pollMilliseconds));
-  }
-}
-
 /** Fills the shuttle section for an HR manager's company. */
 export async function showShuttles(companyId) {
   const form = $("#shuttle-form");
@@ -77,7 +51,7 @@ export async function showShuttles(companyId) {
       const queued = await call(`/api/companies/${companyId}/shuttle-plans`, { method: "POST", body: JSON.stringify({
         name: fields.name.value, date: fields.date.value, days: Number(fields.days.value), minDistanceKm: Number(fields.minDistanceKm.value),
         communes: fields.communes.value.split(",").map((c) => c.trim()).filter((c) => c) }) });
-      const job = await followJob(`/api/jobs/${queued.id}`);
+      const job = await followJob(`/api/jobs/${queued.id}`, $("#shuttle-result"));
       if (job.state === "cancelled") { $("#shuttle-result").textContent = t("jobCancelled"); return; }
       if (job.state === "failed") { $("#shuttle-result").textContent = `${job.error.title} — ${job.error.detail}`; return; }
       const outcome = job.result;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Mobility.Routing.Graphs;
 using Npgsql;
 
-namespace Mobility.Cli;
+namespace Mobility.Bench;
 
 /// <summary>
 /// Loads an extract into PostGIS with osm2pgrouting (its car configuration) and times pgr_dijkstraCostMatrix,

@@ -1,15 +1,36 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Mobility.Data.Export;
 using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.TestSupport;
 
-namespace Mobility.Cli;
+namespace Mobility.Bench;
 
-/// <summary>`mobility bench carpools`: a whole day (both directions) on generated commutes, then one re-match.</summary>
+/// <summary>`mobility-bench carpools`: a whole day (both directions) on generated commutes, then one re-match.</summary>
 internal static class CarpoolBenchmark
 {
-    public static int Run(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double gapWork)
+    public static Command Create()
+    {
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var employees = new Option<int>("--employees") { DefaultValueFactory = _ => 5000 };
+        var sites = new Option<int>("--sites") { DefaultValueFactory = _ => 20 };
+        var partners = new Option<int>("--partners") { Description = "Best pair partners kept per driver to grow groups of 3 and 4.", DefaultValueFactory = _ => 25 };
+        var shifts = new Option<int>("--shifts") { Description = "Shift starts used (3: 5:00, 13:00, 21:00; 4 adds 8:00).", DefaultValueFactory = _ => 3 };
+        var exactLimit = new Option<int>("--exact-limit") { Description = "Parts with more candidate groups are chosen greedily.", DefaultValueFactory = _ => new CarpoolSettings().ExactGroupLimit };
+        var carpools = new Command("carpools", "Measures a day of carpool matching (both directions) and one re-match on generated commutes (straight-line times).");
+        var gapWork = new Option<double>("--gap-work") { Description = "Instead of the day: per part of the morning, greedy and the heuristic against CP-SAT given this much deterministic time to prove its optimum." };
+        var swapPasses = new Option<int>("--swap-passes") { Description = "Passes of swaps after greedy on parts too large for CP-SAT.", DefaultValueFactory = _ => new CarpoolSettings().SwapPasses };
+        foreach (var option in new Option[] { partners, employees, sites, shifts, seed, exactLimit, gapWork, swapPasses }) carpools.Options.Add(option);
+        carpools.SetAction(parse => Run(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(shifts), parse.GetValue(seed),
+            new CarpoolSettings(PartnersPerDriver: parse.GetValue(partners), ExactGroupLimit: parse.GetValue(exactLimit),
+                SwapPasses: parse.GetValue(swapPasses)),
+            parse.GetValue(gapWork)));
+        return carpools;
+    }
+
+    private static int Run(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double gapWork)
     {
         if (gapWork > 0) return Gap(employees, sites, shifts, seed, settings, gapWork);
         var clock = Stopwatch.StartNew();

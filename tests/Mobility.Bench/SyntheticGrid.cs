@@ -2,7 +2,7 @@ using OsmSharp;
 using OsmSharp.Streams;
 using OsmSharp.Tags;
 
-namespace Mobility.Cli;
+namespace Mobility.Bench;
 
 /// <summary>
 /// Writes a square grid of streets as an OSM PBF file, to measure how import, hierarchy and matrices scale: k × k

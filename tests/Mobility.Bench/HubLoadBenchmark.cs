@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,6 +7,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Mobility.Cli.Commands;
 using Mobility.Data;
 using Mobility.Data.Accounts;
 using Mobility.Data.Demo;
@@ -13,13 +15,13 @@ using Mobility.Data.Model;
 using Mobility.Planning;
 using Mobility.Planning.Carpools;
 
-namespace Mobility.Cli;
+namespace Mobility.Bench;
 
 /// <summary>
-/// Load test of the live channel against a running server: a demo network of N employees, each signed in and
-/// connected to /hubs/commute over loopback WebSockets, then one planning run that re-matches them all. Measures the
-/// time from the run's request to each message's arrival, and checks every message stored for a connected employee
-/// arrived exactly once. Then passengers decline, one after another: the time to each acknowledgement and to the other
+/// `mobility-bench hub`: load test of the live channel against a running server: a demo network of N employees, each
+/// signed in and connected to /hubs/commute over loopback WebSockets, then one planning run that re-matches them all.
+/// Measures the time from the run's request to each message's arrival, and checks every message stored for a connected
+/// employee arrived exactly once. Then passengers decline, one after another: the time to each acknowledgement and to the other
 /// members' new proposals.
 /// </summary>
 internal sealed class HubLoadBenchmark(Uri server, string connectionString, string osmFile, int clients, DateOnly date, int declines = 20)
@@ -27,6 +29,27 @@ internal sealed class HubLoadBenchmark(Uri server, string connectionString, stri
     private const string Password = "banc-d-essai-hub";
     private const string NetworkName = "Banc d'essai du hub (démo)";
     private sealed record Received(long EmployeeId, long Sequence, string Kind, long GroupId, DateOnly Date, long Ticks);
+
+    public static Command Create()
+    {
+        var url = new Option<string>("--url") { Description = "The running server.", DefaultValueFactory = _ => "http://127.0.0.1:5080/" };
+        var osm = new Option<string?>("--osm") { Description = $"OSM extract for the bench network's homes; default: {DemoCommands.OsmFileVariable}." };
+        var clients = new Option<int>("--clients") { Description = "Employees signed in and connected.", DefaultValueFactory = _ => 2000 };
+        var date = new Option<DateOnly?>("--date") { Description = "Date of the planning run (default: tomorrow, one of the days the engine keeps up to date)." };
+        var declines = new Option<int>("--declines") { Description = "Declines timed one after another once the run is pushed.", DefaultValueFactory = _ => 20 };
+        var command = new Command("hub", "Connects N employees to /hubs/commute, runs one re-match of them all, and prints push latency and lost messages.");
+        foreach (var option in new Option[] { url, osm, clients, date, declines, DbCommands.DatabaseOption }) command.Options.Add(option);
+        command.SetAction((parse, cancellation) =>
+        {
+            var osmFile = parse.GetValue(osm) ?? Environment.GetEnvironmentVariable(DemoCommands.OsmFileVariable)
+                ?? throw new InvalidOperationException($"No OSM extract given: pass --osm FILE or set {DemoCommands.OsmFileVariable}.");
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var runDate = parse.GetValue(date) ?? today.AddDays(1);
+            return new HubLoadBenchmark(new Uri(parse.GetValue(url)!.TrimEnd('/') + "/"), MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)),
+                osmFile, parse.GetValue(clients), runDate, parse.GetValue(declines)).RunAsync(cancellation);
+        });
+        return command;
+    }
 
     public async Task<int> RunAsync(CancellationToken cancellation)
     {

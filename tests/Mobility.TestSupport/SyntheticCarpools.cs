@@ -1,6 +1,7 @@
+using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 
-namespace Mobility.Planning.Carpools;
+namespace Mobility.TestSupport;
 
 /// <summary>
 /// Random but realistic commutes for tests and benchmarks: plants within a 25 km region, homes around them (most within

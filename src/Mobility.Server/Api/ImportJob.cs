@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Mobility.Data;
+using Mobility.Data.Import;
+using Mobility.Server.Jobs;
+using Mobility.Server.Proposals;
+
+namespace Mobility.Server.Api;
+
+/// <summary>Which HR file an import reads, where it goes, and (for employees) the only company its rows may be of.</summary>
+public sealed record ImportJobInput(string File, long NetworkId, long? CompanyId);
+
+/// <summary>
+/// One import, run inside its request (a small file) or as a job (<see cref="ImportJob"/>, a large one): the file read,
+/// checked and written all or nothing, and the network re-matched when who works when has changed.
+/// </summary>
+public static class ImportRun
+{
+    public const string Employees = "employees", Sites = "sites", Shifts = "shifts";
+
+    public static async Task<ImportReport> RunAsync(ImportJobInput input, Stream file, MobilityDbContext database, RecomputeQueue recompute,
+        Action<ImportProgress>? progress, CancellationToken cancellation)
+    {
+        ImportReport report;
+        try
+        {
+            report = input.File switch
+            {
+                Employees => await new EmployeeImporter(database, TimeProvider.System, progress).ImportIntoCompanyAsync(file, input.CompanyId!.Value, cancellation),
+                Sites => await new SiteImporter(database, progress).ImportAsync(file, await NetworkNameAsync(database, input.NetworkId, cancellation), cancellation),
+                Shifts => await new ShiftPatternImporter(database, progress).ImportAsync(file, await NetworkNameAsync(database, input.NetworkId, cancellation), cancellation),
+                _ => throw new ArgumentOutOfRangeException(nameof(input), input.File, "No such import."),
+            };
+        }
+        catch (InvalidDataException unreadable)
+        {
+            // A file of blank lines has no header: the reader says so, and it is the file's fault like any line error.
+            report = ImportReport.Failed(0, [new ImportError(1, null, unreadable.Message)]);
+        }
+        // Sites alone change nobody's commute until people or rosters point at them.
+        if (report.Succeeded && input.File != Sites)
+            recompute.Request(input.NetworkId, input.CompanyId is { } company ? $"HR import of company {company}" : $"{input.File} import");
+        return report;
+    }
+
+    public static Dictionary<string, object?> RefusalParameters(ImportReport report) =>
+        new Dictionary<string, object?> { ["rows"] = report.Rows, ["lineErrors"] = report.Errors };
+
+    public static object Outcome(ImportReport report) => new { report.Rows, report.Inserted, report.Updated };
+
+    private static Task<string> NetworkNameAsync(MobilityDbContext database, long networkId, CancellationToken cancellation) =>
+        database.Networks.Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(cancellation);
+}
+
+/// <summary>A large import as a job: the uploaded file is read back from <c>job_files</c> (deleted when the job ends), and a
+/// refused file fails the job with every bad line, as the synchronous answer gives them.</summary>
+public sealed class ImportJob(IOptions<JsonOptions> json) : IJobHandler
+{
+    public const string KindName = "import";
+
+    public string Kind => KindName;
+
+    public async Task<object> RunAsync(JobContext job, IServiceProvider services)
+    {
+        var input = JsonSerializer.Deserialize<ImportJobInput>(job.Input, json.Value.SerializerOptions)!;
+        var database = services.GetRequiredService<MobilityDbContext>();
+        job.Report(0, "reading-file");
+        var content = await database.JobFiles.Where(f => f.JobId == job.Id).Select(f => f.Content).SingleAsync(job.Cancellation);
+        using var file = new MemoryStream(content, writable: false);
+        var report = await ImportRun.RunAsync(input, file, database, services.GetRequiredService<RecomputeQueue>(),
+            progress => job.Report(progress.Fraction, progress.Stage == ImportStage.Checking ? "checking-lines" : "writing-rows"), job.Cancellation);
+        if (!report.Succeeded) throw new JobFailure(JobProblems.ImportRefused, ImportRun.RefusalParameters(report));
+        return ImportRun.Outcome(report);
+    }
+}

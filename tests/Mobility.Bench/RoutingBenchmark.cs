@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Mobility.Routing;
+using Mobility.Routing.Algorithms.Contracted;
+using Mobility.Routing.Algorithms.Matrices;
+using Mobility.Routing.IO;
+using Mobility.Routing.Osm;
+using Mobility.Routing.Profiles;
+
+namespace Mobility.Bench;
+
+/// <summary>`mobility-bench routing`: import, hierarchy build, point-to-point queries, matrices and the RouterDb file on a real extract, with pgRouting on the same points.</summary>
+internal static class RoutingBenchmark
+{
+    public static Command Create()
+    {
+        var osm = new Option<string>("--osm") { Description = "OSM extract to measure on.", Required = true };
+        var pairs = new Option<int>("--pairs") { Description = "Random point-to-point queries.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var pgRouting = new Option<string?>("--pgrouting")
+        {
+            Description = "Connection string of a scratch PostGIS database: load the extract with osm2pgrouting there and time " +
+                          "pgr_dijkstraCostMatrix on the same points (its tables are replaced).",
+        };
+        var routing = new Command("routing", "Measures import, hierarchy build, point-to-point queries and matrices (car).");
+        routing.Options.Add(osm);
+        routing.Options.Add(pairs);
+        routing.Options.Add(seed);
+        routing.Options.Add(pgRouting);
+        routing.SetAction(parse => Run(parse.GetValue(osm)!, parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(pgRouting)));
+        return routing;
+    }
+
+    private static int Run(string osmFile, int pairCount, int seed, string? pgRoutingDatabase)
+    {
+        Console.WriteLine($"extract: {osmFile} ({new FileInfo(osmFile).Length / 1e6:F1} MB), {Environment.ProcessorCount} cores");
+        var clock = Stopwatch.StartNew();
+        var network = OsmImporter.Import(osmFile, VehicleProfiles.All);
+        var importSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"import (3 profiles): {importSeconds:F2} s, {network.VertexCount:N0} vertices, {network.EdgeCount:N0} edges");
+
+        clock.Restart();
+        var car = ProfileRouter.Build(network, "car");
+        var buildSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"car graph + largest component + hierarchy: {buildSeconds:F2} s, " +
+                          $"{car.Hierarchy.Up.Count + car.Hierarchy.Down.Count:N0} hierarchy arcs for {car.Graph.ArcCount:N0} road arcs");
+        Console.WriteLine($"peak working set so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{Environment.ProcessId}.routerdb");
+        try
+        {
+            RouterDbFile.Write(new Router(network, [car]), ["car"], file);
+            var loads = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                clock.Restart();
+                RouterDbFile.Read(file);
+                loads.Add(clock.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"RouterDb file (all profiles' network, car hierarchy): {new FileInfo(file).Length / 1e6:F1} MB, " +
+                              $"load best of 3 {loads.Min():F3} s = {100 * loads.Min() / (importSeconds + buildSeconds):F1}% of import + build");
+        }
+        finally { File.Delete(file); }
+
+        PgRoutingYardstick? yardstick = null;
+        long[]? pgrIds = null;
+        if (pgRoutingDatabase != null)
+        {
+            yardstick = new PgRoutingYardstick(pgRoutingDatabase);
+            yardstick.Load(osmFile, Console.WriteLine);
+            pgrIds = yardstick.VertexIds(network);
+        }
+        // With pgRouting, points are junctions both graphs have, so both answer the same question.
+        var component = Enumerable.Range(0, network.VertexCount)
+            .Where(v => car.InLargestComponent[v] && (pgrIds == null || pgrIds[v] >= 0)).ToArray();
+        var random = new Random(seed);
+        int Pick() => component[random.Next(component.Length)];
+
+        var query = new HierarchyQuery(car.Hierarchy);
+        for (var i = 0; i < 1000; i++) query.Query(Pick(), Pick()); // warm-up: JIT and caches
+        var timings = new double[pairCount];
+        for (var i = 0; i < pairCount; i++)
+        {
+            var (source, target) = (Pick(), Pick());
+            var start = Stopwatch.GetTimestamp();
+            query.Query(source, target);
+            timings[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(timings);
+        Console.WriteLine($"point-to-point ({pairCount:N0} random pairs): p50 {timings[pairCount / 2]:F3} ms, " +
+                          $"p99 {timings[(int)(pairCount * 0.99)]:F3} ms");
+
+        var matrix = new BucketManyToMany(car.Hierarchy);
+        matrix.Compute([Pick()], [Pick()]);
+        foreach (var size in new[] { 100, 1000 })
+        {
+            var sources = Enumerable.Range(0, size).Select(_ => Pick()).ToArray();
+            var targets = Enumerable.Range(0, size).Select(_ => Pick()).ToArray();
+            var runs = new List<double>();
+            for (var run = 0; run < 3; run++)
+            {
+                clock.Restart();
+                matrix.Compute(sources, targets);
+                runs.Add(clock.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"matrix {size} x {size}: best of 3 {runs.Min():F3} s (runs: {string.Join(", ", runs.Select(r => r.ToString("F3")))})");
+            if (yardstick != null)
+            {
+                // pgr_dijkstraCostMatrix takes one set of points (all pairs among them): ours is timed on the same square.
+                var points = sources.Distinct().ToArray();
+                clock.Restart();
+                matrix.Compute(points, points);
+                var oursSquare = clock.Elapsed.TotalSeconds;
+                var (theirs, cells) = yardstick.TimeCostMatrix(points.Select(v => pgrIds![v]));
+                Console.WriteLine($"  same {points.Length} points, all pairs: ours {oursSquare:F3} s, pgr_dijkstraCostMatrix {theirs:F2} s " +
+                                  $"({cells:N0} cells), ours {theirs / oursSquare:F0}x faster");
+            }
+        }
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        return 0;
+    }
+}
