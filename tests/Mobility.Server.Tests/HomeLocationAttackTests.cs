@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
+using Mobility.Planning;
 using Mobility.Planning.TravelTimes;
 using Mobility.Routing;
 using Mobility.Server.Proposals;
@@ -101,7 +102,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
     private static async Task<List<Pair>> PairsAsync(TestDatabase database)
     {
         await using var context = NewContext(database);
-        var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == TripDirection.ToWork))
+        var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == CommuteDirection.ToWork))
             .AsSplitQuery().ToListAsync();
         var pairs = new List<Pair>();
         foreach (var group in groups)
@@ -112,7 +113,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
                 var view = ProposalView.For(group, attacker.EmployeeId);
                 var shownVictim = view.Members.Single(m => m.PickupOrder == victim.PickupOrder);
                 var shown = new Point(shownVictim.Pickup!.Coordinates[0], shownVictim.Pickup.Coordinates[1]) { SRID = 4326 };
-                var direct = ProposalView.ExplanationOf(group)!.Members.Single(m => m.Id == victim.EmployeeId.ToString()).DirectMinutes * 60;
+                var direct = group.Explanation!.Explanation.Members.Single(m => m.Id == victim.EmployeeId.ToString()).DirectMinutes * 60;
                 var lastToOnePlant = victim.PickupOrder == group.Members.Max(m => m.PickupOrder) && group.Members.Select(m => m.DropOffSiteId).Distinct().Count() == 1;
                 pairs.Add(new Pair(attacker.PickupLocation!, attacker.PickupTime, victim.PickupTime, victim.Employee!.Home!, victim.DropOffSite!.Location,
                     direct, shown, lastToOnePlant ? view.Mine!.RideMinutes : null, view.Members.Single(m => m.IsMe).PickupTime, shownVictim.PickupTime));

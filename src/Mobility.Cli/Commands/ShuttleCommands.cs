@@ -68,7 +68,7 @@ internal static class ShuttleCommands
             var roads = new UnplacedPlaces(new RoadTravelTimes(router));
             var limits = new SolverLimits(TimeSpan.FromSeconds(parse.GetValue(seconds)), Seed: parse.GetValue(seed), Searches: Math.Min(2, Environment.ProcessorCount));
 
-            ShuttlePlan plan;
+            ComputedShuttlePlan plan;
             long? networkId = null;
             IReadOnlyList<CommuteAlternative>? comparison = null;
             if (fromDatabase)

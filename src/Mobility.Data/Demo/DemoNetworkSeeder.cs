@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using Mobility.Routing;
 
 namespace Mobility.Data.Demo;
@@ -108,13 +109,13 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
     {
         var (first, family) = FictionalNames.Pick(random);
         var roll = random.NextDouble();
-        var role = roll < 0.35 ? CommuteRole.Driver : roll < 0.55 ? CommuteRole.Passenger : CommuteRole.Either;
+        var role = roll < 0.35 ? CarpoolRole.Driver : roll < 0.55 ? CarpoolRole.Passenger : CarpoolRole.Either;
         return new Employee
         {
             Company = company, MainSite = plant, ExternalId = externalId, FirstName = first, LastName = family,
             Home = new GeoPoint(Math.Round(home.Latitude, 7), Math.Round(home.Longitude, 7)).ToStoredPoint(),
             Role = role,
-            SeatsOffered = role == CommuteRole.Passenger ? 0 : 2 + random.Next(3),
+            SeatsOffered = role == CarpoolRole.Passenger ? 0 : 2 + random.Next(3),
             MaxDetourMinutes = 10 + 5 * random.Next(3),
             MaxDetourRatio = Math.Round(1.3 + 0.3 * random.NextDouble(), 2),
             FlexibilityMinutes = new[] { 10, 15, 20, 30 }[random.Next(4)],

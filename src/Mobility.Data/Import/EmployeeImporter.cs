@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using Mobility.Routing;
 
 namespace Mobility.Data.Import;
@@ -34,17 +35,17 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
 
     private static readonly string[] RequiredColumns = ["id", "company", "site", "latitude", "longitude"];
 
-    public static readonly IReadOnlyDictionary<string, CommuteRole> Roles = new Dictionary<string, CommuteRole>
+    public static readonly IReadOnlyDictionary<string, CarpoolRole> Roles = new Dictionary<string, CarpoolRole>
     {
-        ["driver"] = CommuteRole.Driver, ["conducteur"] = CommuteRole.Driver, ["conductrice"] = CommuteRole.Driver,
-        ["passenger"] = CommuteRole.Passenger, ["passager"] = CommuteRole.Passenger, ["passagere"] = CommuteRole.Passenger,
-        ["either"] = CommuteRole.Either, ["lesdeux"] = CommuteRole.Either, ["indifferent"] = CommuteRole.Either,
-        ["both"] = CommuteRole.Either,
+        ["driver"] = CarpoolRole.Driver, ["conducteur"] = CarpoolRole.Driver, ["conductrice"] = CarpoolRole.Driver,
+        ["passenger"] = CarpoolRole.Passenger, ["passager"] = CarpoolRole.Passenger, ["passagere"] = CarpoolRole.Passenger,
+        ["either"] = CarpoolRole.Either, ["lesdeux"] = CarpoolRole.Either, ["indifferent"] = CarpoolRole.Either,
+        ["both"] = CarpoolRole.Either,
     };
 
 
     private sealed record Candidate(int Line, string Id, string Company, string Site, string? FirstName, string? LastName,
-        GeoPoint Home, string? Commune, CommuteRole Role, int? Seats, int? DetourMinutes,
+        GeoPoint Home, string? Commune, CarpoolRole Role, int? Seats, int? DetourMinutes,
         double? DetourRatio, int? Flexibility, string? Language, bool? Consent, string? Shift, int? RotationOffset,
         DateOnly? ValidFrom);
 
@@ -79,7 +80,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
                 read.Required("company", TextRules.ExternalIdLength), read.Required("site", TextRules.ExternalIdLength),
                 read.Optional("first_name", TextRules.NameLength), read.Optional("last_name", TextRules.NameLength),
                 new GeoPoint(read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN),
-                read.Optional("commune", TextRules.CommuneLength), read.Choice("role", Roles, required: false) ?? CommuteRole.Either,
+                read.Optional("commune", TextRules.CommuneLength), read.Choice("role", Roles, required: false) ?? CarpoolRole.Either,
                 read.Integer("seats", false, 0, 8), read.Integer("max_detour_minutes", false, 0, 120),
                 read.Number("max_detour_ratio", false), read.Integer("flexibility_minutes", false, 0, 240),
                 read.Optional("language")?.ToLowerInvariant(), read.Boolean("consent"), read.Optional("shift", TextRules.ExternalIdLength),
@@ -111,7 +112,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
                 read.Error("shift", $"unknown shift pattern '{candidate.Shift}'");
             if (candidate.DetourRatio is < 1) read.Error("max_detour_ratio", "a detour ratio is at least 1 (1.5 = up to 50% longer)");
             if (candidate.Language is not (null or "fr" or "en")) read.Error("language", $"'{candidate.Language}' is not fr or en");
-            if (candidate.Role == CommuteRole.Passenger && candidate.Seats is > 0)
+            if (candidate.Role == CarpoolRole.Passenger && candidate.Seats is > 0)
                 read.Error("seats", "a passenger offers no seats");
             if (errors.Count == before) candidates.Add(candidate);
             if (row.Line % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Checking, row.Line - 1, table.Rows.Count));
@@ -144,7 +145,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             employee.Home = candidate.Home.ToStoredPoint();
             employee.Commune = candidate.Commune ?? employee.Commune;
             employee.Role = candidate.Role;
-            employee.SeatsOffered = candidate.Seats ?? (candidate.Role == CommuteRole.Passenger ? 0 : 3);
+            employee.SeatsOffered = candidate.Seats ?? (candidate.Role == CarpoolRole.Passenger ? 0 : 3);
             employee.MaxDetourMinutes = candidate.DetourMinutes ?? employee.MaxDetourMinutes;
             employee.MaxDetourRatio = candidate.DetourRatio ?? employee.MaxDetourRatio;
             employee.FlexibilityMinutes = candidate.Flexibility ?? employee.FlexibilityMinutes;

@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Server.Api;
 
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
-    GeoJsonPoint? Home, string? Commune, CommuteRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
+    GeoJsonPoint? Home, string? Commune, CarpoolRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
     int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased)
 {
     public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
@@ -16,7 +17,7 @@ public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, st
 }
 
 /// <summary>How an employee commutes: what they may change themselves.</summary>
-public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CommuteRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
+public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CarpoolRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
     double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
 {
     /// <summary>Checks every field given and applies them all, or none when one is wrong. A home must be plausible for the main
@@ -36,13 +37,13 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         if (PreferredLanguage is not null and not ("fr" or "en")) errors.Add("preferredLanguage", "« fr » ou « en ». / 'fr' or 'en'.");
         var role = Role ?? employee.Role;
         var seats = SeatsOffered ?? employee.SeatsOffered;
-        if (role != CommuteRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
+        if (role != CarpoolRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
             errors.Add("seatsOffered", "Un conducteur offre au moins une place. / A driver offers at least one seat.");
         if (errors.Any) return false;
         if (home is not null) employee.Home = home;
         if (Commune is not null) employee.Commune = Commune;
         employee.Role = role;
-        employee.SeatsOffered = role == CommuteRole.Passenger ? 0 : seats;
+        employee.SeatsOffered = role == CarpoolRole.Passenger ? 0 : seats;
         employee.MaxDetourMinutes = MaxDetourMinutes ?? employee.MaxDetourMinutes;
         employee.MaxDetourRatio = MaxDetourRatio ?? employee.MaxDetourRatio;
         employee.FlexibilityMinutes = FlexibilityMinutes ?? employee.FlexibilityMinutes;

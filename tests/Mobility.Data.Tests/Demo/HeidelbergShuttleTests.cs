@@ -33,7 +33,7 @@ public class HeidelbergShuttleTests
         // The fleet is sized for the demand: a rider goes unserved only when their plant lies off the extract's roads.
         foreach (var unserved in plan.Waves.SelectMany(w => w.Unserved))
         {
-            Assert.Equal(UnservedReason.Unreachable, unserved.Reason);
+            Assert.Equal(NoSeatReason.Unreachable, unserved.Reason);
             var plant = shuttleCase.Stops.Single(s => s.Id == unserved.Rider.SiteStopId).Location;
             Assert.False(HeidelbergRoads.Router.Snap("car", plant).IsSuccess);
         }
