@@ -1,7 +1,9 @@
+using Mobility.Routing;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Mobility.Data.Export;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 

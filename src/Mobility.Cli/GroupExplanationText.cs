@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 
 namespace Mobility.Cli;

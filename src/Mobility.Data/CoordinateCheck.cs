@@ -13,33 +13,33 @@ public sealed class CoordinateCheck
     /// <summary>Farther than this from its reference, a place is refused: no one commutes 150 km to a plant every day.</summary>
     public const double PlausibleMetres = 150_000;
 
-    private readonly double? _latitude, _longitude;
+    private readonly GeoPoint? _centre;
     private readonly (string English, string French) _reference;
 
-    private CoordinateCheck(double? latitude, double? longitude, (string English, string French) reference) =>
-        (_latitude, _longitude, _reference) = (latitude, longitude, reference);
+    private CoordinateCheck(GeoPoint? centre, (string English, string French) reference) => (_centre, _reference) = (centre, reference);
 
     /// <summary>A home: near the employee's main plant.</summary>
-    public static CoordinateCheck AroundPlant(double latitude, double longitude) => new(latitude, longitude, ("the main plant", "du site principal"));
+    public static CoordinateCheck AroundPlant(GeoPoint plant) => new(plant, ("the main plant", "du site principal"));
 
     /// <summary>A site: near the network's known sites (their median centre); with none known, only ranges and [0, 0] are checked.</summary>
-    public static CoordinateCheck ForArea(IEnumerable<(double Latitude, double Longitude)> knownPoints)
+    public static CoordinateCheck ForArea(IEnumerable<GeoPoint> knownPoints)
     {
-        var points = knownPoints.Where(p => InRange(p.Latitude, p.Longitude)).ToList();
+        var points = knownPoints.Where(p => p.IsValid).ToList();
         var reference = ("the network's sites", "des sites du réseau");
-        if (points.Count == 0) return new CoordinateCheck(null, null, reference);
+        if (points.Count == 0) return new CoordinateCheck(null, reference);
         // The median resists a few swapped rows in the file itself.
         static double Median(IEnumerable<double> values)
         {
             var sorted = values.Order().ToList();
             return sorted[sorted.Count / 2];
         }
-        return new CoordinateCheck(Median(points.Select(p => p.Latitude)), Median(points.Select(p => p.Longitude)), reference);
+        return new CoordinateCheck(new GeoPoint(Median(points.Select(p => p.Latitude)), Median(points.Select(p => p.Longitude))), reference);
     }
 
     /// <returns>Null when the place is plausible, else why not.</returns>
-    public CoordinateProblem? Check(double latitude, double longitude)
+    public CoordinateProblem? Check(GeoPoint place)
     {
+        var (latitude, longitude) = place;
         var swappedInRange = InRange(longitude, latitude);
         if (!InRange(latitude, longitude))
             return swappedInRange && IsNear(longitude, latitude)
@@ -59,7 +59,7 @@ public sealed class CoordinateCheck
     }
 
     /// <summary>The reason in English (import reports are), or null.</summary>
-    public string? Problem(double latitude, double longitude) => Check(latitude, longitude)?.English;
+    public string? Problem(GeoPoint place) => Check(place)?.English;
 
     private static CoordinateProblem Swapped(double latitude, double longitude) => new(
         $"latitude {latitude} and longitude {longitude} look swapped: swapped, they fall in the network's area",
@@ -67,10 +67,9 @@ public sealed class CoordinateCheck
 
     private static bool InRange(double latitude, double longitude) => latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
 
-    private bool IsNear(double latitude, double longitude) => _latitude is null || Metres(latitude, longitude) <= PlausibleMetres;
+    private bool IsNear(double latitude, double longitude) => _centre is null || Metres(latitude, longitude) <= PlausibleMetres;
 
-    private double Metres(double latitude, double longitude) =>
-        Geo.Metres(latitude, longitude, _latitude!.Value, _longitude!.Value);
+    private double Metres(double latitude, double longitude) => new GeoPoint(latitude, longitude).DistanceTo(_centre!.Value);
 }
 
 /// <summary>Why a place was refused, in both languages (import reports use the English one).</summary>

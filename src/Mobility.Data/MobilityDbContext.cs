@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Mobility.Data.Model;
 using NetTopologySuite.Geometries;
 
@@ -28,7 +31,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<ShuttlePlan> ShuttlePlans => Set<ShuttlePlan>();
     public DbSet<ShuttleVehicle> ShuttleVehicles => Set<ShuttleVehicle>();
     public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
-    public DbSet<ShuttleStop> ShuttleStops => Set<ShuttleStop>();
+    public DbSet<ShuttleCall> ShuttleCalls => Set<ShuttleCall>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
@@ -132,7 +135,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             group.Property(g => g.Status).HasConversion<string>();
             group.Property(g => g.Direction).HasConversion<string>();
-            group.Property(g => g.Explanation).HasColumnType("jsonb");
+            // Explanations are immutable records, replaced whole: comparing references is enough, and cheap on the
+            // thousands of groups a re-match tracks.
+            group.Property(g => g.Explanation).HasColumnType("jsonb").HasConversion(
+                new ValueConverter<StoredExplanation?, string>(e => StoredExplanation.Write(e!), s => StoredExplanation.Read(s)),
+                new ValueComparer<StoredExplanation?>((a, b) => ReferenceEquals(a, b), e => e == null ? 0 : RuntimeHelpers.GetHashCode(e), e => e));
             group.HasIndex(g => new { g.NetworkId, g.Date, g.Direction });
             group.ToTable(t => t.HasCheckConstraint("ck_carpool_groups_seats", "seats >= 0 AND seats <= 8"));
         });
@@ -180,11 +187,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             trip.HasOne(t => t.Vehicle).WithMany().HasForeignKey(t => t.ShuttleVehicleId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        model.Entity<ShuttleStop>(stop =>
+        model.Entity<ShuttleCall>(call =>
         {
-            stop.HasOne(s => s.Trip).WithMany(t => t.Stops).HasForeignKey(s => s.ShuttleTripId).OnDelete(DeleteBehavior.Cascade);
-            stop.HasIndex(s => new { s.ShuttleTripId, s.Sequence }).IsUnique();
-            stop.ToTable(t => t.HasCheckConstraint("ck_shuttle_stops_counts",
+            call.HasOne(s => s.Trip).WithMany(t => t.Calls).HasForeignKey(s => s.ShuttleTripId).OnDelete(DeleteBehavior.Cascade);
+            call.HasIndex(s => new { s.ShuttleTripId, s.Sequence }).IsUnique();
+            call.ToTable(t => t.HasCheckConstraint("ck_shuttle_calls_counts",
                 "boarding >= 0 AND alighting >= 0 AND load_after >= 0"));
         });
 

@@ -21,9 +21,9 @@ public static class RouteGeometry
     {
         var points = new List<Coordinate>();
         foreach (var piece in pieces)
-            foreach (var (latitude, longitude) in Stretch(network, piece))
+            foreach (var position in Stretch(network, piece))
             {
-                var point = new Coordinate(longitude, latitude);
+                var point = new Coordinate(position.Longitude, position.Latitude);
                 if (points.Count == 0 || !points[^1].Equals2D(point)) points.Add(point);
             }
         if (points.Count == 1) points.Add(points[0].Copy());
@@ -33,18 +33,15 @@ public static class RouteGeometry
     public static string ToGeoJson(Geometry geometry) => JsonSerializer.Serialize(geometry, GeoJson);
 
     /// <summary>The points of an edge between two fractions of its length, in the piece's direction.</summary>
-    private static List<(double Latitude, double Longitude)> Stretch(RoadNetwork network, EdgePiece piece)
+    private static List<GeoPoint> Stretch(RoadNetwork network, EdgePiece piece)
     {
-        var shape = new List<(double Latitude, double Longitude)> { (network.Latitude(network.EdgeFrom[piece.Edge]), network.Longitude(network.EdgeFrom[piece.Edge])) };
-        for (var s = network.ShapeStart[piece.Edge]; s < network.ShapeStart[piece.Edge + 1]; s++)
-            shape.Add((network.ShapeLatitudes[s] / RoadNetwork.CoordinateScale, network.ShapeLongitudes[s] / RoadNetwork.CoordinateScale));
-        shape.Add((network.Latitude(network.EdgeTo[piece.Edge]), network.Longitude(network.EdgeTo[piece.Edge])));
+        var shape = network.EdgePoints(piece.Edge);
 
         var cumulative = new double[shape.Count];
         for (var i = 1; i < shape.Count; i++)
-            cumulative[i] = cumulative[i - 1] + Geo.Metres(shape[i - 1].Latitude, shape[i - 1].Longitude, shape[i].Latitude, shape[i].Longitude);
+            cumulative[i] = cumulative[i - 1] + shape[i - 1].DistanceTo(shape[i]);
         var total = cumulative[^1];
-        (double, double) At(double fraction)
+        GeoPoint At(double fraction)
         {
             var target = fraction * total;
             for (var i = 1; i < shape.Count; i++)
@@ -52,14 +49,14 @@ public static class RouteGeometry
                 {
                     var length = cumulative[i] - cumulative[i - 1];
                     var t = length > 0 ? Math.Clamp((target - cumulative[i - 1]) / length, 0, 1) : 0;
-                    return (shape[i - 1].Latitude + t * (shape[i].Latitude - shape[i - 1].Latitude),
-                            shape[i - 1].Longitude + t * (shape[i].Longitude - shape[i - 1].Longitude));
+                    return new GeoPoint(shape[i - 1].Latitude + t * (shape[i].Latitude - shape[i - 1].Latitude),
+                        shape[i - 1].Longitude + t * (shape[i].Longitude - shape[i - 1].Longitude));
                 }
             return shape[0];
         }
 
         var (low, high) = (Math.Min(piece.From, piece.To), Math.Max(piece.From, piece.To));
-        var stretch = new List<(double, double)> { At(low) };
+        var stretch = new List<GeoPoint> { At(low) };
         for (var i = 1; i < shape.Count - 1; i++)
             if (total > 0 && cumulative[i] / total > low && cumulative[i] / total < high) stretch.Add(shape[i]);
         stretch.Add(At(high));

@@ -7,7 +7,7 @@ namespace Mobility.Routing;
 
 /// <summary>A point snapped to the network: the edge, the fraction of its length from its first vertex, the projected
 /// position, and how far the point lies from it.</summary>
-public readonly record struct SnappedPoint(int Edge, double Fraction, double Latitude, double Longitude, double OffsetMetres);
+public readonly record struct SnappedPoint(int Edge, double Fraction, GeoPoint Position, double OffsetMetres);
 
 /// <summary>The fastest route's travel time, length and shape (WGS84).</summary>
 public sealed record RouteSummary(double Seconds, double Metres, NetTopologySuite.Geometries.LineString Geometry)
@@ -16,7 +16,7 @@ public sealed record RouteSummary(double Seconds, double Metres, NetTopologySuit
 }
 
 /// <summary>A network vertex reached from an origin within a time limit.</summary>
-public readonly record struct ReachedPlace(int Vertex, double Latitude, double Longitude, double Seconds, double Metres);
+public readonly record struct ReachedPlace(int Vertex, GeoPoint Position, double Seconds, double Metres);
 
 /// <summary>Durations (s) and lengths (m), row-major origins × destinations; +∞ where unreachable.</summary>
 public sealed record MatrixResult(int Origins, int Destinations, double[] Seconds, double[] Metres);
@@ -47,22 +47,22 @@ public sealed class Router
         ? router
         : throw new ArgumentException($"No '{profile}' profile in this router; it has {string.Join(", ", _profiles.Keys)}.");
 
-    public Result<SnappedPoint> Snap(string profile, double latitude, double longitude, double maximumMetres = DefaultMaximumSnapMetres)
+    public Result<SnappedPoint> Snap(string profile, GeoPoint point, double maximumMetres = DefaultMaximumSnapMetres)
     {
-        if (latitude is < -90 or > 90 || longitude is < -180 or > 180 || !double.IsFinite(latitude) || !double.IsFinite(longitude))
-            return Result<SnappedPoint>.Failure($"({latitude}, {longitude}) is not a valid WGS84 position.");
-        var nearest = For(profile).Snapper.Nearest(latitude, longitude, maximumMetres);
+        if (!point.IsValid)
+            return Result<SnappedPoint>.Failure($"({point.Latitude}, {point.Longitude}) is not a valid WGS84 position.");
+        var nearest = For(profile).Snapper.Nearest(point, maximumMetres);
         if (nearest is not { } found)
             return Result<SnappedPoint>.Failure(
-                $"({latitude:F6}, {longitude:F6}) is more than {maximumMetres:F0} m from any road usable by {profile}.");
-        return Result<SnappedPoint>.Success(new SnappedPoint(found.Edge, found.Fraction, found.Latitude, found.Longitude, found.OffsetMetres));
+                $"({point.Latitude:F6}, {point.Longitude:F6}) is more than {maximumMetres:F0} m from any road usable by {profile}.");
+        return Result<SnappedPoint>.Success(new SnappedPoint(found.Edge, found.Fraction, found.Position, found.OffsetMetres));
     }
 
-    public Result<RouteSummary> Route(string profile, double fromLatitude, double fromLongitude, double toLatitude, double toLongitude)
+    public Result<RouteSummary> Route(string profile, GeoPoint start, GeoPoint destination)
     {
-        var from = Snap(profile, fromLatitude, fromLongitude);
+        var from = Snap(profile, start);
         if (!from.IsSuccess) return Result<RouteSummary>.Failure("Start: " + from.Error);
-        var to = Snap(profile, toLatitude, toLongitude);
+        var to = Snap(profile, destination);
         if (!to.IsSuccess) return Result<RouteSummary>.Failure("Destination: " + to.Error);
         var router = For(profile);
         var (source, target) = (from.Value, to.Value);
@@ -96,29 +96,29 @@ public sealed class Router
     /// Every place of the network reachable from the point within <paramref name="limitSeconds"/> (an isochrone as
     /// points): the basis of "who lives within 20 minutes of this site".
     /// </summary>
-    public Result<IReadOnlyList<ReachedPlace>> Isochrone(string profile, double latitude, double longitude, double limitSeconds)
+    public Result<IReadOnlyList<ReachedPlace>> Isochrone(string profile, GeoPoint point, double limitSeconds)
     {
         if (!(limitSeconds >= 0)) return Result<IReadOnlyList<ReachedPlace>>.Failure("The time limit must be zero or more seconds.");
-        var origin = Snap(profile, latitude, longitude);
+        var origin = Snap(profile, point);
         if (!origin.IsSuccess) return Result<IReadOnlyList<ReachedPlace>>.Failure(origin.Error!);
         var router = For(profile);
         var seeds = router.Departures(origin.Value.Edge, origin.Value.Fraction).Select(d => (d.Seed.Vertex, d.Seed.Milliseconds, d.Seed.Metres));
         var reached = new Dijkstra(router.Graph).OneToAll(seeds, (long)(limitSeconds * 1000));
         // A turn-restriction copy is its junction, reached by a restricted approach: keep each junction's earliest arrival.
         var places = reached.GroupBy(r => router.Graph.Junction[r.Vertex]).Select(g => (Junction: g.Key, Best: g.MinBy(r => r.Milliseconds)))
-            .Select(x => new ReachedPlace(x.Junction, Network.Latitude(x.Junction), Network.Longitude(x.Junction), x.Best.Milliseconds / 1000.0, x.Best.Metres))
+            .Select(x => new ReachedPlace(x.Junction, Network.Position(x.Junction), x.Best.Milliseconds / 1000.0, x.Best.Metres))
             .ToList();
         return Result<IReadOnlyList<ReachedPlace>>.Success(places);
     }
 
-    public Result<MatrixResult> Matrix(string profile, IReadOnlyList<(double Latitude, double Longitude)> origins,
-        IReadOnlyList<(double Latitude, double Longitude)> destinations, double maximumSnapMetres = DefaultMaximumSnapMetres)
+    public Result<MatrixResult> Matrix(string profile, IReadOnlyList<GeoPoint> origins,
+        IReadOnlyList<GeoPoint> destinations, double maximumSnapMetres = DefaultMaximumSnapMetres)
     {
         var errors = new List<string>();
-        SnappedPoint[] SnapAll(IReadOnlyList<(double Latitude, double Longitude)> points, string what) =>
+        SnappedPoint[] SnapAll(IReadOnlyList<GeoPoint> points, string what) =>
             points.Select((p, i) =>
             {
-                var snapped = Snap(profile, p.Latitude, p.Longitude, maximumSnapMetres);
+                var snapped = Snap(profile, p, maximumSnapMetres);
                 if (!snapped.IsSuccess) errors.Add($"{what} {i}: {snapped.Error}");
                 return snapped.IsSuccess ? snapped.Value : default;
             }).ToArray();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Mobility.Data.Export;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 using Mobility.TestSupport;

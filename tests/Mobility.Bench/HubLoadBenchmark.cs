@@ -12,6 +12,8 @@ using Mobility.Data;
 using Mobility.Data.Accounts;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
+using Mobility.Planning;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Bench;
 
@@ -142,12 +144,12 @@ internal sealed class HubLoadBenchmark(Uri server, string connectionString, stri
         for (var i = 0; i < declines; i++)
         {
             var candidates = await database.CarpoolGroups.AsNoTracking().Where(g => g.NetworkId == networkId && g.Date == date
-                    && g.Direction == TripDirection.ToWork && g.Status == CarpoolStatus.Proposed && g.Members.Count(m => m.Role == CommuteRole.Passenger) >= 2)
+                    && g.Direction == CommuteDirection.ToWork && g.Status == CarpoolStatus.Proposed && g.Members.Count(m => m.Role == MemberRole.Passenger) >= 2)
                 .OrderBy(g => g.Id).Select(g => new { g.Id, Members = g.Members.Select(m => new { m.EmployeeId, m.Role }).ToList() }).ToListAsync(cancellation);
             var group = candidates.FirstOrDefault(g => g.Members.All(m => hubs.ContainsKey(m.EmployeeId) && !touched.Contains(m.EmployeeId)));
             if (group is null) { Console.WriteLine($"decline {i + 1}: no untouched group of three or more with every member connected"); break; }
             touched.UnionWith(group.Members.Select(m => m.EmployeeId));
-            var decliner = group.Members.First(m => m.Role == CommuteRole.Passenger).EmployeeId;
+            var decliner = group.Members.First(m => m.Role == MemberRole.Passenger).EmployeeId;
             var others = group.Members.Select(m => m.EmployeeId).Where(id => id != decliner).ToHashSet();
             var start = clock.ElapsedTicks;
             await hubs[decliner].InvokeAsync<JsonElement>("Decline", group.Id, cancellation);

@@ -1,7 +1,9 @@
+using Mobility.Routing;
 using System.Text;
 using Mobility.Cli.Commands;
 using Mobility.Data.Export;
 using Mobility.Data.Import;
+using Mobility.Planning;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 
@@ -27,10 +29,10 @@ public class CsvOutputTests
         var depot = new ShuttleStop("D", "@SUM(1+1)", new GeoPoint(48.8, 7.7), ShuttleStopKind.Depot);
         var site = new ShuttleStop("S", plant, new GeoPoint(48.81, 7.79), ShuttleStopKind.Site);
         var at = new DateTimeOffset(2026, 11, 23, 4, 30, 0, TimeSpan.Zero);
-        var trip = new ShuttleTrip("-minibus 1", new VehicleType("m", "Minibus", 8, 1, 30, 200),
-            [new ShuttleTripStop(depot, at, at, 3, 0, 3), new ShuttleTripStop(site, at.AddMinutes(20), at.AddMinutes(21), 0, 3, 0)], 12, 1, 40, 2);
+        var trip = new ComputedShuttleTrip("-minibus 1", new VehicleType("m", "Minibus", 8, 1, 30, 200), CommuteDirection.ToWork,
+            [new ComputedShuttleCall(depot, at, at, 3, 0, 3), new ComputedShuttleCall(site, at.AddMinutes(20), at.AddMinutes(21), 0, 3, 0)], 12, 1, 40, 2);
         var wave = new ShuttleWave(at.AddMinutes(30), at, 3, 0, [trip], [], 30, 0, 120, Problem: null!, Solution: null!);
-        var path = Written(ShuttlePlanFiles.Csv(new ShuttlePlan([wave])));
+        var path = Written(ShuttlePlanFiles.Csv(new ComputedShuttlePlan([wave])));
         try
         {
             var table = ReadBack(path, "stop", "vehicle", "boarding", "alighting");

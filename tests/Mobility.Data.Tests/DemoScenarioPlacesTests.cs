@@ -1,8 +1,4 @@
 using Mobility.Data.Demo;
-using Mobility.Routing;
-using Mobility.Routing.Osm;
-using Mobility.Routing.Profiles;
-using Mobility.TestSupport;
 
 namespace Mobility.Data.Tests;
 
@@ -12,9 +8,6 @@ namespace Mobility.Data.Tests;
 /// </summary>
 public class DemoScenarioPlacesTests
 {
-    private static readonly Lazy<Router> Roads = new(() =>
-        Router.Build(OsmImporter.Import(SharedData.OsmFile("heidelberg.osm.pbf"), [VehicleProfiles.Car]), ["car"]));
-
     [Theory]
     [InlineData("heidelberg")]
     [InlineData("heidelberg-20-plants")]
@@ -22,7 +15,7 @@ public class DemoScenarioPlacesTests
     {
         var scenario = DemoScenario.Load(name);
         var places = scenario.Companies.SelectMany(c => c.Plants).Concat(scenario.MeetingPoints ?? []).ToList();
-        var offRoad = places.Select(p => (p.Name, Snap: Roads.Value.Snap("car", p.Latitude, p.Longitude)))
+        var offRoad = places.Select(p => (p.Name, Snap: HeidelbergRoads.Router.Snap("car", p.Position)))
             .Where(p => !p.Snap.IsSuccess || p.Snap.Value.OffsetMetres > 300)
             .Select(p => $"{p.Name}: {(p.Snap.IsSuccess ? $"{p.Snap.Value.OffsetMetres:F0} m" : p.Snap.Error)}").ToList();
         Assert.Empty(offRoad);

@@ -73,7 +73,7 @@ public class DemoSeedTests
         foreach (var home in homes)
         {
             var nearest = Enumerable.Range(0, streets.Count).Min(i => DistanceToSegment(home.Latitude, home.Longitude,
-                streets.Lat1[i], streets.Lon1[i], streets.Lat2[i], streets.Lon2[i]));
+                streets.Start[i].Latitude, streets.Start[i].Longitude, streets.End[i].Latitude, streets.End[i].Longitude));
             Assert.True(nearest < 0.5, $"Home of {home.Id} is {nearest:F1} m from any residential street.");
         }
     }

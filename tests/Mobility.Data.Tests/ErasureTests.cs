@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
+using Mobility.Planning;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Data.Tests;
 
@@ -15,10 +17,10 @@ public class ErasureTests(MigratedDatabase database) : IClassFixture<MigratedDat
             var (network, company, plant, _) = await Sample.NetworkAsync(context, "erasure");
             var employee = Sample.Employee(company, plant, "HR-1234", 48.80, 7.78);
             var other = Sample.Employee(company, plant, "HR-5678", 48.81, 7.77);
-            var group = new CarpoolGroup { Network = network, Date = new(2026, 12, 1), Direction = TripDirection.ToWork };
-            group.Members.Add(new CarpoolMember { Employee = employee, Role = CommuteRole.Passenger, PickupOrder = 1,
+            var group = new CarpoolGroup { Network = network, Date = new(2026, 12, 1), Direction = CommuteDirection.ToWork };
+            group.Members.Add(new CarpoolMember { Employee = employee, Role = MemberRole.Passenger, PickupOrder = 1,
                 PickupLocation = Sample.Point(48.80, 7.78), DropOffSite = plant });
-            group.Members.Add(new CarpoolMember { Employee = other, Role = CommuteRole.Driver, PickupOrder = 0,
+            group.Members.Add(new CarpoolMember { Employee = other, Role = MemberRole.Driver, PickupOrder = 0,
                 PickupLocation = Sample.Point(48.81, 7.77), DropOffSite = plant });
             context.AddRange(employee, other, group);
             await context.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Import;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Data.Tests;
 
@@ -195,7 +196,7 @@ public class ImportTests
         {
             var lea = await context.Employees.Include(e => e.ShiftAssignments).ThenInclude(a => a.ShiftPattern)
                 .SingleAsync(e => e.ExternalId == "1001");
-            Assert.Equal(CommuteRole.Driver, lea.Role);
+            Assert.Equal(CarpoolRole.Driver, lea.Role);
             Assert.True(lea.ConsentToMatching);
             var assignment = Assert.Single(lea.ShiftAssignments);
             Assert.Equal("3x8", assignment.ShiftPattern!.ExternalId);
@@ -203,7 +204,7 @@ public class ImportTests
             // 2026-11-18 is a Wednesday: the rotation is counted from the Monday of that week.
             Assert.Equal(new DateOnly(2026, 11, 16), assignment.RotationAnchor);
             var jonas = await context.Employees.SingleAsync(e => e.ExternalId == "1002");
-            Assert.Equal((CommuteRole.Passenger, 0, false), (jonas.Role, jonas.SeatsOffered, jonas.ConsentToMatching));
+            Assert.Equal((CarpoolRole.Passenger, 0, false), (jonas.Role, jonas.SeatsOffered, jonas.ConsentToMatching));
         }
     }
 
@@ -231,7 +232,7 @@ public class ImportTests
             Assert.Equal(2, await context.Employees.CountAsync());
             var seven = await context.Employees.Include(e => e.MainSite).Include(e => e.ShiftAssignments).ThenInclude(a => a.ShiftPattern)
                 .SingleAsync(e => e.ExternalId == "7");
-            Assert.Equal((CommuteRole.Passenger, 0), (seven.Role, seven.SeatsOffered));
+            Assert.Equal((CarpoolRole.Passenger, 0), (seven.Role, seven.SeatsOffered));
             Assert.Equal(48.70, seven.Home!.Y, 6);
             Assert.Equal("jour", Assert.Single(seven.ShiftAssignments).ShiftPattern!.ExternalId);
         }

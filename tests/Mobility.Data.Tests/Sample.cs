@@ -1,4 +1,5 @@
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Data.Tests;
@@ -39,7 +40,7 @@ internal static class Sample
     public static Employee Employee(Company company, Site site, string externalId, double latitude, double longitude) => new()
     {
         Company = company, MainSite = site, ExternalId = externalId, FirstName = "Camille", LastName = "Muller",
-        Home = Point(latitude, longitude), Commune = "Haguenau", Role = CommuteRole.Either, SeatsOffered = 3,
+        Home = Point(latitude, longitude), Commune = "Haguenau", Role = CarpoolRole.Either, SeatsOffered = 3,
         ConsentToMatching = true,
     };
 }

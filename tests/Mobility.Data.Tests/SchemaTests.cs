@@ -16,7 +16,7 @@ public class SchemaTests(MigratedDatabase database) : IClassFixture<MigratedData
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name IN " +
             "('networks','companies','sites','shift_patterns','shift_slots','employees','shift_assignments'," +
             "'shift_exceptions','carpool_groups','carpool_members','carpool_status_changes','shuttle_plans'," +
-            "'shuttle_vehicles','shuttle_trips','shuttle_stops')");
+            "'shuttle_vehicles','shuttle_trips','shuttle_calls')");
         Assert.Equal(15L, await command.ExecuteScalarAsync());
     }
 

@@ -14,8 +14,8 @@ public class EdgeSnappingTests
 
     private static double Side(OsmFixture f) => Geo.Metres(f.At(1).Latitude, f.At(1).Longitude, f.At(2).Latitude, f.At(2).Longitude);
 
-    private static (double Latitude, double Longitude) OnWestSide(OsmFixture f, double fraction, double eastOffsetDegrees = 0.0001) =>
-        (f.At(1).Latitude + fraction * (f.At(2).Latitude - f.At(1).Latitude), f.At(1).Longitude + eastOffsetDegrees);
+    private static GeoPoint OnWestSide(OsmFixture f, double fraction, double eastOffsetDegrees = 0.0001) =>
+        new(f.At(1).Latitude + fraction * (f.At(2).Latitude - f.At(1).Latitude), f.At(1).Longitude + eastOffsetDegrees);
 
     [Fact]
     public void A_point_beside_the_middle_of_a_street_snaps_onto_the_street_not_to_a_junction()
@@ -23,11 +23,11 @@ public class EdgeSnappingTests
         var fixture = OnewaySquare();
         var router = fixture.BuildRouter("car");
         var beside = OnWestSide(fixture, 0.5);
-        var snapped = router.Snap("car", beside.Latitude, beside.Longitude).Value;
+        var snapped = router.Snap("car", beside).Value;
         Assert.Equal(0.5, snapped.Fraction, 2);
-        Assert.Equal(fixture.At(1).Longitude, snapped.Longitude, 6);
+        Assert.Equal(fixture.At(1).Longitude, snapped.Position.Longitude, 6);
         Assert.InRange(snapped.OffsetMetres, 6, 9); // 0.0001° of longitude at 48.8° N is 7.3 m
-        var route = router.Route("car", beside.Latitude, beside.Longitude, fixture.At(2).Latitude, fixture.At(2).Longitude).Value;
+        var route = router.Route("car", beside, fixture.At(2)).Value;
         Assert.Equal(Side(fixture) / 2, route.Metres, 1);
     }
 
@@ -37,9 +37,9 @@ public class EdgeSnappingTests
         var fixture = OnewaySquare();
         var router = fixture.BuildRouter("car");
         var (behind, ahead) = (OnWestSide(fixture, 0.25), OnWestSide(fixture, 0.75));
-        var forward = router.Route("car", behind.Latitude, behind.Longitude, ahead.Latitude, ahead.Longitude).Value;
+        var forward = router.Route("car", behind, ahead).Value;
         Assert.Equal(Side(fixture) / 2, forward.Metres, 1);
-        var back = router.Route("car", ahead.Latitude, ahead.Longitude, behind.Latitude, behind.Longitude).Value;
+        var back = router.Route("car", ahead, behind).Value;
         var around = Geo.Metres(fixture.At(2).Latitude, fixture.At(2).Longitude, fixture.At(3).Latitude, fixture.At(3).Longitude) * 2 + Side(fixture) * 2;
         // To the north end (a quarter), round the square (three sides), then up the west side again (a quarter).
         Assert.Equal(Side(fixture) * 0.25 + around - Side(fixture) + Side(fixture) * 0.25, back.Metres, 1);
@@ -50,12 +50,12 @@ public class EdgeSnappingTests
     {
         var fixture = OnewaySquare();
         var router = fixture.BuildRouter("car");
-        var points = new[] { OnWestSide(fixture, 0.25), OnWestSide(fixture, 0.75), fixture.At(5), (Latitude: fixture.At(4).Latitude + 0.0004, fixture.At(4).Longitude) };
+        var points = new[] { OnWestSide(fixture, 0.25), OnWestSide(fixture, 0.75), fixture.At(5), new GeoPoint(fixture.At(4).Latitude + 0.0004, fixture.At(4).Longitude) };
         var matrix = router.Matrix("car", points, points).Value;
         for (var i = 0; i < points.Length; i++)
             for (var j = 0; j < points.Length; j++)
             {
-                var route = router.Route("car", points[i].Latitude, points[i].Longitude, points[j].Latitude, points[j].Longitude).Value;
+                var route = router.Route("car", points[i], points[j]).Value;
                 Assert.Equal(route.Seconds, matrix.Seconds[i * points.Length + j], 2);
                 Assert.Equal(route.Metres, matrix.Metres[i * points.Length + j], 1);
             }
@@ -67,9 +67,9 @@ public class EdgeSnappingTests
         var fixture = OnewaySquare();
         var router = fixture.BuildRouter("car");
         var (from, to) = (OnWestSide(fixture, 0.25), fixture.At(5));
-        var line = router.Route("car", from.Latitude, from.Longitude, to.Latitude, to.Longitude).Value.Geometry;
-        var start = router.Snap("car", from.Latitude, from.Longitude).Value;
-        Assert.Equal((start.Latitude, start.Longitude), (line.Coordinates[0].Y, line.Coordinates[0].X));
-        Assert.Equal(to, (line.Coordinates[^1].Y, line.Coordinates[^1].X));
+        var line = router.Route("car", from, to).Value.Geometry;
+        var start = router.Snap("car", from).Value;
+        Assert.Equal((start.Position.Latitude, start.Position.Longitude), (line.Coordinates[0].Y, line.Coordinates[0].X));
+        Assert.Equal(to, new GeoPoint(line.Coordinates[^1].Y, line.Coordinates[^1].X));
     }
 }

@@ -57,8 +57,8 @@ public abstract class HierarchyCorrectnessTests(RealExtractFixture fixture)
         for (var i = 0; i < 500; i++)
         {
             var near = random.Next(network.VertexCount);
-            var result = fixture.Router.Snap("car", network.Latitude(near) + (random.NextDouble() - 0.5) * 0.005,
-                network.Longitude(near) + (random.NextDouble() - 0.5) * 0.005);
+            var result = fixture.Router.Snap("car", new GeoPoint(network.Latitude(near) + (random.NextDouble() - 0.5) * 0.005,
+                network.Longitude(near) + (random.NextDouble() - 0.5) * 0.005));
             if (!result.IsSuccess) continue;
             snapped++;
             var edge = result.Value.Edge;

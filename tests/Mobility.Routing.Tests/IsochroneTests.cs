@@ -7,12 +7,12 @@ public class IsochroneTests(LiechtensteinFixture fixture) : IClassFixture<Liecht
     {
         var router = fixture.Router;
         const double limit = 5 * 60;
-        var result = router.Isochrone("car", 47.1410, 9.5209, limit); // Vaduz
+        var result = router.Isochrone("car", new GeoPoint(47.1410, 9.5209), limit); // Vaduz
         Assert.True(result.IsSuccess, result.Error);
         var inside = result.Value.ToDictionary(p => p.Vertex);
         Assert.True(inside.Count > 50, $"Only {inside.Count} places within 5 minutes of Vaduz.");
         double RouteSeconds(int vertex) =>
-            router.Route("car", 47.1410, 9.5209, router.Network.Latitude(vertex), router.Network.Longitude(vertex)).Value.Seconds;
+            router.Route("car", new GeoPoint(47.1410, 9.5209), router.Network.Position(vertex)).Value.Seconds;
         foreach (var place in inside.Values.Take(200))
         {
             Assert.InRange(place.Seconds, 0, limit);
@@ -31,6 +31,6 @@ public class IsochroneTests(LiechtensteinFixture fixture) : IClassFixture<Liecht
     [Fact]
     public void A_negative_limit_is_refused()
     {
-        Assert.False(fixture.Router.Isochrone("car", 47.1410, 9.5209, -1).IsSuccess);
+        Assert.False(fixture.Router.Isochrone("car", new GeoPoint(47.1410, 9.5209), -1).IsSuccess);
     }
 }

@@ -13,14 +13,14 @@ internal sealed class OsmFixture
     public const double Step = 0.001;
 
     private readonly StringBuilder _nodes = new(), _ways = new(), _relations = new();
-    private readonly Dictionary<long, (double Latitude, double Longitude)> _positions = [];
+    private readonly Dictionary<long, GeoPoint> _positions = [];
     private long _nextWay = 1000;
 
     /// <summary>A node at grid position (row, column).</summary>
     public OsmFixture Node(long id, double row, double column)
     {
         var (latitude, longitude) = (Latitude0 + row * Step, Longitude0 + column * Step);
-        _positions[id] = (latitude, longitude);
+        _positions[id] = new GeoPoint(latitude, longitude);
         _nodes.Append(CultureInfo.InvariantCulture,
             $"<node id=\"{id}\" version=\"1\" lat=\"{latitude:F7}\" lon=\"{longitude:F7}\"/>\n");
         return this;
@@ -47,7 +47,7 @@ internal sealed class OsmFixture
         return this;
     }
 
-    public (double Latitude, double Longitude) At(long node) => _positions[node];
+    public GeoPoint At(long node) => _positions[node];
 
     /// <summary>Straight-line length of the way through the given nodes.</summary>
     public double Along(params long[] nodes) =>
@@ -57,7 +57,7 @@ internal sealed class OsmFixture
     public RouteSummary Route(Router router, long from, long to, string profile = "car")
     {
         var (a, b) = (At(from), At(to));
-        var route = router.Route(profile, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+        var route = router.Route(profile, a, b);
         Assert.True(route.IsSuccess, route.Error);
         return route.Value;
     }

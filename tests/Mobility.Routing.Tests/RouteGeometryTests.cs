@@ -14,15 +14,15 @@ public class RouteGeometryTests(HeidelbergFixture fixture) : IClassFixture<Heide
         while (checkedRoutes < 200)
         {
             var (a, b) = (random.Next(network.VertexCount), random.Next(network.VertexCount));
-            var route = router.Route("car", network.Latitude(a), network.Longitude(a), network.Latitude(b), network.Longitude(b));
+            var route = router.Route("car", network.Position(a), network.Position(b));
             if (!route.IsSuccess) continue;
             var coordinates = route.Value.Geometry.Coordinates;
             var drawn = coordinates.Zip(coordinates.Skip(1)).Sum(pair => Geo.Metres(pair.First.Y, pair.First.X, pair.Second.Y, pair.Second.X));
             Assert.Equal(route.Value.Metres, drawn, route.Value.Metres * 0.001 + 0.5);
-            var start = router.Snap("car", network.Latitude(a), network.Longitude(a)).Value;
-            var end = router.Snap("car", network.Latitude(b), network.Longitude(b)).Value;
-            Assert.Equal((start.Latitude, start.Longitude), (coordinates[0].Y, coordinates[0].X));
-            Assert.Equal((end.Latitude, end.Longitude), (coordinates[^1].Y, coordinates[^1].X));
+            var start = router.Snap("car", network.Position(a)).Value;
+            var end = router.Snap("car", network.Position(b)).Value;
+            Assert.Equal((start.Position.Latitude, start.Position.Longitude), (coordinates[0].Y, coordinates[0].X));
+            Assert.Equal((end.Position.Latitude, end.Position.Longitude), (coordinates[^1].Y, coordinates[^1].X));
             checkedRoutes++;
         }
     }
@@ -30,7 +30,7 @@ public class RouteGeometryTests(HeidelbergFixture fixture) : IClassFixture<Heide
     [Fact]
     public void The_geometry_is_a_GeoJSON_LineString_with_longitude_first()
     {
-        var route = fixture.Router.Route("car", 49.4035, 8.6385, 49.3535, 8.6870).Value;
+        var route = fixture.Router.Route("car", new GeoPoint(49.4035, 8.6385), new GeoPoint(49.3535, 8.6870)).Value;
         using var json = JsonDocument.Parse(route.GeometryAsGeoJson());
         Assert.Equal("LineString", json.RootElement.GetProperty("type").GetString());
         var first = json.RootElement.GetProperty("coordinates")[0];

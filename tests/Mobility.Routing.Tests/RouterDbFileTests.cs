@@ -30,8 +30,8 @@ public class RouterDbFileTests(LiechtensteinFixture fixture) : IClassFixture<Lie
         }
         Assert.Equal(fixture.Router.Network.EdgeMetres, loaded.Network.EdgeMetres);
         Assert.Equal(fixture.Router.For("car").InLargestComponent, loaded.For("car").InLargestComponent);
-        var snap = loaded.Snap("car", 47.14, 9.52);
-        Assert.Equal(fixture.Router.Snap("car", 47.14, 9.52), snap);
+        var snap = loaded.Snap("car", new GeoPoint(47.14, 9.52));
+        Assert.Equal(fixture.Router.Snap("car", new GeoPoint(47.14, 9.52)), snap);
     }
 
     [Fact]

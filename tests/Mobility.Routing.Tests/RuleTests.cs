@@ -104,10 +104,10 @@ public class RuleTests
             .Node(10, 5, 0).Node(11, 5, 1).Way([10, 11], Tag("highway", "residential"));
         var router = fixture.BuildRouter("car");
         var nearIsland = fixture.At(10);
-        var snapped = router.Snap("car", nearIsland.Latitude + 0.0001, nearIsland.Longitude);
+        var snapped = router.Snap("car", nearIsland with { Latitude = nearIsland.Latitude + 0.0001 });
         Assert.True(snapped.IsSuccess, snapped.Error);
         // It lands on the square's north side (row 1), about 440 m away, not on the island 11 m away.
-        Assert.Equal(fixture.At(2).Latitude, snapped.Value.Latitude, 6);
+        Assert.Equal(fixture.At(2).Latitude, snapped.Value.Position.Latitude, 6);
         Assert.InRange(snapped.Value.OffsetMetres, 400, 500);
     }
 
@@ -116,11 +116,11 @@ public class RuleTests
     {
         var fixture = Square();
         var router = fixture.BuildRouter("car");
-        var result = router.Route("car", 48.81, 7.79, 48.90, 7.79);
+        var result = router.Route("car", new GeoPoint(48.81, 7.79), new GeoPoint(48.90, 7.79));
         Assert.False(result.IsSuccess);
         Assert.Contains("Destination", result.Error);
         Assert.Contains("more than 1000 m", result.Error);
-        Assert.False(router.Snap("car", 91, 7.79).IsSuccess);
+        Assert.False(router.Snap("car", new GeoPoint(91, 7.79)).IsSuccess);
     }
 
     [Fact]
@@ -132,13 +132,13 @@ public class RuleTests
         var router = fixture.BuildRouter("car");
         Assert.Equal(2, router.Network.VertexCount);
         var (a, b) = (fixture.At(1), fixture.At(2));
-        var metres = router.Route("car", a.Latitude, a.Longitude, b.Latitude, b.Longitude).Value.Metres;
+        var metres = router.Route("car", a, b).Value.Metres;
         var straight = Geo.Metres(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
         var bent = 2 * Geo.Metres(a.Latitude, a.Longitude, fixture.At(5).Latitude, fixture.At(5).Longitude);
         Assert.Equal(bent, metres, 0.5);
         Assert.True(metres > straight * 1.2);
         // The geometry follows the bend: 1, then 5, then 2 (GeoJSON order: longitude, latitude).
-        var line = router.Route("car", b.Latitude, b.Longitude, a.Latitude, a.Longitude).Value.Geometry;
+        var line = router.Route("car", b, a).Value.Geometry;
         Assert.Equal(new[] { fixture.At(2), fixture.At(5), fixture.At(1) }.Select(p => (Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6))),
             line.Coordinates.Select(c => (Math.Round(c.Y, 6), Math.Round(c.X, 6))));
     }

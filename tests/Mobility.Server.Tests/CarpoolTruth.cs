@@ -1,13 +1,13 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning;
 
 namespace Mobility.Server.Tests;
 
 /// <summary>A date's live carpool groups as stored, read the way a test checks the working group's figures against:
 /// the hour of departure (Europe/Paris), the live member rows, and the kilometres of the stored explanation.</summary>
-public sealed record CarpoolTruth(long Id, TripDirection Direction, int Hour, IReadOnlyList<long> Members, double RouteKilometres, double? AloneKilometres)
+public sealed record CarpoolTruth(long Id, CommuteDirection Direction, int Hour, IReadOnlyList<long> Members, double RouteKilometres, double? AloneKilometres)
 {
     private static readonly CarpoolStatus[] Live = [CarpoolStatus.Proposed, CarpoolStatus.Accepted, CarpoolStatus.Confirmed];
 
@@ -19,13 +19,11 @@ public sealed record CarpoolTruth(long Id, TripDirection Direction, int Hour, IR
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         return rows.Where(g => g.Members.Count >= 2).Select(g =>
         {
-            using var stored = JsonDocument.Parse(g.Explanation!);
-            var explanation = stored.RootElement.GetProperty("explanation");
-            var departure = DateTimeOffset.FromUnixTimeSeconds((long)explanation.GetProperty("departure").GetDouble());
-            var direct = explanation.GetProperty("members").EnumerateArray()
-                .Select(m => m.TryGetProperty("directKilometres", out var km) && km.ValueKind == JsonValueKind.Number ? km.GetDouble() : (double?)null).ToList();
+            var explanation = g.Explanation!.Explanation;
+            var departure = DateTimeOffset.FromUnixTimeSeconds((long)explanation.Departure);
+            var direct = explanation.Members.Select(m => m.DirectKilometres).ToList();
             return new CarpoolTruth(g.Id, g.Direction, TimeZoneInfo.ConvertTime(departure, paris).Hour, g.Members,
-                explanation.GetProperty("routeKilometres").GetDouble(), direct.All(d => d is not null) ? direct.Sum() : null);
+                explanation.RouteKilometres, direct.All(d => d is not null) ? direct.Sum() : null);
         }).ToList();
     }
 }

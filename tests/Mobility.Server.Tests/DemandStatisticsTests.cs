@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
+using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 using NetTopologySuite.Geometries;
 
@@ -130,7 +131,7 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
             {
                 var employee = await database.Employees.SingleAsync(e => e.Id == id);
                 var isDriver = id == server.AlphaTwo;
-                (employee.Role, employee.SeatsOffered) = (isDriver ? CommuteRole.Driver : CommuteRole.Passenger, isDriver ? 3 : 0);
+                (employee.Role, employee.SeatsOffered) = (isDriver ? CarpoolRole.Driver : CarpoolRole.Passenger, isDriver ? 3 : 0);
                 (employee.MaxDetourMinutes, employee.MaxDetourRatio) = (20, 2.0);
                 employee.ShiftAssignments.Add(On(day, CarpoolDay));
             }
@@ -140,7 +141,7 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
                 {
                     CompanyId = server.Alpha, MainSiteId = server.AlphaPlant, ExternalId = $"SAVE-{i}", FirstName = "S",
                     Home = Wgs84.CreatePoint(new Coordinate(7.70 + 0.004 * (i % 3), 48.86 + 0.004 * (i / 3))), ConsentToMatching = true,
-                    Role = i % 3 == 0 ? CommuteRole.Driver : CommuteRole.Passenger, SeatsOffered = i % 3 == 0 ? 3 : 0, MaxDetourMinutes = 20, MaxDetourRatio = 2.0,
+                    Role = i % 3 == 0 ? CarpoolRole.Driver : CarpoolRole.Passenger, SeatsOffered = i % 3 == 0 ? 3 : 0, MaxDetourMinutes = 20, MaxDetourRatio = 2.0,
                 };
                 employee.ShiftAssignments.Add(On(day, CarpoolDay));
                 database.Employees.Add(employee);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
 
@@ -158,7 +160,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
     private static Polygon Square(JsonElement geometry) => Wgs84.CreatePolygon(geometry.GetProperty("coordinates")[0].EnumerateArray()
         .Select(c => new Coordinate(c[0].GetDouble(), c[1].GetDouble())).ToArray());
 
-    private sealed record Person(long Id, string? Commune, string Site, CommuteRole Role, bool Consent, Point? Home, HashSet<string> Patterns,
+    private sealed record Person(long Id, string? Commune, string Site, CarpoolRole Role, bool Consent, Point? Home, HashSet<string> Patterns,
         Dictionary<DateOnly, (int Start, int End)> Shifts);
 
     private async Task<List<Person>> PeopleAsync()
@@ -182,7 +184,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
             .GroupBy(m => m.Status.ToString()).ToDictionary(g => g.Key, g => g.Select(m => MemberIds + m.Id).ToHashSet());
     }
 
-    private sealed record Group(long Id, TripDirection Direction, int Hour, HashSet<long> Members);
+    private sealed record Group(long Id, CommuteDirection Direction, int Hour, HashSet<long> Members);
 
     private async Task<List<Group>> CarpoolGroupsAsync(DateOnly date)
     {
@@ -216,7 +218,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
                     ExternalId = $"ATTACK-{cluster}-{i}", FirstName = "A", LastName = $"Attack{cluster}{i}",
                     Commune = cluster == 7 && i == 7 ? "Schweighouse" : communes[cluster],
                     Home = Wgs84.CreatePoint(new Coordinate(x, y)), ConsentToMatching = i != 5,
-                    Role = (cluster, i) switch { (0, 1) or (3, 2) => CommuteRole.Passenger, (_, 0) => CommuteRole.Driver, _ => CommuteRole.Either },
+                    Role = (cluster, i) switch { (0, 1) or (3, 2) => CarpoolRole.Passenger, (_, 0) => CarpoolRole.Driver, _ => CarpoolRole.Either },
                     SeatsOffered = 3, MaxDetourMinutes = 20, MaxDetourRatio = 2.0,
                 };
                 if (cluster < 2 && i != 5)
@@ -233,9 +235,9 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
         var plan = new ShuttlePlan { NetworkId = server.Nord, Name = "Navette réseau", ValidFrom = FirstDay };
         var vehicle = new ShuttleVehicle { Name = "Minibus 1", Capacity = 8 };
         plan.Vehicles.Add(vehicle);
-        var trip = new ShuttleTrip { Vehicle = vehicle, Direction = TripDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 6.5 };
-        trip.Stops.Add(new ShuttleStop { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 3, LoadAfter = 3 });
-        trip.Stops.Add(new ShuttleStop { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 52), Alighting = 3 });
+        var trip = new ShuttleTrip { Vehicle = vehicle, Direction = CommuteDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 6.5 };
+        trip.Calls.Add(new ShuttleCall { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 3, LoadAfter = 3 });
+        trip.Calls.Add(new ShuttleCall { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 52), Alighting = 3 });
         plan.Trips.Add(trip);
         database.ShuttlePlans.Add(plan);
         await database.SaveChangesAsync();

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Routing;
 using Mobility.Routing.Osm;
 using Mobility.Routing.Profiles;
@@ -94,11 +96,11 @@ public sealed class GroupRouteTests(TwoNetworkServer server) : IClassFixture<Two
         var (driverHome, passengerHome) = (At(49.4093, 8.6940), At(49.3988, 8.6724));
         var group = new CarpoolGroup
         {
-            Id = 1, Direction = TripDirection.ToHome, Status = CarpoolStatus.Confirmed, Seats = 3,
+            Id = 1, Direction = CommuteDirection.ToHome, Status = CarpoolStatus.Confirmed, Seats = 3,
             Members =
             [
-                new CarpoolMember { Role = CommuteRole.Driver, Status = CarpoolStatus.Confirmed, PickupOrder = 0, PickupLocation = driverHome, DropOffSite = plant },
-                new CarpoolMember { Role = CommuteRole.Passenger, Status = CarpoolStatus.Confirmed, PickupOrder = 1, PickupLocation = passengerHome, DropOffSite = plant },
+                new CarpoolMember { Role = MemberRole.Driver, Status = CarpoolStatus.Confirmed, PickupOrder = 0, PickupLocation = driverHome, DropOffSite = plant },
+                new CarpoolMember { Role = MemberRole.Passenger, Status = CarpoolStatus.Confirmed, PickupOrder = 1, PickupLocation = passengerHome, DropOffSite = plant },
             ],
         };
 

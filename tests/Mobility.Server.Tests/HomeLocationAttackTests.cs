@@ -5,11 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data;
 using Mobility.Data.Demo;
 using Mobility.Data.Model;
+using Mobility.Planning;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
+using Mobility.Server.Carpools;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
 using Xunit.Abstractions;
-using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 
@@ -99,7 +101,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
     private static async Task<List<Pair>> PairsAsync(TestDatabase database)
     {
         await using var context = NewContext(database);
-        var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == TripDirection.ToWork))
+        var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == CommuteDirection.ToWork))
             .AsSplitQuery().ToListAsync();
         var pairs = new List<Pair>();
         foreach (var group in groups)
@@ -110,7 +112,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
                 var view = ProposalView.For(group, attacker.EmployeeId);
                 var shownVictim = view.Members.Single(m => m.PickupOrder == victim.PickupOrder);
                 var shown = new Point(shownVictim.Pickup!.Coordinates[0], shownVictim.Pickup.Coordinates[1]) { SRID = 4326 };
-                var direct = ProposalView.ExplanationOf(group)!.Members.Single(m => m.Id == victim.EmployeeId.ToString()).DirectMinutes * 60;
+                var direct = group.Explanation!.Explanation.Members.Single(m => m.Id == victim.EmployeeId.ToString()).DirectMinutes * 60;
                 var lastToOnePlant = victim.PickupOrder == group.Members.Max(m => m.PickupOrder) && group.Members.Select(m => m.DropOffSiteId).Distinct().Count() == 1;
                 pairs.Add(new Pair(attacker.PickupLocation!, attacker.PickupTime, victim.PickupTime, victim.Employee!.Home!, victim.DropOffSite!.Location,
                     direct, shown, lastToOnePlant ? view.Mine!.RideMinutes : null, view.Members.Single(m => m.IsMe).PickupTime, shownVictim.PickupTime));
@@ -136,7 +138,7 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
         {
             var known = new GeoPoint(timing.Known.Y, timing.Known.X);
             var times = timing.FromKnown ? travel.Matrix([known], candidates) : travel.Matrix(candidates, [known]);
-            var onwards = timing.ThroughToPlant is { } plant ? travel.Matrix(candidates, [new GeoPoint(plant.Y, plant.X)]) : null;
+            var onwards = timing.ThroughToPlant is { } plant ? travel.Matrix(candidates, [plant.ToGeoPoint()]) : null;
             consistent.RemoveWhere(i =>
             {
                 var (origin, destination) = timing.FromKnown ? (0, i) : (i, 0);

@@ -125,7 +125,7 @@ public sealed class InputLimitTests(TwoNetworkServer server) : IClassFixture<Two
         Assert.False(await database.Users.AnyAsync(u => u.Email == "role99@test.local"));
         Assert.False(await database.ShiftPatterns.AnyAsync(p => p.ExternalId == "DAYS-128"));
         Assert.False(await database.ShiftExceptions.AnyAsync(x => x.EmployeeId == server.AlphaTwo && x.Date == new DateOnly(2026, 12, 7)));
-        Assert.Equal(Data.Model.CommuteRole.Either, (await database.Employees.SingleAsync(e => e.Id == server.AlphaOne)).Role);
+        Assert.Equal(Planning.Carpools.CarpoolRole.Either, (await database.Employees.SingleAsync(e => e.Id == server.AlphaOne)).Role);
     }
 
     [Theory]

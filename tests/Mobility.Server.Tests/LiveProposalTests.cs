@@ -1,10 +1,12 @@
-using Mobility.Data.Privacy;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Data.Privacy;
+using Mobility.Planning.Carpools;
+using Mobility.Server.Live;
 using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
@@ -87,7 +89,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
             Assert.Equal(1, results.Count(r => r.Outcome == DecisionOutcome.SeatTaken));
             Assert.Contains("place", results.Single(r => r.Outcome == DecisionOutcome.SeatTaken).Message);
             await using var database = server.NewContext();
-            Assert.Equal(1, await database.CarpoolMembers.CountAsync(m => m.CarpoolGroupId == group && m.Role == CommuteRole.Passenger
+            Assert.Equal(1, await database.CarpoolMembers.CountAsync(m => m.CarpoolGroupId == group && m.Role == MemberRole.Passenger
                 && (m.Status == CarpoolStatus.Accepted || m.Status == CarpoolStatus.Confirmed)));
         }
     }

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Mobility.Data.Model;
+using Mobility.Planning;
+using Mobility.Server.Live;
 using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
@@ -40,7 +42,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
             .WithWebHostBuilder(host => host.ConfigureLogging(logging => logging.AddProvider(log)));
         await instance.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(_server.Nord, date, null, CancellationToken.None);
         await using var database = _server.NewContext();
-        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
+        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == CommuteDirection.ToWork
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).SingleAsync();
         var berta = instance.CreateClient();
         berta.DefaultRequestHeaders.Authorization = new("Bearer", await _server.TokenAsync("berta@test.local", instance));
@@ -92,7 +94,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     {
         await RecomputeAsync(_tomorrow);
         await using var database = _server.NewContext();
-        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == _tomorrow && g.Direction == TripDirection.ToWork
+        var morning = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == _tomorrow && g.Direction == CommuteDirection.ToWork
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.AlphaOne)).Select(g => g.Id).SingleAsync();
 
         var berta = new HubListener();
@@ -109,7 +111,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         await using var read = _server.NewContext();
         Assert.Equal(CarpoolStatus.Cancelled, (await read.CarpoolGroups.SingleAsync(g => g.Id == morning)).Status);
         Assert.False(await read.CarpoolMembers.AnyAsync(m => m.EmployeeId == _server.AlphaOne && m.CarpoolGroup!.Date == _tomorrow
-            && m.CarpoolGroup.Direction == TripDirection.ToWork && m.CarpoolGroup.Status == CarpoolStatus.Proposed
+            && m.CarpoolGroup.Direction == CommuteDirection.ToWork && m.CarpoolGroup.Status == CarpoolStatus.Proposed
             && m.CarpoolGroup.Members.Any(o => o.EmployeeId == _server.AlphaTwo)));
     }
 
@@ -130,7 +132,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         Assert.Equal([date], rematched);
         await using var read = _server.NewContext();
         Assert.Equal(CarpoolStatus.Cancelled, (await read.CarpoolGroups.SingleAsync(g => g.Id == morning)).Status);
-        Assert.True(await read.CarpoolGroups.AnyAsync(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
+        Assert.True(await read.CarpoolGroups.AnyAsync(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == CommuteDirection.ToWork
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.AlphaOne)),
             "Paul and Anne are proposed again without Berta");
     }
@@ -175,7 +177,7 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         var date = _tomorrow.AddDays(6);
         await RecomputeAsync(date);
         await using var database = _server.NewContext();
-        var evening = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == TripDirection.ToHome
+        var evening = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Direction == CommuteDirection.ToHome
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == _server.BetaOne)).Select(g => g.Id).FirstAsync();
         using var berta = await _server.ClientAsync("berta@test.local");
         Assert.Equal(HttpStatusCode.OK, (await berta.PostAsync($"/api/me/proposals/{evening}/accept", null)).StatusCode);

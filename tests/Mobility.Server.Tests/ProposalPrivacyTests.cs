@@ -102,7 +102,6 @@ public sealed class ProposalPrivacyTests : IClassFixture<TwoNetworkServer>
             .Select(g => g.Explanation!).ToListAsync();
         Assert.NotEmpty(explanations);
         var erased = _server.BetaOne.ToString();
-        Assert.All(explanations, e => Assert.DoesNotContain(JsonDocument.Parse(e).RootElement.GetProperty("explanation").GetProperty("members").EnumerateArray(),
-            m => m.GetProperty("id").GetString() == erased));
+        Assert.All(explanations, e => Assert.DoesNotContain(e.Explanation.Members, m => m.Id == erased));
     }
 }

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mobility.Data.Model;
-using Mobility.TestSupport;
+using Mobility.Planning;
 using Mobility.Server.Carpools;
+using Mobility.TestSupport;
 
 namespace Mobility.Server.Tests;
 
@@ -31,14 +32,14 @@ public sealed class RematchRetryTests(TestCluster cluster) : IClassFixture<TestC
     private static async Task<List<long[]>> MorningGroupsAsync(TwoNetworkServer server, DateOnly date)
     {
         await using var database = server.NewContext();
-        return (await database.CarpoolGroups.Where(g => g.NetworkId == server.Nord && g.Date == date && g.Direction == TripDirection.ToWork && g.Status == CarpoolStatus.Proposed)
+        return (await database.CarpoolGroups.Where(g => g.NetworkId == server.Nord && g.Date == date && g.Direction == CommuteDirection.ToWork && g.Status == CarpoolStatus.Proposed)
             .Select(g => g.Members.Select(m => m.EmployeeId).OrderBy(id => id).ToArray()).ToListAsync());
     }
 
     private static async Task<long> MorningGroupOfAsync(TwoNetworkServer server, DateOnly date, long employee)
     {
         await using var database = server.NewContext();
-        return await database.CarpoolGroups.Where(g => g.NetworkId == server.Nord && g.Date == date && g.Direction == TripDirection.ToWork
+        return await database.CarpoolGroups.Where(g => g.NetworkId == server.Nord && g.Date == date && g.Direction == CommuteDirection.ToWork
             && g.Status == CarpoolStatus.Proposed && g.Members.Any(m => m.EmployeeId == employee)).Select(g => g.Id).SingleAsync();
     }
 

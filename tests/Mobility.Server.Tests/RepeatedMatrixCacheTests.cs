@@ -1,4 +1,5 @@
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;

@@ -1,11 +1,12 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
@@ -30,10 +31,10 @@ public sealed class RosterSafetyTests : IClassFixture<TwoNetworkServer>
         var broken = TwoNetworkServer.EveryDay(server.Nord, "broken", new TimeOnly(8, 0), new TimeOnly(8, 0), "Nuit");
         broken.OwnerCompanyId = server.Beta;
         database.ShiftPatterns.AddRange(good, broken);
-        foreach (var (id, pattern, role) in new[] { (server.AlphaTwo, good, CommuteRole.Driver), (server.AlphaOne, good, CommuteRole.Passenger), (server.BetaOne, broken, CommuteRole.Passenger) })
+        foreach (var (id, pattern, role) in new[] { (server.AlphaTwo, good, CarpoolRole.Driver), (server.AlphaOne, good, CarpoolRole.Passenger), (server.BetaOne, broken, CarpoolRole.Passenger) })
         {
             var employee = database.Employees.Single(e => e.Id == id);
-            (employee.Role, employee.SeatsOffered, employee.MaxDetourMinutes, employee.MaxDetourRatio) = (role, role == CommuteRole.Driver ? 3 : 0, 20, 2.0);
+            (employee.Role, employee.SeatsOffered, employee.MaxDetourMinutes, employee.MaxDetourRatio) = (role, role == CarpoolRole.Driver ? 3 : 0, 20, 2.0);
             employee.ShiftAssignments.Add(new ShiftAssignment { ShiftPattern = pattern, RotationAnchor = new DateOnly(2026, 1, 5), ValidFrom = new DateOnly(2026, 1, 5) });
         }
         database.SaveChanges();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
+using Mobility.Planning;
 
 namespace Mobility.Server.Tests;
 
@@ -23,11 +24,11 @@ public sealed class ShuttlePlanApiTests : IClassFixture<TwoNetworkServer>
                 NetworkId = server.Nord, CompanyId = company, Name = name, ValidFrom = new DateOnly(2026, 12, 1), Vehicles = [vehicle],
                 Trips = [new ShuttleTrip
                 {
-                    Vehicle = vehicle, Direction = TripDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 6.2,
-                    Stops =
+                    Vehicle = vehicle, Direction = CommuteDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 6.2,
+                    Calls =
                     [
-                        new ShuttleStop { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 53), Alighting = 5 },
-                        new ShuttleStop { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 5, LoadAfter = 5 },
+                        new ShuttleCall { Sequence = 1, SiteId = server.AlphaPlant, Arrival = new TimeOnly(4, 52), Departure = new TimeOnly(4, 53), Alighting = 5 },
+                        new ShuttleCall { Sequence = 0, SiteId = server.NordStation, Arrival = new TimeOnly(4, 40), Departure = new TimeOnly(4, 42), Boarding = 5, LoadAfter = 5 },
                     ],
                 }],
             };
@@ -77,11 +78,11 @@ public sealed class ShuttlePlanApiTests : IClassFixture<TwoNetworkServer>
                 NetworkId = _server.Nord, CompanyId = _server.Alpha, Name = "Navette Alpha petite", ValidFrom = new DateOnly(2026, 12, 1), Vehicles = [vehicle],
                 Trips = [new ShuttleTrip
                 {
-                    Vehicle = vehicle, Direction = TripDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 7,
-                    Stops =
+                    Vehicle = vehicle, Direction = CommuteDirection.ToWork, Days = WorkDays.Weekdays, Kilometres = 7,
+                    Calls =
                     [
-                        new ShuttleStop { Sequence = 0, SiteId = _server.NordStation, Arrival = new TimeOnly(5, 40), Departure = new TimeOnly(5, 42), Boarding = 3, LoadAfter = 3 },
-                        new ShuttleStop { Sequence = 1, SiteId = _server.AlphaPlant, Arrival = new TimeOnly(5, 52), Departure = new TimeOnly(5, 53), Alighting = 3 },
+                        new ShuttleCall { Sequence = 0, SiteId = _server.NordStation, Arrival = new TimeOnly(5, 40), Departure = new TimeOnly(5, 42), Boarding = 3, LoadAfter = 3 },
+                        new ShuttleCall { Sequence = 1, SiteId = _server.AlphaPlant, Arrival = new TimeOnly(5, 52), Departure = new TimeOnly(5, 53), Alighting = 3 },
                     ],
                 }],
             };

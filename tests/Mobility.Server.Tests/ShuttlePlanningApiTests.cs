@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
+using Mobility.Planning;
 
 namespace Mobility.Server.Tests;
 
@@ -46,12 +47,12 @@ public sealed class ShuttlePlanningApiTests : IClassFixture<TwoNetworkServer>
         var planId = root.GetProperty("planId").GetInt64();
 
         await using var database = _server.NewContext();
-        var stored = await database.ShuttlePlans.Include(p => p.Trips).ThenInclude(t => t.Stops).SingleAsync(p => p.Id == planId);
+        var stored = await database.ShuttlePlans.Include(p => p.Trips).ThenInclude(t => t.Calls).SingleAsync(p => p.Id == planId);
         Assert.Equal((_server.Alpha, Monday, Monday.AddDays(1)), (stored.CompanyId, stored.ValidFrom, stored.ValidTo!.Value));
         // Every trip calls at the station, then at Alpha's plant, never at Beta's.
         Assert.NotEmpty(stored.Trips);
-        Assert.All(stored.Trips, t => Assert.DoesNotContain(t.Stops, s => s.SiteId == _server.BetaPlant));
-        Assert.Equal(4, stored.Trips.Where(t => t.Direction == TripDirection.ToWork).SelectMany(t => t.Stops).Where(s => s.SiteId == _server.AlphaPlant).Sum(s => s.Alighting));
+        Assert.All(stored.Trips, t => Assert.DoesNotContain(t.Calls, s => s.SiteId == _server.BetaPlant));
+        Assert.Equal(4, stored.Trips.Where(t => t.Direction == CommuteDirection.ToWork).SelectMany(t => t.Calls).Where(s => s.SiteId == _server.AlphaPlant).Sum(s => s.Alighting));
 
         // The same name again replaces the company's plan; Beta's HR cannot read it.
         using var again = await hr.PostAsJsonAsync($"/api/companies/{_server.Alpha}/shuttle-plans",

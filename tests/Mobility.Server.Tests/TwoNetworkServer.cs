@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Accounts;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using Mobility.TestSupport;
 using NetTopologySuite.Geometries;
 
@@ -75,7 +76,7 @@ public sealed class TwoNetworkServer : IDisposable
         if (database.ShiftPatterns.Any(p => p.ExternalId == "every-day")) return;
         var pattern = EveryDay(Nord, "every-day", new TimeOnly(8, 0), new TimeOnly(16, 0));
         database.ShiftPatterns.Add(pattern);
-        foreach (var (id, role, seats) in new[] { (AlphaTwo, CommuteRole.Driver, 3), (AlphaOne, CommuteRole.Passenger, 0), (BetaOne, CommuteRole.Passenger, 0) })
+        foreach (var (id, role, seats) in new[] { (AlphaTwo, CarpoolRole.Driver, 3), (AlphaOne, CarpoolRole.Passenger, 0), (BetaOne, CarpoolRole.Passenger, 0) })
         {
             var employee = database.Employees.Single(e => e.Id == id);
             (employee.Role, employee.SeatsOffered) = (role, seats);
@@ -170,7 +171,7 @@ public sealed class TwoNetworkServer : IDisposable
             NetworkId = network, Date = new DateOnly(2026, 11, 10), Seats = seats, // a past date: the proposal engine only re-matches the days ahead
             Members = passengers.Prepend(driver).Select((id, order) => new CarpoolMember
             {
-                EmployeeId = id, Role = order == 0 ? CommuteRole.Driver : CommuteRole.Passenger, PickupOrder = order, DropOffSiteId = site,
+                EmployeeId = id, Role = order == 0 ? MemberRole.Driver : MemberRole.Passenger, PickupOrder = order, DropOffSiteId = site,
                 PickupTime = new DateTimeOffset(2026, 11, 10, 4, 20 + order * 5, 0, TimeSpan.Zero),
                 PickupLocation = Wgs84.CreatePoint(new Coordinate(7.70 + order * 0.01, 48.85)),
             }).ToList(),
@@ -200,7 +201,7 @@ public sealed class TwoNetworkServer : IDisposable
         Employee Person(Company company, Site plant, string id, string first, string last, double lat, double lon) => new()
         {
             Company = company, MainSite = plant, ExternalId = id, FirstName = first, LastName = last,
-            Home = Wgs84.CreatePoint(new Coordinate(lon, lat)), Role = CommuteRole.Either, SeatsOffered = 3, ConsentToMatching = true,
+            Home = Wgs84.CreatePoint(new Coordinate(lon, lat)), Role = CarpoolRole.Either, SeatsOffered = 3, ConsentToMatching = true,
         };
         var alphaOne = Person(alpha, alphaPlant, "A1", "Anne", "Muller", 48.85, 7.70);
         var alphaTwo = Person(alpha, alphaPlant, "A2", "Paul", "SECRET-COLLEAGUE", 48.86, 7.71);
@@ -208,9 +209,9 @@ public sealed class TwoNetworkServer : IDisposable
         var gammaOne = Person(gamma, gammaPlant, "G1", "Gilles", "SECRET-GAMMA-PERSON", 48.35, 7.65);
         database.AddRange(alphaPlant, betaPlant, gammaPlant, nordStation, sudStation, alphaOne, alphaTwo, betaOne, gammaOne);
         var betaGroup = new CarpoolGroup { Network = nord, Date = new DateOnly(2026, 11, 23), Seats = 3, Members =
-            [new CarpoolMember { Employee = betaOne, Role = CommuteRole.Driver, DropOffSite = betaPlant }] };
+            [new CarpoolMember { Employee = betaOne, Role = MemberRole.Driver, DropOffSite = betaPlant }] };
         var alphaGroup = new CarpoolGroup { Network = nord, Date = new DateOnly(2026, 11, 23), Seats = 3, Members =
-            [new CarpoolMember { Employee = alphaTwo, Role = CommuteRole.Driver, DropOffSite = alphaPlant }] };
+            [new CarpoolMember { Employee = alphaTwo, Role = MemberRole.Driver, DropOffSite = alphaPlant }] };
         var sudPlan = new ShuttlePlan { Network = sud, Company = gamma, Name = "Navette SECRET-SUD" };
         var sudRoster = new ShiftPattern { Network = sud, OwnerCompany = gamma, ExternalId = "SUD-3x8", Name = "3x8 SECRET-SUD", RotationWeeks = 1,
             Slots = [new ShiftSlot { WeekIndex = 0, Days = WorkDays.Weekdays, Start = new TimeOnly(5, 0), End = new TimeOnly(13, 0) }] };

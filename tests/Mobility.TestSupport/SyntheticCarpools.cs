@@ -1,5 +1,6 @@
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 
 namespace Mobility.TestSupport;
 

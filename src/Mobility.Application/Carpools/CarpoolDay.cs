@@ -1,4 +1,5 @@
 using Mobility.Data.Commutes;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 
@@ -18,7 +19,7 @@ public sealed record CarpoolDay(DayCommutes Commutes, CarpoolInstance ToWork, Ca
 
     /// <param name="fixedToWork">Groups that stay as they are (accepted ones, in a re-match), likewise <paramref name="fixedToHome"/>.</param>
     /// <param name="keepApart">Pairs of participant ids never put in one group (who declined whom).</param>
-    public CarpoolDayPlan Match(CarpoolSettings? settings = null, IReadOnlyList<CarpoolGroup>? fixedToWork = null,
-        IReadOnlyList<CarpoolGroup>? fixedToHome = null, IReadOnlyCollection<(string, string)>? keepApart = null) =>
+    public CarpoolDayPlan Match(CarpoolSettings? settings = null, IReadOnlyList<MatchedGroup>? fixedToWork = null,
+        IReadOnlyList<MatchedGroup>? fixedToHome = null, IReadOnlyCollection<(string, string)>? keepApart = null) =>
         CarpoolMatcher.MatchDay(ToWork, ToHome, settings, fixedToWork, fixedToHome, keepApart);
 }

@@ -7,7 +7,7 @@ using Mobility.Planning.Vrp;
 namespace Mobility.Application.Shuttles;
 
 /// <summary>A shuttle plan and how the same riders would travel otherwise (alone, in carpools, door to door).</summary>
-public sealed record ShuttlePlanResult(ShuttlePlan Plan, IReadOnlyList<CommuteAlternative> Comparison);
+public sealed record ShuttlePlanResult(ComputedShuttlePlan Plan, IReadOnlyList<CommuteAlternative> Comparison);
 
 /// <summary>
 /// Shuttles for employees living far from their plant, as the `mobility plan shuttles --db` command and HR's plans on the
@@ -33,7 +33,7 @@ public static class ShuttlePlanning
 
     /// <summary>Stores the plan for the query's dates, replacing the network's (or, for a company's query, the company's)
     /// plan of that name; returns its id.</summary>
-    public static Task<long> SaveAsync(MobilityDbContext database, ShuttlePlanQuery query, long networkId, string name, ShuttlePlan plan,
+    public static Task<long> SaveAsync(MobilityDbContext database, ShuttlePlanQuery query, long networkId, string name, ComputedShuttlePlan plan,
         CancellationToken cancellation) =>
         ShuttlePlanStore.SaveAsync(database, networkId, name, query.From, query.To, plan, cancellation, query.Demand.CompanyId);
 }

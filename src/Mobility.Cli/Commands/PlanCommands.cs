@@ -6,6 +6,7 @@ using Mobility.Application.Carpools;
 using Mobility.Application.Roads;
 using Mobility.Data;
 using Mobility.Data.Shuttles;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
 

@@ -43,7 +43,7 @@ internal static class RoutingCommands
         {
             var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
             var (a, b) = (ParsePoint(parse.GetValue(from)!), ParsePoint(parse.GetValue(to)!));
-            var result = router.Route(parse.GetValue(profile)!, a.Latitude, a.Longitude, b.Latitude, b.Longitude);
+            var result = router.Route(parse.GetValue(profile)!, a, b);
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
             Console.WriteLine(parse.GetValue(geojson)
                 ? result.Value.GeometryAsGeoJson()
@@ -97,17 +97,17 @@ internal static class RoutingCommands
             ? RouterSource.Open(routerDb, osmFile, [profile], message => Console.Error.WriteLine(message))!
             : throw new InvalidOperationException("Give either --db FILE.routerdb or --osm FILE.osm.pbf.");
 
-    private static (double Latitude, double Longitude) ParsePoint(string text)
+    private static GeoPoint ParsePoint(string text)
     {
         var parts = text.Split(',');
         if (parts.Length == 2
             && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
-            return (latitude, longitude);
+            return new GeoPoint(latitude, longitude);
         throw new FormatException($"'{text}' is not latitude,longitude (e.g. 49.4093,8.6939).");
     }
 
-    private static List<(double Latitude, double Longitude)> ReadPoints(FileInfo file)
+    private static List<GeoPoint> ReadPoints(FileInfo file)
     {
         if (!file.Exists) throw new FileNotFoundException($"No such file: {file.FullName}", file.FullName);
         var lines = File.ReadAllLines(file.FullName).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();

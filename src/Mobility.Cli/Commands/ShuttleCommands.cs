@@ -1,3 +1,4 @@
+using Mobility.Data.Demo;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -63,7 +64,7 @@ internal static class ShuttleCommands
             var roads = new UnplacedPlaces(new RoadTravelTimes(router));
             var limits = new SolverLimits(TimeSpan.FromSeconds(parse.GetValue(seconds)), Seed: parse.GetValue(seed), Searches: Math.Min(2, Environment.ProcessorCount));
 
-            ShuttlePlan plan;
+            ComputedShuttlePlan plan;
             long? networkId = null;
             ShuttlePlanQuery? query = null;
             IReadOnlyList<CommuteAlternative>? comparison = null;
@@ -83,8 +84,8 @@ internal static class ShuttleCommands
             else
             {
                 if (osmFile is null) throw new ArgumentException("Without --db, --osm is required: the demo case takes its stations from the extract.");
-                var stations = DemoShuttleSources.StationsFromOsm(osmFile);
-                var plants = DemoShuttleSources.ThreeShiftPlants(parse.GetValue(scenario)!.FullName);
+                var stations = DemoShuttleSources.Stations(osmFile);
+                var plants = DemoShuttleSources.ThreeShiftPlants(DemoScenario.Load(parse.GetValue(scenario)!.FullName));
                 Console.Error.WriteLine($"{stations.Count} stations, {plants.Count} plants with a 3x8 roster");
                 var shuttleCase = DemoShuttleCase.Build(stations, plants, day, dayCount,
                     parse.GetValue(share), parse.GetValue(minibuses), parse.GetValue(coaches), parse.GetValue(seed));

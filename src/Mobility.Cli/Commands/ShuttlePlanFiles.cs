@@ -14,14 +14,14 @@ internal static class ShuttlePlanFiles
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(DirectoryInfo folder, ShuttlePlan plan, Router router)
+    public static void Write(DirectoryInfo folder, ComputedShuttlePlan plan, Router router)
     {
         folder.Create();
         File.WriteAllText(Path.Combine(folder.FullName, "shuttles.geojson"), GeoJson(plan, router));
         File.WriteAllText(Path.Combine(folder.FullName, "shuttles.csv"), Csv(plan));
     }
 
-    public static string GeoJson(ShuttlePlan plan, Router router)
+    public static string GeoJson(ComputedShuttlePlan plan, Router router)
     {
         var legs = new Dictionary<(ShuttleStop, ShuttleStop), double[][]>();
         var features = plan.Waves.SelectMany(wave => wave.Trips.Select(trip => new
@@ -31,7 +31,7 @@ internal static class ShuttlePlanFiles
             {
                 wave = Local(wave.Instant).ToString("yyyy-MM-dd HH:mm", Invariant), vehicle = trip.Vehicle,
                 km = Math.Round(trip.Kilometres, 2), hours = Math.Round(trip.Hours, 2), cost = Math.Round(trip.Cost, 2), kg_co2 = Math.Round(trip.KilogramsCo2, 2),
-                stops = trip.Stops.Select(c => $"{Local(c.Arrival):HH:mm} {c.Stop.Name} +{c.Boarding} -{c.Alighting}"),
+                stops = trip.Calls.Select(c => $"{Local(c.Arrival):HH:mm} {c.Stop.Name} +{c.Boarding} -{c.Alighting}"),
             },
             geometry = new { type = "LineString", coordinates = Line(trip, router, legs) },
         }));
@@ -40,32 +40,32 @@ internal static class ShuttlePlanFiles
 
     /// <summary>The trip along the car route of each leg (legs repeat across waves, so each is routed once); a leg the
     /// router cannot draw is a straight segment.</summary>
-    private static IEnumerable<double[]> Line(ShuttleTrip trip, Router router, Dictionary<(ShuttleStop, ShuttleStop), double[][]> legs)
+    private static IEnumerable<double[]> Line(ComputedShuttleTrip trip, Router router, Dictionary<(ShuttleStop, ShuttleStop), double[][]> legs)
     {
         var points = new List<double[]>();
-        foreach (var (from, to) in trip.Stops.Zip(trip.Stops.Skip(1), (a, b) => (a.Stop, b.Stop)))
+        foreach (var (from, to) in trip.Calls.Zip(trip.Calls.Skip(1), (a, b) => (a.Stop, b.Stop)))
         {
             if (from == to) continue;
             if (!legs.TryGetValue((from, to), out var leg))
             {
-                var route = router.Route("car", from.Location.Latitude, from.Location.Longitude, to.Location.Latitude, to.Location.Longitude);
+                var route = router.Route("car", from.Location, to.Location);
                 legs[(from, to)] = leg = route.IsSuccess
                     ? route.Value.Geometry.Coordinates.Select(c => new[] { Math.Round(c.X, 6), Math.Round(c.Y, 6) }).ToArray()
                     : [[from.Location.Longitude, from.Location.Latitude], [to.Location.Longitude, to.Location.Latitude]];
             }
             points.AddRange(points.Count == 0 ? leg : leg.Skip(1));
         }
-        if (points.Count < 2 && trip.Stops.Count > 0)
-            points = [.. trip.Stops.Take(2).Select(c => new[] { c.Stop.Location.Longitude, c.Stop.Location.Latitude })];
+        if (points.Count < 2 && trip.Calls.Count > 0)
+            points = [.. trip.Calls.Take(2).Select(c => new[] { c.Stop.Location.Longitude, c.Stop.Location.Latitude })];
         return points;
     }
 
-    public static string Csv(ShuttlePlan plan)
+    public static string Csv(ComputedShuttlePlan plan)
     {
         var csv = new StringBuilder().AppendLine(CsvFields.Line("wave", "vehicle", "stop", "arrival", "departure", "boarding", "alighting", "on_board"));
         foreach (var wave in plan.Waves)
             foreach (var trip in wave.Trips)
-                foreach (var call in trip.Stops)
+                foreach (var call in trip.Calls)
                     csv.AppendLine(CsvFields.Line(Local(wave.Instant).ToString("yyyy-MM-dd HH:mm", Invariant), trip.Vehicle, call.Stop.Name,
                         Local(call.Arrival).ToString("HH:mm", Invariant), Local(call.Departure).ToString("HH:mm", Invariant),
                         call.Boarding, call.Alighting, call.LoadOnDeparture));

@@ -13,7 +13,7 @@ internal static class ShuttlePlanReport
 
     public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, ShiftCalendar.Paris.TimeZone);
 
-    public static string Text(ShuttlePlan plan)
+    public static string Text(ComputedShuttlePlan plan)
     {
         var text = new StringBuilder();
         foreach (var wave in plan.Waves)
@@ -22,7 +22,7 @@ internal static class ShuttlePlanReport
             foreach (var trip in wave.Trips)
             {
                 text.AppendLine(Invariant, $"  {trip.Vehicle}: {trip.Kilometres:F1} km, {trip.Hours:F2} h, cost {trip.Cost:F0}, {trip.KilogramsCo2:F1} kg CO2");
-                foreach (var call in trip.Stops)
+                foreach (var call in trip.Calls)
                     text.AppendLine(Invariant, $"    {Local(call.Arrival):HH:mm}-{Local(call.Departure):HH:mm}  {call.Stop.Name,-45} +{call.Boarding,-3} -{call.Alighting,-3} on board {call.LoadOnDeparture}");
             }
             text.AppendLine(Invariant, $"  total: {wave.Trips.Count} trips, {wave.Kilometres:F1} km, {wave.Hours:F1} h, cost {wave.Cost:F0}, {wave.KilogramsCo2:F1} kg CO2");
@@ -38,7 +38,7 @@ internal static class ShuttlePlanReport
 
     /// <summary>The roster's waves summed by time of day (a 3x8 week gives three lines, whatever the days): what HR
     /// budgets per shift change.</summary>
-    public static string PerShift(ShuttlePlan plan)
+    public static string PerShift(ComputedShuttlePlan plan)
     {
         var text = new StringBuilder("== per shift change, over the roster ==\n");
         text.AppendLine("  time   waves  to plants  home  unserved  trips       km  vehicle-h     cost  kg CO2  driving alone kg CO2");
@@ -60,11 +60,11 @@ internal static class ShuttlePlanReport
         return text.ToString();
     }
 
-    private static string Reason(UnservedReason reason) => reason switch
+    private static string Reason(NoSeatReason reason) => reason switch
     {
-        UnservedReason.Unreachable => "no road between the stops",
-        UnservedReason.RideTooLong => "direct ride over the limit",
-        UnservedReason.NoVehicleInTime => "no vehicle there in time",
+        NoSeatReason.Unreachable => "no road between the stops",
+        NoSeatReason.RideTooLong => "direct ride over the limit",
+        NoSeatReason.NoVehicleInTime => "no vehicle there in time",
         _ => "no seat left",
     };
 }

@@ -1,3 +1,4 @@
+using Mobility.Routing;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
@@ -76,14 +77,9 @@ public static class CommuteLoader
             var there = CommuteWindow.ToWork(shift, TimeSpan.FromMinutes(employee.FlexibilityMinutes), options.Margin);
             var back = CommuteWindow.ToHome(shift, TimeSpan.FromMinutes(options.HomeFlexibilityMinutes), options.Margin);
             var site = employee.MainSite!;
-            var role = employee.Role switch
-            {
-                CommuteRole.Driver => CarpoolRole.Driver,
-                CommuteRole.Passenger => CarpoolRole.Passenger,
-                _ => CarpoolRole.Either,
-            };
-            var morning = new CarpoolParticipant(id, employee.Company!.ExternalId, new GeoPoint(employee.Home!.Y, employee.Home.X),
-                site.ExternalId, new GeoPoint(site.Location.Y, site.Location.X), role, role == CarpoolRole.Passenger ? 0 : employee.SeatsOffered,
+            var role = employee.Role;
+            var morning = new CarpoolParticipant(id, employee.Company!.ExternalId, employee.Home!.ToGeoPoint(),
+                site.ExternalId, site.Location.ToGeoPoint(), role, role == CarpoolRole.Passenger ? 0 : employee.SeatsOffered,
                 employee.MaxDetourMinutes, Math.Max(1, employee.MaxDetourRatio), there.Earliest.ToUnixTimeSeconds(), there.Latest.ToUnixTimeSeconds(),
                 options.MaxRideFactor);
             toWork.Add(morning);

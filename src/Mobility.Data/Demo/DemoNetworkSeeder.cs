@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using NetTopologySuite.Geometries;
+using Mobility.Planning.Carpools;
+using Mobility.Routing;
 
 namespace Mobility.Data.Demo;
 
@@ -15,7 +16,6 @@ public sealed record DemoSeedResult(bool Created, long NetworkId, int Companies,
 public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>? progress = null)
 {
 
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     public async Task<DemoSeedResult> SeedAsync(DemoScenario scenario, string osmFile, bool force = false,
         CancellationToken cancellation = default)
@@ -55,7 +55,7 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
         var knownPlaces = scenario.Companies.SelectMany(c => c.Plants)
             .Concat(scenario.MeetingPoints ?? []).Concat(scenario.Stations ?? []).Where(p => p.Commune != null).ToList();
         var stations = scenario.StationsFromOsm ? streets.Stations : scenario.Stations ?? [];
-        sites.AddRange(stations.Select(s => NewSite(network, null, s with { Commune = s.Commune ?? streets.NearestPlace(s.Latitude, s.Longitude, knownPlaces) }, SiteKind.Station)));
+        sites.AddRange(stations.Select(s => NewSite(network, null, s with { Commune = s.Commune ?? streets.NearestPlace(s.Position, knownPlaces) }, SiteKind.Station)));
         sites.AddRange((scenario.MeetingPoints ?? []).Select(m => NewSite(network, null, m, SiteKind.MeetingPoint)));
         database.AddRange(sites);
 
@@ -68,9 +68,9 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
             for (var i = 0; i < counts[c]; i++)
             {
                 var plant = plants[random.Next(plants.Count)];
-                var (latitude, longitude) = homeSampler.Sample(plant, random);
-                var employee = NewEmployee(company, plant, $"{demo.Id}-{i + 1:D5}", latitude, longitude, random);
-                employee.Commune = streets.NearestPlace(latitude, longitude, knownPlaces);
+                var home = homeSampler.Sample(plant, random);
+                var employee = NewEmployee(company, plant, $"{demo.Id}-{i + 1:D5}", home, random);
+                employee.Commune = streets.NearestPlace(home, knownPlaces);
                 var pattern = patterns[PickByShare(demo.Shifts, random)];
                 employee.ShiftAssignments.Add(new ShiftAssignment
                 {
@@ -102,20 +102,20 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
     private static Site NewSite(Network network, Company? company, DemoPlace place, SiteKind kind) => new()
     {
         Network = network, Company = company, ExternalId = place.Id, Name = place.Name, Kind = kind,
-        Location = Wgs84.CreatePoint(new Coordinate(place.Longitude, place.Latitude)), Commune = place.Commune,
+        Location = place.Position.ToStoredPoint(), Commune = place.Commune,
     };
 
-    private static Employee NewEmployee(Company company, Site plant, string externalId, double latitude, double longitude, Random random)
+    private static Employee NewEmployee(Company company, Site plant, string externalId, GeoPoint home, Random random)
     {
         var (first, family) = FictionalNames.Pick(random);
         var roll = random.NextDouble();
-        var role = roll < 0.35 ? CommuteRole.Driver : roll < 0.55 ? CommuteRole.Passenger : CommuteRole.Either;
+        var role = roll < 0.35 ? CarpoolRole.Driver : roll < 0.55 ? CarpoolRole.Passenger : CarpoolRole.Either;
         return new Employee
         {
             Company = company, MainSite = plant, ExternalId = externalId, FirstName = first, LastName = family,
-            Home = Wgs84.CreatePoint(new Coordinate(Math.Round(longitude, 7), Math.Round(latitude, 7))),
+            Home = new GeoPoint(Math.Round(home.Latitude, 7), Math.Round(home.Longitude, 7)).ToStoredPoint(),
             Role = role,
-            SeatsOffered = role == CommuteRole.Passenger ? 0 : 2 + random.Next(3),
+            SeatsOffered = role == CarpoolRole.Passenger ? 0 : 2 + random.Next(3),
             MaxDetourMinutes = 10 + 5 * random.Next(3),
             MaxDetourRatio = Math.Round(1.3 + 0.3 * random.NextDouble(), 2),
             FlexibilityMinutes = new[] { 10, 15, 20, 30 }[random.Next(4)],

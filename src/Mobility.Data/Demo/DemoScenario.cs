@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mobility.Routing;
 
 namespace Mobility.Data.Demo;
 
@@ -73,4 +74,7 @@ public sealed record DemoShiftSlot(int Week, Model.WorkDays Days, TimeOnly Start
 public sealed record DemoCompany(
     string Id, string Name, double Share, IReadOnlyDictionary<string, double> Shifts, IReadOnlyList<DemoPlace> Plants);
 
-public sealed record DemoPlace(string Id, string Name, double Latitude, double Longitude, string? Commune);
+public sealed record DemoPlace(string Id, string Name, double Latitude, double Longitude, string? Commune)
+{
+    [JsonIgnore] public GeoPoint Position => new(Latitude, Longitude);
+}

@@ -22,9 +22,9 @@ internal sealed class HomeSampler
             var total = 0.0;
             for (var i = 0; i < streets.Count; i++)
             {
-                var midLatitude = (streets.Lat1[i] + streets.Lat2[i]) / 2;
-                var midLongitude = (streets.Lon1[i] + streets.Lon2[i]) / 2;
-                var metres = Geo.Metres(midLatitude, midLongitude, plant.Location.Y, plant.Location.X);
+                var (start, end) = (streets.Start[i], streets.End[i]);
+                var middle = new GeoPoint((start.Latitude + end.Latitude) / 2, (start.Longitude + end.Longitude) / 2);
+                var metres = middle.DistanceTo(plant.Location.ToGeoPoint());
                 total += streets.Metres[i] * Math.Exp(-metres / DecayMetres);
                 cumulative[i] = total;
             }
@@ -32,7 +32,7 @@ internal sealed class HomeSampler
         }
     }
 
-    public (double Latitude, double Longitude) Sample(Site plant, Random random)
+    public GeoPoint Sample(Site plant, Random random)
     {
         var cumulative = _cumulativeWeights[plant];
         var target = random.NextDouble() * cumulative[^1];
@@ -40,7 +40,7 @@ internal sealed class HomeSampler
         if (index < 0) index = ~index;
         index = Math.Min(index, cumulative.Length - 1);
         var t = random.NextDouble();
-        return (_streets.Lat1[index] + t * (_streets.Lat2[index] - _streets.Lat1[index]),
-                _streets.Lon1[index] + t * (_streets.Lon2[index] - _streets.Lon1[index]));
+        var (start, end) = (_streets.Start[index], _streets.End[index]);
+        return new GeoPoint(start.Latitude + t * (end.Latitude - start.Latitude), start.Longitude + t * (end.Longitude - start.Longitude));
     }
 }

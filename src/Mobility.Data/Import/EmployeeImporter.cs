@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using NetTopologySuite.Geometries;
+using Mobility.Planning.Carpools;
+using Mobility.Routing;
 
 namespace Mobility.Data.Import;
 
@@ -34,18 +35,17 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
 
     private static readonly string[] RequiredColumns = ["id", "company", "site", "latitude", "longitude"];
 
-    public static readonly IReadOnlyDictionary<string, CommuteRole> Roles = new Dictionary<string, CommuteRole>
+    public static readonly IReadOnlyDictionary<string, CarpoolRole> Roles = new Dictionary<string, CarpoolRole>
     {
-        ["driver"] = CommuteRole.Driver, ["conducteur"] = CommuteRole.Driver, ["conductrice"] = CommuteRole.Driver,
-        ["passenger"] = CommuteRole.Passenger, ["passager"] = CommuteRole.Passenger, ["passagere"] = CommuteRole.Passenger,
-        ["either"] = CommuteRole.Either, ["lesdeux"] = CommuteRole.Either, ["indifferent"] = CommuteRole.Either,
-        ["both"] = CommuteRole.Either,
+        ["driver"] = CarpoolRole.Driver, ["conducteur"] = CarpoolRole.Driver, ["conductrice"] = CarpoolRole.Driver,
+        ["passenger"] = CarpoolRole.Passenger, ["passager"] = CarpoolRole.Passenger, ["passagere"] = CarpoolRole.Passenger,
+        ["either"] = CarpoolRole.Either, ["lesdeux"] = CarpoolRole.Either, ["indifferent"] = CarpoolRole.Either,
+        ["both"] = CarpoolRole.Either,
     };
 
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     private sealed record Candidate(int Line, string Id, string Company, string Site, string? FirstName, string? LastName,
-        double Latitude, double Longitude, string? Commune, CommuteRole Role, int? Seats, int? DetourMinutes,
+        GeoPoint Home, string? Commune, CarpoolRole Role, int? Seats, int? DetourMinutes,
         double? DetourRatio, int? Flexibility, string? Language, bool? Consent, string? Shift, int? RotationOffset,
         DateOnly? ValidFrom);
 
@@ -69,7 +69,7 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
         var companies = await database.Companies.Where(c => c.NetworkId == network.Id).ToDictionaryAsync(c => c.ExternalId, cancellation);
         var sites = await database.Sites.Where(s => s.NetworkId == network.Id).ToDictionaryAsync(s => s.ExternalId, cancellation);
         var patterns = await database.ShiftPatterns.Where(p => p.NetworkId == network.Id).ToDictionaryAsync(p => p.ExternalId, cancellation);
-        var area = CoordinateCheck.ForArea(sites.Values.Select(s => (s.Location.Y, s.Location.X)));
+        var area = CoordinateCheck.ForArea(sites.Values.Select(s => s.Location.ToGeoPoint()));
 
         var candidates = new List<Candidate>();
         foreach (var row in table.Rows)
@@ -79,8 +79,8 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             var candidate = new Candidate(row.Line, read.Required("id", TextRules.ExternalIdLength),
                 read.Required("company", TextRules.ExternalIdLength), read.Required("site", TextRules.ExternalIdLength),
                 read.Optional("first_name", TextRules.NameLength), read.Optional("last_name", TextRules.NameLength),
-                read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN,
-                read.Optional("commune", TextRules.CommuneLength), read.Choice("role", Roles, required: false) ?? CommuteRole.Either,
+                new GeoPoint(read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN),
+                read.Optional("commune", TextRules.CommuneLength), read.Choice("role", Roles, required: false) ?? CarpoolRole.Either,
                 read.Integer("seats", false, 0, 8), read.Integer("max_detour_minutes", false, 0, 120),
                 read.Number("max_detour_ratio", false), read.Integer("flexibility_minutes", false, 0, 240),
                 read.Optional("language")?.ToLowerInvariant(), read.Boolean("consent"), read.Optional("shift", TextRules.ExternalIdLength),
@@ -106,13 +106,13 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             }
             // The same rule as the API's: near the main plant, else near the network when the plant is unknown (reported above).
             var homeCheck = sites.TryGetValue(candidate.Site, out var mainPlant)
-                ? CoordinateCheck.AroundPlant(mainPlant.Location.Y, mainPlant.Location.X) : area;
-            if (homeCheck.Problem(candidate.Latitude, candidate.Longitude) is { } problem) read.Error("latitude", problem);
+                ? CoordinateCheck.AroundPlant(mainPlant.Location.ToGeoPoint()) : area;
+            if (homeCheck.Problem(candidate.Home) is { } problem) read.Error("latitude", problem);
             if (candidate.Shift != null && !patterns.ContainsKey(candidate.Shift))
                 read.Error("shift", $"unknown shift pattern '{candidate.Shift}'");
             if (candidate.DetourRatio is < 1) read.Error("max_detour_ratio", "a detour ratio is at least 1 (1.5 = up to 50% longer)");
             if (candidate.Language is not (null or "fr" or "en")) read.Error("language", $"'{candidate.Language}' is not fr or en");
-            if (candidate.Role == CommuteRole.Passenger && candidate.Seats is > 0)
+            if (candidate.Role == CarpoolRole.Passenger && candidate.Seats is > 0)
                 read.Error("seats", "a passenger offers no seats");
             if (errors.Count == before) candidates.Add(candidate);
             if (row.Line % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Checking, row.Line - 1, table.Rows.Count));
@@ -142,10 +142,10 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             employee.MainSite = sites[candidate.Site];
             employee.FirstName = candidate.FirstName ?? employee.FirstName;
             employee.LastName = candidate.LastName ?? employee.LastName;
-            employee.Home = Wgs84.CreatePoint(new Coordinate(candidate.Longitude, candidate.Latitude));
+            employee.Home = candidate.Home.ToStoredPoint();
             employee.Commune = candidate.Commune ?? employee.Commune;
             employee.Role = candidate.Role;
-            employee.SeatsOffered = candidate.Seats ?? (candidate.Role == CommuteRole.Passenger ? 0 : 3);
+            employee.SeatsOffered = candidate.Seats ?? (candidate.Role == CarpoolRole.Passenger ? 0 : 3);
             employee.MaxDetourMinutes = candidate.DetourMinutes ?? employee.MaxDetourMinutes;
             employee.MaxDetourRatio = candidate.DetourRatio ?? employee.MaxDetourRatio;
             employee.FlexibilityMinutes = candidate.Flexibility ?? employee.FlexibilityMinutes;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using NetTopologySuite.Geometries;
+using Mobility.Routing;
 
 namespace Mobility.Data.Import;
 
@@ -31,9 +31,8 @@ public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgre
         ["carpark"] = SiteKind.CarPark, ["parking"] = SiteKind.CarPark,
     };
 
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
-    private sealed record Candidate(int Line, string Id, string Name, SiteKind Kind, double Latitude, double Longitude,
+    private sealed record Candidate(int Line, string Id, string Name, SiteKind Kind, GeoPoint Place,
         string? Company, string? CompanyName, string? Address, string? Commune);
 
     public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
@@ -54,8 +53,8 @@ public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgre
             var before = errors.Count;
             var read = new RowReader(table, row, errors);
             var candidate = new Candidate(row.Line, read.Required("id", TextRules.ExternalIdLength), read.Required("name", TextRules.NameLength),
-                read.Choice("kind", Kinds, required: true) ?? default, read.Number("latitude", true) ?? double.NaN,
-                read.Number("longitude", true) ?? double.NaN, read.Optional("company", TextRules.ExternalIdLength),
+                read.Choice("kind", Kinds, required: true) ?? default,
+                new GeoPoint(read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN), read.Optional("company", TextRules.ExternalIdLength),
                 read.Optional("company_name", TextRules.NameLength), read.Optional("address", TextRules.AddressLength),
                 read.Optional("commune", TextRules.CommuneLength));
             if (errors.Count == before) candidates.Add(candidate);
@@ -63,10 +62,10 @@ public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgre
         }
 
         var area = CoordinateCheck.ForArea(existingSites.Count > 0
-            ? existingSites.Select(s => (s.Location.Y, s.Location.X))
-            : candidates.Select(c => (c.Latitude, c.Longitude)));
+            ? existingSites.Select(s => s.Location.ToGeoPoint())
+            : candidates.Select(c => c.Place));
         foreach (var candidate in candidates)
-            if (area.Problem(candidate.Latitude, candidate.Longitude) is { } problem)
+            if (area.Problem(candidate.Place) is { } problem)
                 errors.Add(new ImportError(candidate.Line, "latitude", problem));
         foreach (var duplicate in candidates.GroupBy(c => c.Id).Where(g => g.Count() > 1))
             foreach (var repeat in duplicate.Skip(1))
@@ -97,7 +96,7 @@ public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgre
             site.Name = candidate.Name;
             site.Kind = candidate.Kind;
             site.Company = company;
-            site.Location = Wgs84.CreatePoint(new Coordinate(candidate.Longitude, candidate.Latitude));
+            site.Location = candidate.Place.ToStoredPoint();
             site.Address = candidate.Address;
             site.Commune = candidate.Commune;
         }

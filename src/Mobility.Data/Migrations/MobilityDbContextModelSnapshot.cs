@@ -864,50 +864,7 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Mobility.Data.Model.ShuttlePlan", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("CompanyId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("company_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<long>("NetworkId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("network_id");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
-
-                    b.HasIndex("NetworkId");
-
-                    b.ToTable("shuttle_plans");
-                });
-
-            modelBuilder.Entity("Mobility.Data.Model.ShuttleStop", b =>
+            modelBuilder.Entity("Mobility.Data.Model.ShuttleCall", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -955,10 +912,53 @@ namespace Mobility.Data.Migrations
                     b.HasIndex("ShuttleTripId", "Sequence")
                         .IsUnique();
 
-                    b.ToTable("shuttle_stops", t =>
+                    b.ToTable("shuttle_calls", t =>
                         {
-                            t.HasCheckConstraint("ck_shuttle_stops_counts", "boarding >= 0 AND alighting >= 0 AND load_after >= 0");
+                            t.HasCheckConstraint("ck_shuttle_calls_counts", "boarding >= 0 AND alighting >= 0 AND load_after >= 0");
                         });
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.ShuttlePlan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CompanyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("shuttle_plans");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.ShuttleTrip", b =>
@@ -1474,6 +1474,25 @@ namespace Mobility.Data.Migrations
                     b.Navigation("ShiftPattern");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.ShuttleCall", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.ShuttleTrip", "Trip")
+                        .WithMany("Calls")
+                        .HasForeignKey("ShuttleTripId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+
+                    b.Navigation("Trip");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.ShuttlePlan", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Company", "Company")
@@ -1489,25 +1508,6 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Company");
 
                     b.Navigation("Network");
-                });
-
-            modelBuilder.Entity("Mobility.Data.Model.ShuttleStop", b =>
-                {
-                    b.HasOne("Mobility.Data.Model.ShuttleTrip", "Trip")
-                        .WithMany("Stops")
-                        .HasForeignKey("ShuttleTripId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Mobility.Data.Model.Site", "Site")
-                        .WithMany()
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Site");
-
-                    b.Navigation("Trip");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.ShuttleTrip", b =>
@@ -1638,7 +1638,7 @@ namespace Mobility.Data.Migrations
 
             modelBuilder.Entity("Mobility.Data.Model.ShuttleTrip", b =>
                 {
-                    b.Navigation("Stops");
+                    b.Navigation("Calls");
                 });
 #pragma warning restore 612, 618
         }

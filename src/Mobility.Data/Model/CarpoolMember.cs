@@ -1,3 +1,4 @@
+using Mobility.Planning.Carpools;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Data.Model;
@@ -9,8 +10,7 @@ public class CarpoolMember
     public CarpoolGroup? CarpoolGroup { get; set; }
     public long EmployeeId { get; set; }
     public Employee? Employee { get; set; }
-    /// <summary>Driver or Passenger; never Either once grouped.</summary>
-    public CommuteRole Role { get; set; }
+    public MemberRole Role { get; set; }
     /// <summary>Order of the pickup in the driver's route (0 for the driver).</summary>
     public int PickupOrder { get; set; }
     public DateTimeOffset PickupTime { get; set; }

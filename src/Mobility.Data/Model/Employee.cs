@@ -1,3 +1,4 @@
+using Mobility.Planning.Carpools;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Data.Model;
@@ -34,7 +35,7 @@ public class Employee
     /// teaches nothing more than seeing it once.</summary>
     public Point? ApproximateHome { get; set; }
     public string? Commune { get; set; }
-    public CommuteRole Role { get; set; } = CommuteRole.Either;
+    public CarpoolRole Role { get; set; } = CarpoolRole.Either;
     public int SeatsOffered { get; set; }
     public int MaxDetourMinutes { get; set; } = 15;
     /// <summary>Longest acceptable trip over the direct trip, e.g. 1.5.</summary>

@@ -1,3 +1,5 @@
+using Mobility.Planning;
+
 namespace Mobility.Data.Model;
 
 /// <summary>One run of a vehicle for one shift: an ordered list of timed stops.</summary>
@@ -10,8 +12,8 @@ public class ShuttleTrip
     public ShuttleVehicle? Vehicle { get; set; }
     public long? ShiftPatternId { get; set; }
     public ShiftPattern? ShiftPattern { get; set; }
-    public TripDirection Direction { get; set; }
+    public CommuteDirection Direction { get; set; }
     public WorkDays Days { get; set; }
     public double Kilometres { get; set; }
-    public List<ShuttleStop> Stops { get; set; } = [];
+    public List<ShuttleCall> Calls { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Mobility.Routing;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Data.Privacy;
@@ -13,15 +14,15 @@ public static class ApproximatePlace
     public const double NearestMetres = 400;
     public const double FarthestMetres = 700;
     private const double MetresPerDegreeOfLatitude = 111_320;
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     public static Point Around(Point home)
     {
         var bearing = RandomNumberGenerator.GetInt32(0, 360_000) / 1000.0 * Math.PI / 180;
         var distance = NearestMetres + RandomNumberGenerator.GetInt32(0, 1_000_001) / 1_000_000.0 * (FarthestMetres - NearestMetres);
         var north = distance * Math.Cos(bearing) / MetresPerDegreeOfLatitude;
-        var east = distance * Math.Sin(bearing) / (MetresPerDegreeOfLatitude * Math.Max(0.1, Math.Cos(home.Y * Math.PI / 180)));
+        var (latitude, longitude) = home.ToGeoPoint();
+        var east = distance * Math.Sin(bearing) / (MetresPerDegreeOfLatitude * Math.Max(0.1, Math.Cos(latitude * Math.PI / 180)));
         // Rounded to about 10 m: more digits would only look precise.
-        return Wgs84.CreatePoint(new Coordinate(Math.Round(home.X + east, 4), Math.Round(home.Y + north, 4)));
+        return new GeoPoint(Math.Round(latitude + north, 4), Math.Round(longitude + east, 4)).ToStoredPoint();
     }
 }

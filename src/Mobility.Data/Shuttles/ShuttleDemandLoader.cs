@@ -3,7 +3,7 @@ using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
-using PlannedStop = Mobility.Planning.Shuttles.ShuttleStop;
+using Mobility.Routing;
 
 namespace Mobility.Data.Shuttles;
 
@@ -46,7 +46,7 @@ public static class ShuttleDemandLoader
         var plantStops = plants.Values.ToList();
         var centre = new GeoPoint(plantStops.Average(p => p.Location.Latitude), plantStops.Average(p => p.Location.Longitude));
         var hub = origins.MinBy(o => o.Location.DistanceTo(centre))!;
-        var depot = new PlannedStop("depot", $"Dépôt ({hub.Name})", hub.Location, ShuttleStopKind.Depot);
+        var depot = new ShuttleStop("depot", $"Dépôt ({hub.Name})", hub.Location, ShuttleStopKind.Depot);
         var fleet = new List<FleetEntry> { new(VehicleType.Minibus, depot.Id, options.Minibuses), new(VehicleType.Coach, depot.Id, options.Coaches) };
         var ridersOnly = commutes with
         {
@@ -84,6 +84,6 @@ public static class ShuttleDemandLoader
             ?? throw new ArgumentException($"No network '{nameOrId}' in the database.");
     }
 
-    private static PlannedStop Stop(Site site) => new(site.ExternalId, site.Name, new GeoPoint(site.Location.Y, site.Location.X),
+    private static ShuttleStop Stop(Site site) => new(site.ExternalId, site.Name, site.Location.ToGeoPoint(),
         site.Kind == SiteKind.Plant ? ShuttleStopKind.Site : site.Kind == SiteKind.Station ? ShuttleStopKind.Station : ShuttleStopKind.MeetingPoint);
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using Planned = Mobility.Planning.Shuttles;
+using Mobility.Planning.Shuttles;
 
 namespace Mobility.Data.Shuttles;
 
@@ -14,7 +14,7 @@ public static class ShuttlePlanStore
     /// <param name="companyId">The planning company, or null for a network-wide plan: a plan replaces only the plan of the
     /// same name and the same owner.</param>
     public static async Task<long> SaveAsync(MobilityDbContext database, long networkId, string name, DateOnly validFrom, DateOnly validTo,
-        Planned.ShuttlePlan plan, CancellationToken cancellation = default, long? companyId = null)
+        ComputedShuttlePlan plan, CancellationToken cancellation = default, long? companyId = null)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A shuttle plan needs a name.");
         var network = await database.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == networkId, cancellation)
@@ -43,12 +43,12 @@ public static class ShuttlePlanStore
                 vehicles.Add(trip.Vehicle, vehicle);
                 stored.Vehicles.Add(vehicle);
             }
-            var departure = TimeZoneInfo.ConvertTime(trip.Stops[0].Departure, zone);
-            var row = new ShuttleTrip { Vehicle = vehicle, Direction = Direction(trip), Days = Day(departure.DayOfWeek), Kilometres = trip.Kilometres };
-            foreach (var call in trip.Stops.Where(c => c.Stop.Kind != Planned.ShuttleStopKind.Depot))
-                row.Stops.Add(new ShuttleStop
+            var departure = TimeZoneInfo.ConvertTime(trip.Calls[0].Departure, zone);
+            var row = new ShuttleTrip { Vehicle = vehicle, Direction = trip.Direction, Days = Day(departure.DayOfWeek), Kilometres = trip.Kilometres };
+            foreach (var call in trip.Calls.Where(c => c.Stop.Kind != ShuttleStopKind.Depot))
+                row.Calls.Add(new ShuttleCall
                 {
-                    Sequence = row.Stops.Count,
+                    Sequence = row.Calls.Count,
                     SiteId = sites.TryGetValue(call.Stop.Id, out var site) ? site
                         : throw new ArgumentException($"Stop '{call.Stop.Id}' ({call.Stop.Name}) is not a site of the network."),
                     Arrival = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(call.Arrival, zone).DateTime),
@@ -61,14 +61,6 @@ public static class ShuttlePlanStore
         await database.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return stored.Id;
-    }
-
-    /// <summary>A wave's trip may carry both ways; it is filed under the way most of its riders go.</summary>
-    private static TripDirection Direction(Planned.ShuttleTrip trip)
-    {
-        var toSites = trip.Stops.Where(c => c.Stop.Kind == Planned.ShuttleStopKind.Site).Sum(c => c.Alighting);
-        var fromSites = trip.Stops.Where(c => c.Stop.Kind == Planned.ShuttleStopKind.Site).Sum(c => c.Boarding);
-        return toSites >= fromSites ? TripDirection.ToWork : TripDirection.ToHome;
     }
 
     private static WorkDays Day(DayOfWeek day) => day switch

@@ -7,7 +7,7 @@ namespace Mobility.Planning.Carpools;
 /// </summary>
 public static class CarpoolChecker
 {
-    public static List<string> Violations(CarpoolInstance instance, IEnumerable<CarpoolGroup> groups)
+    public static List<string> Violations(CarpoolInstance instance, IEnumerable<MatchedGroup> groups)
     {
         var problems = new List<string>();
         var seen = new HashSet<int>();

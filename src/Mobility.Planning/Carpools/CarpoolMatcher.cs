@@ -37,7 +37,7 @@ public static class CarpoolMatcher
 
     /// <param name="fixedGroups">Accepted groups of this instance, kept as they are.</param>
     /// <exception cref="ArgumentException">A fixed group breaks a rule on this instance (its members' data changed).</exception>
-    public static CarpoolPlan Match(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> fixedGroups, CarpoolSettings? settings = null)
+    public static CarpoolPlan Match(CarpoolInstance instance, IReadOnlyList<MatchedGroup> fixedGroups, CarpoolSettings? settings = null)
     {
         settings ??= new CarpoolSettings();
         var free = FreeOf(instance, fixedGroups);
@@ -54,19 +54,19 @@ public static class CarpoolMatcher
     /// <param name="fixedToHome">Accepted groups of <paramref name="toHome"/>, kept as they are.</param>
     /// <param name="keepApart">Pairs of employee ids never put in the same new group (someone declined the other).</param>
     public static CarpoolDayPlan MatchDay(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings? settings = null,
-        IReadOnlyList<CarpoolGroup>? fixedToWork = null, IReadOnlyList<CarpoolGroup>? fixedToHome = null,
+        IReadOnlyList<MatchedGroup>? fixedToWork = null, IReadOnlyList<MatchedGroup>? fixedToHome = null,
         IReadOnlyCollection<(string, string)>? keepApart = null) =>
         RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? [], keepApart ?? []);
 
     /// <summary>The best disjoint choice among candidates worth <paramref name="values"/>.</summary>
-    internal static Selection Choose(IReadOnlyList<CarpoolGroup> candidates, long[] values, CarpoolSettings settings)
+    internal static Selection Choose(IReadOnlyList<MatchedGroup> candidates, long[] values, CarpoolSettings settings)
     {
         var (selection, report) = PartitionedSelector.Select(candidates, values, settings);
         return selection with { Partition = report };
     }
 
     /// <summary>Who is not in a fixed group (after checking the fixed groups are still valid).</summary>
-    internal static bool[] FreeOf(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> fixedGroups)
+    internal static bool[] FreeOf(CarpoolInstance instance, IReadOnlyList<MatchedGroup> fixedGroups)
     {
         if (instance.Participants.Count == 0 && fixedGroups.Count == 0) return [];
         var problems = CarpoolChecker.Violations(instance, fixedGroups);
@@ -76,7 +76,7 @@ public static class CarpoolMatcher
         return free;
     }
 
-    internal static Selection WithFixed(CarpoolInstance instance, Selection chosen, IReadOnlyList<CarpoolGroup> fixedGroups) =>
+    internal static Selection WithFixed(CarpoolInstance instance, Selection chosen, IReadOnlyList<MatchedGroup> fixedGroups) =>
         fixedGroups.Count == 0 ? chosen : chosen with
         {
             Groups = fixedGroups.Concat(chosen.Groups).ToList(),
@@ -84,7 +84,7 @@ public static class CarpoolMatcher
             Bound = chosen.Bound + fixedGroups.Sum(g => GroupValue.Of(instance, g)),
         };
 
-    public static CarpoolPlan Plan(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> candidates, Selection selection, double gramsPerKilometre)
+    public static CarpoolPlan Plan(CarpoolInstance instance, IReadOnlyList<MatchedGroup> candidates, Selection selection, double gramsPerKilometre)
     {
         var people = instance.Participants;
         var grouped = selection.Groups.SelectMany(g => g.Members).ToHashSet();
@@ -92,8 +92,8 @@ public static class CarpoolMatcher
         var unserved = Enumerable.Range(0, people.Count)
             .Where(i => people[i].Role == CarpoolRole.Passenger && !grouped.Contains(i))
             .Select(i => new UnservedPassenger(people[i].Id,
-                !double.IsFinite(instance.DirectSeconds(i)) ? UnservedReason.NotOnRoadNetwork
-                : inSomeCandidate.Contains(i) ? UnservedReason.SeatsTakenByBetterGroups : UnservedReason.NoCompatibleDriver))
+                !double.IsFinite(instance.DirectSeconds(i)) ? NoRideReason.NotOnRoadNetwork
+                : inSomeCandidate.Contains(i) ? NoRideReason.SeatsTakenByBetterGroups : NoRideReason.NoCompatibleDriver))
             .ToList();
         // Someone whose home or site the router could not place has no known trip: left out of the sums.
         var drivers = Enumerable.Range(0, people.Count).Where(i => people[i].CanDrive && double.IsFinite(instance.DirectMetres(i))).ToList();

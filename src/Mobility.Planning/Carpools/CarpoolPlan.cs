@@ -1,9 +1,9 @@
 namespace Mobility.Planning.Carpools;
 
 /// <summary>A passenger left without a ride, and why, in a form the interface can word in French or English.</summary>
-public sealed record UnservedPassenger(string Id, UnservedReason Reason);
+public sealed record UnservedPassenger(string Id, NoRideReason Reason);
 
-public enum UnservedReason
+public enum NoRideReason
 {
     /// <summary>No driver can take this person within the windows and detour limits.</summary>
     NoCompatibleDriver,

@@ -58,16 +58,16 @@ public static class CarpoolRematch
         public string Signature => $"{Direction}|{Driver}|{string.Join(',', Pickups)}|{string.Join(',', Drops)}";
     }
 
-    private static NamedGroup Names(CarpoolInstance instance, CarpoolGroup group) => new(group.Direction,
+    private static NamedGroup Names(CarpoolInstance instance, MatchedGroup group) => new(group.Direction,
         instance.Participants[group.Driver].Id, group.Pickups.Select(p => instance.Participants[p].Id).ToList(),
         group.DropLocations.Select(l => instance.SiteIds[l - instance.Participants.Count]).ToList());
 
     /// <summary>The kept groups on the new instance, in the same order of stops; one that no longer holds (its members'
     /// data changed without being reported) is dropped and its members added to <paramref name="affected"/>.</summary>
-    private static List<CarpoolGroup> Restore(CarpoolInstance instance, IEnumerable<NamedGroup> groups, HashSet<string> affected)
+    private static List<MatchedGroup> Restore(CarpoolInstance instance, IEnumerable<NamedGroup> groups, HashSet<string> affected)
     {
         var evaluator = new GroupEvaluator(instance);
-        var kept = new List<CarpoolGroup>();
+        var kept = new List<MatchedGroup>();
         foreach (var group in groups)
         {
             var driver = instance.IndexOf(group.Driver);

@@ -5,7 +5,7 @@ namespace Mobility.Planning.Carpools;
 /// <summary>The chosen groups, and whether the choice is proven best (CP-SAT optimal) or a heuristic's.</summary>
 /// <param name="Bound">An upper bound on the best value (CP-SAT's proof), or null when the method gives none.</param>
 /// <param name="Partition">How the choice was split into independent parts, when it was.</param>
-public sealed record Selection(IReadOnlyList<CarpoolGroup> Groups, long Value, bool ProvenOptimal, string Method, double? Bound = null,
+public sealed record Selection(IReadOnlyList<MatchedGroup> Groups, long Value, bool ProvenOptimal, string Method, double? Bound = null,
     PartitionReport? Partition = null);
 
 /// <summary>
@@ -14,20 +14,20 @@ public sealed record Selection(IReadOnlyList<CarpoolGroup> Groups, long Value, b
 /// </summary>
 public static class CarpoolSelector
 {
-    public static Selection Exact(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups, double timeLimitSeconds = 10, int workers = 2) =>
+    public static Selection Exact(CarpoolInstance instance, IReadOnlyList<MatchedGroup> groups, double timeLimitSeconds = 10, int workers = 2) =>
         Exact(groups, groups.Select(g => GroupValue.Of(instance, g)).ToArray(), timeLimitSeconds, workers);
 
-    public static Selection Greedy(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups) =>
+    public static Selection Greedy(CarpoolInstance instance, IReadOnlyList<MatchedGroup> groups) =>
         Greedy(groups, groups.Select(g => GroupValue.Of(instance, g)).ToArray());
 
     /// <param name="values">What choosing each group is worth (by index in <paramref name="groups"/>).</param>
-    public static Selection Exact(IReadOnlyList<CarpoolGroup> groups, long[] values, double timeLimitSeconds = 10, int workers = 2) =>
+    public static Selection Exact(IReadOnlyList<MatchedGroup> groups, long[] values, double timeLimitSeconds = 10, int workers = 2) =>
         Solve(groups, values, Greedy(groups, values), FormattableString.Invariant(
             $"max_time_in_seconds:{timeLimitSeconds} num_workers:{workers} random_seed:1"));
 
     /// <summary>CP-SAT on the set packing, started from <paramref name="hint"/>, with the given solver parameters; the hint
     /// back when CP-SAT finds nothing.</summary>
-    public static Selection Solve(IReadOnlyList<CarpoolGroup> groups, long[] values, Selection hint, string parameters)
+    public static Selection Solve(IReadOnlyList<MatchedGroup> groups, long[] values, Selection hint, string parameters)
     {
         var model = new CpModel();
         var chosen = groups.Select((_, i) => model.NewBoolVar($"g{i}")).ToArray();
@@ -53,10 +53,10 @@ public static class CarpoolSelector
     }
 
     /// <summary>Most valuable group first, skipping any that shares a member with one already taken.</summary>
-    public static Selection Greedy(IReadOnlyList<CarpoolGroup> groups, long[] values)
+    public static Selection Greedy(IReadOnlyList<MatchedGroup> groups, long[] values)
     {
         var taken = new HashSet<int>();
-        var selected = new List<CarpoolGroup>();
+        var selected = new List<MatchedGroup>();
         long total = 0;
         // Index order breaks ties, so the result depends on the candidates' order only, never on sorting stability.
         foreach (var g in Enumerable.Range(0, groups.Count).OrderByDescending(g => values[g]).ThenBy(g => g))

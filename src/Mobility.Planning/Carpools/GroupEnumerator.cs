@@ -11,14 +11,14 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
     /// <param name="mayDrive">Who may drive in these groups (null: whoever can); narrows the participants' own roles, for
     /// instance to leave out members of accepted groups or the morning's passengers, whose car is not at the site.</param>
     /// <param name="mayRide">Who may ride (null: whoever can).</param>
-    public List<CarpoolGroup> Enumerate(IReadOnlyList<bool>? mayDrive = null, IReadOnlyList<bool>? mayRide = null)
+    public List<MatchedGroup> Enumerate(IReadOnlyList<bool>? mayDrive = null, IReadOnlyList<bool>? mayRide = null)
     {
         var people = instance.Participants;
         // Riders sorted by the start of their window: a driver scans only those whose windows can meet his.
         var riders = Enumerable.Range(0, people.Count).Where(i => people[i].CanRide && (mayRide?[i] ?? true)).OrderBy(i => instance.MatchingEarliest[i]).ToArray();
         var riderStarts = riders.Select(i => instance.MatchingEarliest[i]).ToArray();
         var latestWindow = riders.Length == 0 ? 0 : riders.Max(i => instance.MatchingLatest[i] - instance.MatchingEarliest[i]);
-        var perDriver = new List<CarpoolGroup>[people.Count];
+        var perDriver = new List<MatchedGroup>[people.Count];
         Parallel.For(0, people.Count, driver =>
         {
             perDriver[driver] = people[driver].CanDrive && (mayDrive?[driver] ?? true) ? GroupsOf(driver, riders, riderStarts, latestWindow) : [];
@@ -27,15 +27,15 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         return perDriver.SelectMany(list => list).ToList();
     }
 
-    private List<CarpoolGroup> GroupsOf(int driver, int[] riders, double[] riderStarts, double longestWindow)
+    private List<MatchedGroup> GroupsOf(int driver, int[] riders, double[] riderStarts, double longestWindow)
     {
         var people = instance.Participants;
         var evaluator = new GroupEvaluator(instance);
-        var groups = new List<CarpoolGroup>();
+        var groups = new List<MatchedGroup>();
         var budget = people[driver].MaxDetourRatio * instance.DirectSeconds(driver);
         // Windows that cannot meet, even allowing for the whole route between the two arrivals, are never scanned.
         var from = LowerBound(riderStarts, instance.MatchingEarliest[driver] - budget - longestWindow);
-        var pairs = new List<CarpoolGroup>();
+        var pairs = new List<MatchedGroup>();
         for (var k = from; k < riders.Length && riderStarts[k] <= instance.MatchingLatest[driver] + budget; k++)
         {
             var passenger = riders[k];
@@ -55,7 +55,7 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         var previous = partners.Select((g, rank) => (Group: g, LastRank: rank)).ToList();
         for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
         {
-            var grown = new List<(CarpoolGroup Group, int LastRank)>();
+            var grown = new List<(MatchedGroup Group, int LastRank)>();
             foreach (var (group, lastRank) in previous)
                 for (var rank = lastRank + 1; rank < partners.Count; rank++)
                 {

@@ -11,7 +11,7 @@ public sealed class GroupEvaluator(CarpoolInstance instance)
     /// <summary>Index orders of 0..n−1 for n up to 4: the orders tried, computed once.</summary>
     private static readonly int[][][] Orders = Enumerable.Range(0, 5).Select(n => Permutations(Enumerable.Range(0, n).ToList()).Select(o => o.ToArray()).ToArray()).ToArray();
 
-    public CarpoolGroup? Best(int driver, IReadOnlyList<int> passengers)
+    public MatchedGroup? Best(int driver, IReadOnlyList<int> passengers)
     {
         var people = instance.Participants;
         if (!people[driver].CanDrive || passengers.Count > people[driver].Seats || passengers.Count >= Orders.Length || passengers.Contains(driver)) return null;
@@ -83,7 +83,7 @@ public sealed class GroupEvaluator(CarpoolInstance instance)
     }
 
     /// <summary>The group for one given order, or null when it breaks a rule.</summary>
-    public CarpoolGroup? Evaluate(int driver, IReadOnlyList<int> pickups, IReadOnlyList<int> drops)
+    public MatchedGroup? Evaluate(int driver, IReadOnlyList<int> pickups, IReadOnlyList<int> drops)
     {
         var people = instance.Participants;
         var pickupAt = new Dictionary<int, double>();
@@ -118,7 +118,7 @@ public sealed class GroupEvaluator(CarpoolInstance instance)
             earliest = Math.Max(earliest, instance.MatchingEarliest[member] - arrival);
             latest = Math.Min(latest, instance.MatchingLatest[member] - arrival);
         }
-        return earliest <= latest ? new CarpoolGroup(driver, pickups, drops, clock, metres, earliest, latest, instance.Direction) : null;
+        return earliest <= latest ? new MatchedGroup(driver, pickups, drops, clock, metres, earliest, latest, instance.Direction) : null;
     }
 
     private static IEnumerable<List<int>> Permutations(IReadOnlyList<int> items)

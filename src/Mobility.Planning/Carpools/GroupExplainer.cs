@@ -3,7 +3,7 @@ namespace Mobility.Planning.Carpools;
 /// <summary>Builds a group's <see cref="GroupExplanation"/> from the instance it was matched on.</summary>
 public static class GroupExplainer
 {
-    public static GroupExplanation Explain(CarpoolInstance instance, CarpoolGroup group)
+    public static GroupExplanation Explain(CarpoolInstance instance, MatchedGroup group)
     {
         var people = instance.Participants;
         // Offsets along the matching view's route (homes, then sites), then turned into real times: forwards from the

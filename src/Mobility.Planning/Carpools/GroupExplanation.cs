@@ -1,11 +1,5 @@
 namespace Mobility.Planning.Carpools;
 
-public enum MemberRole
-{
-    Driver,
-    Passenger,
-}
-
 /// <summary>
 /// Why a proposed group works, as data for the interface to word (in French or English): who is in it and in which
 /// role, when the car reaches each home and site, each member's window, and each limit beside the value that meets it.

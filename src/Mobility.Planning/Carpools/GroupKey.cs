@@ -8,7 +8,7 @@ public readonly record struct GroupKey(int Driver, int A, int B, int C, int D)
 {
     /// <param name="map">Turns a participant index into the index the key is expressed in (for instance the same
     /// person in the other direction's instance), or −1 when that person is absent there.</param>
-    public static GroupKey? Of(CarpoolGroup group, Func<int, int>? map = null)
+    public static GroupKey? Of(MatchedGroup group, Func<int, int>? map = null)
     {
         map ??= i => i;
         if (group.Pickups.Count > 4) throw new ArgumentException("A group key holds at most four passengers.");

@@ -12,7 +12,7 @@ public static class PairwiseBaseline
     {
         var evaluator = new GroupEvaluator(instance);
         var people = instance.Participants;
-        var pairs = new List<(CarpoolGroup Group, double Detour)>();
+        var pairs = new List<(MatchedGroup Group, double Detour)>();
         for (var driver = 0; driver < people.Count; driver++)
         {
             if (!people[driver].CanDrive) continue;
@@ -25,7 +25,7 @@ public static class PairwiseBaseline
             }
         }
         var taken = new HashSet<int>();
-        var selected = new List<CarpoolGroup>();
+        var selected = new List<MatchedGroup>();
         foreach (var (group, _) in pairs.OrderBy(p => p.Detour).ThenBy(p => p.Group.Driver))
         {
             if (group.Members.Any(taken.Contains)) continue;

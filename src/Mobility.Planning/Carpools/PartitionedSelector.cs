@@ -21,7 +21,7 @@ public sealed record PartitionReport(int Parts, int ProvenParts, int LargestPart
 /// </summary>
 public static class PartitionedSelector
 {
-    public static (Selection Selection, PartitionReport Report) Select(IReadOnlyList<CarpoolGroup> groups, long[] values, CarpoolSettings settings)
+    public static (Selection Selection, PartitionReport Report) Select(IReadOnlyList<MatchedGroup> groups, long[] values, CarpoolSettings settings)
     {
         var parts = Parts(groups);
         var results = new (Selection Heuristic, Selection Best)[parts.Count];
@@ -60,7 +60,7 @@ public static class PartitionedSelector
     private static string Heuristic(CarpoolSettings settings) => settings.SwapPasses > 0 ? "greedy + swaps and kicks" : "greedy";
 
     /// <summary>The candidates' indices by connected component, each in index order; components ordered by first index.</summary>
-    public static List<List<int>> Parts(IReadOnlyList<CarpoolGroup> groups)
+    public static List<List<int>> Parts(IReadOnlyList<MatchedGroup> groups)
     {
         var people = groups.Count == 0 ? 0 : groups.Max(g => g.Members.Max()) + 1;
         var parent = Enumerable.Range(0, people).ToArray();
@@ -90,7 +90,7 @@ public static class PartitionedSelector
         return parts;
     }
 
-    private static Selection Exact(List<CarpoolGroup> groups, long[] values, Selection greedy, CarpoolSettings settings) =>
+    private static Selection Exact(List<MatchedGroup> groups, long[] values, Selection greedy, CarpoolSettings settings) =>
         CarpoolSelector.Solve(groups, values, greedy, FormattableString.Invariant(
             $"max_deterministic_time:{settings.ExactWorkLimit} num_workers:1 random_seed:1"));
 }

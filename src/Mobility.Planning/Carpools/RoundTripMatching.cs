@@ -17,7 +17,7 @@ namespace Mobility.Planning.Carpools;
 internal static class RoundTripMatching
 {
     public static CarpoolDayPlan Match(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings settings,
-        IReadOnlyList<CarpoolGroup> fixedToWork, IReadOnlyList<CarpoolGroup> fixedToHome, IReadOnlyCollection<(string, string)> keepApart)
+        IReadOnlyList<MatchedGroup> fixedToWork, IReadOnlyList<MatchedGroup> fixedToHome, IReadOnlyCollection<(string, string)> keepApart)
     {
         if (toWork.Direction != CommuteDirection.ToWork || toHome.Direction != CommuteDirection.ToHome)
             throw new ArgumentException("MatchDay takes a ToWork instance then a ToHome instance.");
@@ -73,10 +73,10 @@ internal static class RoundTripMatching
         var withoutRideHome = morningSelection.Groups.SelectMany(g => g.Pickups)
             .Where(p => eveningOf[p] < 0 || !homeBound.Contains(eveningOf[p]))
             .Select(p => new UnservedPassenger(morningPeople[p].Id,
-                eveningOf[p] < 0 ? UnservedReason.NoTripHome
-                : !double.IsFinite(toHome.DirectSeconds(eveningOf[p])) ? UnservedReason.NotOnRoadNetwork
-                : couldRide.Contains(eveningOf[p]) ? UnservedReason.SeatsTakenByBetterGroups
-                : UnservedReason.NoCompatibleDriver))
+                eveningOf[p] < 0 ? NoRideReason.NoTripHome
+                : !double.IsFinite(toHome.DirectSeconds(eveningOf[p])) ? NoRideReason.NotOnRoadNetwork
+                : couldRide.Contains(eveningOf[p]) ? NoRideReason.SeatsTakenByBetterGroups
+                : NoRideReason.NoCompatibleDriver))
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .ToList();
         var eveningKeys = eveningSelection.Groups.Select(g => GroupKey.Of(g)).ToHashSet();
@@ -85,7 +85,7 @@ internal static class RoundTripMatching
     }
 
     /// <summary>The candidates holding no pair that must be kept apart.</summary>
-    private static List<CarpoolGroup> Apart(CarpoolInstance instance, IReadOnlyCollection<(string, string)> keepApart, List<CarpoolGroup> candidates)
+    private static List<MatchedGroup> Apart(CarpoolInstance instance, IReadOnlyCollection<(string, string)> keepApart, List<MatchedGroup> candidates)
     {
         var pairs = new HashSet<(int, int)>();
         foreach (var (a, b) in keepApart)

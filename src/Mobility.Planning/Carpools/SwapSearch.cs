@@ -25,7 +25,7 @@ public static class SwapSearch
     /// <summary>How far a kick reaches: each member's this many best candidates bring their chosen groups out.</summary>
     private const int KickReach = 6;
 
-    public static Selection Improve(IReadOnlyList<CarpoolGroup> groups, long[] values, Selection start, int passes)
+    public static Selection Improve(IReadOnlyList<MatchedGroup> groups, long[] values, Selection start, int passes)
     {
         if (passes <= 0 || groups.Count < 2) return start;
         var byValue = Enumerable.Range(0, groups.Count).OrderByDescending(g => values[g]).ThenBy(g => g).ToArray();
@@ -37,7 +37,7 @@ public static class SwapSearch
             foreach (var member in members[g]) (groupsOf[member] ??= []).Add(g);
         var chosenOf = new int[people];
         Array.Fill(chosenOf, -1);
-        var index = new Dictionary<CarpoolGroup, int>(ReferenceEqualityComparer.Instance);
+        var index = new Dictionary<MatchedGroup, int>(ReferenceEqualityComparer.Instance);
         for (var g = 0; g < groups.Count; g++) index[groups[g]] = g;
         foreach (var group in start.Groups)
             foreach (var member in members[index[group]]) chosenOf[member] = index[group];

@@ -13,7 +13,7 @@ namespace Mobility.Planning.Shuttles;
 /// </summary>
 public static class ShuttleComparison
 {
-    public static IReadOnlyList<CommuteAlternative> Compare(ShuttlePlan shuttles, IReadOnlyList<CarpoolParticipant> toWork,
+    public static IReadOnlyList<CommuteAlternative> Compare(ComputedShuttlePlan shuttles, IReadOnlyList<CarpoolParticipant> toWork,
         IReadOnlyList<CarpoolParticipant> toHome, ITravelTimes travelTimes, CarpoolSettings? settings = null,
         ShuttleCase? shuttleCase = null, double walkingMetres = 2000)
     {
@@ -51,7 +51,7 @@ public static class ShuttleComparison
     /// each unserved move driven alone from home to the plant. Riders are the people of <paramref name="people"/> with the
     /// same id; a what-if group of riders without a person adds nothing.
     /// </summary>
-    private static double CarKilometresAroundShuttles(ShuttlePlan shuttles, ShuttleCase shuttleCase, CarpoolInstance people,
+    private static double CarKilometresAroundShuttles(ComputedShuttlePlan shuttles, ShuttleCase shuttleCase, CarpoolInstance people,
         ITravelTimes travelTimes, double walkingMetres)
     {
         var index = people.Participants.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -79,12 +79,12 @@ public static class ShuttleComparison
     private static double DirectKilometres(CarpoolInstance instance, IEnumerable<int> people) => people.Sum(instance.DirectMetres) / 1000;
 
     /// <summary>Each group's route, and everyone outside a group (with a known trip) driving alone.</summary>
-    private static double PooledKilometres(CarpoolInstance instance, IReadOnlyList<CarpoolGroup> groups)
+    private static double PooledKilometres(CarpoolInstance instance, IReadOnlyList<MatchedGroup> groups)
     {
         var grouped = groups.SelectMany(g => g.Members).ToHashSet();
         return groups.Sum(g => g.RouteMetres) / 1000 + DirectKilometres(instance, Known(instance).Where(i => !grouped.Contains(i)));
     }
 
-    private static IEnumerable<string> Members(IReadOnlyList<CarpoolParticipant> people, IReadOnlyList<CarpoolGroup> groups) =>
+    private static IEnumerable<string> Members(IReadOnlyList<CarpoolParticipant> people, IReadOnlyList<MatchedGroup> groups) =>
         groups.SelectMany(g => g.Members).Select(i => people[i].Id);
 }

@@ -12,15 +12,15 @@ namespace Mobility.Planning.Shuttles;
 public static class ShuttlePlanner
 {
     /// <param name="waveDone">Called after each wave with the waves done and the waves in all, for a job's progress.</param>
-    public static ShuttlePlan Plan(ShuttleCase shuttleCase, ITravelTimes travelTimes, SolverLimits limits, Action<int, int>? waveDone = null)
+    public static ComputedShuttlePlan Plan(ShuttleCase shuttleCase, ITravelTimes travelTimes, SolverLimits limits, Action<int, int>? waveDone = null)
     {
         shuttleCase.Validated();
         var network = new ShuttleNetwork(shuttleCase.Stops, travelTimes);
         var settings = shuttleCase.Settings;
         var moves = shuttleCase.Riders.SelectMany(r => new[]
         {
-            new ShuttleMove(r, ShuttleDirection.ToSite, r.Shift.Start, network.IndexOf(r.OriginStopId), network.IndexOf(r.SiteStopId)),
-            new ShuttleMove(r, ShuttleDirection.Home, r.Shift.End, network.IndexOf(r.SiteStopId), network.IndexOf(r.OriginStopId)),
+            new ShuttleMove(r, CommuteDirection.ToWork, r.Shift.Start, network.IndexOf(r.OriginStopId), network.IndexOf(r.SiteStopId)),
+            new ShuttleMove(r, CommuteDirection.ToHome, r.Shift.End, network.IndexOf(r.SiteStopId), network.IndexOf(r.OriginStopId)),
         }).OrderBy(m => m.Instant).ToList();
         var bounds = new List<(int Start, int Count)>();
         var start = 0;
@@ -39,7 +39,7 @@ public static class ShuttlePlanner
             limits.Cancellation.ThrowIfCancellationRequested();
             waveDone?.Invoke(waves.Count, bounds.Count);
         }
-        return new ShuttlePlan(waves);
+        return new ComputedShuttlePlan(waves);
     }
 
     private static ShuttleWave PlanWave(ShuttleNetwork network, List<ShuttleMove> moves, IReadOnlyList<FleetEntry> fleet, ShuttleSettings settings, SolverLimits limits)
@@ -60,18 +60,18 @@ public static class ShuttlePlanner
         }
         var alone = moves.Where(m => network.IsReachable(m.From, m.To)).Sum(m => m.Rider.Count * network.MetresBetween(m.From, m.To) / 1000.0);
         return new ShuttleWave(moves[0].Instant, wave.Origin,
-            moves.Where(m => m.Direction == ShuttleDirection.ToSite).Sum(m => m.Rider.Count),
-            moves.Where(m => m.Direction == ShuttleDirection.Home).Sum(m => m.Rider.Count),
+            moves.Where(m => m.Direction == CommuteDirection.ToWork).Sum(m => m.Rider.Count),
+            moves.Where(m => m.Direction == CommuteDirection.ToHome).Sum(m => m.Rider.Count),
             trips, unserved, alone, unservedAlone, settings.CarGramsCo2PerKilometre, wave.Problem, solution);
     }
 
     /// <summary>Merges consecutive events at one place into one call, from the depot and back.</summary>
-    private static ShuttleTrip Trip(ShuttleNetwork network, ShuttleWaveProblem wave, VehicleTrip trip)
+    private static ComputedShuttleTrip Trip(ShuttleNetwork network, ShuttleWaveProblem wave, VehicleTrip trip)
     {
         var (entry, name) = wave.Vehicles[trip.Vehicle];
         var vehicle = wave.Problem.Vehicles[trip.Vehicle];
         DateTimeOffset At(int seconds) => wave.Origin + TimeSpan.FromSeconds(seconds);
-        var calls = new List<ShuttleTripStop> { new(network.Stops[vehicle.Start], At(trip.Departure), At(trip.Departure), 0, 0, 0) };
+        var calls = new List<ComputedShuttleCall> { new(network.Stops[vehicle.Start], At(trip.Departure), At(trip.Departure), 0, 0, 0) };
         var load = 0;
         long metres = 0;
         var at = vehicle.Start;
@@ -87,30 +87,38 @@ public static class ShuttlePlanner
                 var last = calls[^1];
                 calls[^1] = last with { Departure = At(stop.ServiceStart + service), Boarding = last.Boarding + boarding, Alighting = last.Alighting + alighting, LoadOnDeparture = load };
             }
-            else calls.Add(new ShuttleTripStop(network.Stops[location], At(stop.ServiceStart), At(stop.ServiceStart + service), boarding, alighting, load));
+            else calls.Add(new ComputedShuttleCall(network.Stops[location], At(stop.ServiceStart), At(stop.ServiceStart + service), boarding, alighting, load));
             metres += network.MetresBetween(at, location);
             at = location;
         }
         metres += network.MetresBetween(at, vehicle.End);
-        calls.Add(new ShuttleTripStop(network.Stops[vehicle.End], At(trip.Return), At(trip.Return), 0, 0, 0));
+        calls.Add(new ComputedShuttleCall(network.Stops[vehicle.End], At(trip.Return), At(trip.Return), 0, 0, 0));
         var kilometres = metres / 1000.0;
         var hours = (trip.Return - trip.Departure) / 3600.0;
-        return new ShuttleTrip(name, entry.Type, calls, kilometres, hours,
+        return new ComputedShuttleTrip(name, entry.Type, MostRidersGo(wave, trip), calls, kilometres, hours,
             kilometres * entry.Type.CostPerKilometre + hours * entry.Type.CostPerHour, kilometres * entry.Type.GramsCo2PerKilometre / 1000);
     }
 
+    /// <summary>The way most of the trip's riders go (to work on a tie).</summary>
+    private static CommuteDirection MostRidersGo(ShuttleWaveProblem wave, VehicleTrip trip)
+    {
+        var riders = trip.Stops.Where(s => s.IsPickup).SelectMany(s => wave.RequestRiders[s.Request]).ToList();
+        var toWork = riders.Where(r => r.Move.Direction == CommuteDirection.ToWork).Sum(r => r.Seats);
+        return toWork >= riders.Sum(r => r.Seats) - toWork ? CommuteDirection.ToWork : CommuteDirection.ToHome;
+    }
+
     /// <summary>The first reason that holds: no road, a direct ride over the limit, no vehicle able to serve it alone in time, else a full fleet.</summary>
-    private static UnservedReason Diagnose(ShuttleNetwork network, PickupDeliveryProblem problem, int request)
+    private static NoSeatReason Diagnose(ShuttleNetwork network, PickupDeliveryProblem problem, int request)
     {
         var r = problem.Requests[request];
-        if (!network.IsReachable(r.Pickup, r.Delivery)) return UnservedReason.Unreachable;
-        if (problem.Seconds(r.Pickup, r.Delivery) > r.MaxRideSeconds) return UnservedReason.RideTooLong;
+        if (!network.IsReachable(r.Pickup, r.Delivery)) return NoSeatReason.Unreachable;
+        if (problem.Seconds(r.Pickup, r.Delivery) > r.MaxRideSeconds) return NoSeatReason.RideTooLong;
         var alone = new[] { 2 * request, 2 * request + 1 };
         var scratch = new int[4];
         var latest = new int[4];
         for (var v = 0; v < problem.Vehicles.Count; v++)
             if (problem.Vehicles[v].Capacity >= r.Load && !double.IsNaN(TripTimetable.Schedule(problem, v, alone, scratch, latest)))
-                return UnservedReason.NoCapacity;
-        return UnservedReason.NoVehicleInTime;
+                return NoSeatReason.NoCapacity;
+        return NoSeatReason.NoVehicleInTime;
     }
 }

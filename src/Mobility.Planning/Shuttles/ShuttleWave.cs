@@ -9,7 +9,7 @@ namespace Mobility.Planning.Shuttles;
 /// </summary>
 public sealed record ShuttleWave(
     DateTimeOffset Instant, DateTimeOffset TimeOrigin, int RidersToSite, int RidersHome,
-    IReadOnlyList<ShuttleTrip> Trips, IReadOnlyList<UnservedRiders> Unserved,
+    IReadOnlyList<ComputedShuttleTrip> Trips, IReadOnlyList<UnservedRiders> Unserved,
     double DriveAloneKilometres, double UnservedDriveAloneKilometres, double CarGramsCo2PerKilometre,
     PickupDeliveryProblem Problem, PickupDeliverySolution Solution)
 {

@@ -32,7 +32,7 @@ internal sealed class ShuttleWaveProblem
         {
             var (direction, from, to, instant, ready, due) = group.Key;
             TimeWindow pickup, delivery;
-            if (direction == ShuttleDirection.ToSite)
+            if (direction == CommuteDirection.ToWork)
             {
                 delivery = new TimeWindow(Clock(instant - settings.ArrivalMargin - settings.ArrivalSlack), Clock(instant - settings.ArrivalMargin));
                 pickup = new TimeWindow(delivery.Earliest - maxRide - stopSeconds, delivery.Latest);

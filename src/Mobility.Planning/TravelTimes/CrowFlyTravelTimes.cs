@@ -1,3 +1,5 @@
+using Mobility.Routing;
+
 namespace Mobility.Planning.TravelTimes;
 
 /// <summary>

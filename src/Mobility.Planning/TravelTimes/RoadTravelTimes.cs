@@ -23,8 +23,7 @@ public sealed class RoadTravelTimes(Router router, string profile = "car", doubl
         if (usableOrigins.Count > 0 && usableDestinations.Count > 0)
         {
             var result = router.Matrix(profile,
-                usableOrigins.Select(i => (origins[i].Latitude, origins[i].Longitude)).ToList(),
-                usableDestinations.Select(j => (destinations[j].Latitude, destinations[j].Longitude)).ToList(), maximumSnapMetres);
+                usableOrigins.Select(i => origins[i]).ToList(), usableDestinations.Select(j => destinations[j]).ToList(), maximumSnapMetres);
             if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
             var matrix = result.Value;
             for (var a = 0; a < usableOrigins.Count; a++)
@@ -45,7 +44,7 @@ public sealed class RoadTravelTimes(Router router, string profile = "car", doubl
         var usable = new List<int>(places.Count);
         for (var i = 0; i < places.Count; i++)
         {
-            var snapped = router.Snap(profile, places[i].Latitude, places[i].Longitude, maximumSnapMetres);
+            var snapped = router.Snap(profile, places[i], maximumSnapMetres);
             if (snapped.IsSuccess) usable.Add(i);
             else unplaced.Add(new UnplacedPlace(places[i], snapped.Error!));
         }

@@ -1,3 +1,5 @@
+using Mobility.Routing;
+
 namespace Mobility.Planning.TravelTimes;
 
 /// <summary>A place the travel times could not put on the road network, and why.</summary>

@@ -31,6 +31,17 @@ public sealed class RoadNetwork
 
     public double Latitude(int vertex) => VertexLatitudes[vertex] / CoordinateScale;
     public double Longitude(int vertex) => VertexLongitudes[vertex] / CoordinateScale;
+    public GeoPoint Position(int vertex) => new(Latitude(vertex), Longitude(vertex));
+
+    /// <summary>The edge's points from EdgeFrom to EdgeTo, shape included.</summary>
+    public List<GeoPoint> EdgePoints(int edge)
+    {
+        var points = new List<GeoPoint> { Position(EdgeFrom[edge]) };
+        for (var s = ShapeStart[edge]; s < ShapeStart[edge + 1]; s++)
+            points.Add(new GeoPoint(ShapeLatitudes[s] / CoordinateScale, ShapeLongitudes[s] / CoordinateScale));
+        points.Add(Position(EdgeTo[edge]));
+        return points;
+    }
 
     public int ProfileIndex(string profile)
     {

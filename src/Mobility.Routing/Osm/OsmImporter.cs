@@ -16,7 +16,7 @@ public static class OsmImporter
         var ways = new List<(long Id, long[] Nodes, EdgeAccess[] Access)>();
         var usage = new Dictionary<long, int>();
         var relations = new List<(long FromWay, long ViaNode, long ToWay, bool IsMandatory, int ProfileMask)>();
-        foreach (var item in OsmSource.Read(path))
+        foreach (var item in OsmReader.Objects(path))
         {
             if (item is Relation { Tags: not null, Members: not null } relation && TurnRestrictionOf(relation, profiles) is { } restriction)
             {
@@ -46,7 +46,7 @@ public static class OsmImporter
         progress?.Invoke($"pass 1: {ways.Count:N0} routable ways, {usage.Count:N0} nodes, {relations.Count:N0} turn restrictions");
 
         var coordinates = new Dictionary<long, (int Latitude, int Longitude)>(usage.Count);
-        foreach (var item in OsmSource.Read(path))
+        foreach (var item in OsmReader.Objects(path))
             if (item is Node { Id: { } id, Latitude: { } latitude, Longitude: { } longitude } && usage.ContainsKey(id))
                 coordinates[id] = ((int)Math.Round(latitude * RoadNetwork.CoordinateScale), (int)Math.Round(longitude * RoadNetwork.CoordinateScale));
         progress?.Invoke($"pass 2: {coordinates.Count:N0} node coordinates");

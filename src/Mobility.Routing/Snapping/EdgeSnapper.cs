@@ -4,7 +4,7 @@ namespace Mobility.Routing.Snapping;
 
 /// <summary>Where a point lands on the network: on <paramref name="Edge"/>, at <paramref name="Fraction"/> of its
 /// length from EdgeFrom, at the projected position, <paramref name="OffsetMetres"/> from the point itself.</summary>
-public readonly record struct EdgePosition(int Edge, double Fraction, double Latitude, double Longitude, double OffsetMetres);
+public readonly record struct EdgePosition(int Edge, double Fraction, GeoPoint Position, double OffsetMetres);
 
 /// <summary>
 /// Snaps a point to the nearest edge a profile may use, on the profile's largest strongly connected component:
@@ -41,10 +41,10 @@ public sealed class EdgeSnapper
         }
     }
 
-    public EdgePosition? Nearest(double latitude, double longitude, double maximumMetres)
+    public EdgePosition? Nearest(GeoPoint point, double maximumMetres)
     {
-        var (row, column) = Cell(latitude, longitude);
-        var cellMetres = CellDegrees * 111_195 * Math.Cos(latitude * Math.PI / 180);
+        var (row, column) = Cell(point.Latitude, point.Longitude);
+        var cellMetres = CellDegrees * 111_195 * Math.Cos(point.Latitude * Math.PI / 180);
         var maximumRing = (int)Math.Ceiling(maximumMetres / cellMetres) + 1;
         (int Edge, int Segment, double T, double Metres)? best = null;
         for (var ring = 0; ring <= maximumRing; ring++)
@@ -57,7 +57,7 @@ public sealed class EdgeSnapper
                     foreach (var (edge, segment) in segments)
                     {
                         var points = Points(edge);
-                        var (t, metres) = Project(latitude, longitude, points[segment], points[segment + 1]);
+                        var (t, metres) = Project(point, points[segment], points[segment + 1]);
                         if (metres <= maximumMetres && (best is null || metres < best.Value.Metres)) best = (edge, segment, t, metres);
                     }
                 }
@@ -67,34 +67,25 @@ public sealed class EdgeSnapper
         double before = 0, total = 0;
         for (var s = 0; s + 1 < shape.Count; s++)
         {
-            var length = Geo.Metres(shape[s].Latitude, shape[s].Longitude, shape[s + 1].Latitude, shape[s + 1].Longitude);
+            var length = shape[s].DistanceTo(shape[s + 1]);
             if (s < hit.Segment) before += length;
             if (s == hit.Segment) before += hit.T * length;
             total += length;
         }
         var (a, b) = (shape[hit.Segment], shape[hit.Segment + 1]);
         return new EdgePosition(hit.Edge, total > 0 ? before / total : 0,
-            a.Latitude + hit.T * (b.Latitude - a.Latitude), a.Longitude + hit.T * (b.Longitude - a.Longitude), hit.Metres);
+            new GeoPoint(a.Latitude + hit.T * (b.Latitude - a.Latitude), a.Longitude + hit.T * (b.Longitude - a.Longitude)), hit.Metres);
     }
 
     /// <summary>The edge's points from EdgeFrom to EdgeTo, shape included.</summary>
-    public List<(double Latitude, double Longitude)> Points(int edge)
-    {
-        var n = _network;
-        var points = new List<(double, double)> { (n.Latitude(n.EdgeFrom[edge]), n.Longitude(n.EdgeFrom[edge])) };
-        for (var s = n.ShapeStart[edge]; s < n.ShapeStart[edge + 1]; s++)
-            points.Add((n.ShapeLatitudes[s] / RoadNetwork.CoordinateScale, n.ShapeLongitudes[s] / RoadNetwork.CoordinateScale));
-        points.Add((n.Latitude(n.EdgeTo[edge]), n.Longitude(n.EdgeTo[edge])));
-        return points;
-    }
+    public List<GeoPoint> Points(int edge) => _network.EdgePoints(edge);
 
     /// <summary>The point's projection onto segment a–b (as a fraction t of it) and its distance, on a local flat projection.</summary>
-    private static (double T, double Metres) Project(double latitude, double longitude,
-        (double Latitude, double Longitude) a, (double Latitude, double Longitude) b)
+    private static (double T, double Metres) Project(GeoPoint point, GeoPoint a, GeoPoint b)
     {
-        var metresPerDegreeLongitude = 111_195 * Math.Cos(latitude * Math.PI / 180);
-        double X(double lon) => (lon - longitude) * metresPerDegreeLongitude;
-        double Y(double lat) => (lat - latitude) * 111_195;
+        var metresPerDegreeLongitude = 111_195 * Math.Cos(point.Latitude * Math.PI / 180);
+        double X(double lon) => (lon - point.Longitude) * metresPerDegreeLongitude;
+        double Y(double lat) => (lat - point.Latitude) * 111_195;
         var (ax, ay, bx, by) = (X(a.Longitude), Y(a.Latitude), X(b.Longitude), Y(b.Latitude));
         var (dx, dy) = (bx - ax, by - ay);
         var length2 = dx * dx + dy * dy;

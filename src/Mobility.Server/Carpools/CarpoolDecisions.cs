@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
+using Mobility.Server.Live;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Carpools;
@@ -79,7 +81,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
             case Decision.Accept when member.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed:
                 return (DecisionOutcome.Accepted, "Déjà accepté. / Already accepted.");
             // Checked before the state: the loser of a race may already have been withdrawn by the winner's decision.
-            case Decision.Accept when live && member.Role == CommuteRole.Passenger && TakenSeats(group) >= group.Seats
+            case Decision.Accept when live && member.Role == MemberRole.Passenger && TakenSeats(group) >= group.Seats
                                       && member.Status is CarpoolStatus.Proposed or CarpoolStatus.Cancelled:
                 member.Status = CarpoolStatus.Cancelled;
                 return (DecisionOutcome.SeatTaken, "La dernière place vient d'être prise. / The last seat has just been taken.");
@@ -87,8 +89,8 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                 return (DecisionOutcome.NotApplicable, "Cette proposition n'est plus ouverte. / This proposal is no longer open.");
             case Decision.Accept:
                 member.Status = CarpoolStatus.Accepted;
-                if (member.Role == CommuteRole.Passenger && TakenSeats(group) >= group.Seats)
-                    foreach (var waiting in group.Members.Where(m => m.Role == CommuteRole.Passenger && m.Status == CarpoolStatus.Proposed))
+                if (member.Role == MemberRole.Passenger && TakenSeats(group) >= group.Seats)
+                    foreach (var waiting in group.Members.Where(m => m.Role == MemberRole.Passenger && m.Status == CarpoolStatus.Proposed))
                         waiting.Status = CarpoolStatus.Cancelled; // the seat they were offered is gone
                 var everyone = group.Members.Where(m => m.Status != CarpoolStatus.Cancelled && m.Status != CarpoolStatus.Declined).ToList();
                 group.Status = everyone.All(m => m.Status == CarpoolStatus.Accepted) && everyone.Count > 1
@@ -109,18 +111,18 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
     }
 
     private static int TakenSeats(CarpoolGroup group) =>
-        group.Members.Count(m => m.Role == CommuteRole.Passenger && m.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed);
+        group.Members.Count(m => m.Role == MemberRole.Passenger && m.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed);
 
     /// <summary>Without its driver a group is over; without a passenger it goes on, unconfirmed until the rest agree again.</summary>
     private static void Detach(CarpoolGroup group, CarpoolMember leaving)
     {
-        if (leaving.Role == CommuteRole.Driver)
+        if (leaving.Role == MemberRole.Driver)
         {
             group.Status = CarpoolStatus.Cancelled;
             foreach (var m in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
                 m.Status = CarpoolStatus.Cancelled;
         }
-        else if (!group.Members.Any(m => m.Role == CommuteRole.Passenger && m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
+        else if (!group.Members.Any(m => m.Role == MemberRole.Passenger && m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
             group.Status = CarpoolStatus.Cancelled;
         else if (group.Status == CarpoolStatus.Confirmed)
             group.Status = CarpoolStatus.Accepted;

@@ -1,4 +1,7 @@
+using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Routing;
 using NetTopologySuite.Geometries;
 
@@ -13,7 +16,7 @@ public sealed record GroupRouteLine(string Type, IReadOnlyList<double[]> Coordin
 /// <param name="AlongRoads">False when a leg could not be routed (no road network configured, or a place off the
 /// roads): that leg is then a straight segment.</param>
 /// <param name="Minutes">Driving time along the roads (null when not every leg was routed).</param>
-public sealed record GroupRouteProperties(long GroupId, TripDirection Direction, bool AlongRoads, double Kilometres, double? Minutes, int Calls);
+public sealed record GroupRouteProperties(long GroupId, CommuteDirection Direction, bool AlongRoads, double Kilometres, double? Minutes, int Calls);
 
 /// <summary>
 /// Builds the route of a confirmed group. Only confirmed members are called at: someone who declined or cancelled is
@@ -25,12 +28,12 @@ public static class GroupRoute
     public static GroupRouteView Build(CarpoolGroup group, Router? router)
     {
         var riding = group.Members.Where(m => m.Status == CarpoolStatus.Confirmed).ToList();
-        var driver = riding.SingleOrDefault(m => m.Role == CommuteRole.Driver);
-        var passengers = riding.Where(m => m.Role == CommuteRole.Passenger).OrderBy(m => m.PickupOrder).ToList();
+        var driver = riding.SingleOrDefault(m => m.Role == MemberRole.Driver);
+        var passengers = riding.Where(m => m.Role == MemberRole.Passenger).OrderBy(m => m.PickupOrder).ToList();
         var homes = passengers.Select(Pickup).ToList();
         var sites = SitesInDrivingOrder(group, riding);
         var calls = new List<Point>();
-        if (group.Direction == TripDirection.ToWork)
+        if (group.Direction == CommuteDirection.ToWork)
         {
             if (driver is not null && Pickup(driver) is { } start) calls.Add(start);
             calls.AddRange(homes.OfType<Point>());
@@ -48,7 +51,7 @@ public static class GroupRoute
         for (var leg = 0; leg + 1 < calls.Count; leg++)
         {
             var (from, to) = (calls[leg], calls[leg + 1]);
-            var route = router?.Route("car", from.Y, from.X, to.Y, to.X);
+            var route = router?.Route("car", from.ToGeoPoint(), to.ToGeoPoint());
             IEnumerable<Coordinate> line;
             if (route is { IsSuccess: true } routed)
             {
@@ -60,7 +63,7 @@ public static class GroupRoute
             {
                 alongRoads = false;
                 line = [from.Coordinate, to.Coordinate];
-                metres += Geo.Metres(from.Y, from.X, to.Y, to.X);
+                metres += from.ToGeoPoint().DistanceTo(to.ToGeoPoint());
             }
             foreach (var point in line)
                 if (coordinates.Count == 0 || coordinates[^1][0] != point.X || coordinates[^1][1] != point.Y)
@@ -81,5 +84,5 @@ public static class GroupRoute
         return plants.OrderBy(s => order.IndexOf(s.ExternalId) is var i and >= 0 ? i : int.MaxValue).Select(s => s.Location).ToList();
     }
 
-    private static List<string> DrivingOrder(CarpoolGroup group) => ProposalView.ExplanationOf(group)?.Sites.ToList() ?? [];
+    private static List<string> DrivingOrder(CarpoolGroup group) => group.Explanation?.Explanation.Sites.ToList() ?? [];
 }

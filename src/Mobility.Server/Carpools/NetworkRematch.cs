@@ -1,34 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Application.Carpools;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using NetTopologySuite.Geometries;
-using PlannedGroup = Mobility.Planning.Carpools.CarpoolGroup;
-using StoredGroup = Mobility.Data.Model.CarpoolGroup;
 using Mobility.Server.Live;
 
 namespace Mobility.Server.Carpools;
 
 /// <summary>What a re-match changed: groups proposed and withdrawn, and the messages to push once committed.</summary>
 public sealed record RematchOutcome(int Proposed, int Withdrawn, int Kept, IReadOnlyList<(long EmployeeId, NotificationMessage Message)> Messages);
-
-/// <summary>How a stored group maps back onto the matching view: ids of the driver, the pickups and the drop sites in
-/// the matcher's order, kept in the group's explanation JSON next to the explanation itself.</summary>
-public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
-
-public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation)
-{
-    /// <summary>The stored group's explanation column read back; null when absent or unreadable (an older format).</summary>
-    public static StoredExplanation? Read(string? stored)
-    {
-        if (stored is null) return null;
-        try { return JsonSerializer.Deserialize<StoredExplanation>(stored, NotificationStore.JsonOptions); }
-        catch (JsonException) { return null; }
-    }
-}
 
 /// <summary>
 /// Re-matches one network's date: accepted and confirmed groups are kept (fixed) while they still hold; declines keep
@@ -40,7 +23,6 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 {
     public const string ProposalKind = "proposal";
     public const string WithdrawnKind = "proposal-withdrawn";
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     /// <param name="changed">Employees whose data or decisions changed; null re-matches everyone. Given, the open proposals
     /// none of them (or of their co-members, both ways) is in are kept as they are, so the change reaches only whom it must.</param>
@@ -66,7 +48,6 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .Where(g => g.NetworkId == networkId && g.Date == date
                         && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed))
             .ToListAsync(cancellation);
-        // Each stored plan is read from its JSON once.
         var plans = live.ToDictionary(g => g.Id, PlanOf);
         var keepApart = (await database.CarpoolMembers.AsNoTracking()
             .Where(decliner => decliner.Status == CarpoolStatus.Declined && decliner.CarpoolGroup!.NetworkId == networkId && decliner.CarpoolGroup.Date == date)
@@ -74,14 +55,14 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
                 (decliner, other) => new { Decliner = decliner.EmployeeId, Other = other.EmployeeId })
             .ToListAsync(cancellation)).Select(pair => (Id(pair.Decliner), Id(pair.Other))).ToList();
 
-        var withdrawn = new List<StoredGroup>();
-        var fixedToWork = new List<PlannedGroup>();
-        var fixedToHome = new List<PlannedGroup>();
+        var withdrawn = new List<CarpoolGroup>();
+        var fixedToWork = new List<MatchedGroup>();
+        var fixedToHome = new List<MatchedGroup>();
         var affected = changed is null ? null : Affected(live, changed);
         foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
-            var instance = group.Direction == TripDirection.ToWork ? toWork : toHome;
-            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == TripDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
+            var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
+            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
             else Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
         }
 
@@ -91,7 +72,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
             .ToDictionary(x => Signature(x.Instance, x.Group));
-        bool Open(StoredGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
+        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
         var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
             .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
         var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
@@ -110,7 +91,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .SelectMany(w => w.Value.Group.Members.Select(m => long.Parse(w.Value.Instance.Participants[m].Id, CultureInfo.InvariantCulture))).ToList();
         var homes = await database.Employees.Where(e => newMembers.Contains(e.Id) && e.Home != null)
             .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
-        var created = new List<StoredGroup>();
+        var created = new List<CarpoolGroup>();
         foreach (var (signature, (instance, group)) in wanted)
         {
             if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
@@ -138,7 +119,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
     /// cannot be re-matched one way while a group the other way still counts on them.</summary>
-    private static HashSet<long> Affected(IReadOnlyList<StoredGroup> live, IReadOnlySet<long> changed)
+    private static HashSet<long> Affected(IReadOnlyList<CarpoolGroup> live, IReadOnlySet<long> changed)
     {
         var affected = changed.ToHashSet();
         bool grew;
@@ -154,21 +135,21 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 
-    private static GroupPlan? PlanOf(StoredGroup group) => StoredExplanation.Read(group.Explanation)?.Plan;
+    private static GroupPlan? PlanOf(CarpoolGroup group) => group.Explanation?.Plan;
 
-    private static string Signature(TripDirection direction, GroupPlan plan) =>
+    private static string Signature(CommuteDirection direction, GroupPlan plan) =>
         $"{direction}|{plan.Driver}|{string.Join(',', plan.Pickups)}|{string.Join(',', plan.Drops)}";
 
-    private static string Signature(CarpoolInstance instance, PlannedGroup group) =>
-        Signature(instance.Direction == CommuteDirection.ToWork ? TripDirection.ToWork : TripDirection.ToHome, PlanOf(instance, group));
+    private static string Signature(CarpoolInstance instance, MatchedGroup group) =>
+        Signature(instance.Direction, PlanOf(instance, group));
 
-    private static GroupPlan PlanOf(CarpoolInstance instance, PlannedGroup group) => new(
+    private static GroupPlan PlanOf(CarpoolInstance instance, MatchedGroup group) => new(
         instance.Participants[group.Driver].Id,
         group.Pickups.Select(p => instance.Participants[p].Id).ToList(),
         group.DropLocations.Select(l => instance.SiteIds[l - instance.Participants.Count]).ToList());
 
     /// <summary>An accepted group on today's data, or null when it no longer holds (a member's shift or home changed).</summary>
-    private static PlannedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
+    private static MatchedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
     {
         if (plan is null) return null;
         var driver = instance.IndexOf(plan.Driver);
@@ -179,7 +160,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     }
 
     /// <summary>Marks a group withdrawn (saved with the re-match's other changes); its members are told in the batch.</summary>
-    private void Withdraw(StoredGroup group, string reason, List<StoredGroup> withdrawn)
+    private void Withdraw(CarpoolGroup group, string reason, List<CarpoolGroup> withdrawn)
     {
         group.Status = CarpoolStatus.Cancelled;
         foreach (var member in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed))
@@ -188,26 +169,26 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         withdrawn.Add(group);
     }
 
-    private StoredGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, PlannedGroup group,
+    private CarpoolGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, MatchedGroup group,
         IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes)
     {
         var explanation = GroupExplainer.Explain(instance, group);
         var toWork = instance.Direction == CommuteDirection.ToWork;
         var driver = instance.Participants[group.Driver];
-        return new StoredGroup
+        return new CarpoolGroup
         {
-            NetworkId = networkId, Date = date, Direction = toWork ? TripDirection.ToWork : TripDirection.ToHome,
+            NetworkId = networkId, Date = date, Direction = instance.Direction,
             Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = clock.GetUtcNow(),
-            Explanation = JsonSerializer.Serialize(new StoredExplanation(PlanOf(instance, group), explanation), NotificationStore.JsonOptions),
+            Explanation = new StoredExplanation(PlanOf(instance, group), explanation),
             Members = explanation.Members.Select(m =>
             {
                 var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
                 return new CarpoolMember
                 {
-                    EmployeeId = employeeId, Role = m.Role == MemberRole.Driver ? CommuteRole.Driver : CommuteRole.Passenger,
+                    EmployeeId = employeeId, Role = m.Role,
                     PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
                     PickupTime = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(toWork ? m.AtHome : m.AtSite)),
-                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? Wgs84.CreatePoint(home.Coordinate) : null,
+                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
                 };
             }).ToList(),
         };

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
-using GroupExplanation = Mobility.Planning.Carpools.GroupExplanation;
-using MemberRole = Mobility.Planning.Carpools.MemberRole;
+using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Server.Http;
 
 namespace Mobility.Server.Carpools;
@@ -14,7 +14,7 @@ namespace Mobility.Server.Carpools;
 /// pickup and another's, even to the quarter hour, told how far their home is from one's own and, with the place,
 /// still located some homes within 250 m (HomeLocationAttackTests). Once everyone confirmed, both are exact to the minute.
 /// </summary>
-public sealed record MemberView(string Handle, string? FirstName, string Company, CommuteRole Role, int PickupOrder, DateTimeOffset? PickupTime,
+public sealed record MemberView(string Handle, string? FirstName, string Company, MemberRole Role, int PickupOrder, DateTimeOffset? PickupTime,
     CarpoolStatus Status, bool IsMe, GeoJsonPoint? Pickup, string? MeetingPoint, string DropOff, GeoJsonPoint? DropOffLocation = null);
 
 /// <summary>The viewer's own trip in the group, for the viewer only: their window at the site, their trip alone and their
@@ -25,12 +25,9 @@ public sealed record MyTripView(DateTimeOffset WindowEarliest, DateTimeOffset Wi
     double DirectMinutes, double? DirectKilometres, int? DetourMinutes, double? DetourLimitMinutes);
 
 /// <summary>A carpool group as one of its members sees it.</summary>
-public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Direction, CarpoolStatus Status, int Seats,
+public sealed record ProposalView(long GroupId, DateOnly Date, CommuteDirection Direction, CarpoolStatus Status, int Seats,
     IReadOnlyList<MemberView> Members, MyTripView? Mine)
 {
-    /// <summary>The matcher's explanation stored with the group (<see cref="StoredExplanation"/>), for the server's own use.</summary>
-    internal static GroupExplanation? ExplanationOf(CarpoolGroup group) => StoredExplanation.Read(group.Explanation)?.Explanation;
-
     /// <summary>What <see cref="For"/> reads: members with their company, drop-off site and meeting point.</summary>
     public static IQueryable<CarpoolGroup> WithMembers(IQueryable<CarpoolGroup> groups) => groups
         .Include(g => g.Members).ThenInclude(m => m.Employee).ThenInclude(e => e!.Company)
@@ -61,7 +58,7 @@ public sealed record ProposalView(long GroupId, DateOnly Date, TripDirection Dir
 
     private static MyTripView? MyTrip(CarpoolGroup group, long viewer, bool homesShared)
     {
-        var explanation = ExplanationOf(group);
+        var explanation = group.Explanation?.Explanation;
         var id = viewer.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (explanation?.Members.FirstOrDefault(m => m.Id == id) is not { } me) return null;
         var driver = me.Role == MemberRole.Driver;

@@ -1,4 +1,5 @@
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 
 namespace Mobility.Server.Carpools;
 

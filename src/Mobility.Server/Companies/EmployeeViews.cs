@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning.Carpools;
 using NetTopologySuite.Geometries;
 using Mobility.Server.Http;
 
@@ -8,7 +9,7 @@ namespace Mobility.Server.Companies;
 
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
-    GeoJsonPoint? Home, string? Commune, CommuteRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
+    GeoJsonPoint? Home, string? Commune, CarpoolRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
     int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased)
 {
     public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
@@ -17,7 +18,7 @@ public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, st
 }
 
 /// <summary>How an employee commutes: what they may change themselves.</summary>
-public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CommuteRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
+public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CarpoolRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
     double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
 {
     /// <summary>Checks every field given and applies them all, or none when one is wrong. A home must be plausible for the main
@@ -25,9 +26,9 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
     /// <param name="mainPlant">Where the employee's main plant is, or null when the request names no valid one (already reported).</param>
     public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, bool plantChanged = false)
     {
-        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.Y, mainPlant.X);
+        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint());
         var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
-        if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.Y, stored.X) is { } far)
+        if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.ToGeoPoint()) is { } far)
             errors.Add("home", far.Bilingual);
         if (SeatsOffered is < 0 or > 8) errors.Add("seatsOffered", "Entre 0 et 8 places. / Between 0 and 8 seats.");
         if (MaxDetourMinutes is < 0 or > 120) errors.Add("maxDetourMinutes", "Entre 0 et 120 minutes. / Between 0 and 120 minutes.");
@@ -37,13 +38,13 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         if (PreferredLanguage is not null and not ("fr" or "en")) errors.Add("preferredLanguage", "« fr » ou « en ». / 'fr' or 'en'.");
         var role = Role ?? employee.Role;
         var seats = SeatsOffered ?? employee.SeatsOffered;
-        if (role != CommuteRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
+        if (role != CarpoolRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
             errors.Add("seatsOffered", "Un conducteur offre au moins une place. / A driver offers at least one seat.");
         if (errors.Any) return false;
         if (home is not null) employee.Home = home;
         if (Commune is not null) employee.Commune = Commune;
         employee.Role = role;
-        employee.SeatsOffered = role == CommuteRole.Passenger ? 0 : seats;
+        employee.SeatsOffered = role == CarpoolRole.Passenger ? 0 : seats;
         employee.MaxDetourMinutes = MaxDetourMinutes ?? employee.MaxDetourMinutes;
         employee.MaxDetourRatio = MaxDetourRatio ?? employee.MaxDetourRatio;
         employee.FlexibilityMinutes = FlexibilityMinutes ?? employee.FlexibilityMinutes;

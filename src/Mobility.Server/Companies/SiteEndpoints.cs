@@ -33,8 +33,8 @@ public sealed record SiteInput([property: MaxLength(TextRules.ExternalIdLength)]
     public static async Task<CoordinateCheck> AreaAsync(MobilityDbContext database, long networkId, long? exceptSiteId, CancellationToken cancellation)
     {
         var others = await database.Sites.Where(s => s.NetworkId == networkId && s.Id != exceptSiteId)
-            .Select(s => new { s.Location.Y, s.Location.X }).ToListAsync(cancellation);
-        return CoordinateCheck.ForArea(others.Select(p => (p.Y, p.X)));
+            .Select(s => s.Location).ToListAsync(cancellation);
+        return CoordinateCheck.ForArea(others.Select(p => p.ToGeoPoint()));
     }
 }
 

@@ -1,4 +1,5 @@
 using Mobility.Data;
+using Mobility.Routing;
 using NetTopologySuite.Geometries;
 
 namespace Mobility.Server.Http;
@@ -6,9 +7,9 @@ namespace Mobility.Server.Http;
 /// <summary>A GeoJSON Point (RFC 7946): `{"type":"Point","coordinates":[longitude, latitude]}`, WGS84.</summary>
 public sealed record GeoJsonPoint(string Type, double[] Coordinates)
 {
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+    public static GeoJsonPoint From(Point point) => From(point.ToGeoPoint());
 
-    public static GeoJsonPoint From(Point point) => new("Point", [point.X, point.Y]);
+    public static GeoJsonPoint From(GeoPoint point) => new("Point", [point.Longitude, point.Latitude]);
 
     /// <summary>The point, or null with the reasons added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
     public Point? ToPoint(string field, FieldErrors errors)
@@ -20,7 +21,7 @@ public sealed record GeoJsonPoint(string Type, double[] Coordinates)
             errors.Add(field, $"Latitude {Coordinates[1]} hors de [-90, 90]. / Latitude {Coordinates[1]} is outside [-90, 90].");
         else if (Coordinates[0] is < -180 or > 180)
             errors.Add(field, $"Longitude {Coordinates[0]} hors de [-180, 180]. / Longitude {Coordinates[0]} is outside [-180, 180].");
-        else return Wgs84.CreatePoint(new Coordinate(Coordinates[0], Coordinates[1]));
+        else return new GeoPoint(Coordinates[1], Coordinates[0]).ToStoredPoint();
         return null;
     }
 
@@ -28,7 +29,7 @@ public sealed record GeoJsonPoint(string Type, double[] Coordinates)
     public Point? ToPlausiblePoint(string field, FieldErrors errors, CoordinateCheck check)
     {
         if (ToPoint(field, errors) is not { } point) return null;
-        if (check.Check(point.Y, point.X) is not { } problem) return point;
+        if (check.Check(point.ToGeoPoint()) is not { } problem) return point;
         errors.Add(field, problem.Bilingual);
         return null;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
+using Mobility.Planning;
 using Mobility.Server.Accounts;
 using Mobility.Server.Http;
 
@@ -13,7 +14,7 @@ public sealed record ShuttlePlanSummary(long Id, long NetworkId, long? CompanyId
 public sealed record ShuttleStopView(int Sequence, long SiteId, string Site, GeoJsonPoint Location, TimeOnly Arrival, TimeOnly Departure,
     int Boarding, int Alighting, int LoadAfter);
 
-public sealed record ShuttleTripView(long Id, string Vehicle, int Capacity, TripDirection Direction, WorkDays Days, string? ShiftPattern,
+public sealed record ShuttleTripView(long Id, string Vehicle, int Capacity, CommuteDirection Direction, WorkDays Days, string? ShiftPattern,
     double Kilometres, IReadOnlyList<ShuttleStopView> Stops);
 
 /// <param name="RoundingBase">Null when the reader may see the exact loads (an administrator, the plan's own HR); else
@@ -57,20 +58,20 @@ public static class ShuttlePlanEndpoints
     {
         var plan = await database.ShuttlePlans.AsNoTracking().AsSplitQuery()
             .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.ShiftPattern)
-            .Include(p => p.Trips).ThenInclude(t => t.Stops).ThenInclude(s => s.Site)
+            .Include(p => p.Trips).ThenInclude(t => t.Calls).ThenInclude(s => s.Site)
             .SingleOrDefaultAsync(p => p.Id == planId, cancellation);
         if (plan is null) return Results.NotFound();
         var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
         var user = CurrentUser.From(http.User)!;
         var exact = user.IsAdministrator || (user.Role == AccountRole.HrManager && plan.CompanyId == user.CompanyId);
-        int Shown(ShuttleStop stop, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{stop.ShuttleTripId}");
+        int Shown(ShuttleCall stop, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{stop.ShuttleTripId}");
         return Results.Ok(new ShuttlePlanView(
             new ShuttlePlanSummary(plan.Id, plan.NetworkId, plan.CompanyId, plan.Name, plan.ValidFrom, plan.ValidTo, plan.Vehicles.Count,
                 plan.Trips.Count, plan.Trips.Sum(t => t.Kilometres)),
             exact ? null : Disclosure.Base,
-            plan.Trips.OrderBy(t => t.Stops.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
+            plan.Trips.OrderBy(t => t.Calls.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
                 vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
-                t.Stops.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
+                t.Calls.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
                     s.Arrival, s.Departure, Shown(s, s.Boarding), Shown(s, s.Alighting), Shown(s, s.LoadAfter))).ToList())).ToList()));
     }
 

@@ -5,6 +5,7 @@ using Mobility.Data;
 using Mobility.Data.Commutes;
 using Mobility.Data.Model;
 using Mobility.Data.Privacy;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Accounts;
 using Mobility.Server.Carpools;
@@ -26,7 +27,7 @@ public sealed record TravelByHour(DateOnly Date, int RoundingBase, int People, I
 /// <summary>The carpools of a date for one direction and hour of departure: groups, people in them, cars they take off
 /// the road, and kilometres (their routes, and the same people each driving alone where known), the kilometres only
 /// where the hour's published people reach <see cref="Disclosure.KilometreMinimumCount"/>.</summary>
-public sealed record CarpoolHour(TripDirection Direction, int Hour, int Groups, int People, int CarsRemoved,
+public sealed record CarpoolHour(CommuteDirection Direction, int Hour, int Groups, int People, int CarsRemoved,
     double? RouteKilometres, double? AloneKilometres);
 
 /// <summary>The date's totals: counts rounded on their own; kilometres, and what they save, the sums over the hours that
@@ -124,7 +125,7 @@ public static class DemandStatisticsEndpoints
             .ToListAsync(cancellation);
         var grams = new CarpoolSettings().GramsCo2PerKilometre;
         // People are counted by member row (a person's trip), groups by group: both directions of one person are two trips.
-        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: StoredExplanation.Read(g.Explanation)?.Explanation)).Where(g => g.Explanation is not null && g.Members.Count >= 2)
+        var read = groups.Select(g => (g.Id, g.Direction, g.Members, Explanation: g.Explanation?.Explanation)).Where(g => g.Explanation is not null && g.Members.Count >= 2)
             .Select(g => (g.Id, g.Direction, g.Members, Hour: TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeSeconds((long)g.Explanation!.Departure), zone).Hour,
                 Route: g.Explanation.RouteKilometres, Alone: AloneKilometres(g.Explanation)))
             .ToList();

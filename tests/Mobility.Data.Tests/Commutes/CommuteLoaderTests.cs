@@ -25,7 +25,7 @@ public class CommuteLoaderTests(MigratedDatabase database) : IClassFixture<Migra
                 return employee;
             }
             var morning = Person("morning", 0);
-            morning.Role = CommuteRole.Driver;
+            morning.Role = CarpoolRole.Driver;
             var night = Person("night", 2);
             var refused = Person("refused", 0);
             refused.ConsentToMatching = false;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data.Model;
 using Mobility.Data.Shuttles;
+using Mobility.Planning;
 using Mobility.Planning.Shifts;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 using Mobility.Planning.Vrp;
-using Planned = Mobility.Planning.Shuttles;
+using Mobility.Routing;
 
 namespace Mobility.Data.Tests.Shuttles;
 
@@ -15,10 +16,10 @@ public class ShuttlePlanStoreTests(MigratedDatabase database) : IClassFixture<Mi
     private static readonly GeoPoint Haguenau = new(48.8156, 7.7905), Brumath = new(48.733, 7.710);
 
     /// <summary>Five riders from Brumath station to the Haguenau plant for the 5:00 shift (one minibus) and home at 13:00.</summary>
-    private static Planned.ShuttlePlan Plan(string stationId)
+    private static ComputedShuttlePlan Plan(string stationId)
     {
         var shift = ShiftCalendar.Paris.Instance(Monday, new TimeOnly(5, 0), new TimeOnly(13, 0));
-        var stops = new List<Planned.ShuttleStop>
+        var stops = new List<ShuttleStop>
         {
             new("depot", "Dépôt", Brumath, ShuttleStopKind.Depot),
             new(stationId, "Gare de Brumath", Brumath, ShuttleStopKind.Station),
@@ -47,21 +48,21 @@ public class ShuttlePlanStoreTests(MigratedDatabase database) : IClassFixture<Mi
         await using (var context = database.NewContext())
         {
             var plans = await context.ShuttlePlans.AsNoTracking().Where(p => p.NetworkId == networkId)
-                .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.Stops).ThenInclude(s => s.Site).ToListAsync();
+                .Include(p => p.Vehicles).Include(p => p.Trips).ThenInclude(t => t.Calls).ThenInclude(s => s.Site).ToListAsync();
             Assert.Equal(new[] { "hiver", "other" }, plans.Select(p => p.Name).Order(StringComparer.Ordinal));
             var plan = plans.Single(p => p.Name == "hiver");
             var vehicle = Assert.Single(plan.Vehicles);
             Assert.Equal(8, vehicle.Capacity);
             Assert.Equal(2, plan.Trips.Count);
-            var there = plan.Trips.Single(t => t.Direction == TripDirection.ToWork);
-            var back = plan.Trips.Single(t => t.Direction == TripDirection.ToHome);
-            var morning = there.Stops.OrderBy(s => s.Sequence).ToList();
+            var there = plan.Trips.Single(t => t.Direction == CommuteDirection.ToWork);
+            var back = plan.Trips.Single(t => t.Direction == CommuteDirection.ToHome);
+            var morning = there.Calls.OrderBy(s => s.Sequence).ToList();
             Assert.Equal(new[] { "BRU", "P1" }, morning.Select(s => s.Site!.ExternalId));
             Assert.Equal((5, 0, 5), (morning[0].Boarding, morning[0].Alighting, morning[0].LoadAfter));
             Assert.Equal((0, 5, 0), (morning[1].Boarding, morning[1].Alighting, morning[1].LoadAfter));
             // Paris time: at the plant 20 to 10 minutes before the 5:00 start; leaving it 5 to 25 minutes after 13:00.
             Assert.InRange(morning[1].Arrival, new TimeOnly(4, 30), new TimeOnly(4, 50));
-            Assert.InRange(back.Stops.Single(s => s.Site!.ExternalId == "P1").Departure, new TimeOnly(13, 5), new TimeOnly(13, 26));
+            Assert.InRange(back.Calls.Single(s => s.Site!.ExternalId == "P1").Departure, new TimeOnly(13, 5), new TimeOnly(13, 26));
             Assert.Equal(WorkDays.Monday, there.Days);
             Assert.True(there.Kilometres > 2 * Haguenau.DistanceTo(Brumath) / 1000 - 0.01);
         }

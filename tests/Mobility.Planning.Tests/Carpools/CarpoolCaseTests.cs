@@ -1,6 +1,7 @@
 using Mobility.Planning.Carpools;
 using Mobility.Planning.Shifts;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 
 namespace Mobility.Planning.Tests.Carpools;
 
@@ -38,7 +39,7 @@ public class CarpoolCaseTests
         var instance = new CarpoolInstance([Person("driver", 10, CarpoolRole.Driver), Person("far", -40, CarpoolRole.Passenger)], Straight);
         var plan = CarpoolMatcher.Match(instance);
         Assert.Empty(plan.Selection.Groups);
-        Assert.Equal([new UnservedPassenger("far", UnservedReason.NoCompatibleDriver)], plan.Unserved);
+        Assert.Equal([new UnservedPassenger("far", NoRideReason.NoCompatibleDriver)], plan.Unserved);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class CarpoolCaseTests
     {
         var instance = new CarpoolInstance([Person("driver", 10, CarpoolRole.Driver, detourMinutes: 5), Person("far", -8, CarpoolRole.Passenger)], Straight);
         // Forced by hand: 8 km the wrong way is far beyond a 5-minute detour.
-        var forced = new CarpoolGroup(0, [1], [instance.SiteLocation[0]], 0, 0, 4 * 3600, 4 * 3600);
+        var forced = new MatchedGroup(0, [1], [instance.SiteLocation[0]], 0, 0, 4 * 3600, 4 * 3600);
         var problems = CarpoolChecker.Violations(instance, [forced]);
         Assert.Contains(problems, p => p.Contains("detour"));
         Assert.Contains(problems, p => p.Contains("arrives at the site outside"));
@@ -113,7 +114,7 @@ public class CarpoolCaseTests
         var instance = new CarpoolInstance([Person("driver", 10, CarpoolRole.Driver), Person("island", 3, CarpoolRole.Passenger),
             Person("rider", 5, CarpoolRole.Passenger)], unreachable);
         var plan = CarpoolMatcher.Match(instance);
-        Assert.Equal([new UnservedPassenger("island", UnservedReason.NotOnRoadNetwork)], plan.Unserved);
+        Assert.Equal([new UnservedPassenger("island", NoRideReason.NotOnRoadNetwork)], plan.Unserved);
         Assert.Equal(1, plan.PassengersServed);
         Assert.True(double.IsFinite(plan.VehicleKilometresSaved));
         Assert.Equal(plan.VehicleKilometresAlone, instance.DirectMetres(0) / 1000, 6);

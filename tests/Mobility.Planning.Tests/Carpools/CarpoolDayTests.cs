@@ -1,6 +1,7 @@
 using Mobility.Planning.Carpools;
 using Mobility.Planning.Shifts;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 
 namespace Mobility.Planning.Tests.Carpools;
 
@@ -64,7 +65,7 @@ public class CarpoolDayTests
         Assert.Single(plan.ToWork.Selection.Groups);
         Assert.Empty(plan.ToHome.Selection.Groups);
         Assert.Equal(0, plan.SameGroupBothWays);
-        Assert.Equal([new UnservedPassenger("rider", UnservedReason.NoCompatibleDriver)], plan.WithoutRideHome);
+        Assert.Equal([new UnservedPassenger("rider", NoRideReason.NoCompatibleDriver)], plan.WithoutRideHome);
     }
 
     [Fact]
@@ -121,8 +122,8 @@ public class CarpoolDayTests
     public void A_passenger_nobody_can_take_is_unserved_both_ways_but_not_stranded()
     {
         var (_, _, plan) = MatchDay(Commuter("driver", 10, CarpoolRole.Driver, Six, Two), Commuter("far", -40, CarpoolRole.Passenger, Six, Two));
-        Assert.Equal([new UnservedPassenger("far", UnservedReason.NoCompatibleDriver)], plan.ToWork.Unserved);
-        Assert.Equal([new UnservedPassenger("far", UnservedReason.NoCompatibleDriver)], plan.ToHome.Unserved);
+        Assert.Equal([new UnservedPassenger("far", NoRideReason.NoCompatibleDriver)], plan.ToWork.Unserved);
+        Assert.Equal([new UnservedPassenger("far", NoRideReason.NoCompatibleDriver)], plan.ToHome.Unserved);
         Assert.Empty(plan.WithoutRideHome);
     }
 
@@ -134,7 +135,7 @@ public class CarpoolDayTests
         var toWork = new CarpoolInstance([driver.ToWork, rider.ToWork], Straight);
         var toHome = new CarpoolInstance([driver.ToHome], Straight, CommuteDirection.ToHome);
         var plan = CarpoolMatcher.MatchDay(toWork, toHome);
-        Assert.Equal([new UnservedPassenger("rider", UnservedReason.NoTripHome)], plan.WithoutRideHome);
+        Assert.Equal([new UnservedPassenger("rider", NoRideReason.NoTripHome)], plan.WithoutRideHome);
     }
 
     [Fact]

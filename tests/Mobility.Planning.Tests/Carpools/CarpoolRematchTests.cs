@@ -1,5 +1,6 @@
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
 using Mobility.TestSupport;
 
 namespace Mobility.Planning.Tests.Carpools;
@@ -21,7 +22,7 @@ public class CarpoolRematchTests
         }
     }
 
-    private static IEnumerable<string> Described(CarpoolInstance instance, IEnumerable<CarpoolGroup> groups) => groups.Select(g =>
+    private static IEnumerable<string> Described(CarpoolInstance instance, IEnumerable<MatchedGroup> groups) => groups.Select(g =>
         $"{g.Direction}:{instance.Participants[g.Driver].Id}:{string.Join(',', g.Pickups.Select(p => instance.Participants[p].Id))}:{g.Departure}");
 
     private static IEnumerable<string> Described(Day day, CarpoolDayPlan plan) =>

@@ -3,6 +3,7 @@ using Mobility.Planning.Shifts;
 using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 using Mobility.Planning.Vrp;
+using Mobility.Routing;
 
 namespace Mobility.Planning.Tests.Shuttles;
 

@@ -3,6 +3,7 @@ using Mobility.Planning.Shuttles;
 using Mobility.Planning.TravelTimes;
 using Mobility.Planning.Vrp;
 using Mobility.Planning.Vrp.PickupDelivery;
+using Mobility.Routing;
 
 namespace Mobility.Planning.Tests.Shuttles;
 
@@ -32,7 +33,7 @@ public class ShuttlePlannerTests
 
     private static ShuttleCase Case(IReadOnlyList<FleetEntry> fleet, params ShuttleRider[] riders) => new(Stops, fleet, riders, new ShuttleSettings());
 
-    private static void AssertEveryWaveChecks(ShuttlePlan plan)
+    private static void AssertEveryWaveChecks(ComputedShuttlePlan plan)
     {
         foreach (var wave in plan.Waves)
         {
@@ -61,13 +62,13 @@ public class ShuttlePlannerTests
         Assert.Equal(0, plan.UnservedCount);
         var settings = new ShuttleSettings();
         foreach (var wave in plan.Waves.Where(w => w.RidersToSite > 0))
-            foreach (var call in wave.Trips.SelectMany(t => t.Stops).Where(c => c.Stop.Kind == ShuttleStopKind.Site && c.Alighting > 0))
+            foreach (var call in wave.Trips.SelectMany(t => t.Calls).Where(c => c.Stop.Kind == ShuttleStopKind.Site && c.Alighting > 0))
                 Assert.InRange(call.Arrival, wave.Instant - settings.ArrivalMargin - settings.ArrivalSlack, wave.Instant - settings.ArrivalMargin);
         foreach (var trip in plan.Waves.SelectMany(w => w.Trips))
         {
-            Assert.Equal(0, trip.Stops[^1].LoadOnDeparture);
-            Assert.All(trip.Stops, c => Assert.InRange(c.LoadOnDeparture, 0, trip.Type.Capacity));
-            Assert.Equal(trip.Stops.Sum(c => c.Boarding), trip.Stops.Sum(c => c.Alighting));
+            Assert.Equal(0, trip.Calls[^1].LoadOnDeparture);
+            Assert.All(trip.Calls, c => Assert.InRange(c.LoadOnDeparture, 0, trip.Type.Capacity));
+            Assert.Equal(trip.Calls.Sum(c => c.Boarding), trip.Calls.Sum(c => c.Alighting));
         }
     }
 
@@ -96,15 +97,15 @@ public class ShuttlePlannerTests
             new ShuttleRider("a", "gare-a", "plant-1", Shift(0, 13), Count: 6),
             new ShuttleRider("b", "gare-b", "plant-2", Shift(0, 13), Count: 6)), new CrowFlyTravelTimes(), Fast);
         AssertEveryWaveChecks(plan);
-        var arrivals = plan.Waves[0].Unserved.Where(u => u.Direction == ShuttleDirection.ToSite).ToList();
-        Assert.Contains(arrivals, u => u.Rider.Id == "far" && u.Reason == UnservedReason.RideTooLong);
+        var arrivals = plan.Waves[0].Unserved.Where(u => u.Direction == CommuteDirection.ToWork).ToList();
+        Assert.Contains(arrivals, u => u.Rider.Id == "far" && u.Reason == NoSeatReason.RideTooLong);
         // One minibus of 8 cannot bring both groups of 6 from opposite sides within the 20-minute arrival window.
-        Assert.Contains(arrivals, u => u.Rider.Id is "a" or "b" && u.Reason == UnservedReason.NoCapacity);
+        Assert.Contains(arrivals, u => u.Rider.Id is "a" or "b" && u.Reason == NoSeatReason.NoCapacity);
 
         var lateFleet = new[] { new FleetEntry(VehicleType.Minibus, "depot", 2, new TimeOnly(6, 0), new TimeOnly(22, 0)) };
         var late = ShuttlePlanner.Plan(Case(lateFleet, new ShuttleRider("a", "gare-a", "plant-1", Shift(0, 5), Count: 4)), new CrowFlyTravelTimes(), Fast);
         AssertEveryWaveChecks(late);
-        Assert.Contains(late.Waves[0].Unserved, u => u is { Direction: ShuttleDirection.ToSite, Reason: UnservedReason.NoVehicleInTime, Count: 4 });
+        Assert.Contains(late.Waves[0].Unserved, u => u is { Direction: CommuteDirection.ToWork, Reason: NoSeatReason.NoVehicleInTime, Count: 4 });
         Assert.Empty(late.Waves[1].Unserved); // home at 13:00, when the minibuses run
     }
 
@@ -119,20 +120,20 @@ public class ShuttlePlannerTests
             new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, ReadyAtOrigin: train, DueAtOrigin: trainHome)), new CrowFlyTravelTimes(), Fast);
         AssertEveryWaveChecks(plan);
         Assert.Equal(0, plan.UnservedCount);
-        var pickup = plan.Waves[0].Trips.Single().Stops.Single(c => c.Stop.Id == "gare-a");
+        var pickup = plan.Waves[0].Trips.Single().Calls.Single(c => c.Stop.Id == "gare-a");
         Assert.True(pickup.Departure >= train, $"left the station at {pickup.Departure}, before the train at {train}");
-        var dropOff = plan.Waves[1].Trips.Single().Stops.Single(c => c.Stop.Id == "gare-a");
+        var dropOff = plan.Waves[1].Trips.Single().Calls.Single(c => c.Stop.Id == "gare-a");
         Assert.True(dropOff.Arrival <= trainHome, $"at the station at {dropOff.Arrival}, after the train at {trainHome}");
 
         // A train arriving too late for the shift window leaves its riders without a vehicle in time.
         var late = ShuttlePlanner.Plan(Case(fleet,
             new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, ReadyAtOrigin: shift.Start - TimeSpan.FromMinutes(5))), new CrowFlyTravelTimes(), Fast);
-        Assert.Contains(late.Waves[0].Unserved, u => u.Reason == UnservedReason.NoVehicleInTime);
+        Assert.Contains(late.Waves[0].Unserved, u => u.Reason == NoSeatReason.NoVehicleInTime);
         // So does a train home leaving before the shuttle can reach the station (13:05 at the plant, about 15 min away).
         var early = ShuttlePlanner.Plan(Case(fleet,
             new ShuttleRider("t", "gare-a", "plant-1", shift, Count: 4, DueAtOrigin: shift.End + TimeSpan.FromMinutes(10))), new CrowFlyTravelTimes(), Fast);
         Assert.Empty(early.Waves[0].Unserved);
-        Assert.Contains(early.Waves[1].Unserved, u => u is { Direction: ShuttleDirection.Home, Reason: UnservedReason.NoVehicleInTime });
+        Assert.Contains(early.Waves[1].Unserved, u => u is { Direction: CommuteDirection.ToHome, Reason: NoSeatReason.NoVehicleInTime });
     }
 
     [Fact]

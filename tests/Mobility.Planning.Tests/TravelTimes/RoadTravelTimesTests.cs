@@ -26,7 +26,7 @@ public sealed class RoadTravelTimesTests(HeidelbergRouter heidelberg) : IClassFi
             for (var j = 0; j < places.Length; j++)
             {
                 if (i == j) { Assert.True(matrix.Seconds(i, j) < 1); continue; }
-                var route = heidelberg.Router.Route("car", places[i].Latitude, places[i].Longitude, places[j].Latitude, places[j].Longitude);
+                var route = heidelberg.Router.Route("car", places[i], places[j]);
                 Assert.True(route.IsSuccess, route.Error);
                 Assert.Equal(route.Value.Seconds, matrix.Seconds(i, j), 0.01);
                 Assert.Equal(route.Value.Metres, matrix.Metres(i, j), 1.0);

@@ -1,13 +1,13 @@
 namespace Mobility.Planning.Carpools;
 
 /// <summary>
-/// A driver and passengers, on the matching view of <see cref="CarpoolInstance"/>: <see cref="Pickups"/> are the homes
+/// A group matching found (not yet stored: the stored one is Data's <c>CarpoolGroup</c>): a driver and passengers, on the matching view of <see cref="CarpoolInstance"/>: <see cref="Pickups"/> are the homes
 /// in the order met from the driver's home, <see cref="DropLocations"/> the sites in order, the driver's own site last,
 /// and the group fits everyone's window for any matching-clock departure in [DepartureEarliest, DepartureLatest]. On
 /// the way home the real drive is the reverse (driver's site first, homes last): see <see cref="Departure"/>,
 /// <see cref="HomesInDrivingOrder"/> and <see cref="SitesInDrivingOrder"/>.
 /// </summary>
-public sealed record CarpoolGroup(
+public sealed record MatchedGroup(
     int Driver,
     IReadOnlyList<int> Pickups,
     IReadOnlyList<int> DropLocations,

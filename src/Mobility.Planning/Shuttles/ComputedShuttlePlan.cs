@@ -1,7 +1,8 @@
 namespace Mobility.Planning.Shuttles;
 
-/// <summary>The waves of a roster, in time order, with totals.</summary>
-public sealed record ShuttlePlan(IReadOnlyList<ShuttleWave> Waves)
+/// <summary>The waves of a roster, in time order, with totals, as the planner computed them (stored under a name and a
+/// validity period, a plan becomes Data's <c>ShuttlePlan</c>).</summary>
+public sealed record ComputedShuttlePlan(IReadOnlyList<ShuttleWave> Waves)
 {
     public double Kilometres => Waves.Sum(w => w.Kilometres);
     public double Hours => Waves.Sum(w => w.Hours);

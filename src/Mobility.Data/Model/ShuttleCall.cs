@@ -1,6 +1,7 @@
 namespace Mobility.Data.Model;
 
-public class ShuttleStop
+/// <summary>A stored trip's timed call at a site, in its weekly timetable (the place itself is a <see cref="Site"/>).</summary>
+public class ShuttleCall
 {
     public long Id { get; set; }
     public long ShuttleTripId { get; set; }
@@ -13,6 +14,6 @@ public class ShuttleStop
     public TimeOnly Departure { get; set; }
     public int Boarding { get; set; }
     public int Alighting { get; set; }
-    /// <summary>Passengers on board when the vehicle leaves the stop.</summary>
+    /// <summary>Passengers on board when the vehicle leaves.</summary>
     public int LoadAfter { get; set; }
 }

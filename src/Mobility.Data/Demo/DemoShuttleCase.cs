@@ -1,6 +1,8 @@
 using Mobility.Planning.Shifts;
+using Mobility.Planning.Shuttles;
+using Mobility.Routing;
 
-namespace Mobility.Planning.Shuttles;
+namespace Mobility.Data.Demo;
 
 /// <summary>
 /// The demo shuttle case: a share of each 3x8 plant's workers come by train and take a shuttle from one of the
@@ -15,7 +17,7 @@ public static class DemoShuttleCase
         if (stations.Count == 0) throw new ArgumentException("The extract has no railway station.");
         if (plants.Count == 0) throw new ArgumentException("The scenario has no plant with a 3x8 roster.");
         var random = new Random(seed);
-        var centre = new TravelTimes.GeoPoint(plants.Average(p => p.Stop.Location.Latitude), plants.Average(p => p.Stop.Location.Longitude));
+        var centre = new GeoPoint(plants.Average(p => p.Stop.Location.Latitude), plants.Average(p => p.Stop.Location.Longitude));
         var hub = stations.MinBy(s => s.Location.DistanceTo(centre))!;
         var depot = new ShuttleStop("depot", $"Dépôt ({hub.Name})", hub.Location, ShuttleStopKind.Depot);
         var riders = new List<ShuttleRider>();

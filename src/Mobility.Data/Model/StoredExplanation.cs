@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mobility.Planning.Carpools;
+
+namespace Mobility.Data.Model;
+
+/// <summary>How a stored group maps back onto the matching view: ids of the driver, the pickups and the drop sites in
+/// the matcher's order, so that a re-match can find the group again in a new plan.</summary>
+public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
+
+/// <summary>
+/// What a <see cref="CarpoolGroup"/> keeps of the matching that proposed it, in its jsonb column <c>explanation</c>: the
+/// plan to find it again and the explanation the interface words. This type owns the column's format; the erasure's SQL
+/// (<see cref="Privacy.EmployeeErasure"/>) edits it in place by the names <c>explanation</c>, <c>members</c> and <c>id</c>.
+/// </summary>
+public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation)
+{
+    /// <summary>The column's one serializer: camelCase names and enums by name, the format rows have been stored in
+    /// from the start, so older rows read as they are.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Write(StoredExplanation explanation) => JsonSerializer.Serialize(explanation, Json);
+
+    /// <summary>The column read back; null when unreadable (a format older than any this type knows).</summary>
+    public static StoredExplanation? Read(string stored)
+    {
+        try { return JsonSerializer.Deserialize<StoredExplanation>(stored, Json); }
+        catch (JsonException) { return null; }
+    }
+}
