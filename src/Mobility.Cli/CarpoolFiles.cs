@@ -39,7 +39,7 @@ internal static class CarpoolFiles
                     group = index + 1, driver = people[group.Driver].Id, passengers = group.Pickups.Select(p => people[p].Id),
                     route_minutes = Math.Round(group.RouteSeconds / 60, 1), route_km = Math.Round(group.RouteMetres / 1000, 2),
                 },
-                geometry = new { type = "LineString", coordinates = stops.Select(Place).Select(p => new[] { p.Longitude, p.Latitude }) },
+                geometry = new { type = "LineString", coordinates = stops.Select(Place).Select(p => p.ToGeoJsonPosition()) },
             };
         }));
         return JsonSerializer.Serialize(new { type = "FeatureCollection", features });

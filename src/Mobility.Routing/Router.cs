@@ -13,6 +13,9 @@ public readonly record struct SnappedPoint(int Edge, double Fraction, GeoPoint P
 public sealed record RouteSummary(double Seconds, double Metres, NetTopologySuite.Geometries.LineString Geometry)
 {
     public string GeometryAsGeoJson() => RouteGeometry.ToGeoJson(Geometry);
+
+    /// <summary>The route's shape as the product's points, from start to destination.</summary>
+    public IEnumerable<GeoPoint> Points => Geometry.Coordinates.Select(c => new GeoPoint(c.Y, c.X));
 }
 
 /// <summary>A network vertex reached from an origin within a time limit.</summary>

@@ -50,13 +50,13 @@ internal static class ShuttlePlanFiles
             {
                 var route = router.Route("car", from.Location, to.Location);
                 legs[(from, to)] = leg = route.IsSuccess
-                    ? route.Value.Geometry.Coordinates.Select(c => new[] { Math.Round(c.X, 6), Math.Round(c.Y, 6) }).ToArray()
-                    : [[from.Location.Longitude, from.Location.Latitude], [to.Location.Longitude, to.Location.Latitude]];
+                    ? route.Value.Points.Select(p => new GeoPoint(Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6)).ToGeoJsonPosition()).ToArray()
+                    : [from.Location.ToGeoJsonPosition(), to.Location.ToGeoJsonPosition()];
             }
             points.AddRange(points.Count == 0 ? leg : leg.Skip(1));
         }
         if (points.Count < 2 && trip.Calls.Count > 0)
-            points = [.. trip.Calls.Take(2).Select(c => new[] { c.Stop.Location.Longitude, c.Stop.Location.Latitude })];
+            points = [.. trip.Calls.Take(2).Select(c => c.Stop.Location.ToGeoJsonPosition())];
         return points;
     }
 

@@ -52,22 +52,22 @@ public static class GroupRoute
         {
             var (from, to) = (calls[leg], calls[leg + 1]);
             var route = router?.Route("car", from.ToGeoPoint(), to.ToGeoPoint());
-            IEnumerable<Coordinate> line;
+            IEnumerable<GeoPoint> line;
             if (route is { IsSuccess: true } routed)
             {
-                line = routed.Value.Geometry.Coordinates;
+                line = routed.Value.Points;
                 metres += routed.Value.Metres;
                 seconds += routed.Value.Seconds;
             }
             else
             {
                 alongRoads = false;
-                line = [from.Coordinate, to.Coordinate];
+                line = [from.ToGeoPoint(), to.ToGeoPoint()];
                 metres += from.ToGeoPoint().DistanceTo(to.ToGeoPoint());
             }
             foreach (var point in line)
-                if (coordinates.Count == 0 || coordinates[^1][0] != point.X || coordinates[^1][1] != point.Y)
-                    coordinates.Add([point.X, point.Y]);
+                if (coordinates.Count == 0 || coordinates[^1][0] != point.Longitude || coordinates[^1][1] != point.Latitude)
+                    coordinates.Add(point.ToGeoJsonPosition());
         }
         if (coordinates.Count == 1) coordinates.Add(coordinates[0]);
         return new GroupRouteView("Feature", new GroupRouteLine("LineString", coordinates),

@@ -9,7 +9,7 @@ public sealed record GeoJsonPoint(string Type, double[] Coordinates)
 {
     public static GeoJsonPoint From(Point point) => From(point.ToGeoPoint());
 
-    public static GeoJsonPoint From(GeoPoint point) => new("Point", [point.Longitude, point.Latitude]);
+    public static GeoJsonPoint From(GeoPoint point) => new("Point", point.ToGeoJsonPosition());
 
     /// <summary>The point, or null with the reasons added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
     public Point? ToPoint(string field, FieldErrors errors)
