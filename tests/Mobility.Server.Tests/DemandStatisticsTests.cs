@@ -149,7 +149,7 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
             await database.SaveChangesAsync();
         }
         using var admin = await server.ClientAsync("admin@test.local");
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/networks/{server.Nord}/planning-runs?date={CarpoolDay:yyyy-MM-dd}", null)).StatusCode);
+        await TwoNetworkServer.PlanningRunAsync(admin, server.Nord, CarpoolDay);
         List<CarpoolTruth> truth;
         await using (var database = server.NewContext()) truth = await CarpoolTruth.ReadAsync(database, server.Nord, CarpoolDay);
         Assert.True(truth.Count >= 4, $"{truth.Count} groups");

@@ -28,7 +28,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
         var (planId, stopTruth) = await SeedAsync();
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
         using var admin = await server.ClientAsync("admin@test.local");
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/networks/{server.Nord}/planning-runs?date={FirstDay:yyyy-MM-dd}", null)).StatusCode);
+        await TwoNetworkServer.PlanningRunAsync(admin, server.Nord, FirstDay);
 
         var people = await PeopleAsync();
         var published = new List<PublishedNumber>();

@@ -193,10 +193,8 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     {
         var date = _tomorrow.AddDays(8);
         using var admin = await _server.ClientAsync("admin@test.local");
-        using var response = await admin.PostAsync($"/api/networks/{_server.Nord}/planning-runs?date={date:yyyy-MM-dd}", null);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(2, result.RootElement.GetProperty("proposed").GetInt32());
+        var result = await TwoNetworkServer.PlanningRunAsync(admin, _server.Nord, date);
+        Assert.Equal(2, result.GetProperty("proposed").GetInt32());
         using var workingGroup = await _server.ClientAsync("wg.nord@test.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await workingGroup.PostAsync($"/api/networks/{_server.Nord}/planning-runs", null)).StatusCode);
     }

@@ -107,6 +107,16 @@ public sealed class TwoNetworkServer : IDisposable
     }
 
     /// <summary>Polls a job (GET at its Location) until it no longer is queued or running, and answers its last view.</summary>
+    /// <summary>An administrator's re-match of one date, a job: queued (202), followed to its end; answers its result.</summary>
+    public static async Task<JsonElement> PlanningRunAsync(HttpClient admin, long networkId, DateOnly date)
+    {
+        using var response = await admin.PostAsync($"/api/networks/{networkId}/planning-runs?date={date:yyyy-MM-dd}", null);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var job = await FinishedJobAsync(admin, response.Headers.Location!.ToString());
+        Assert.True(job.GetProperty("state").GetString() == "succeeded", job.ToString());
+        return job.GetProperty("result");
+    }
+
     public static async Task<JsonElement> FinishedJobAsync(HttpClient client, string location) =>
         await JobAsync(client, location, job => job.GetProperty("state").GetString() is not ("queued" or "running"));
 

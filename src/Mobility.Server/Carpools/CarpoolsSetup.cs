@@ -1,3 +1,5 @@
+using Mobility.Server.Jobs;
+
 namespace Mobility.Server.Carpools;
 
 /// <summary>The carpool proposals: the road times they are matched on, decisions, re-matches, the messages the hub pushes,
@@ -15,6 +17,7 @@ public static class CarpoolsSetup
         services.Configure<ProposalEngineOptions>(configuration.GetSection("Proposals"));
         services.AddSingleton<ProposalEngine>();
         services.AddHostedService(provider => provider.GetRequiredService<ProposalEngine>());
+        services.AddSingleton<IJobHandler, PlanningRunJob>();
         return services;
     }
 }
