@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Mobility.Application.Carpools;
 using Mobility.Application.Roads;
 using Mobility.Data;
-using Mobility.Data.Shuttles;
 using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.TravelTimes;
@@ -59,8 +57,7 @@ internal static class PlanCommands
         var clock = Stopwatch.StartNew();
         await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(connection));
         await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
-        var networkId = await ShuttleDemandLoader.NetworkIdAsync(database, networkName, cancellation);
-        var chosen = await database.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId, cancellation);
+        var chosen = await NetworkChoice.ChooseAsync(database, networkName, cancellation);
         var commutes = await CarpoolDayPlanning.LoadCommutesAsync(database, chosen.Id, date, cancellation);
         Console.Error.WriteLine($"{chosen.Name}, {date:yyyy-MM-dd}: {commutes.ToWork.Count} employees working, {commutes.NotWorking} not; " +
                                 $"loaded in {clock.Elapsed.TotalSeconds:F1} s");

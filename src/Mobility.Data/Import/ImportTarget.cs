@@ -6,8 +6,9 @@ namespace Mobility.Data.Import;
 internal static class ImportTarget
 {
     /// <summary>
-    /// The network an import goes into: the one named, or the only one there is. Sites and shift patterns may
-    /// create a named network (the first import of a new territory); employees need one that exists.
+    /// The network an import goes into: the one named, or the only one there is (<see cref="NetworkChoice"/>). Sites and
+    /// shift patterns may create a named network (the first import of a new territory); employees need one that exists.
+    /// A name is only a name here, never an id, since it may be the name of the network to create.
     /// </summary>
     public static async Task<Network> ResolveAsync(MobilityDbContext database, string? networkName, bool mayCreate,
         CancellationToken cancellation)
@@ -21,13 +22,6 @@ internal static class ImportTarget
             database.Networks.Add(created);
             return created;
         }
-        var names = await database.Networks.Select(n => n.Name).Take(3).ToListAsync(cancellation);
-        return names.Count switch
-        {
-            1 => await database.Networks.SingleAsync(cancellation),
-            0 => throw new InvalidOperationException("There is no network yet: name one with --network \"Name\"."),
-            _ => throw new InvalidOperationException(
-                $"Several networks exist ({string.Join(", ", names)}…): say which with --network \"Name\"."),
-        };
+        return await NetworkChoice.OnlyAsync(database, cancellation);
     }
 }

@@ -20,7 +20,7 @@ public static class ShuttleDemandLoader
         ShuttleDemandOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= new ShuttleDemandOptions();
-        var networkId = await NetworkIdAsync(database, networkNameOrId, cancellation);
+        var networkId = (await NetworkChoice.ChooseAsync(database, networkNameOrId, cancellation)).Id;
         var eligible = await EligibleAsync(database, networkId, options, cancellation);
         var sites = await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).OrderBy(s => s.Id).ToListAsync(cancellation);
         var origins = sites.Where(s => s.Kind is SiteKind.Station or SiteKind.MeetingPoint).Select(Stop).ToList();
@@ -71,17 +71,6 @@ public static class ShuttleDemandLoader
         }
         return (await employees.Select(e => e.Id).ToListAsync(cancellation))
             .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-    }
-
-    /// <summary>By name or id; without either, the only network of the database.</summary>
-    public static async Task<long> NetworkIdAsync(MobilityDbContext database, string? nameOrId, CancellationToken cancellation = default)
-    {
-        var networks = await database.Networks.AsNoTracking().OrderBy(n => n.Id).Select(n => new { n.Id, n.Name }).ToListAsync(cancellation);
-        if (nameOrId is null)
-            return networks.Count == 1 ? networks[0].Id
-                : throw new ArgumentException($"The database has {networks.Count} networks: choose one with --network ({string.Join(", ", networks.Select(n => n.Name))}).");
-        return networks.FirstOrDefault(n => n.Name == nameOrId || n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == nameOrId)?.Id
-            ?? throw new ArgumentException($"No network '{nameOrId}' in the database.");
     }
 
     private static ShuttleStop Stop(Site site) => new(site.ExternalId, site.Name, site.Location.ToGeoPoint(),

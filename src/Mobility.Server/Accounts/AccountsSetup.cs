@@ -40,6 +40,7 @@ public static class AccountsSetup
         services.AddScoped<AccountSessions>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddScoped<Invitations>();
+        services.AddScoped<AccountCreation>();
         services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));
         services.AddSingleton<SignInLimits>();
         services.AddRateLimiter(SignInLimits.AddPolicy);

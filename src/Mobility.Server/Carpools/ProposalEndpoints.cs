@@ -14,49 +14,65 @@ public static class ProposalEndpoints
         var me = endpoints.MapGroup("/api/me").WithTags("My carpools")
             .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.EmployeeOnly);
 
-        me.MapGet("/proposals", async (DateOnly? from, HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
-        {
-            var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
-            if (DateField.Problem("from", from) is { } problem) return problem;
-            var since = from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
-            var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
-                    .Where(g => g.Date >= since && g.Members.Any(m => m.EmployeeId == employeeId)))
-                .OrderBy(g => g.Date).ThenBy(g => g.Direction).Take(200).ToListAsync(cancellation);
-            return Results.Ok(groups.Select(g => ProposalView.For(g, employeeId)));
-        }).WithSummary("My carpool proposals and groups from a date (yesterday by default).");
-
-        me.MapGet("/proposals/{groupId:long}/route", async (long groupId, HttpContext http, MobilityDbContext database, TravelTimesSource roads,
-            CancellationToken cancellation) =>
-        {
-            var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
-            var group = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
-                .Where(g => g.Id == groupId && g.Members.Any(m => m.EmployeeId == employeeId))).SingleOrDefaultAsync(cancellation);
-            if (group is null)
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Covoiturage inconnu / Unknown carpool",
-                    detail: "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool.");
-            // The road through the pickups shows where the others live: only once everyone, the caller included, has confirmed.
-            if (!ProposalView.ExactPickupsShared(group, employeeId))
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Pas encore confirmé / Not confirmed yet",
-                    detail: "Le trajet est montré quand tout le groupe a confirmé. / The route is shown once the whole group has confirmed.");
-            return Results.Ok(GroupRoute.Build(group, await Task.Run(() => roads.Router, cancellation)));
-        }).WithSummary("The drive of one of my confirmed carpools along the roads (GeoJSON Feature with a LineString).");
-
-        foreach (var decision in Enum.GetValues<Decision>())
-            me.MapPost($"/proposals/{{groupId:long}}/{decision.ToString().ToLowerInvariant()}",
-                async (long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
-                {
-                    var result = await decisions.DecideAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, decision, cancellation);
-                    return result.Outcome switch
-                    {
-                        DecisionOutcome.SeatTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Place prise / Seat taken", detail: result.Message),
-                        DecisionOutcome.NotApplicable => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Impossible maintenant / Not possible now", detail: result.Message),
-                        _ => Results.Ok(result),
-                    };
-                }).WithSummary($"{decision} a carpool proposal (stored before the answer).");
-
-        me.MapGet("/notifications", async (long? after, HttpContext http, NotificationStore store, CancellationToken cancellation) =>
-            Results.Ok(await store.SinceAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, after ?? 0, 500, cancellation)))
-            .WithSummary("My messages after a sequence number (what the hub's Replay gives).");
+        me.MapGet("/proposals", ListMyProposalsAsync).WithSummary("My carpool proposals and groups from a date (yesterday by default).");
+        me.MapGet("/proposals/{groupId:long}/route", ReadMyCarpoolRouteAsync)
+            .WithSummary("The drive of one of my confirmed carpools along the roads (GeoJSON Feature with a LineString).");
+        me.MapPost("/proposals/{groupId:long}/accept", AcceptProposalAsync).WithSummary(DecisionSummary(Decision.Accept));
+        me.MapPost("/proposals/{groupId:long}/decline", DeclineProposalAsync).WithSummary(DecisionSummary(Decision.Decline));
+        me.MapPost("/proposals/{groupId:long}/cancel", CancelProposalAsync).WithSummary(DecisionSummary(Decision.Cancel));
+        me.MapGet("/notifications", ListMyNotificationsAsync).WithSummary("My messages after a sequence number (what the hub's Replay gives).");
         return endpoints;
     }
+
+    private static string DecisionSummary(Decision decision) => $"{decision} a carpool proposal (stored before the answer).";
+
+    private static async Task<IResult> ListMyProposalsAsync(DateOnly? from, HttpContext http, MobilityDbContext database, CancellationToken cancellation)
+    {
+        var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+        if (DateField.Problem("from", from) is { } problem) return problem;
+        var since = from ?? DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+        var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
+                .Where(g => g.Date >= since && g.Members.Any(m => m.EmployeeId == employeeId)))
+            .OrderBy(g => g.Date).ThenBy(g => g.Direction).Take(200).ToListAsync(cancellation);
+        return Results.Ok(groups.Select(g => ProposalView.For(g, employeeId)));
+    }
+
+    private static async Task<IResult> ReadMyCarpoolRouteAsync(long groupId, HttpContext http, MobilityDbContext database, TravelTimesSource roads,
+        CancellationToken cancellation)
+    {
+        var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+        var group = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
+            .Where(g => g.Id == groupId && g.Members.Any(m => m.EmployeeId == employeeId))).SingleOrDefaultAsync(cancellation);
+        if (group is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Covoiturage inconnu / Unknown carpool",
+                detail: "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool.");
+        // The road through the pickups shows where the others live: only once everyone, the caller included, has confirmed.
+        if (!ProposalView.ExactPickupsShared(group, employeeId))
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Pas encore confirmé / Not confirmed yet",
+                detail: "Le trajet est montré quand tout le groupe a confirmé. / The route is shown once the whole group has confirmed.");
+        return Results.Ok(GroupRoute.Build(group, await Task.Run(() => roads.Router, cancellation)));
+    }
+
+    private static Task<IResult> AcceptProposalAsync(long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
+        DecideAsync(Decision.Accept, groupId, http, decisions, cancellation);
+
+    private static Task<IResult> DeclineProposalAsync(long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
+        DecideAsync(Decision.Decline, groupId, http, decisions, cancellation);
+
+    private static Task<IResult> CancelProposalAsync(long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
+        DecideAsync(Decision.Cancel, groupId, http, decisions, cancellation);
+
+    private static async Task<IResult> DecideAsync(Decision decision, long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation)
+    {
+        var result = await decisions.DecideAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, decision, cancellation);
+        return result.Outcome switch
+        {
+            DecisionOutcome.SeatTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Place prise / Seat taken", detail: result.Message),
+            DecisionOutcome.NotApplicable => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Impossible maintenant / Not possible now", detail: result.Message),
+            _ => Results.Ok(result),
+        };
+    }
+
+    private static async Task<IResult> ListMyNotificationsAsync(long? after, HttpContext http, NotificationStore store, CancellationToken cancellation) =>
+        Results.Ok(await store.SinceAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, after ?? 0, 500, cancellation));
 }

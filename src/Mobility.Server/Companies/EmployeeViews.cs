@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Planning.Carpools;
@@ -57,4 +58,35 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
 /// <summary>What HR gives for a new employee or a change: identity and main site, plus the commute profile.</summary>
 public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLength)] string? ExternalId,
     [property: MaxLength(TextRules.NameLength)] string? FirstName, [property: MaxLength(TextRules.NameLength)] string? LastName,
-    long? MainSiteId, CommuteProfileInput? Commute);
+    long? MainSiteId, CommuteProfileInput? Commute)
+{
+    /// <summary>Checks the input (an HR number unique in the company, one of the company's plants, a plausible home) and applies
+    /// all of it, or nothing when a field is wrong.</summary>
+    public async Task<FieldErrors> TryApplyAsync(Employee employee, bool isNew, MobilityDbContext database, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        if (isNew || ExternalId is not null)
+        {
+            if (string.IsNullOrWhiteSpace(ExternalId)) errors.Add("externalId", "Matricule obligatoire. / HR number required.");
+            else if (await database.Employees.AnyAsync(e => e.CompanyId == employee.CompanyId && e.ExternalId == ExternalId && e.Id != employee.Id, cancellation))
+                errors.Add("externalId", $"Le matricule « {ExternalId} » existe déjà. / HR number '{ExternalId}' already exists.");
+        }
+        // Only the company's own plants: a foreign site gets the same answer as a missing one.
+        var plantId = isNew ? MainSiteId : MainSiteId ?? employee.MainSiteId;
+        var plant = plantId is { } siteId
+            ? await database.Sites.Where(s => s.Id == siteId && s.CompanyId == employee.CompanyId).Select(s => s.Location).SingleOrDefaultAsync(cancellation)
+            : null;
+        if ((isNew || MainSiteId is not null) && plant is null)
+            errors.Add("mainSiteId", "Choisissez un site de l'entreprise. / Choose one of the company's sites.");
+        if (isNew && Commute?.Home is null) errors.Add("commute.home", "Domicile obligatoire. / Home required.");
+        (Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null))
+            .TryApply(employee, plant, errors, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
+        if (errors.Any) return errors;
+        if (ExternalId is not null) employee.ExternalId = ExternalId.Trim();
+        if (FirstName is not null) employee.FirstName = FirstName.Trim();
+        if (LastName is not null) employee.LastName = LastName.Trim();
+        if (MainSiteId is { } main) employee.MainSiteId = main;
+        return errors;
+    }
+}
+

@@ -29,15 +29,11 @@ public static class ImportEndpoints
         .WithTags("Imports").WithSummary("Imports or updates a company's employees from CSV.");
 
         // Sites and rosters are shared by a network's companies: their files come from the network's administrators.
-        endpoints.MapPost("/api/networks/{networkId:long}/imports/sites",
-                (long networkId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
-                    ImportAsync(http, new ImportJobInput(ImportRun.Sites, networkId, null), services, cancellation))
+        endpoints.MapPost("/api/networks/{networkId:long}/imports/sites", ImportSitesAsync)
         .WithDescription("Body: the CSV file of sites (docs/import-format.md).")
         .RequireAuthorization(AccountsSetup.TenantPolicy).WithTags("Imports").WithSummary("Imports or updates a network's sites from CSV.");
 
-        endpoints.MapPost("/api/networks/{networkId:long}/imports/shifts",
-                (long networkId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
-                    ImportAsync(http, new ImportJobInput(ImportRun.Shifts, networkId, null), services, cancellation))
+        endpoints.MapPost("/api/networks/{networkId:long}/imports/shifts", ImportShiftsAsync)
         .WithDescription("Body: the CSV file of rosters (docs/import-format.md).")
         .RequireAuthorization(AccountsSetup.TenantPolicy).WithTags("Imports").WithSummary("Imports or updates a network's rosters from CSV.");
         return endpoints;
@@ -52,6 +48,12 @@ public static class ImportEndpoints
         var networkId = await services.Database.Companies.Where(c => c.Id == companyId).Select(c => c.NetworkId).SingleAsync(cancellation);
         return await ImportAsync(http, new ImportJobInput(ImportRun.Employees, networkId, companyId), services, cancellation);
     }
+
+    private static Task<IResult> ImportSitesAsync(long networkId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
+        ImportAsync(http, new ImportJobInput(ImportRun.Sites, networkId, null), services, cancellation);
+
+    private static Task<IResult> ImportShiftsAsync(long networkId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
+        ImportAsync(http, new ImportJobInput(ImportRun.Shifts, networkId, null), services, cancellation);
 
     private static async Task<IResult> ImportAsync(HttpContext http, ImportJobInput input, ImportServices services, CancellationToken cancellation)
     {

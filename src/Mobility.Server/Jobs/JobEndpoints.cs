@@ -9,15 +9,19 @@ public static class JobEndpoints
 
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/jobs/{jobId:long}", async Task<IResult> (long jobId, JobQueue jobs, CancellationToken cancellation) =>
-            await jobs.FindAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job)) : Results.NotFound())
+        endpoints.MapGet("/api/jobs/{jobId:long}", ReadJobAsync)
         .RequireAuthorization(AccountsSetup.TenantPolicy)
         .WithTags("Jobs").WithSummary("A job's state and progress; once done, its result (or the problem that stopped it).");
 
-        endpoints.MapDelete("/api/jobs/{jobId:long}", async Task<IResult> (long jobId, JobQueue jobs, CancellationToken cancellation) =>
-            await jobs.CancelAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job)) : Results.NotFound())
+        endpoints.MapDelete("/api/jobs/{jobId:long}", CancelJobAsync)
         .RequireAuthorization(AccountsSetup.TenantPolicy)
         .WithTags("Jobs").WithSummary("Cancels a job: a queued one at once, a running one at its next heartbeat (a second or so).");
         return endpoints;
     }
+
+    private static async Task<IResult> ReadJobAsync(long jobId, JobQueue jobs, CancellationToken cancellation) =>
+        await jobs.FindAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job)) : Results.NotFound();
+
+    private static async Task<IResult> CancelJobAsync(long jobId, JobQueue jobs, CancellationToken cancellation) =>
+        await jobs.CancelAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job)) : Results.NotFound();
 }
