@@ -23,6 +23,17 @@ public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHan
                 },
                 Exception = exception,
             });
+        // A field of the wrong type (an emptied number field sends "") is named, so that the form shows it next to the field.
+        if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } wrongType && path.StartsWith("$.", StringComparison.Ordinal))
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [path[2..]] = [Expected(wrongType.Message)] })
+                {
+                    Status = bad.StatusCode, Title = FieldErrors.Title,
+                },
+                Exception = exception,
+            });
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -34,4 +45,10 @@ public sealed class BadRequests(IProblemDetailsService problems) : IExceptionHan
             Exception = exception,
         });
     }
+
+    /// <summary>What the field takes, read from the serializer's message (it names the type it could not convert to).</summary>
+    private static string Expected(string message) =>
+        message.Contains("System.Int", StringComparison.Ordinal) ? "Un nombre entier est attendu. / A whole number is expected."
+        : message.Contains("System.Double", StringComparison.Ordinal) ? "Un nombre est attendu. / A number is expected."
+        : "Valeur illisible pour ce champ. / Unreadable value for this field.";
 }

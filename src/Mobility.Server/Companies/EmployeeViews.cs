@@ -22,7 +22,8 @@ public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, st
 public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CarpoolRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
     double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
 {
-    /// <summary>Checks every field given and applies them all, or none when one is wrong. A home must be plausible for the main
+    /// <summary>Checks every field given and applies them all, or none when one is wrong; a field left out or null keeps its
+    /// stored value (PATCH-like: the form sends only what it holds). A home must be plausible for the main
     /// plant (<see cref="CoordinateCheck"/>, the importer's rule); when <paramref name="plantChanged"/>, so must the stored one.</summary>
     /// <param name="mainPlant">Where the employee's main plant is, or null when the request names no valid one (already reported).</param>
     public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, bool plantChanged = false)
@@ -41,6 +42,10 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         var seats = SeatsOffered ?? employee.SeatsOffered;
         if (role != CarpoolRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
             errors.Add("seatsOffered", "Un conducteur offre au moins une place. / A driver offers at least one seat.");
+        // Refused rather than stored as 0 behind the person's back: a passenger who typed seats sees at once that they
+        // count only when driving, and what the answer shows is what is stored.
+        if (role == CarpoolRole.Passenger && SeatsOffered is > 0)
+            errors.Add("seatsOffered", "Un passager n'offre pas de places : choisissez « conducteur » ou « les deux », ou laissez 0. / A passenger offers no seats: choose driver or either, or leave 0.");
         if (errors.Any) return false;
         if (home is not null) employee.Home = home;
         if (Commune is not null) employee.Commune = Commune;

@@ -58,9 +58,7 @@ let shownGroups = new Map();
 async function showEmployee() {
   const profile = await api("/api/me/employee");
   setLanguage(profile.preferredLanguage);
-  const form = $("#profile-form");
-  for (const name of ["role", "seatsOffered", "flexibilityMinutes", "maxDetourMinutes"]) form.elements[name].value = profile[name];
-  form.elements.consentToMatching.checked = profile.consentToMatching;
+  showProfile(profile);
   const all = await api("/api/me/notifications?after=0");
   const lastSequence = all.length ? all[all.length - 1].sequence : 0;
   await showProposals();
@@ -80,13 +78,24 @@ $("#proposals").addEventListener("click", async (event) => {
   await showProposals();
 });
 
+const profileNumbers = ["seatsOffered", "flexibilityMinutes", "maxDetourMinutes"];
+
+// The form shows what the server stored, never what was typed.
+function showProfile(profile) {
+  const form = $("#profile-form");
+  for (const name of ["role", ...profileNumbers]) form.elements[name].value = profile[name];
+  form.elements.consentToMatching.checked = profile.consentToMatching;
+}
+
 $("#profile-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.target.elements;
+  // An emptied field is left out, so the server keeps its value (Number("") would have saved 0); seats count for drivers only.
+  const body = { role: form.role.value, consentToMatching: form.consentToMatching.checked };
+  for (const name of profileNumbers)
+    if (form[name].value.trim() !== "" && !(name === "seatsOffered" && form.role.value === "Passenger")) body[name] = Number(form[name].value);
   try {
-    await api("/api/me/employee", { method: "PUT", body: JSON.stringify({
-      role: form.role.value, seatsOffered: Number(form.seatsOffered.value), flexibilityMinutes: Number(form.flexibilityMinutes.value),
-      maxDetourMinutes: Number(form.maxDetourMinutes.value), consentToMatching: form.consentToMatching.checked }) });
+    showProfile(await api("/api/me/employee", { method: "PUT", body: JSON.stringify(body) }));
     say(t("saved"));
   } catch (error) { say(Object.values(error.body?.errors ?? {}).flat().join(" ") || error.message); }
 });
