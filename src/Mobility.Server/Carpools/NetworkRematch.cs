@@ -58,7 +58,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var withdrawn = new List<CarpoolGroup>();
         var fixedToWork = new List<MatchedGroup>();
         var fixedToHome = new List<MatchedGroup>();
-        var affected = changed is null ? null : Affected(live, changed);
+        var affected = changed is null ? null : Affected(live, changed, toWork, toHome);
         foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
             var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
@@ -78,10 +78,15 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
             .Select(g => Signature(g.Direction, plans[g.Id]!)).ToHashSet();
 
+        // The same members in the same order is not enough to keep a proposal: a changed limit, window or home changes the
+        // times and limits its members were shown, so it is proposed again with them.
+        foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again) && !SameExplanation(o.Value, again.Instance, again.Group)).Select(o => o.Key).ToList())
+            openByPlan.Remove(signature);
         var kept = 0;
         foreach (var open in live.Where(Open))
         {
-            var plannedAgain = plans[open.Id] is { } p && wanted.ContainsKey(Signature(open.Direction, p)) && openByPlan[Signature(open.Direction, p)] == open;
+            var plannedAgain = plans[open.Id] is { } p && wanted.ContainsKey(Signature(open.Direction, p))
+                && openByPlan.TryGetValue(Signature(open.Direction, p), out var same) && same == open;
             if (plannedAgain) kept++;
             else Withdraw(open, "re-matched", withdrawn);
         }
@@ -118,10 +123,15 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     }
 
     /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
-    /// cannot be re-matched one way while a group the other way still counts on them.</summary>
-    private static HashSet<long> Affected(IReadOnlyList<CarpoolGroup> live, IReadOnlySet<long> changed)
+    /// cannot be re-matched one way while a group the other way still counts on them. A changed person who commutes that
+    /// day but is in no live group (a driver who rides again, a new shift) may fit any open proposal, with a seat left or a
+    /// better driver: then every open proposal is re-matched, or they could only be matched with whoever has none.</summary>
+    private static HashSet<long> Affected(IReadOnlyList<CarpoolGroup> live, IReadOnlySet<long> changed, CarpoolInstance toWork, CarpoolInstance toHome)
     {
         var affected = changed.ToHashSet();
+        var grouped = live.SelectMany(g => g.Members).Select(m => m.EmployeeId).ToHashSet();
+        if (changed.Any(id => !grouped.Contains(id) && (toWork.IndexOf(Id(id)) >= 0 || toHome.IndexOf(Id(id)) >= 0)))
+            affected.UnionWith(live.Where(g => g.Status == CarpoolStatus.Proposed).SelectMany(g => g.Members).Select(m => m.EmployeeId));
         bool grew;
         do
         {
@@ -132,6 +142,10 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         } while (grew);
         return affected;
     }
+
+    private static bool SameExplanation(CarpoolGroup stored, CarpoolInstance instance, MatchedGroup group) =>
+        stored.Explanation is { } explanation && StoredExplanation.Write(explanation)
+            == StoredExplanation.Write(new StoredExplanation(PlanOf(instance, group), GroupExplainer.Explain(instance, group)));
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 
