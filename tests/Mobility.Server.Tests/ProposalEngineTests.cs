@@ -165,10 +165,11 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         await log.WaitForAsync(e => e.Message.Contains("whole network for the test", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var finished = log.Entries.Where(e => e.Message.Contains("re-matched after", StringComparison.Ordinal)).Select(e => e.Message).ToList();
         Assert.True(finished.Count == 2 && finished[0].Contains("Decline", StringComparison.Ordinal), string.Join(" | ", finished));
-        // In between, the first date of the whole network, then the decline's date, then the whole network's second date.
+        // Today's remaining trips, then the held first date of the whole network, then the decline's date, then the whole
+        // network's second date.
         var dates = log.Entries.Where(e => e.Category == typeof(NetworkRematch).FullName && e.Values.ContainsKey("Date"))
             .Select(e => (DateOnly)e.Values["Date"]!).ToList();
-        Assert.Equal([first, second, second], dates);
+        Assert.Equal([first.AddDays(-1), first, second, second], dates);
     }
 
     [Fact]

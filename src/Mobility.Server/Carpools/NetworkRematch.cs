@@ -23,6 +23,9 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 {
     public const string ProposalKind = "proposal";
     public const string WithdrawnKind = "proposal-withdrawn";
+    /// <summary>How far ahead of a trip's first possible pickup its matching stops: the people must still be able to read
+    /// the proposal and answer it.</summary>
+    public static readonly TimeSpan StartMargin = TimeSpan.FromMinutes(15);
 
     /// <param name="changed">Employees whose data or decisions changed; null re-matches everyone. Given, the open proposals
     /// none of them (or of their co-members, both ways) is in are kept as they are, so the change reaches only whom it must.</param>
@@ -30,7 +33,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var day = await CarpoolDayPlanning.LoadAsync(database, networkId, date, travel.TravelTimes, cancellation);
-        var (commutes, toWork, toHome) = day;
+        var commutes = day.Commutes;
         var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         foreach (var skipped in commutes.Skipped)
         {
@@ -48,6 +51,19 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .Where(g => g.NetworkId == networkId && g.Date == date
                         && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed))
             .ToListAsync(cancellation);
+        // A trip that may begin before the margin is over is left as it is, and so is a group of which one member's is:
+        // nobody could be told in time, and a car may be on its way. Their people are in no new group that way.
+        var notBefore = clock.GetUtcNow() + StartMargin;
+        var begun = new Dictionary<CommuteDirection, HashSet<string>>
+        {
+            [CommuteDirection.ToWork] = day.StartingBefore(notBefore.ToUnixTimeSeconds(), CommuteDirection.ToWork).ToHashSet(),
+            [CommuteDirection.ToHome] = day.StartingBefore(notBefore.ToUnixTimeSeconds(), CommuteDirection.ToHome).ToHashSet(),
+        };
+        var underWay = live.Where(g => g.Members.Any(m => m.PickupTime < notBefore || begun[g.Direction].Contains(Id(m.EmployeeId)))).ToList();
+        foreach (var group in underWay) begun[group.Direction].UnionWith(group.Members.Select(m => Id(m.EmployeeId)));
+        live = live.Except(underWay).ToList();
+        day = day.WithoutMatching(begun[CommuteDirection.ToWork], begun[CommuteDirection.ToHome]);
+        var (toWork, toHome) = (day.ToWork, day.ToHome);
         var plans = live.ToDictionary(g => g.Id, PlanOf);
         var keepApart = (await database.CarpoolMembers.AsNoTracking()
             .Where(decliner => decliner.Status == CarpoolStatus.Declined && decliner.CarpoolGroup!.NetworkId == networkId && decliner.CarpoolGroup.Date == date)

@@ -7,7 +7,7 @@ namespace Mobility.Server.Carpools;
 /// <summary>Which dates the engine keeps proposals for, and how it waits for changes to settle.</summary>
 public sealed class ProposalEngineOptions
 {
-    /// <summary>Dates from tomorrow (network time) on, e.g. 2: tomorrow and the day after.</summary>
+    /// <summary>Dates after today (network time), e.g. 2: today's remaining trips, tomorrow and the day after.</summary>
     public int DaysAhead { get; set; } = 2;
     /// <summary>A recompute starts once no request came for this long…</summary>
     public TimeSpan Quiet { get; set; } = TimeSpan.FromMilliseconds(100);
@@ -205,10 +205,12 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
                 return;
             }
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
-            // The dates the engine keeps, or only those the requests named (a decline on a date a planning run covered
-            // beyond them included); never today or earlier, whose trips may have begun.
-            left = new Queue<DateOnly>((what.AllDates ? Enumerable.Range(1, settings.DaysAhead).Select(today.AddDays) : [])
-                .Union(what.Dates.Where(d => d > today)).Order());
+            // The dates the engine keeps, today's remaining trips first, or only those the requests named (a decline on a
+            // date a planning run covered beyond them included); never an earlier date. The re-match leaves out the trips
+            // that have begun or begin within its margin (NetworkRematch.StartMargin), and yesterday's night shifts, whose
+            // trips to work have begun, keep their groups home as they are.
+            left = new Queue<DateOnly>((what.AllDates ? Enumerable.Range(0, settings.DaysAhead + 1).Select(today.AddDays) : [])
+                .Union(what.Dates.Where(d => d >= today)).Order());
             while (left.TryPeek(out var date))
             {
                 await RecomputeAsync(networkId, date, what.Everyone ? null : what.Employees, stopping);
