@@ -285,14 +285,18 @@ class Walk:
                     homes = [e["home"]["coordinates"] for e in self.company_employees(other["id"])
                              if e.get("firstName") == member.get("firstName") and e.get("home")]
                     if not homes: continue
-                    distance = min(metres(member["pickup"]["coordinates"], h) for h in homes)
-                    closest = distance if closest is None else min(closest, distance)
-                    v.expect(distance >= 250, f"{where}: another's pickup place is no home (≥ 250 m from every home of that name)",
-                             f"{local} group {group.get('groupId')}: {member.get('firstName')} shown {distance:.0f} m from a home")
+                    # Names repeat: the place stands for the one of that name whose home it is 400–700 m from (the rule, with
+                    # 20 m for the 4 decimals it is given to); another of that name may live nearer by chance.
+                    distances = sorted(metres(member["pickup"]["coordinates"], h) for h in homes)
+                    own = next((d for d in distances if 380 <= d <= 720), distances[0])
+                    closest = own if closest is None else min(closest, own)
+                    v.expect(own >= 250 and distances[0] >= 50, f"{where}: another's pickup place is no home (≥ 250 m from it)",
+                             f"{local} group {group.get('groupId')}: {member.get('firstName')} shown {own:.0f} m from the home "
+                             f"(nearest home of that name {distances[0]:.0f} m)")
         if inspected == 0: v.cannot("no demo employee has a proposal with another member to inspect")
         else:
-            v.expect(True, f"{inspected} co-member views inspected (REST and stored notifications), closest place to a home of "
-                           f"that name {closest:.0f} m" if closest is not None else f"{inspected} co-member views inspected")
+            v.notes.append(f"({inspected} co-member views inspected over REST and stored notifications" +
+                           (f"; the place shown nearest to its member's home: {closest:.0f} m)" if closest is not None else ")"))
         v.covered_by("the grid search with the project's router", "HomeLocationAttackTests.No_co_member_of_the_demo_is_located_within_250_m_from_a_proposal")
 
     def item4_sessions(self, v):
@@ -381,16 +385,25 @@ class Walk:
         for date in self.dates:
             answers[f"travel {date}"] = self.get(wg, f"/api/networks/{network}/statistics/travel?date={date}")
             answers[f"carpools {date}"] = self.get(wg, f"/api/networks/{network}/statistics/carpools?date={date}")
-        plans = self.get(wg, "/api/shuttle-plans").json or {"items": []}
-        for plan in plans.get("items", [])[:5]:
-            answers[f"shuttle plan {plan['id']}"] = self.get(wg, f"/api/shuttle-plans/{plan['id']}")
+        # Boardings per stop and time were published exactly: the walk plans a day of shuttles as HR and reads it as the group.
+        plans = [p["id"] for p in (self.get(wg, "/api/shuttle-plans").json or {"items": []}).get("items", [])[:3]]
+        own = self.shuttle_plan_done(f"Walk disclosure {self.run}")
+        if own: plans.append(own)
+        else: v.cannot("the walk's own shuttle plan did not finish within 3 minutes, so no boardings were read")
+        for plan in plans:
+            answers[f"shuttle plan {plan}"] = self.get(wg, f"/api/shuttle-plans/{plan}")
+        if own: self.http.call("DELETE", f"/api/shuttle-plans/{own}", token=self.token(self.hr_a))
         for name, answer in answers.items():
             if not v.expect(answer.status == 200, f"{name} answers", answer.short()): continue
             body = answer.json
             base = body.get("roundingBase") if isinstance(body, dict) else None
-            v.expect(base == 5 or (name.startswith("shuttle plan") and base is None and False), f"{name} says roundingBase 5", f"roundingBase {base}")
-            bad = [(p, n) for p, n in counts(body) if n % 5 != 0 and not re.search(r"(?i)kilomet|co2|grams", p)]
-            v.expect(not bad, f"{name}: every count is 0 or a multiple of 5", str(bad[:5]))
+            v.expect(base == 5, f"{name} says roundingBase 5", f"roundingBase {base}")
+            if name.startswith("shuttle plan"):  # ids, sequences and capacities are no counts of people: only the loads are
+                checked = [(p, n) for p, n in counts(body) if re.search(r"\.(boarding|alighting|loadAfter)$", p)]
+            else:
+                checked = [(p, n) for p, n in counts(body) if not re.search(r"(?i)kilomet|co2|grams", p)]
+            bad = [(p, n) for p, n in checked if n % 5 != 0]
+            v.expect(not bad, f"{name}: every count ({len(checked)}) is 0 or a multiple of 5", str(bad[:5]))
             km = [(p, n) for p, n in counts(body) if re.search(r"(?i)kilomet", p) and n % 10 != 0]
             v.expect(not km, f"{name}: kilometres are rounded to 10", str(km[:5]))
         # The differencing attack (tests/Mobility.TestSupport/DifferencingAttack.cs) over what the answers say contains what.
@@ -441,6 +454,22 @@ class Walk:
                  "; ".join(pinned[:5]))
         v.covered_by("the same attack knowing who is in each number", "DisclosureAttackTests")
 
+    def shuttle_plan_done(self, name):
+        """Plans one day of shuttles for company A and waits for the job: the plan's id, or None."""
+        hr = self.token(self.hr_a)
+        asked = self.http.call("POST", f"/api/companies/{self.a['id']}/shuttle-plans", {"name": name, "date": self.date, "days": 1,
+            "minDistanceKm": 5, "timeLimitSeconds": 1}, token=hr)
+        if asked.status != 202: return None
+        location = asked.header("Location") or f"/api/jobs/{asked.json['id']}"
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            job = self.http.call("GET", location, token=hr).json
+            if job["state"] == "succeeded": return (job.get("result") or {}).get("planId")
+            if job["state"] not in ("queued", "running"): return None
+            time.sleep(2)
+        self.http.call("DELETE", location, token=hr)
+        return None
+
     def item6_heavy_work(self, v):
         hr, company = self.token(self.hr_a), self.a["id"]
         health_idle = statistics.median(self.http.call("GET", "/health").seconds for _ in range(3))
@@ -463,6 +492,7 @@ class Walk:
         signin = self.http.login(demo(self.demo_employees[0][0])).seconds
         v.expect(max(health) < health_idle + 1 and signin < 3, "/health and sign-in answer while the plan runs",
                  f"/health max {max(health) * 1000:.0f} ms, sign-in {signin * 1000:.0f} ms")
+        v.notes.append(f"(while the plan ran: /health max {max(health) * 1000:.0f} ms, idle median {health_idle * 1000:.0f} ms, sign-in {signin * 1000:.0f} ms)")
         cancel = self.http.call("DELETE", location, token=hr)
         v.expect(cancel.status == 200, "DELETE cancels the job", cancel.short())
         state = None
@@ -706,7 +736,7 @@ class Walk:
         v.expect(all(a.status in (400, 409) and not leak.search(a.text) for a in refused) and statuses.count(201) == 1,
                  f"six concurrent creations of one HR number: one created, the others refused naming no index ({statuses})",
                  "; ".join(a.short(200) for a in refused if leak.search(a.text) or a.status not in (400, 409)))
-        if 409 not in statuses: v.notes.append(f"(the race reached no unique index this time: {statuses})")
+        v.notes.append(f"(the race {'reached the unique index: its 409 was checked' if 409 in statuses else 'reached no unique index this time'}: {statuses})")
         # Import errors: another company's codes must read like unknown ones.
         other_plant = self.plants[self.b["id"]]
         lon, lat = plant["location"]["coordinates"]
