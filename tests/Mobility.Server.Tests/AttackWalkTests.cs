@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Mobility.Data;
-using Mobility.Data.Demo;
 using Mobility.Server.Carpools;
 using Mobility.TestSupport;
 using Xunit.Abstractions;
@@ -24,21 +19,8 @@ public sealed class AttackWalkTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         using var database = new TestDatabase();
-        long network;
-        await using (var context = NewContext(database))
-        {
-            await context.Database.MigrateAsync();
-            await new DemoNetworkSeeder(context).SeedAsync(DemoScenario.Load("heidelberg"), SharedData.OsmFile("heidelberg.osm.pbf"));
-            network = await context.Networks.Select(n => n.Id).SingleAsync();
-            await DemoAccounts.EnsureAsync(context, network);
-        }
-        await using var instance = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting(DatabaseConnection.SettingName, database.ConnectionString);
-            host.UseSetting("Routing:Osm", SharedData.OsmFile("heidelberg.osm.pbf"));
-            // The dates are matched below before the walk starts, so that it finds proposals to inspect.
-            host.UseSetting("Proposals:RecomputeOnStart", "false");
-        });
+        var network = await HeidelbergDemo.SeedAsync(database, accounts: true);
+        await using var instance = HeidelbergDemo.Server(database);
         var address = RealServer.Serve(instance);
         var engine = instance.Services.GetRequiredService<ProposalEngine>();
         var today = DateOnly.FromDateTime(instance.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
@@ -77,6 +59,4 @@ public sealed class AttackWalkTests(ITestOutputHelper output)
         throw new FileNotFoundException("scripts/attack-walk.py not found above " + AppContext.BaseDirectory);
     }
 
-    private static MobilityDbContext NewContext(TestDatabase database) =>
-        new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(database.ConnectionString)));
 }
