@@ -19,10 +19,27 @@ public static class MobilityDatabase
         builder.UseNpgsql(dataSource, npgsql => npgsql.UseNetTopologySuite());
 
 
+    /// <summary>A context on a data source of its own, for a command that runs once (the CLI, a benchmark): disposing it
+    /// closes both. Hosts that live long (the server) share one data source instead.</summary>
+    public static OpenedDatabase Open(string? explicitConnectionString) =>
+        new(CreateDataSource(ResolveConnectionString(explicitConnectionString)));
+
     /// <summary>The connection string from an explicit value or MOBILITY_DB, with an explanation when neither is set.</summary>
     public static string ResolveConnectionString(string? explicitValue) =>
         explicitValue is { Length: > 0 } ? explicitValue
         : Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : throw new InvalidOperationException(
             $"No database given: pass --db \"Host=...;Database=...\" or set {ConnectionVariable}.");
+}
+
+/// <summary>See <see cref="MobilityDatabase.Open"/>.</summary>
+public sealed class OpenedDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    public MobilityDbContext Context { get; } = new(MobilityDatabase.Options(dataSource));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await dataSource.DisposeAsync();
+    }
 }

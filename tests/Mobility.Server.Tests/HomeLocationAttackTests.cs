@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mobility.Data;
-using Mobility.Data.Demo;
 using Mobility.Data.Model;
 using Mobility.Planning;
 using Mobility.Planning.TravelTimes;
@@ -47,20 +44,9 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var database = new TestDatabase();
-        await using (var context = NewContext(database))
-        {
-            await context.Database.MigrateAsync();
-            await new DemoNetworkSeeder(context).SeedAsync(DemoScenario.Load("heidelberg"), SharedData.OsmFile("heidelberg.osm.pbf"));
-        }
-        await using var server = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting(DatabaseConnection.SettingName, database.ConnectionString);
-            host.UseSetting("Routing:Osm", SharedData.OsmFile("heidelberg.osm.pbf"));
-            host.UseSetting("Proposals:RecomputeOnStart", "false");
-        });
+        var network = await HeidelbergDemo.SeedAsync(database);
+        await using var server = HeidelbergDemo.Server(database);
         output.WriteLine($"seeded in {clock.Elapsed.TotalSeconds:F1} s");
-        long network;
-        await using (var context = NewContext(database)) network = await context.Networks.Select(n => n.Id).SingleAsync();
         await server.Services.GetRequiredService<ProposalEngine>().RecomputeAsync(network, Date, null, CancellationToken.None);
         var router = server.Services.GetRequiredService<TravelTimesSource>().Router!;
         var travel = new RoadTravelTimes(router);
@@ -94,13 +80,10 @@ public sealed class HomeLocationAttackTests(ITestOutputHelper output)
             $"{errors.Count(e => e < LandingMetres)} of {pairs.Count} homes located within {LandingMetres} m (closest {errors.Min():F0} m)");
     }
 
-    private static MobilityDbContext NewContext(TestDatabase database) =>
-        new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(database.ConnectionString)));
-
     /// <summary>Every member picked up right before another at their home, on the way to work, with what each side knows.</summary>
     private static async Task<List<Pair>> PairsAsync(TestDatabase database)
     {
-        await using var context = NewContext(database);
+        await using var context = HeidelbergDemo.NewContext(database);
         var groups = await ProposalView.WithMembers(context.CarpoolGroups.Where(g => g.Date == Date && g.Direction == CommuteDirection.ToWork))
             .AsSplitQuery().ToListAsync();
         var pairs = new List<Pair>();

@@ -17,9 +17,8 @@ internal static class DbCommands
         migrate.Options.Add(DatabaseOption);
         migrate.SetAction(async (parse, cancellation) =>
         {
-            await using var dataSource = MobilityDatabase.CreateDataSource(
-                MobilityDatabase.ResolveConnectionString(parse.GetValue(DatabaseOption)));
-            await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+            await using var opened = MobilityDatabase.Open(parse.GetValue(DatabaseOption));
+            var database = opened.Context;
             var pending = (await database.Database.GetPendingMigrationsAsync(cancellation)).ToList();
             await database.Database.MigrateAsync(cancellation);
             Console.Error.WriteLine(pending.Count == 0

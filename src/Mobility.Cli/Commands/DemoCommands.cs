@@ -29,9 +29,8 @@ internal static class DemoCommands
                 ?? throw new InvalidOperationException(
                     $"No OSM extract given: pass --osm FILE or set {OsmFileVariable} (see osm-data/README.md).");
             var demo = DemoScenario.Load(parse.GetValue(scenario)!);
-            await using var dataSource = MobilityDatabase.CreateDataSource(
-                MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
-            await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+            await using var opened = MobilityDatabase.Open(parse.GetValue(DbCommands.DatabaseOption));
+            var database = opened.Context;
             var result = await new DemoNetworkSeeder(database, message => Console.Error.WriteLine(message))
                 .SeedAsync(demo, osmFile, parse.GetValue(force), cancellation);
             Console.WriteLine($"network {result.NetworkId}: {result.Companies} companies, {result.Sites} sites, {result.Employees} employees");

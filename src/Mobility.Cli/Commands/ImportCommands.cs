@@ -36,9 +36,8 @@ internal static class ImportCommands
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"No such file: {path.FullName}", path.FullName);
-            await using var dataSource = MobilityDatabase.CreateDataSource(
-                MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
-            await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+            await using var opened = MobilityDatabase.Open(parse.GetValue(DbCommands.DatabaseOption));
+            var database = opened.Context;
             await using var stream = path.OpenRead();
             var report = await import(database, stream, parse.GetValue(network), cancellation);
             if (!report.Succeeded)

@@ -55,8 +55,8 @@ internal static class PlanCommands
     {
         if ((osm is null) == (routerDb is null)) throw new ArgumentException("Give road times with exactly one of --osm FILE or --routerdb FILE.");
         var clock = Stopwatch.StartNew();
-        await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(connection));
-        await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+        await using var opened = MobilityDatabase.Open(connection);
+        var database = opened.Context;
         var chosen = await NetworkChoice.ChooseAsync(database, networkName, cancellation);
         var commutes = await CarpoolDayPlanning.LoadCommutesAsync(database, chosen.Id, date, cancellation);
         Console.Error.WriteLine($"{chosen.Name}, {date:yyyy-MM-dd}: {commutes.ToWork.Count} employees working, {commutes.NotWorking} not; " +

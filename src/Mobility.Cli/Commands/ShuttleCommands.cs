@@ -73,8 +73,8 @@ internal static class ShuttleCommands
                 query = new ShuttlePlanQuery(parse.GetValue(network), day, dayCount,
                     new ShuttleDemandOptions(parse.GetValue(minDistance), parse.GetValue(minibuses), parse.GetValue(coaches),
                         Communes: parse.GetValue(communes) is { Length: > 0 } names ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null));
-                await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
-                await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+                await using var opened = MobilityDatabase.Open(parse.GetValue(DbCommands.DatabaseOption));
+                var database = opened.Context;
                 var demand = await ShuttlePlanning.LoadDemandAsync(database, query,
                     (planned, daily) => Console.Error.WriteLine($"{planned:ddd yyyy-MM-dd}: {daily.Case.Riders.Count} riders living more than " +
                         $"{parse.GetValue(minDistance):F0} km from their plant"), cancellation);
@@ -97,8 +97,8 @@ internal static class ShuttleCommands
             if (comparison is not null) Console.Write(ShuttlePlanReport.Comparison(comparison, dayCount));
             if (parse.GetValue(save) is { } name && networkId is { } savedNetwork && query is not null)
             {
-                await using var dataSource = MobilityDatabase.CreateDataSource(MobilityDatabase.ResolveConnectionString(parse.GetValue(DbCommands.DatabaseOption)));
-                await using var database = new MobilityDbContext(MobilityDatabase.Options(dataSource));
+                await using var opened = MobilityDatabase.Open(parse.GetValue(DbCommands.DatabaseOption));
+                var database = opened.Context;
                 var id = await ShuttlePlanning.SaveAsync(database, query, savedNetwork, name, plan, cancellation);
                 Console.Error.WriteLine($"saved as shuttle plan {id} '{name}'");
             }

@@ -17,7 +17,7 @@ public static class CarpoolsSetup
         services.Configure<ProposalEngineOptions>(configuration.GetSection("Proposals"));
         services.AddSingleton<ProposalEngine>();
         services.AddHostedService(provider => provider.GetRequiredService<ProposalEngine>());
-        services.AddSingleton<IJobHandler, PlanningRunJob>();
+        services.AddScoped<IJobHandler, PlanningRunJob>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ public sealed class PlanningRunJob(ProposalEngine engine, IOptions<JsonOptions> 
 
     public string Kind => KindName;
 
-    public async Task<object> RunAsync(JobContext job, IServiceProvider services)
+    public async Task<object> RunAsync(JobContext job)
     {
         var input = JsonSerializer.Deserialize<PlanningRunJobInput>(job.Input, json.Value.SerializerOptions)!;
         job.Report(0, "matching");

@@ -56,20 +56,19 @@ public static class ImportRun
 
 /// <summary>A large import as a job: the uploaded file is read back from <c>job_files</c> (deleted when the job ends), and a
 /// refused file fails the job with every bad line, as the synchronous answer gives them.</summary>
-public sealed class ImportJob(IOptions<JsonOptions> json) : IJobHandler
+public sealed class ImportJob(MobilityDbContext database, RecomputeQueue recompute, IOptions<JsonOptions> json) : IJobHandler
 {
     public const string KindName = "import";
 
     public string Kind => KindName;
 
-    public async Task<object> RunAsync(JobContext job, IServiceProvider services)
+    public async Task<object> RunAsync(JobContext job)
     {
         var input = JsonSerializer.Deserialize<ImportJobInput>(job.Input, json.Value.SerializerOptions)!;
-        var database = services.GetRequiredService<MobilityDbContext>();
         job.Report(0, "reading-file");
         var content = await database.JobFiles.Where(f => f.JobId == job.Id).Select(f => f.Content).SingleAsync(job.Cancellation);
         using var file = new MemoryStream(content, writable: false);
-        var report = await ImportRun.RunAsync(input, file, database, services.GetRequiredService<RecomputeQueue>(),
+        var report = await ImportRun.RunAsync(input, file, database, recompute,
             progress => job.Report(progress.Fraction, progress.Stage == ImportStage.Checking ? "checking-lines" : "writing-rows"), job.Cancellation);
         if (!report.Succeeded) throw new JobFailure(JobProblems.ImportRefused, ImportRun.RefusalParameters(report));
         return ImportRun.Outcome(report);

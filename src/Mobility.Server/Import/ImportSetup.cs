@@ -7,7 +7,7 @@ public static class ImportSetup
 {
     public static IServiceCollection AddMobilityImport(this IServiceCollection services)
     {
-        services.AddSingleton<IJobHandler, ImportJob>();
+        services.AddScoped<IJobHandler, ImportJob>();
         return services;
     }
 }

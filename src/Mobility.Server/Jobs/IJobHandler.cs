@@ -18,11 +18,12 @@ public sealed class JobContext(long id, string input, CancellationToken cancella
 
 public sealed record JobProgress(double Fraction, string Message);
 
-/// <summary>Runs the jobs of one kind. Throws <see cref="JobFailure"/> for a reason the requester should read.</summary>
+/// <summary>Runs the jobs of one kind. Registered scoped: each job gets a handler of its own scope, with its own database
+/// context. Throws <see cref="JobFailure"/> for a reason the requester should read.</summary>
 public interface IJobHandler
 {
     string Kind { get; }
 
     /// <summary>Returns the result, serialised as the API's JSON.</summary>
-    Task<object> RunAsync(JobContext job, IServiceProvider services);
+    Task<object> RunAsync(JobContext job);
 }

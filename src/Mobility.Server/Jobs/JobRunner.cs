@@ -11,18 +11,24 @@ namespace Mobility.Server.Jobs;
 /// company (the database's partial unique index refuses a second running row). A running job renews its heartbeat;
 /// one whose heartbeat went stale is queued again by whichever instance sees it first.
 /// </summary>
-public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler> handlers, IOptions<JobOptions> options,
+public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options,
     IOptions<JsonOptions> json, JobSignal signal, JobPusher pusher, ILogger<JobRunner> log) : BackgroundService
 {
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private readonly Dictionary<string, IJobHandler> _handlers = handlers.ToDictionary(h => h.Kind);
     private readonly JobOptions _options = options.Value;
+    private string[] _kinds = [];
 
     private sealed record Claimed(long Id, string Kind, string Input, long RequestedById, double WaitedSeconds);
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        if (services.GetService<NpgsqlDataSource>() is not { } database) return; // no database: nothing to run, /health still answers
+        NpgsqlDataSource? database;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            database = scope.ServiceProvider.GetService<NpgsqlDataSource>();
+            if (database is null) return; // no database: nothing to run, /health still answers
+            _kinds = scope.ServiceProvider.GetServices<IJobHandler>().Select(h => h.Kind).ToArray();
+        }
         var running = new List<Task>();
         var lastCleanup = DateTimeOffset.MinValue;
         while (!stopping.IsCancellationRequested)
@@ -113,7 +119,7 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
             RETURNING jobs.id, jobs.kind, jobs.input::text, jobs.requested_by_id, extract(epoch FROM now() - jobs.created_at)::float8
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = _instance });
-        command.Parameters.Add(new NpgsqlParameter { Value = _handlers.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = _kinds });
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellation);
@@ -139,8 +145,9 @@ public sealed class JobRunner(IServiceProvider services, IEnumerable<IJobHandler
         string state, result = "null", code = "", parameters = "null";
         try
         {
-            await using var scope = services.CreateAsyncScope();
-            var outcome = await _handlers[claimed.Kind].RunAsync(job, scope.ServiceProvider);
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == claimed.Kind);
+            var outcome = await handler.RunAsync(job);
             (state, result) = ("Succeeded", JsonSerializer.Serialize(outcome, json.Value.SerializerOptions));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

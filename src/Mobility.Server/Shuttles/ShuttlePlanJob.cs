@@ -19,7 +19,8 @@ public sealed record ShuttlePlanJobInput(long NetworkId, long CompanyId, Shuttle
 /// one after another on a thread of the job's own with one search each (one core), the plan stored, and the answer the
 /// synchronous endpoint used to give kept as the job's result.
 /// </summary>
-public sealed class ShuttlePlanJob(IOptions<JobOptions> options, IOptions<JsonOptions> json, ILogger<ShuttlePlanJob> log) : IJobHandler
+public sealed class ShuttlePlanJob(MobilityDbContext database, TravelTimesSource travelTimes, IOptions<JobOptions> options,
+    IOptions<JsonOptions> json, ILogger<ShuttlePlanJob> log) : IJobHandler
 {
     public const string KindName = "shuttle-plan";
 
@@ -33,11 +34,10 @@ public sealed class ShuttlePlanJob(IOptions<JobOptions> options, IOptions<JsonOp
     public static JsonElement NobodyParameters(ShuttlePlanRequest request) =>
         JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["minDistanceKm"] = request.MinDistanceKm });
 
-    public async Task<object> RunAsync(JobContext job, IServiceProvider services)
+    public async Task<object> RunAsync(JobContext job)
     {
         var input = JsonSerializer.Deserialize<ShuttlePlanJobInput>(job.Input, json.Value.SerializerOptions)!;
         var request = input.Request;
-        var database = services.GetRequiredService<MobilityDbContext>();
         job.Report(0, "loading-demand");
         var query = Query(input.NetworkId, input.CompanyId, request);
         ShuttleDemand demand;
@@ -47,7 +47,7 @@ public sealed class ShuttlePlanJob(IOptions<JobOptions> options, IOptions<JsonOp
             throw new JobFailure(JobProblems.NobodyToCarry, new Dictionary<string, object?> { ["minDistanceKm"] = request.MinDistanceKm });
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var roads = services.GetRequiredService<TravelTimesSource>().TravelTimes;
+        var roads = travelTimes.TravelTimes;
         // Clamped again: the cap may have been lowered since the job was queued.
         var seconds = Math.Min(request.TimeLimitSeconds, options.Value.MaxSolverSeconds);
         var limits = new SolverLimits(TimeSpan.FromSeconds(seconds), Seed: 1, Searches: 1, Cancellation: job.Cancellation);

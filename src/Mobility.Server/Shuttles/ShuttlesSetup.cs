@@ -7,7 +7,7 @@ public static class ShuttlesSetup
 {
     public static IServiceCollection AddMobilityShuttles(this IServiceCollection services)
     {
-        services.AddSingleton<IJobHandler, ShuttlePlanJob>();
+        services.AddScoped<IJobHandler, ShuttlePlanJob>();
         return services;
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Mobility.TestSupport;
+using Mobility.Data;
 using Npgsql;
 
-namespace Mobility.Data.Tests;
+namespace Mobility.TestSupport;
 
 /// <summary>A fresh PostGIS database with every migration applied, shared by the tests of one class.</summary>
 public sealed class MigratedDatabase : IDisposable

@@ -1,15 +1,15 @@
+using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Planning.Carpools;
+using Mobility.Routing;
 using NetTopologySuite.Geometries;
 
-namespace Mobility.Data.Tests;
+namespace Mobility.TestSupport;
 
 /// <summary>Small hand-made network data for tests, placed in North Alsace.</summary>
-internal static class Sample
+public static class Sample
 {
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
-
-    public static Point Point(double latitude, double longitude) => Wgs84.CreatePoint(new Coordinate(longitude, latitude));
+    public static Point Point(double latitude, double longitude) => new GeoPoint(latitude, longitude).ToStoredPoint();
 
     /// <summary>A network with one company, one plant in Haguenau, and a 3x8 pattern.</summary>
     public static async Task<(Network Network, Company Company, Site Plant, ShiftPattern Pattern)> NetworkAsync(
