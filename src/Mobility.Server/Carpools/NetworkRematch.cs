@@ -74,7 +74,12 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var withdrawn = new List<CarpoolGroup>();
         var fixedToWork = new List<MatchedGroup>();
         var fixedToHome = new List<MatchedGroup>();
-        var affected = changed is null ? null : Affected(live, changed, toWork, toHome);
+        // Who decided on one of the date's groups (a decline, a cancel) is matched as a decision is, not as a new commuter.
+        var changedIds = changed?.ToList() ?? [];
+        var decided = changed is null ? [] : (await database.CarpoolStatusChanges.AsNoTracking()
+            .Where(c => c.EmployeeId != null && changedIds.Contains(c.EmployeeId.Value) && c.CarpoolGroup!.NetworkId == networkId && c.CarpoolGroup.Date == date)
+            .Select(c => c.EmployeeId!.Value).Distinct().ToListAsync(cancellation)).ToHashSet();
+        var affected = changed is null ? null : Affected(live, changed, decided, toWork, toHome);
         foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
             var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
@@ -141,11 +146,13 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
     /// cannot be re-matched one way while a group the other way still counts on them. A changed person who commutes that
     /// day but is in no live group (a driver who rides again, a new shift) may fit any open proposal, with a seat left or a
-    /// better driver: then every open proposal is re-matched, or they could only be matched with whoever has none.</summary>
-    private static HashSet<long> Affected(IReadOnlyList<CarpoolGroup> live, IReadOnlySet<long> changed, CarpoolInstance toWork, CarpoolInstance toHome)
+    /// better driver: then every open proposal is re-matched, or they could only be matched with whoever has none. Not so
+    /// for who left a group by deciding (a driver's decline ends the group): a decision re-matches only its people.</summary>
+    private static HashSet<long> Affected(IReadOnlyList<CarpoolGroup> live, IReadOnlySet<long> changed, IReadOnlySet<long> decided,
+        CarpoolInstance toWork, CarpoolInstance toHome)
     {
         var affected = changed.ToHashSet();
-        var grouped = live.SelectMany(g => g.Members).Select(m => m.EmployeeId).ToHashSet();
+        var grouped = live.SelectMany(g => g.Members).Select(m => m.EmployeeId).Concat(decided).ToHashSet();
         if (changed.Any(id => !grouped.Contains(id) && (toWork.IndexOf(Id(id)) >= 0 || toHome.IndexOf(Id(id)) >= 0)))
             affected.UnionWith(live.Where(g => g.Status == CarpoolStatus.Proposed).SelectMany(g => g.Members).Select(m => m.EmployeeId));
         bool grew;
