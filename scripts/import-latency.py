@@ -7,22 +7,8 @@ re-match the import asks for has nobody new to match), POSTs it, and follows the
 probes GET /health (each probe waits for its answer, then 100 ms). Prints the time to the POST's answer, the time to
 the import's end, and /health p50/p99/max. Works on both APIs (200 inside the request, 202 with a job). Standard library only.
 """
-import argparse, json, threading, time, urllib.request
-
-def call(base, method, path, body=None, token=None, content_type="application/json", timeout=900):
-    data = body if isinstance(body, bytes) else (json.dumps(body).encode() if body is not None else None)
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None: req.add_header("Content-Type", content_type)
-    if token: req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"null"), response.headers.get("Location")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null"), None
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+import argparse, json, threading, time
+from benchhttp import percentile, request as call
 
 def main():
     a = argparse.ArgumentParser()

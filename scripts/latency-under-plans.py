@@ -6,22 +6,8 @@ POST /api/auth/login one after the other (each probe thread waits for its answer
 or until the plans are done. Prints p50/p99/max per probe. Works on both APIs: the synchronous one (201 after the
 plan) and the job one (202, then the job is polled). Standard library only.
 """
-import argparse, json, statistics, threading, time, urllib.request
-
-def request(base, method, path, body=None, token=None, timeout=900):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if data is not None: req.add_header("Content-Type", "application/json")
-    if token: req.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"null"), response.headers.get("Location")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null"), None
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+import argparse, statistics, threading, time
+from benchhttp import percentile, request
 
 def main():
     a = argparse.ArgumentParser()
