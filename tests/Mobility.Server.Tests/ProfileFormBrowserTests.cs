@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Mobility.Server.Tests;
+
+/// <summary>The employee's commute form in Debian's Chromium: an emptied number keeps what was stored (never a silent
+/// 0), a passenger's typed seats are not stored, and the form then shows what the server holds.</summary>
+public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
+{
+    [Fact]
+    public async Task An_emptied_detour_keeps_its_value_and_a_passengers_seats_are_not_stored_and_the_form_shows_what_is()
+    {
+        await using var instance = server.Instance(("Proposals:RecomputeOnStart", "false"));
+        var address = RealServer.Serve(instance);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
+        {
+            int storedDetour;
+            await using (var database = server.NewContext())
+                storedDetour = await database.Employees.Where(e => e.Id == server.AlphaOne).Select(e => e.MaxDetourMinutes).SingleAsync();
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            var scriptErrors = new List<string>();
+            page.PageError += (_, error) => scriptErrors.Add(error);
+            await page.GotoAsync(address + "/");
+            await page.FillAsync("#sign-in-form input[name=email]", "anne@test.local");
+            await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
+            await page.ClickAsync("#sign-in-form button[type=submit]");
+            var form = page.Locator("#profile-form");
+            // The profile arrives after the page: wait for the stored value to be shown.
+            await Assertions.Expect(form.Locator("input[name=maxDetourMinutes]")).ToHaveValueAsync(storedDetour.ToString());
+
+            await form.Locator("select[name=role]").SelectOptionAsync("Passenger");
+            await form.Locator("input[name=maxDetourMinutes]").FillAsync("");
+            await form.Locator("input[name=seatsOffered]").FillAsync("5");
+            await form.Locator("button[type=submit]").ClickAsync();
+            await page.Locator("#message", new() { HasText = "Enregistré." }).WaitForAsync();
+
+            await using (var database = server.NewContext())
+            {
+                var stored = await database.Employees.Where(e => e.Id == server.AlphaOne).Select(e => new { e.MaxDetourMinutes, e.SeatsOffered }).SingleAsync();
+                Assert.Equal((storedDetour, 0), (stored.MaxDetourMinutes, stored.SeatsOffered));
+            }
+            Assert.Equal(storedDetour.ToString(), await form.Locator("input[name=maxDetourMinutes]").InputValueAsync());
+            Assert.Equal("0", await form.Locator("input[name=seatsOffered]").InputValueAsync());
+            Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"profile-form-{width}.png"), FullPage = true });
+            Assert.Empty(scriptErrors);
+            await page.CloseAsync();
+        }
+    }
+}
