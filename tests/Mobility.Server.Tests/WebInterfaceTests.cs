@@ -47,4 +47,25 @@ public sealed partial class WebInterfaceTests
         var script = await worker.Content.ReadAsStringAsync();
         Assert.Contains("/api/", script);
     }
+
+    [Fact]
+    public async Task The_apps_files_come_compressed_and_hashed_ones_are_kept_while_the_API_is_never_compressed()
+    {
+        using var client = Server.CreateClient();
+        var html = await client.GetStringAsync("/");
+        var script = Reference().Matches(html).Select(m => m.Groups[1].Value).First(r => r.EndsWith(".js", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var response = await client.SendAsync(request);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+        page.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var pageResponse = await client.SendAsync(page);
+        Assert.True(pageResponse.Headers.CacheControl?.NoCache, "the page is revalidated so a new build shows at once");
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/health");
+        api.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var apiResponse = await client.SendAsync(api);
+        Assert.Empty(apiResponse.Content.Headers.ContentEncoding);
+    }
 }

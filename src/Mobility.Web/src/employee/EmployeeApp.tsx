@@ -13,6 +13,9 @@ import { TripDetail } from "./TripDetail";
 import { Settings } from "./Settings";
 import { saveOffline, readOffline } from "./offline";
 
+/** Whether the person chose a language on this page since it opened. */
+let languageChosenHere = false;
+
 export function EmployeeApp({ account }: { account: Account }) {
   const route = useRoute();
   const [profile, setProfile] = useState<Profile | null>(null);
@@ -41,7 +44,8 @@ export function EmployeeApp({ account }: { account: Account }) {
       try {
         const read = await readProfile();
         setProfile(read);
-        setLanguage(read.preferredLanguage);
+        // A language tapped while the profile was loading wins over the stored one (and is being saved).
+        if (!languageChosenHere) setLanguage(read.preferredLanguage);
       } catch (error) { showError(error); }
       await loadProposals();
       let after = 0;
@@ -58,6 +62,7 @@ export function EmployeeApp({ account }: { account: Account }) {
   useEffect(() => {
     const chosen = async (event: Event) => {
       const preferredLanguage = (event as CustomEvent<Language>).detail;
+      languageChosenHere = true;
       try { setProfile(await api<Profile>("/api/me/employee", { method: "PUT", json: { preferredLanguage } })); }
       catch (error) { showError(error); }
     };
