@@ -6,6 +6,7 @@ using Mobility.Server.Companies;
 using Mobility.Server.Http;
 using Mobility.Server.Import;
 using Mobility.Server.Live;
+using Mobility.Server.RideHome;
 using Mobility.Server.Shuttles;
 using Mobility.Server.Statistics;
 
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Confi
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
 builder.Services.AddMobilityCarpools(builder.Configuration);
+builder.Services.AddMobilityRideHome(builder.Configuration);
 builder.Services.AddMobilityShuttles();
 builder.Services.AddMobilityImport();
 builder.Services.AddMobilityJobs(builder.Configuration);
@@ -47,6 +49,7 @@ app.MapSiteEndpoints();
 app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
 app.MapProposalEndpoints();
+app.MapRideHomeEndpoints();
 app.MapStatisticsEndpoints();
 app.MapDemandStatisticsEndpoints();
 app.MapShuttlePlanningEndpoints();

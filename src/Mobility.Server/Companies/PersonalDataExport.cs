@@ -14,6 +14,12 @@ public static class PersonalDataExport
         var carpools = await database.CarpoolMembers.AsNoTracking().Where(m => m.EmployeeId == employeeId)
             .Select(m => new { m.CarpoolGroupId, m.CarpoolGroup!.Date, direction = m.CarpoolGroup.Direction.ToString(), role = m.Role.ToString(), status = m.Status.ToString() })
             .ToListAsync(cancellation);
+        var decisions = await database.CarpoolStatusChanges.AsNoTracking().Where(c => c.EmployeeId == employeeId)
+            .OrderBy(c => c.At).Select(c => new { c.CarpoolGroupId, c.At, status = c.Status.ToString(), c.ReasonCode, c.Note })
+            .ToListAsync(cancellation);
+        var rideHome = await database.RideHomeCases.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderBy(c => c.Date)
+            .Select(c => new { c.Date, direction = c.Direction.ToString(), fallback = c.Fallback.ToString(), c.EstimatedCostEuros, c.AllowanceEuros, state = c.State.ToString() })
+            .ToListAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -21,6 +27,8 @@ public static class PersonalDataExport
             shiftAssignments = employee.ShiftAssignments.Select(a => new { a.ShiftPatternId, a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo }),
             shiftExceptions = employee.ShiftExceptions.Select(x => new { x.Date, kind = x.Kind.ToString(), x.Start, x.End }),
             carpools,
+            decisions,
+            rideHome,
         };
     }
 
