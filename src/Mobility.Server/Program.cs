@@ -8,6 +8,7 @@ using Mobility.Server.Import;
 using Mobility.Server.Live;
 using Mobility.Server.Shuttles;
 using Mobility.Server.Statistics;
+using Mobility.Server.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
@@ -24,6 +25,7 @@ builder.Services.AddMobilityLive(builder.Configuration);
 builder.Services.AddMobilityCarpools(builder.Configuration);
 builder.Services.AddMobilityShuttles();
 builder.Services.AddMobilityImport();
+builder.Services.AddMobilityTiles();
 builder.Services.AddMobilityJobs(builder.Configuration);
 builder.AddMobilityTelemetry();
 
@@ -56,6 +58,7 @@ app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
 app.MapAccountEndpoints();
 app.MapJobEndpoints();
+app.MapTileEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 
