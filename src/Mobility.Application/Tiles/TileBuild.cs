@@ -54,7 +54,7 @@ public static partial class TileBuild
             var (config, lua) = profile.WriteTo(work.FullName);
             RunTilemaker(tilemaker, ["--input", extract.FullName, "--output", partial, "--config", config, "--process", lua], work.FullName, progress);
             if (!File.Exists(partial)) throw new TileBuildException($"tilemaker finished without writing {partial}.");
-            Amend(partial, fingerprint);
+            Amend(partial, fingerprint, extract);
             File.Move(partial, output, overwrite: true);
         }
         finally
@@ -136,7 +136,7 @@ public static partial class TileBuild
     /// ways reach far out of an extract, so the center is the median tile and its zoom shows the middle 80% of tiles.
     /// The fingerprint and the OSM credit are written beside them.
     /// </summary>
-    private static void Amend(string file, string fingerprint)
+    private static void Amend(string file, string fingerprint, FileInfo extract)
     {
         var tiles = MbTiles.Open(file, pooling: false);
         var metadata = tiles.ReadMetadata();
@@ -146,7 +146,9 @@ public static partial class TileBuild
             ["attribution"] = TileAttribution.Text,
         };
         var written = tiles.TilesAt(metadata.MaxZoom);
-        if (written.Count > 0)
+        // tilemaker reads a file that is no PBF as an empty extract and happily writes an empty tileset.
+        if (written.Count == 0)
+            throw new TileBuildException($"tilemaker found nothing to map in {extract.FullName}: is it an OSM extract (.osm.pbf)?");
         {
             var columns = written.Select(t => t.X).Order().ToArray();
             var rows = written.Select(t => t.Y).Order().ToArray();
