@@ -9,6 +9,7 @@ using Mobility.Server.Live;
 using Mobility.Server.RideHome;
 using Mobility.Server.Shuttles;
 using Mobility.Server.Statistics;
+using Mobility.Server.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
@@ -26,6 +27,7 @@ builder.Services.AddMobilityCarpools(builder.Configuration);
 builder.Services.AddMobilityRideHome(builder.Configuration);
 builder.Services.AddMobilityShuttles();
 builder.Services.AddMobilityImport();
+builder.Services.AddMobilityTiles();
 builder.Services.AddMobilityJobs(builder.Configuration);
 builder.Services.AddWebApp();
 builder.AddMobilityTelemetry();
@@ -59,6 +61,7 @@ app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
 app.MapAccountEndpoints();
 app.MapJobEndpoints();
+app.MapTileEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 
