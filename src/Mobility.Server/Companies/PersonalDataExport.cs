@@ -3,8 +3,8 @@ using Mobility.Data;
 
 namespace Mobility.Server.Companies;
 
-/// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions
-/// and the carpools they were in.</summary>
+/// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions,
+/// the carpools they were in, and the messages they wrote to those groups.</summary>
 public static class PersonalDataExport
 {
     public static async Task<object> ReadAsync(MobilityDbContext database, long employeeId, CancellationToken cancellation)
@@ -14,6 +14,9 @@ public static class PersonalDataExport
         var carpools = await database.CarpoolMembers.AsNoTracking().Where(m => m.EmployeeId == employeeId)
             .Select(m => new { m.CarpoolGroupId, m.CarpoolGroup!.Date, direction = m.CarpoolGroup.Direction.ToString(), role = m.Role.ToString(), status = m.Status.ToString() })
             .ToListAsync(cancellation);
+        // Others' messages in the same threads are theirs, not this person's.
+        var crewMessages = await database.CrewMessages.AsNoTracking().Where(m => m.AuthorEmployeeId == employeeId).OrderBy(m => m.Id)
+            .Select(m => new { m.CarpoolGroupId, m.Text, m.QuickMessage, m.SentAt }).ToListAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -21,6 +24,7 @@ public static class PersonalDataExport
             shiftAssignments = employee.ShiftAssignments.Select(a => new { a.ShiftPatternId, a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo }),
             shiftExceptions = employee.ShiftExceptions.Select(x => new { x.Date, kind = x.Kind.ToString(), x.Start, x.End }),
             carpools,
+            crewMessages,
         };
     }
 }
