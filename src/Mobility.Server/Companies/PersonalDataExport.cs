@@ -4,7 +4,7 @@ using Mobility.Data;
 namespace Mobility.Server.Companies;
 
 /// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions,
-/// the carpools they were in, and the messages they wrote to those groups.</summary>
+/// the carpools they were in, the messages they wrote to those groups, and whether they have a calendar address.</summary>
 public static class PersonalDataExport
 {
     public static async Task<object> ReadAsync(MobilityDbContext database, long employeeId, CancellationToken cancellation)
@@ -17,6 +17,8 @@ public static class PersonalDataExport
         // Others' messages in the same threads are theirs, not this person's.
         var crewMessages = await database.CrewMessages.AsNoTracking().Where(m => m.AuthorEmployeeId == employeeId).OrderBy(m => m.Id)
             .Select(m => new { m.CarpoolGroupId, m.Text, m.QuickMessage, m.SentAt }).ToListAsync(cancellation);
+        var calendarFeed = await database.CalendarFeeds.AsNoTracking().Where(f => f.EmployeeId == employeeId)
+            .Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -25,6 +27,7 @@ public static class PersonalDataExport
             shiftExceptions = employee.ShiftExceptions.Select(x => new { x.Date, kind = x.Kind.ToString(), x.Start, x.End }),
             carpools,
             crewMessages,
+            calendarFeed,
         };
     }
 }
