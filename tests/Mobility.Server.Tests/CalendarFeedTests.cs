@@ -145,6 +145,22 @@ public sealed class CalendarFeedTests(TwoNetworkServer server) : IClassFixture<T
     }
 
     [Fact]
+    public async Task One_address_reading_feeds_too_often_is_answered_429()
+    {
+        using var anne = await server.ClientAsync("anne@test.local");
+        var path = new Uri(await MakeFeedAsync(anne)).PathAndQuery;
+        await using var strict = server.Instance(("Calendar:RequestsPerAddressPerMinute", "2"));
+        using var phone = strict.CreateClient();
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await phone.GetAsync(path);
+            answers.Add(response.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Fact]
     public async Task Erasure_ends_the_address()
     {
         var gilles = server.GammaOne;
