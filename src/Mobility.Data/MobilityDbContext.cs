@@ -38,6 +38,8 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<RideHomeCase> RideHomeCases => Set<RideHomeCase>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobFile> JobFiles => Set<JobFile>();
+    public DbSet<CrewMessage> CrewMessages => Set<CrewMessage>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -260,6 +262,26 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             file.HasKey(f => f.JobId);
             file.HasOne(f => f.Job).WithOne().HasForeignKey<JobFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<CrewMessage>(message =>
+        {
+            message.Property(m => m.Text).HasMaxLength(CrewMessage.TextLength);
+            message.Property(m => m.QuickMessage).HasMaxLength(CrewMessage.QuickMessageLength);
+            message.HasOne(m => m.CarpoolGroup).WithMany().OnDelete(DeleteBehavior.Cascade);
+            message.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorEmployeeId).OnDelete(DeleteBehavior.Cascade);
+            // A thread is read newest first from a cursor; the rate limit counts an author's recent messages.
+            message.HasIndex(m => new { m.CarpoolGroupId, m.Id });
+            message.HasIndex(m => new { m.AuthorEmployeeId, m.SentAt });
+            message.ToTable(t => t.HasCheckConstraint("ck_crew_messages_text_or_quick_message", "(text IS NULL) <> (quick_message IS NULL)"));
+        });
+
+        model.Entity<CalendarFeed>(feed =>
+        {
+            feed.HasKey(f => f.EmployeeId);
+            feed.Property(f => f.TokenHash).HasMaxLength(64);
+            feed.HasOne(f => f.Employee).WithOne().HasForeignKey<CalendarFeed>(f => f.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+            feed.HasIndex(f => f.TokenHash).IsUnique();
         });
 
         SnakeCaseNames.Apply(model);

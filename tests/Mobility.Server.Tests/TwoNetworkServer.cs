@@ -59,6 +59,8 @@ public sealed class TwoNetworkServer : IDisposable
             host.UseSetting(DatabaseConnection.SettingName, _database.ConnectionString);
             // Tests sign in far more often from one place than people do; SignInLimitTests sets its own limits.
             host.UseSetting("SignIn:RequestsPerAddressPerMinute", "100000");
+            // Groups here are dated in 2026: a month later the cleanup would empty their threads under a running test.
+            host.UseSetting("Crew:KeepDays", "36500");
             foreach (var (key, value) in settings) host.UseSetting(key, value);
         });
 
@@ -193,6 +195,18 @@ public sealed class TwoNetworkServer : IDisposable
                     await server.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(context.Uri) { Query = "access_token=" + token }.Uri, cancellation);
             })
             .Build();
+    }
+
+    /// <summary>A sign-in for an employee the seed gave none, once per database; answers its e-mail.</summary>
+    public async Task<string> AccountForAsync(long employeeId, string email)
+    {
+        await using var database = NewContext();
+        if (!await database.Users.AnyAsync(u => u.EmployeeId == employeeId))
+        {
+            database.Users.Add(AccountFactory.Create(email, Password, AccountRole.Employee, employeeId: employeeId));
+            await database.SaveChangesAsync();
+        }
+        return email;
     }
 
     /// <summary>A proposed group for the date: the driver and passengers, in this order.</summary>

@@ -58,8 +58,7 @@ public static class CommuteLoader
             {
                 var assignments = employee.ShiftAssignments.Select(a => new ShiftAssignmentRule(
                     rosters[a.ShiftPatternId], a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo));
-                var exceptions = employee.ShiftExceptions.Select(x => x.Kind == ShiftExceptionKind.Leave || x.Start is null || x.End is null
-                    ? ShiftExceptionRule.Leave(x.Date) : ShiftExceptionRule.ExtraShift(x.Date, x.Start.Value, x.End.Value));
+                var exceptions = employee.ShiftExceptions.Select(Rule);
                 shift = calendar.ShiftsStartingOn(date, assignments, exceptions).FirstOrDefault();
             }
             catch (Exception error) when (error is ArgumentException or InvalidOperationException or OverflowException)
@@ -89,7 +88,10 @@ public static class CommuteLoader
         return new DayCommutes(date, toWork, toHome, shifts, notWorking, skipped);
     }
 
-    private static ShiftRoster Roster(ShiftPattern pattern) => new ShiftRoster(pattern.ExternalId, pattern.RotationWeeks,
+    internal static ShiftExceptionRule Rule(ShiftException x) => x.Kind == ShiftExceptionKind.Leave || x.Start is null || x.End is null
+        ? ShiftExceptionRule.Leave(x.Date) : ShiftExceptionRule.ExtraShift(x.Date, x.Start.Value, x.End.Value);
+
+    internal static ShiftRoster Roster(ShiftPattern pattern) => new ShiftRoster(pattern.ExternalId, pattern.RotationWeeks,
         pattern.Slots.Select(s => new RosterSlot(s.WeekIndex, Days(s.Days), s.Start, s.End)).ToList()).Validated();
 
     private static IReadOnlySet<DayOfWeek> Days(WorkDays days)

@@ -200,6 +200,30 @@ namespace Mobility.Data.Migrations
                     b.ToTable("account_sessions");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.CalendarFeed", b =>
+                {
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("EmployeeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>
                 {
                     b.Property<long>("Id")
@@ -423,6 +447,49 @@ namespace Mobility.Data.Migrations
                     b.ToTable("companies", t =>
                         {
                             t.HasCheckConstraint("ck_companies_ride_home_amounts", "(ride_home_monthly_budget_euros IS NULL OR ride_home_monthly_budget_euros >= 0) AND (ride_home_max_per_ride_euros IS NULL OR ride_home_max_per_ride_euros >= 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.CrewMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AuthorEmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_employee_id");
+
+                    b.Property<long>("CarpoolGroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carpool_group_id");
+
+                    b.Property<string>("QuickMessage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("quick_message");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorEmployeeId", "SentAt");
+
+                    b.HasIndex("CarpoolGroupId", "Id");
+
+                    b.ToTable("crew_messages", t =>
+                        {
+                            t.HasCheckConstraint("ck_crew_messages_text_or_quick_message", "(text IS NULL) <> (quick_message IS NULL)");
                         });
                 });
 
@@ -1404,6 +1471,17 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.CalendarFeed", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithOne()
+                        .HasForeignKey("Mobility.Data.Model.CalendarFeed", "EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Network", "Network")
@@ -1469,6 +1547,25 @@ namespace Mobility.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.CrewMessage", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorEmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.CarpoolGroup", "CarpoolGroup")
+                        .WithMany()
+                        .HasForeignKey("CarpoolGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CarpoolGroup");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Employee", b =>

@@ -4,7 +4,8 @@ namespace Mobility.Data.Privacy;
 
 /// <summary>
 /// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in, the notes
-/// they wrote with decisions and messages are removed, and so is their part of every stored carpool explanation (times at home, trip alone, window);
+/// they wrote with decisions, the messages they received and the crew messages they wrote, and their calendar link are removed,
+/// and so is their part of every stored carpool explanation (times at home, trip alone, window);
 /// others' messages name groups only and show erased people no more. What stays (company, main site, commune, role, past
 /// carpool memberships without locations) is anonymous. The row is kept so that counts of past carpools stay true.
 /// </summary>
@@ -52,6 +53,9 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         // The sign-in (an e-mail address) and the messages sent are personal too.
         await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.CrewMessages.Where(m => m.AuthorEmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        // Whoever holds the calendar link would go on reading the shifts of an anonymous employee.
+        await database.CalendarFeeds.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;
     }

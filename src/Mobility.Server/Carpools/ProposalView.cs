@@ -81,7 +81,7 @@ public sealed record ProposalView(long GroupId, DateOnly Date, CommuteDirection 
             var pickup = m.MeetingPointSite is { } meetingPoint ? GeoJsonPoint.From(meetingPoint.Location)
                 : exact && m.PickupLocation is { } home ? GeoJsonPoint.From(home)
                 : m.Employee?.ApproximateHome is { } approximate ? GeoJsonPoint.From(approximate) : null;
-            return new MemberView($"m{m.PickupOrder + 1}", m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder,
+            return new MemberView(HandleOf(m), m.Employee?.FirstName, m.Employee?.Company?.Name ?? "", m.Role, m.PickupOrder,
                 exact ? ToMinute(m.PickupTime) : null, m.Status, isMe, pickup, m.MeetingPointSite?.Name,
                 m.DropOffSite?.Name ?? "", m.DropOffSite is null ? null : GeoJsonPoint.From(m.DropOffSite.Location));
         }).ToList();
@@ -89,6 +89,9 @@ public sealed record ProposalView(long GroupId, DateOnly Date, CommuteDirection 
         return new ProposalView(group.Id, group.Date, group.Direction, group.Status, group.Seats, members, MyTrip(group, viewer, confirmed),
             rideHome is null ? null : RideHomeOffer.From(rideHome, rideHome.Company!));
     }
+
+    /// <summary>How the group's other members name a member: valid in this group only, so it links nobody across groups.</summary>
+    public static string HandleOf(CarpoolMember member) => $"m{member.PickupOrder + 1}";
 
     private static MyTripView? MyTrip(CarpoolGroup group, long viewer, bool homesShared)
     {

@@ -3,8 +3,8 @@ using Mobility.Data;
 
 namespace Mobility.Server.Companies;
 
-/// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions
-/// and the carpools they were in.</summary>
+/// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions,
+/// the carpools they were in, the messages they wrote to those groups, and whether they have a calendar address.</summary>
 public static class PersonalDataExport
 {
     public static async Task<object> ReadAsync(MobilityDbContext database, long employeeId, CancellationToken cancellation)
@@ -20,6 +20,11 @@ public static class PersonalDataExport
         var rideHome = await database.RideHomeCases.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderBy(c => c.Date)
             .Select(c => new { c.Date, direction = c.Direction.ToString(), fallback = c.Fallback.ToString(), c.EstimatedCostEuros, c.AllowanceEuros, state = c.State.ToString() })
             .ToListAsync(cancellation);
+        // Others' messages in the same threads are theirs, not this person's.
+        var crewMessages = await database.CrewMessages.AsNoTracking().Where(m => m.AuthorEmployeeId == employeeId).OrderBy(m => m.Id)
+            .Select(m => new { m.CarpoolGroupId, m.Text, m.QuickMessage, m.SentAt }).ToListAsync(cancellation);
+        var calendarFeed = await database.CalendarFeeds.AsNoTracking().Where(f => f.EmployeeId == employeeId)
+            .Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -29,6 +34,8 @@ public static class PersonalDataExport
             carpools,
             decisions,
             rideHome,
+            crewMessages,
+            calendarFeed,
         };
     }
 
