@@ -8,6 +8,7 @@ using Mobility.Server.Import;
 using Mobility.Server.Live;
 using Mobility.Server.Shuttles;
 using Mobility.Server.Statistics;
+using Mobility.Server.Week;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
@@ -47,6 +48,7 @@ app.MapSiteEndpoints();
 app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
 app.MapProposalEndpoints();
+app.MapWeekEndpoints();
 app.MapStatisticsEndpoints();
 app.MapDemandStatisticsEndpoints();
 app.MapShuttlePlanningEndpoints();

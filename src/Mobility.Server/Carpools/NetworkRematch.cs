@@ -121,9 +121,10 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         foreach (var (signature, (instance, group)) in wanted)
         {
             if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
-            created.Add(NewGroup(networkId, date, instance, group, sites, homes));
+            created.Add(NewGroup(networkId, date, instance, group, sites, homes, commutes.MeetingPoints));
         }
         database.CarpoolGroups.AddRange(created);
+        await ReplaceUnmatchedTripsAsync(networkId, date, plan, begun, cancellation);
         await database.SaveChangesAsync(cancellation);
         // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
         var told = withdrawn.Concat(created).Select(g => g.Id).ToList();
@@ -206,8 +207,34 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         withdrawn.Add(group);
     }
 
+    /// <summary>Replaces the date's reasons for trips left without a group, but for the trips this re-match could not touch
+    /// (begun, or in a car under way): they keep what the last re-match said.</summary>
+    private async Task ReplaceUnmatchedTripsAsync(long networkId, DateOnly date, CarpoolDayPlan plan,
+        IReadOnlyDictionary<CommuteDirection, HashSet<string>> untouched, CancellationToken cancellation)
+    {
+        var keptToWork = untouched[CommuteDirection.ToWork].Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        var keptToHome = untouched[CommuteDirection.ToHome].Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        await database.UnmatchedTrips.Where(t => t.NetworkId == networkId && t.Date == date
+                && !(t.Direction == CommuteDirection.ToWork && keptToWork.Contains(t.EmployeeId))
+                && !(t.Direction == CommuteDirection.ToHome && keptToHome.Contains(t.EmployeeId)))
+            .ExecuteDeleteAsync(cancellation);
+        // On the way home, a morning passenger's reason is the one the round trip gives (they have no car there).
+        var home = plan.ToHome.WithoutGroup.ToDictionary(u => u.Id, u => u.Reason);
+        foreach (var stranded in plan.WithoutRideHome) home[stranded.Id] = stranded.Reason;
+        database.UnmatchedTrips.AddRange(
+            plan.ToWork.WithoutGroup.Where(u => !untouched[CommuteDirection.ToWork].Contains(u.Id))
+                .Select(u => Unmatched(networkId, date, CommuteDirection.ToWork, u.Id, u.Reason))
+                .Concat(home.Where(u => !untouched[CommuteDirection.ToHome].Contains(u.Key))
+                    .Select(u => Unmatched(networkId, date, CommuteDirection.ToHome, u.Key, u.Value))));
+    }
+
+    private static UnmatchedTrip Unmatched(long networkId, DateOnly date, CommuteDirection direction, string id, NoRideReason reason) => new()
+    {
+        EmployeeId = long.Parse(id, CultureInfo.InvariantCulture), Date = date, Direction = direction, NetworkId = networkId, Reason = reason,
+    };
+
     private CarpoolGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, MatchedGroup group,
-        IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes)
+        IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes, IReadOnlyDictionary<string, long> meetingPoints)
     {
         var explanation = GroupExplainer.Explain(instance, group);
         var toWork = instance.Direction == CommuteDirection.ToWork;
@@ -220,12 +247,16 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             Members = explanation.Members.Select(m =>
             {
                 var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
+                var atMeetingPoint = meetingPoints.TryGetValue(m.Id, out var meetingPoint);
                 return new CarpoolMember
                 {
                     EmployeeId = employeeId, Role = m.Role,
                     PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
                     PickupTime = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(toWork ? m.AtHome : m.AtSite)),
-                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
+                    // The matcher's place of a passenger picked up at a meeting point is that point.
+                    PickupLocation = atMeetingPoint ? instance.Participants[instance.IndexOf(m.Id)].Home.ToStoredPoint()
+                        : homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
+                    MeetingPointSiteId = atMeetingPoint ? meetingPoint : null,
                 };
             }).ToList(),
         };

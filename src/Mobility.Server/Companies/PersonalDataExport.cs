@@ -14,6 +14,8 @@ public static class PersonalDataExport
         var carpools = await database.CarpoolMembers.AsNoTracking().Where(m => m.EmployeeId == employeeId)
             .Select(m => new { m.CarpoolGroupId, m.CarpoolGroup!.Date, direction = m.CarpoolGroup.Direction.ToString(), role = m.Role.ToString(), status = m.Status.ToString() })
             .ToListAsync(cancellation);
+        var unmatchedTrips = await database.UnmatchedTrips.AsNoTracking().Where(t => t.EmployeeId == employeeId).OrderBy(t => t.Date).ThenBy(t => t.Direction)
+            .Select(t => new { t.Date, direction = t.Direction.ToString(), reason = t.Reason.ToString() }).ToListAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -21,6 +23,7 @@ public static class PersonalDataExport
             shiftAssignments = employee.ShiftAssignments.Select(a => new { a.ShiftPatternId, a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo }),
             shiftExceptions = employee.ShiftExceptions.Select(x => new { x.Date, kind = x.Kind.ToString(), x.Start, x.End }),
             carpools,
+            unmatchedTrips,
         };
     }
 }
