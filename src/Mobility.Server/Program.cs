@@ -26,14 +26,14 @@ builder.Services.AddMobilityCarpools(builder.Configuration);
 builder.Services.AddMobilityShuttles();
 builder.Services.AddMobilityImport();
 builder.Services.AddMobilityJobs(builder.Configuration);
+builder.Services.AddWebApp();
 builder.AddMobilityTelemetry();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseWebApp();
 app.UseAuthentication();
 app.UseSessionValidation();
 app.UseAuthorization();
