@@ -28,6 +28,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<CarpoolGroup> CarpoolGroups => Set<CarpoolGroup>();
     public DbSet<CarpoolMember> CarpoolMembers => Set<CarpoolMember>();
     public DbSet<CarpoolStatusChange> CarpoolStatusChanges => Set<CarpoolStatusChange>();
+    public DbSet<UnmatchedTrip> UnmatchedTrips => Set<UnmatchedTrip>();
     public DbSet<ShuttlePlan> ShuttlePlans => Set<ShuttlePlan>();
     public DbSet<ShuttleVehicle> ShuttleVehicles => Set<ShuttleVehicle>();
     public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
@@ -119,6 +120,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             employee.HasIndex(e => new { e.CompanyId, e.ExternalId }).IsUnique();
             employee.HasOne(e => e.Company).WithMany(c => c.Employees).OnDelete(DeleteBehavior.Cascade);
             employee.HasOne(e => e.MainSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            employee.HasOne(e => e.PreferredMeetingPoint).WithMany().OnDelete(DeleteBehavior.SetNull);
             employee.Property(e => e.Role).HasConversion<string>();
             employee.Property(e => e.PreferredLanguage).HasMaxLength(2);
             employee.ToTable(t =>
@@ -178,7 +180,8 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             member.Property(m => m.Status).HasConversion<string>();
             member.HasOne(m => m.CarpoolGroup).WithMany(g => g.Members).OnDelete(DeleteBehavior.Cascade);
             member.HasOne(m => m.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
-            member.HasOne(m => m.MeetingPointSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            // A removed meeting point leaves its past pickups as places (PickupLocation) without a name.
+            member.HasOne(m => m.MeetingPointSite).WithMany().OnDelete(DeleteBehavior.SetNull);
             member.HasOne(m => m.DropOffSite).WithMany().OnDelete(DeleteBehavior.Restrict);
             member.HasIndex(m => new { m.CarpoolGroupId, m.EmployeeId }).IsUnique();
             member.ToTable(t =>
@@ -188,6 +191,16 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
                 t.HasCheckConstraint("ck_carpool_members_pickup_valid",
                     "pickup_location IS NULL OR " + ValidPointSql("pickup_location"));
             });
+        });
+
+        model.Entity<UnmatchedTrip>(trip =>
+        {
+            trip.HasKey(t => new { t.EmployeeId, t.Date, t.Direction });
+            trip.Property(t => t.Direction).HasConversion<string>().HasMaxLength(10);
+            trip.Property(t => t.Reason).HasConversion<string>().HasMaxLength(40);
+            trip.HasOne(t => t.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            trip.HasOne<Network>().WithMany().HasForeignKey(t => t.NetworkId).OnDelete(DeleteBehavior.Cascade);
+            trip.HasIndex(t => new { t.NetworkId, t.Date });
         });
 
         model.Entity<CarpoolStatusChange>(change =>

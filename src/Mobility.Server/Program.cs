@@ -12,6 +12,7 @@ using Mobility.Server.RideHome;
 using Mobility.Server.Shuttles;
 using Mobility.Server.Statistics;
 using Mobility.Server.Tiles;
+using Mobility.Server.Week;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
@@ -58,6 +59,7 @@ app.MapProposalEndpoints();
 app.MapRideHomeEndpoints();
 app.MapCrewEndpoints();
 app.MapCalendarEndpoints();
+app.MapWeekEndpoints();
 app.MapStatisticsEndpoints();
 app.MapDemandStatisticsEndpoints();
 app.MapShuttlePlanningEndpoints();

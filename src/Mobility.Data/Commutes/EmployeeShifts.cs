@@ -22,15 +22,15 @@ public static class EmployeeShifts
             .SingleOrDefaultAsync(e => e.Id == employeeId, cancellation);
         if (employee is null) return [];
         var calendar = new ShiftCalendar(TimeZoneInfo.FindSystemTimeZoneById(employee.Company!.Network!.TimeZone));
-        var assignments = employee.ShiftAssignments
-            .Where(a => RosterRules.Check(a.ShiftPattern!.RotationWeeks, a.ShiftPattern.Slots).Count == 0)
-            .Select(a => new ShiftAssignmentRule(CommuteLoader.Roster(a.ShiftPattern!), a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo))
-            .ToList();
-        var exceptions = employee.ShiftExceptions.Select(CommuteLoader.Rule).ToList();
+        // The matcher's own reading of rosters (one shift a day, invalid rosters left out): the feed shows what is matched.
+        var rosters = new RosterExpansion(employee.ShiftAssignments.Select(a => a.ShiftPattern!).DistinctBy(p => p.Id));
         var shifts = new List<ShiftInstance>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
-            try { shifts.AddRange(calendar.ShiftsStartingOn(date, assignments, exceptions)); }
+            try
+            {
+                if (rosters.ShiftOn(calendar, date, employee.ShiftAssignments, employee.ShiftExceptions) is { } shift) shifts.Add(shift);
+            }
             // One odd day (an exception of zero length) must not hide the others, as in the network's re-match.
             catch (Exception error) when (error is ArgumentException or InvalidOperationException or OverflowException) { }
         }

@@ -561,6 +561,10 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("preferred_language");
 
+                    b.Property<long?>("PreferredMeetingPointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("preferred_meeting_point_id");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("text")
@@ -577,6 +581,8 @@ namespace Mobility.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Home"), "gist");
 
                     b.HasIndex("MainSiteId");
+
+                    b.HasIndex("PreferredMeetingPointId");
 
                     b.HasIndex("CompanyId", "ExternalId")
                         .IsUnique();
@@ -1305,6 +1311,38 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.UnmatchedTrip", b =>
+                {
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("EmployeeId", "Date", "Direction");
+
+                    b.HasIndex("NetworkId", "Date");
+
+                    b.ToTable("unmatched_trips");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.UserAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -1516,7 +1554,7 @@ namespace Mobility.Data.Migrations
                     b.HasOne("Mobility.Data.Model.Site", "MeetingPointSite")
                         .WithMany()
                         .HasForeignKey("MeetingPointSiteId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("CarpoolGroup");
 
@@ -1582,9 +1620,16 @@ namespace Mobility.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Mobility.Data.Model.Site", "PreferredMeetingPoint")
+                        .WithMany()
+                        .HasForeignKey("PreferredMeetingPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Company");
 
                     b.Navigation("MainSite");
+
+                    b.Navigation("PreferredMeetingPoint");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Job", b =>
@@ -1813,6 +1858,23 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Company");
 
                     b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.UnmatchedTrip", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.UserAccount", b =>

@@ -25,6 +25,8 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         // The HR number identifies a person inside the company: replace it with a meaningless unique value.
         employee.ExternalId = $"erased-{employee.Id}";
         employee.ConsentToMatching = false;
+        // A chosen meeting point tells roughly where someone lives.
+        employee.PreferredMeetingPointId = null;
         employee.ErasedAt ??= clock.GetUtcNow();
         await database.SaveChangesAsync(cancellation);
 
@@ -50,6 +52,7 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         await database.CarpoolStatusChanges.Where(c => c.EmployeeId == employeeId)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Note, x => null), cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.UnmatchedTrips.Where(t => t.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // The sign-in (an e-mail address) and the messages sent are personal too.
         await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);

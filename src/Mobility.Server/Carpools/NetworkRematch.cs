@@ -127,9 +127,10 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         foreach (var (signature, (instance, group)) in wanted)
         {
             if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
-            created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes));
+            created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes, commutes.MeetingPoints));
         }
         database.CarpoolGroups.AddRange(created);
+        await ReplaceUnmatchedTripsAsync(networkId, date, plan, begun, cancellation);
         await database.SaveChangesAsync(cancellation);
         // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
         var told = withdrawn.Concat(created).Select(g => g.Id).ToList();
@@ -240,8 +241,35 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         withdrawn.Add(group);
     }
 
+    /// <summary>Replaces the date's reasons for trips left without a group, but for the trips this re-match could not touch
+    /// (begun, or in a car under way): they keep what the last re-match said.</summary>
+    private async Task ReplaceUnmatchedTripsAsync(long networkId, DateOnly date, CarpoolDayPlan plan,
+        IReadOnlyDictionary<CommuteDirection, HashSet<string>> untouched, CancellationToken cancellation)
+    {
+        var keptToWork = untouched[CommuteDirection.ToWork].Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        var keptToHome = untouched[CommuteDirection.ToHome].Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        await database.UnmatchedTrips.Where(t => t.NetworkId == networkId && t.Date == date
+                && !(t.Direction == CommuteDirection.ToWork && keptToWork.Contains(t.EmployeeId))
+                && !(t.Direction == CommuteDirection.ToHome && keptToHome.Contains(t.EmployeeId)))
+            .ExecuteDeleteAsync(cancellation);
+        // On the way home, a morning passenger's reason is the one the round trip gives (they have no car there).
+        var home = plan.ToHome.WithoutGroup.ToDictionary(u => u.Id, u => u.Reason);
+        foreach (var stranded in plan.WithoutRideHome) home[stranded.Id] = stranded.Reason;
+        database.UnmatchedTrips.AddRange(
+            plan.ToWork.WithoutGroup.Where(u => !untouched[CommuteDirection.ToWork].Contains(u.Id))
+                .Select(u => Unmatched(networkId, date, CommuteDirection.ToWork, u.Id, u.Reason))
+                .Concat(home.Where(u => !untouched[CommuteDirection.ToHome].Contains(u.Key))
+                    .Select(u => Unmatched(networkId, date, CommuteDirection.ToHome, u.Key, u.Value))));
+    }
+
+    private static UnmatchedTrip Unmatched(long networkId, DateOnly date, CommuteDirection direction, string id, NoRideReason reason) => new()
+    {
+        EmployeeId = long.Parse(id, CultureInfo.InvariantCulture), Date = date, Direction = direction, NetworkId = networkId, Reason = reason,
+    };
+
     internal static CarpoolGroup NewGroup(DateTimeOffset now, long networkId, DateOnly date, CarpoolInstance instance, MatchedGroup group,
-        StoredExplanation explanation, IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes)
+        StoredExplanation explanation, IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes,
+        IReadOnlyDictionary<string, long>? meetingPoints = null)
     {
         var driver = instance.Participants[group.Driver];
         return new CarpoolGroup
@@ -249,21 +277,25 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             NetworkId = networkId, Date = date, Direction = instance.Direction,
             Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = now,
             Explanation = explanation,
-            Members = explanation.Explanation.Members.Select(m => MemberOf(m, instance.Direction, sites, homes)).ToList(),
+            Members = explanation.Explanation.Members.Select(m => MemberOf(m, instance.Direction, sites, homes, instance, meetingPoints)).ToList(),
         };
     }
 
-    /// <summary>A member as the explanation places them: role, order, site, pickup time and place (the home, exact).</summary>
+    /// <summary>A member as the explanation places them: role, order, site, pickup time and place (the home, exact, or the
+    /// meeting point the passenger chose, which is then the matcher's place for them).</summary>
     internal static CarpoolMember MemberOf(MemberExplanation m, CommuteDirection direction, IReadOnlyDictionary<string, long> sites,
-        IReadOnlyDictionary<long, Point> homes)
+        IReadOnlyDictionary<long, Point> homes, CarpoolInstance? instance = null, IReadOnlyDictionary<string, long>? meetingPoints = null)
     {
         var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
+        var atMeetingPoint = instance is not null && meetingPoints is not null && meetingPoints.TryGetValue(m.Id, out _);
         return new CarpoolMember
         {
             EmployeeId = employeeId, Role = m.Role,
             PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
             PickupTime = PickupTimeOf(m, direction),
-            PickupLocation = homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
+            PickupLocation = atMeetingPoint ? instance!.Participants[instance.IndexOf(m.Id)].Home.ToStoredPoint()
+                : homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
+            MeetingPointSiteId = atMeetingPoint ? meetingPoints![m.Id] : null,
         };
     }
 

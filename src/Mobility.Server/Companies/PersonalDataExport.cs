@@ -25,6 +25,8 @@ public static class PersonalDataExport
             .Select(m => new { m.CarpoolGroupId, m.Text, m.QuickMessage, m.SentAt }).ToListAsync(cancellation);
         var calendarFeed = await database.CalendarFeeds.AsNoTracking().Where(f => f.EmployeeId == employeeId)
             .Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(cancellation);
+        var unmatchedTrips = await database.UnmatchedTrips.AsNoTracking().Where(t => t.EmployeeId == employeeId).OrderBy(t => t.Date).ThenBy(t => t.Direction)
+            .Select(t => new { t.Date, direction = t.Direction.ToString(), reason = t.Reason.ToString() }).ToListAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -36,6 +38,7 @@ public static class PersonalDataExport
             rideHome,
             crewMessages,
             calendarFeed,
+            unmatchedTrips,
         };
     }
 
