@@ -37,6 +37,9 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobFile> JobFiles => Set<JobFile>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
+    public DbSet<PushKeys> PushKeys => Set<PushKeys>();
+    public DbSet<DigestSend> DigestSends => Set<DigestSend>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -95,6 +98,8 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             employee.HasOne(e => e.MainSite).WithMany().OnDelete(DeleteBehavior.Restrict);
             employee.Property(e => e.Role).HasConversion<string>();
             employee.Property(e => e.PreferredLanguage).HasMaxLength(2);
+            // The sentinel is the CLR default (true), so that an explicit false is written, not replaced by the column default.
+            employee.Property(e => e.DigestByMail).HasDefaultValue(true).HasSentinel(true);
             employee.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_employees_seats_offered", "seats_offered >= 0 AND seats_offered <= 8");
@@ -232,6 +237,30 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             file.HasKey(f => f.JobId);
             file.HasOne(f => f.Job).WithOne().HasForeignKey<JobFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<PushSubscription>(subscription =>
+        {
+            subscription.Property(s => s.Endpoint).HasMaxLength(PushSubscription.EndpointLength);
+            subscription.Property(s => s.P256dh).HasMaxLength(100);
+            subscription.Property(s => s.Auth).HasMaxLength(40);
+            subscription.Property(s => s.DeviceLabel).HasMaxLength(PushSubscription.DeviceLabelLength);
+            // Erasure deletes the account, and with it the devices that could still be reached.
+            subscription.HasOne(s => s.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
+            subscription.HasIndex(s => s.Endpoint).IsUnique();
+            subscription.HasIndex(s => s.AccountId);
+        });
+
+        model.Entity<PushKeys>(keys =>
+        {
+            keys.Property(k => k.Id).ValueGeneratedNever();
+            keys.ToTable(t => t.HasCheckConstraint("ck_push_keys_single_row", "id = 1"));
+        });
+
+        model.Entity<DigestSend>(send =>
+        {
+            send.HasKey(s => new { s.EmployeeId, s.Date });
+            send.HasOne(s => s.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
 
         SnakeCaseNames.Apply(model);

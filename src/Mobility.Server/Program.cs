@@ -6,6 +6,7 @@ using Mobility.Server.Companies;
 using Mobility.Server.Http;
 using Mobility.Server.Import;
 using Mobility.Server.Live;
+using Mobility.Server.Reach;
 using Mobility.Server.Shuttles;
 using Mobility.Server.Statistics;
 
@@ -22,6 +23,7 @@ builder.Services.AddSingleton(new Mobility.Data.Privacy.Disclosure(builder.Confi
 builder.Services.AddMobilityAccounts(builder.Configuration);
 builder.Services.AddMobilityLive(builder.Configuration);
 builder.Services.AddMobilityCarpools(builder.Configuration);
+builder.Services.AddMobilityReach(builder.Configuration);
 builder.Services.AddMobilityShuttles();
 builder.Services.AddMobilityImport();
 builder.Services.AddMobilityJobs(builder.Configuration);
@@ -56,6 +58,7 @@ app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
 app.MapAccountEndpoints();
 app.MapJobEndpoints();
+app.MapReachEndpoints();
 app.MapHub<CommuteHub>(CommuteHub.Path);
 app.Run();
 

@@ -44,6 +44,8 @@ public class Employee
     public int FlexibilityMinutes { get; set; } = 15;
     public string PreferredLanguage { get; set; } = "fr";
     public bool ConsentToMatching { get; set; }
+    /// <summary>Whether the employee gets the daily e-mail digest when no device of theirs takes Web Push (on unless they turn it off).</summary>
+    public bool DigestByMail { get; set; } = true;
     public DateTimeOffset? ErasedAt { get; set; }
     public List<ShiftAssignment> ShiftAssignments { get; set; } = [];
     public List<ShiftException> ShiftExceptions { get; set; } = [];

@@ -67,7 +67,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
             var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? (group.NetworkId, group.Date) : ((long, DateOnly)?)null;
             return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
         });
-        await pusher.PushAsync(messages, cancellation);
+        await pusher.PushAsync(messages, cancellation, causedBy: employeeId);
         // A decision only changes its group's date: the other dates the engine keeps are left alone.
         if (toRecompute is var (network, date)) recompute.RequestForDate(network, date, $"{decision} by employee {employeeId}", employeeId);
         return result;

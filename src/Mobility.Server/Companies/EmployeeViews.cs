@@ -11,16 +11,16 @@ namespace Mobility.Server.Companies;
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
     GeoJsonPoint? Home, string? Commune, CarpoolRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
-    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased)
+    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased, bool Digest)
 {
     public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
         e.Home is null ? null : GeoJsonPoint.From(e.Home), e.Commune, e.Role, e.SeatsOffered, e.MaxDetourMinutes, e.MaxDetourRatio,
-        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null);
+        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null, e.DigestByMail);
 }
 
-/// <summary>How an employee commutes: what they may change themselves.</summary>
+/// <summary>How an employee commutes: what they may change themselves (<see cref="Digest"/>: the daily e-mail digest, on by default).</summary>
 public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CarpoolRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
-    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
+    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching, bool? Digest = null)
 {
     /// <summary>Checks every field given and applies them all, or none when one is wrong; a field left out or null keeps its
     /// stored value (PATCH-like: the form sends only what it holds). A home must be plausible for the main
@@ -56,6 +56,7 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         employee.FlexibilityMinutes = FlexibilityMinutes ?? employee.FlexibilityMinutes;
         employee.PreferredLanguage = PreferredLanguage ?? employee.PreferredLanguage;
         employee.ConsentToMatching = ConsentToMatching ?? employee.ConsentToMatching;
+        employee.DigestByMail = Digest ?? employee.DigestByMail;
         return true;
     }
 }
