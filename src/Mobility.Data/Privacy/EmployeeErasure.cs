@@ -38,8 +38,10 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
               AND id IN (SELECT carpool_group_id FROM carpool_members WHERE employee_id = {employeeId})
             """, cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
-        // The sign-in (an e-mail address) and the messages sent are personal too.
+        // The sign-in (an e-mail address) and the messages sent are personal too; deleting the account deletes its Web Push
+        // devices with it (cascade).
         await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.DigestSends.Where(d => d.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;
