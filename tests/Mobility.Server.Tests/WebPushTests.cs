@@ -111,6 +111,14 @@ public sealed class WebPushTests(TwoNetworkServer server) : IClassFixture<TwoNet
     }
 
     [Fact]
+    public void A_half_configured_key_pair_stops_the_server_at_start_saying_why()
+    {
+        using var instance = server.Instance(("Push:PublicKey", "BOr9Xk"));
+        var error = Assert.ThrowsAny<Exception>(() => instance.CreateClient());
+        Assert.Contains("Push:PublicKey and Push:PrivateKey are set together", error.ToString());
+    }
+
+    [Fact]
     public async Task A_decision_reaches_the_other_members_devices_as_a_signed_encrypted_push_that_names_nobody()
     {
         await using var instance = WithPush();

@@ -40,9 +40,9 @@ public sealed class PersonalPush(IServiceScopeFactory scopes, VapidKeys keys, IH
         var due = new PriorityQueue<long, DateTimeOffset>();
         while (!stopping.IsCancellationRequested)
         {
-            var item = await NextAsync(due, stopping);
+            var items = await NextAsync(due, stopping);
             var now = clock.GetUtcNow();
-            if (item is var (employee, payload))
+            foreach (var (employee, payload) in await WithDevicesAsync(items, stopping))
             {
                 if (lastSent.TryGetValue(employee, out var last) && now - last < interval)
                 {
@@ -62,19 +62,48 @@ public sealed class PersonalPush(IServiceScopeFactory scopes, VapidKeys keys, IH
         }
     }
 
-    /// <summary>The next queued push, or null when a coalesced one is due first.</summary>
-    private async Task<(long, PushPayload)?> NextAsync(PriorityQueue<long, DateTimeOffset> due, CancellationToken stopping)
+    /// <summary>The queued pushes (as many as are there, up to a batch), or none when a coalesced one is due first.</summary>
+    private async Task<List<(long EmployeeId, PushPayload Payload)>> NextAsync(PriorityQueue<long, DateTimeOffset> due, CancellationToken stopping)
     {
-        if (_queue.Reader.TryRead(out var ready)) return ready;
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        if (due.TryPeek(out _, out var at))
+        var items = new List<(long, PushPayload)>();
+        if (!_queue.Reader.TryRead(out var first))
         {
-            var delay = at - clock.GetUtcNow();
-            if (delay <= TimeSpan.Zero) return null;
-            wait.CancelAfter(delay);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            if (due.TryPeek(out _, out var at))
+            {
+                var delay = at - clock.GetUtcNow();
+                if (delay <= TimeSpan.Zero) return items;
+                wait.CancelAfter(delay);
+            }
+            try { first = await _queue.Reader.ReadAsync(wait.Token); }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { return items; }
         }
-        try { return await _queue.Reader.ReadAsync(wait.Token); }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { return null; }
+        items.Add(first);
+        while (items.Count < 1000 && _queue.Reader.TryRead(out var more)) items.Add(more);
+        return items;
+    }
+
+    /// <summary>The pushes whose employee has a device: a re-match tells thousands of people, most of whom have none, so one
+    /// query sorts them out rather than one per person.</summary>
+    private async Task<IEnumerable<(long EmployeeId, PushPayload Payload)>> WithDevicesAsync(List<(long EmployeeId, PushPayload Payload)> items,
+        CancellationToken stopping)
+    {
+        if (items.Count == 0) return items;
+        try
+        {
+            var employees = items.Select(i => i.EmployeeId).Distinct().ToList();
+            await using var scope = scopes.CreateAsyncScope();
+            var reachable = (await scope.ServiceProvider.GetRequiredService<MobilityDbContext>().PushSubscriptions.AsNoTracking()
+                .Where(s => employees.Contains(s.Account!.EmployeeId!.Value)).Select(s => s.Account!.EmployeeId!.Value).Distinct()
+                .ToListAsync(stopping)).ToHashSet();
+            return items.Where(i => reachable.Contains(i.EmployeeId));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Each send reads the devices again, and logs if the database is still away.
+            log.LogWarning(error, "Could not tell which of {Count} employees have push devices", items.Count);
+            return items;
+        }
     }
 
     private void Send(long employeeId, PushPayload payload, Dictionary<long, DateTimeOffset> lastSent, DateTimeOffset now, CancellationToken stopping)

@@ -10,8 +10,8 @@ public static class ReachSetup
     public static IServiceCollection AddMobilityReach(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PushOptions>().Bind(configuration.GetSection(PushOptions.Section))
-            .Validate(settings => VapidKeys.Problem(settings) is null, "Push settings refused: see VapidKeys.Problem (keys set together, base64url, subject mailto: or https:).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PushOptions>, PushOptionsCheck>();
         services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));
         services.AddSingleton<VapidKeys>();
         services.AddScoped<PushSubscriptions>();
@@ -23,4 +23,11 @@ public static class ReachSetup
         services.AddHostedService(provider => provider.GetRequiredService<DailyDigest>());
         return services;
     }
+}
+
+/// <summary>Refuses to start with a VAPID setting push services would refuse, saying which.</summary>
+internal sealed class PushOptionsCheck : IValidateOptions<PushOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PushOptions options) =>
+        VapidKeys.Problem(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
