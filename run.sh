@@ -41,6 +41,7 @@ shutdown() {
 }
 trap shutdown INT TERM EXIT
 
+build_web
 log "Building (Release)"
 dotnet build src/Mobility.Server -c Release -nologo -v quiet
 dotnet build src/Mobility.Cli -c Release -nologo -v quiet

@@ -22,7 +22,7 @@ if [ -n "$shared_dir" ]; then export MOBILITY_SHARED_DIR=$shared_dir
 else log "No shared data folder beside the repository: tests that need OSM extracts will fail."; fi
 
 log "Building"
-if ! dotnet build Mobility.sln -c Release -nologo -v quiet; then
+if ! (build_web) || ! dotnet build Mobility.sln -c Release -nologo -v quiet; then
   echo "0 passed, 1 failed"
   exit 1
 fi
@@ -31,6 +31,10 @@ log "Testing (PostgreSQL on port $port)"
 dotnet test Mobility.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results_dir"
 test_status=$?
+
+log "Testing the web app (Vitest)"
+(cd src/Mobility.Web && npx vitest run --reporter=default --reporter=json --outputFile="$results_dir/vitest.json")
+web_status=$?
 
 # Add up the counters of every test project's TRX report.
 passed=0; failed=0; skipped=0; reports=0
@@ -43,6 +47,11 @@ for report in "$results_dir"/*.trx; do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
   skipped=$((skipped + $(count notExecuted)))
 done
+if [ -f "$results_dir/vitest.json" ]; then
+  read -r web_passed web_failed web_skipped < <(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["numPassedTests"], r["numFailedTests"], r["numPendingTests"] + r.get("numTodoTests", 0))' "$results_dir/vitest.json")
+  passed=$((passed + web_passed)); failed=$((failed + web_failed)); skipped=$((skipped + web_skipped))
+fi
+if [ "$web_status" -ne 0 ] && [ ! -f "$results_dir/vitest.json" ]; then failed=$((failed + 1)); fi
 # A test host that crashed leaves no report: count it as a failure, never as a pass.
 if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 

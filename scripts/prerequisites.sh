@@ -29,6 +29,23 @@ ensure_prerequisites() {
   fi
 }
 
+# build_web: the browser app (src/Mobility.Web, TypeScript + Vite) into the server's wwwroot. npm ci runs again only when
+# the lock file changed since the last install; packages come from the npm registry.
+build_web() {
+  local web=src/Mobility.Web
+  command -v npm >/dev/null || die "Node.js 20 or later with npm is needed to build the web app (src/Mobility.Web)."
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 20 ] || die "Node.js $(node --version) is too old for the web app's build: 20 or later is needed."
+  if [ ! -f "$web/node_modules/.installed-lock" ] || ! cmp -s "$web/package-lock.json" "$web/node_modules/.installed-lock"; then
+    log "Installing the web app's npm packages"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in $web"
+    cp "$web/package-lock.json" "$web/node_modules/.installed-lock"
+  fi
+  log "Building the web app"
+  (cd "$web" && npm run --silent build -- --logLevel warn) || die "The web app's build failed (src/Mobility.Web)."
+}
+
 # Runs a PostgreSQL server binary as the postgres user when we are root (initdb refuses root).
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

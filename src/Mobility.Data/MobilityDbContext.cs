@@ -35,6 +35,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<RideHomeCase> RideHomeCases => Set<RideHomeCase>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobFile> JobFiles => Set<JobFile>();
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
@@ -56,6 +57,29 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             company.HasIndex(c => new { c.NetworkId, c.ExternalId }).IsUnique();
             company.HasOne(c => c.Network).WithMany(n => n.Companies).OnDelete(DeleteBehavior.Cascade);
+            company.Property(c => c.RideHomeKind).HasConversion<string>().HasMaxLength(20);
+            company.Property(c => c.RideHomeMonthlyBudgetEuros).HasPrecision(10, 2);
+            company.Property(c => c.RideHomeMaxPerRideEuros).HasPrecision(10, 2);
+            company.Property(c => c.RideHomeInstructions).HasMaxLength(TextRules.RideHomeInstructionsLength);
+            company.ToTable(t => t.HasCheckConstraint("ck_companies_ride_home_amounts",
+                "(ride_home_monthly_budget_euros IS NULL OR ride_home_monthly_budget_euros >= 0) AND (ride_home_max_per_ride_euros IS NULL OR ride_home_max_per_ride_euros >= 0)"));
+        });
+
+        model.Entity<RideHomeCase>(rideHome =>
+        {
+            rideHome.Property(c => c.Direction).HasConversion<string>().HasMaxLength(10);
+            rideHome.Property(c => c.Cause).HasConversion<string>().HasMaxLength(30);
+            rideHome.Property(c => c.Fallback).HasConversion<string>().HasMaxLength(20);
+            rideHome.Property(c => c.State).HasConversion<string>().HasMaxLength(10);
+            rideHome.Property(c => c.EstimatedCostEuros).HasPrecision(10, 2);
+            rideHome.Property(c => c.AllowanceEuros).HasPrecision(10, 2);
+            rideHome.HasOne(c => c.Company).WithMany().OnDelete(DeleteBehavior.Cascade);
+            rideHome.HasOne(c => c.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            rideHome.HasOne(c => c.CarpoolGroup).WithMany(g => g.RideHomeCases).OnDelete(DeleteBehavior.SetNull);
+            // HR's list and the month's budget read a company's cases by date.
+            rideHome.HasIndex(c => new { c.CompanyId, c.Date });
+            rideHome.HasIndex(c => c.EmployeeId);
+            rideHome.ToTable(t => t.HasCheckConstraint("ck_ride_home_cases_amounts", "estimated_cost_euros >= 0 AND allowance_euros >= 0 AND kilometres >= 0"));
         });
 
         model.Entity<Site>(site =>
@@ -173,6 +197,10 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             change.Property(c => c.Status).HasConversion<string>();
             change.HasOne(c => c.CarpoolGroup).WithMany(g => g.StatusHistory).OnDelete(DeleteBehavior.Cascade);
+            change.Property(c => c.ReasonCode).HasMaxLength(32);
+            change.Property(c => c.Note).HasMaxLength(DecisionReasons.NoteLength);
+            change.ToTable(t => t.HasCheckConstraint("ck_carpool_status_changes_reason_code",
+                $"reason_code IS NULL OR reason_code IN ({string.Join(", ", DecisionReasons.Codes.Select(c => $"'{c}'"))})"));
         });
 
         model.Entity<ShuttleVehicle>(vehicle =>

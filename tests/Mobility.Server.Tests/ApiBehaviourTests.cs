@@ -152,6 +152,31 @@ public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<T
     }
 
     [Fact]
+    public async Task My_data_downloads_as_a_JSON_or_CSV_file_and_a_formula_typed_as_a_name_stays_text_in_a_spreadsheet()
+    {
+        using (var hr = await server.ClientAsync("hr.beta@test.local"))
+            (await hr.PutAsJsonAsync($"/api/employees/{server.BetaOne}", new { firstName = "=HYPERLINK(\"http://x\",\"Berta\")" })).EnsureSuccessStatusCode();
+        using var client = await server.ClientAsync("berta@test.local");
+        using var json = await client.GetAsync("/api/me/export");
+        Assert.Equal("attachment", json.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.EndsWith(".json", json.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        using var csv = await client.GetAsync("/api/me/export?format=csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".csv", csv.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("section,item,field,value", lines[0]);
+        Assert.Contains("employee,,externalId,B1", lines);
+        // Quoted (it holds commas and quotes) and defused (it starts like a formula).
+        Assert.Contains("employee,,firstName,\"'=HYPERLINK(\"\"http://x\"\",\"\"Berta\"\")\"", lines);
+        Assert.Contains(lines, l => l.StartsWith("employee,,home.coordinates[0],", StringComparison.Ordinal) && !l.Contains('\''));
+        using var unknown = await client.GetAsync("/api/me/export?format=xml");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        using (var hr = await server.ClientAsync("hr.beta@test.local"))
+            (await hr.PutAsJsonAsync($"/api/employees/{server.BetaOne}", new { firstName = "Berta" })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
     public async Task A_conflict_names_no_index_or_constraint_of_the_database()
     {
         using var client = await server.ClientAsync("hr.alpha@test.local");

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Mobility.Server.Tests;
 
-/// <summary>Debian's Chromium, headless, driven by Playwright with no browser download; the flags keep it off the network.</summary>
+/// <summary>Debian's Chromium, headless, driven by Playwright with no browser download; the flags keep it off the network.
+/// Without a GPU, WebGL (MapLibre's maps) runs on SwiftShader, which Chromium now enables only when asked.</summary>
 internal static class Chromium
 {
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
@@ -10,7 +11,7 @@ internal static class Chromium
         {
             ExecutablePath = "/usr/bin/chromium", Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
+                "--disable-component-update", "--disable-sync", "--enable-unsafe-swiftshader"],
         });
 }
 

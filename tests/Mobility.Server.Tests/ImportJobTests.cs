@@ -158,7 +158,7 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
             await page.ClickAsync("#import-form button[type=submit]");
             // The page's policy forbids evaluated scripts, so waits are by locator.
             await page.Locator("#import-result", new() { HasText = "lignes importées" }).WaitForAsync();
-            Assert.Matches(@"^3000 lignes importées · \d+ ajoutés · \d+ mis à jour$", await page.TextContentAsync("#import-result"));
+            Assert.Matches(@"^3[\s\u202F]?000 lignes importées : \d+ ajoutées, \d+ mises à jour\.$", await page.TextContentAsync("#import-result"));
             Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"import-{width}.png"), FullPage = true });
 

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Mobility.Planning.Carpools;
 
 namespace Mobility.Server.Tests;
 
 /// <summary>The employee's commute form in Debian's Chromium: an emptied number keeps what was stored (never a silent
-/// 0), a passenger's typed seats are not stored, and the form then shows what the server holds.</summary>
+/// 0), a passenger is not offered seats and stores none, and the form then shows what the server holds.</summary>
 public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
 {
     [Fact]
@@ -26,13 +27,15 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
             await page.FillAsync("#sign-in-form input[name=email]", "anne@test.local");
             await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
             await page.ClickAsync("#sign-in-form button[type=submit]");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
             var form = page.Locator("#profile-form");
             // The profile arrives after the page: wait for the stored value to be shown.
             await Assertions.Expect(form.Locator("input[name=maxDetourMinutes]")).ToHaveValueAsync(storedDetour.ToString());
 
             await form.Locator("select[name=role]").SelectOptionAsync("Passenger");
+            // Seats count for drivers only: a passenger is not asked for them, so none can be typed and silently dropped.
+            await Assertions.Expect(form.Locator("input[name=seatsOffered]")).ToHaveCountAsync(0);
             await form.Locator("input[name=maxDetourMinutes]").FillAsync("");
-            await form.Locator("input[name=seatsOffered]").FillAsync("5");
             await form.Locator("button[type=submit]").ClickAsync();
             await page.Locator("#message", new() { HasText = "Enregistré." }).WaitForAsync();
 
@@ -42,7 +45,14 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
                 Assert.Equal((storedDetour, 0), (stored.MaxDetourMinutes, stored.SeatsOffered));
             }
             Assert.Equal(storedDetour.ToString(), await form.Locator("input[name=maxDetourMinutes]").InputValueAsync());
-            Assert.Equal("0", await form.Locator("input[name=seatsOffered]").InputValueAsync());
+            Assert.Equal("Passenger", await form.Locator("select[name=role]").InputValueAsync());
+            // Back to driver: the seats field comes back, and a driver with none is told next to the field.
+            await form.Locator("select[name=role]").SelectOptionAsync("Driver");
+            await form.Locator("input[name=seatsOffered]").FillAsync("0");
+            await form.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(form.Locator(".field-error")).ToContainTextAsync("au moins une place");
+            await using (var database = server.NewContext())
+                Assert.Equal(CarpoolRole.Passenger, await database.Employees.Where(e => e.Id == server.AlphaOne).Select(e => e.Role).SingleAsync());
             Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"profile-form-{width}.png"), FullPage = true });
             Assert.Empty(scriptErrors);

@@ -4,6 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
@@ -133,14 +136,36 @@ public sealed class TwoNetworkServer : IDisposable
         }
     }
 
+    /// <summary>The real clock moved to another instant: time still passes, so timers and tokens behave.</summary>
+    private sealed class MovedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+
+    /// <summary>A server instance whose clock reads <paramref name="local"/> (Europe/Paris, Nord's time) now, once it has
+    /// re-matched Nord at start (today and the days the engine keeps).</summary>
+    public async Task<(WebApplicationFactory<Program> Instance, DateTimeOffset Now)> InstanceAtAsync(DateTime local)
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var now = new DateTimeOffset(local, paris.GetUtcOffset(local));
+        var log = new CapturedLog();
+        var instance = Instance().WithWebHostBuilder(host => host
+            .ConfigureLogging(logging => logging.AddProvider(log))
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new MovedClock(now - DateTimeOffset.UtcNow))));
+        _ = instance.Services;
+        await log.WaitForAsync(e => e.Message.Contains("re-matched after", StringComparison.Ordinal) && Equals(e.Values.GetValueOrDefault("Network"), Nord),
+            TimeSpan.FromSeconds(60));
+        return (instance, now);
+    }
+
     public MobilityDbContext NewContext() =>
         new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(_database.ConnectionString)));
 
     /// <summary>A client signed in with a bearer token as the account of that e-mail.</summary>
-    public async Task<HttpClient> ClientAsync(string email)
+    public async Task<HttpClient> ClientAsync(string email, WebApplicationFactory<Program>? instance = null)
     {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email));
+        var client = (instance ?? Factory).CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, instance));
         return client;
     }
 

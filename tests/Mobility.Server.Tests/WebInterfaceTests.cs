@@ -1,59 +1,71 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Mobility.Server.Tests;
 
-/// <summary>The browser interface as served: French first, and every text it shows exists in French and in English.</summary>
+/// <summary>The browser app as the server serves it (built from src/Mobility.Web by ./test.sh): French first, everything it
+/// loads served by us (plant networks often block CDNs), installable (a manifest and a service worker).</summary>
 public sealed partial class WebInterfaceTests
 {
     private static readonly WebApplicationFactory<Program> Server = new WebApplicationFactory<Program>()
         .WithWebHostBuilder(host => host.UseSetting(DatabaseConnection.SettingName, ""));
 
-    [GeneratedRegex(@"^\s{2}(fr|en): \{(?<body>.*?)^\s{2}\},", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex LanguageBlock();
-
-    [GeneratedRegex(@"(?<key>\w+):\s*""")]
-    private static partial Regex Key();
-
-    private static async Task<Dictionary<string, HashSet<string>>> TextsAsync()
-    {
-        var script = await Server.CreateClient().GetStringAsync("/i18n.js");
-        return LanguageBlock().Matches(script).ToDictionary(m => m.Groups[1].Value,
-            m => Key().Matches(m.Groups["body"].Value).Select(k => k.Groups["key"].Value).ToHashSet());
-    }
+    [GeneratedRegex(@"(?:src|href)=""([^""]+)""")]
+    private static partial Regex Reference();
 
     [Fact]
-    public async Task Every_text_exists_in_French_and_in_English()
+    public async Task The_page_is_French_first_and_everything_it_loads_is_ours()
     {
-        var texts = await TextsAsync();
-        Assert.True(texts["fr"].Count > 30, $"only {texts["fr"].Count} French texts were read");
-        Assert.Empty(texts["fr"].Except(texts["en"]));
-        Assert.Empty(texts["en"].Except(texts["fr"]));
-    }
-
-    [Fact]
-    public async Task The_page_is_French_first_and_names_only_texts_that_exist()
-    {
-        var html = await Server.CreateClient().GetStringAsync("/");
+        using var client = Server.CreateClient();
+        var html = await client.GetStringAsync("/");
         Assert.Contains("<html lang=\"fr\">", html);
-        var used = Regex.Matches(html, @"data-i18n=""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
-        foreach (var module in new[] { "/app.js", "/demand.js", "/live.js", "/proposalMap.js", "/shuttles.js" })
+        var references = Reference().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(references, r => r.StartsWith("/assets/", StringComparison.Ordinal) && r.EndsWith(".js", StringComparison.Ordinal));
+        foreach (var reference in references)
         {
-            var script = await Server.CreateClient().GetStringAsync(module);
-            used.UnionWith(Regex.Matches(script, @"\bt\(""(\w+)""\)").Select(m => m.Groups[1].Value));
+            Assert.StartsWith("/", reference);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(reference)).StatusCode);
         }
-        Assert.True(used.Count > 20);
-        Assert.Empty(used.Except((await TextsAsync())["fr"]));
     }
 
     [Fact]
-    public async Task The_map_library_is_served_with_the_page()
+    public async Task The_app_is_installable_with_a_manifest_icons_and_a_service_worker()
     {
-        // Plant networks often block CDNs: the working group's map must not depend on one.
-        var html = await Server.CreateClient().GetStringAsync("/");
-        foreach (var asset in Regex.Matches(html, @"(?:src|href)=""(lib/[^""]+)""").Select(m => m.Groups[1].Value).DefaultIfEmpty("none"))
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await Server.CreateClient().GetAsync("/" + asset)).StatusCode);
-        Assert.Contains("lib/leaflet/leaflet.js", html);
+        using var client = Server.CreateClient();
+        var manifest = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/manifest.webmanifest")).RootElement;
+        Assert.Equal("fr", manifest.GetProperty("lang").GetString());
+        Assert.Equal("standalone", manifest.GetProperty("display").GetString());
+        var icons = manifest.GetProperty("icons").EnumerateArray().Select(i => (Src: i.GetProperty("src").GetString()!, Sizes: i.GetProperty("sizes").GetString())).ToList();
+        Assert.Contains(icons, i => i.Sizes == "512x512");
+        foreach (var (src, _) in icons) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(src)).StatusCode);
+        var worker = await client.GetAsync("/sw.js");
+        Assert.Equal(HttpStatusCode.OK, worker.StatusCode);
+        Assert.Equal("text/javascript", worker.Content.Headers.ContentType?.MediaType);
+        // The worker keeps the shell, never the API's answers (personal data).
+        var script = await worker.Content.ReadAsStringAsync();
+        Assert.Contains("/api/", script);
+    }
+
+    [Fact]
+    public async Task The_apps_files_come_compressed_and_hashed_ones_are_kept_while_the_API_is_never_compressed()
+    {
+        using var client = Server.CreateClient();
+        var html = await client.GetStringAsync("/");
+        var script = Reference().Matches(html).Select(m => m.Groups[1].Value).First(r => r.EndsWith(".js", StringComparison.Ordinal));
+        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var response = await client.SendAsync(request);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+        page.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var pageResponse = await client.SendAsync(page);
+        Assert.True(pageResponse.Headers.CacheControl?.NoCache, "the page is revalidated so a new build shows at once");
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/health");
+        api.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        using var apiResponse = await client.SendAsync(api);
+        Assert.Empty(apiResponse.Content.Headers.ContentEncoding);
     }
 }

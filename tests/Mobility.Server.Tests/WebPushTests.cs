@@ -53,7 +53,7 @@ public sealed class WebPushTests(TwoNetworkServer server) : IClassFixture<TwoNet
             using var response = await anne.PostAsJsonAsync("/api/me/push-subscriptions", body);
             Assert.Equal(status, response.StatusCode);
             var problem = await BodyAsync(response);
-            Assert.Equal("invalid-data", problem.GetProperty("code").GetString());
+            Assert.Equal("invalid-fields", problem.GetProperty("code").GetString());
             return problem;
         }
         var keys = good.GetProperty("keys");

@@ -342,9 +342,19 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("employee_id");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)")
+                        .HasColumnName("note");
+
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -355,7 +365,10 @@ namespace Mobility.Data.Migrations
 
                     b.HasIndex("CarpoolGroupId");
 
-                    b.ToTable("carpool_status_changes");
+                    b.ToTable("carpool_status_changes", t =>
+                        {
+                            t.HasCheckConstraint("ck_carpool_status_changes_reason_code", "reason_code IS NULL OR reason_code IN ('sick', 'schedule-changed', 'car-unavailable', 'other')");
+                        });
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Company", b =>
@@ -381,12 +394,36 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("network_id");
 
+                    b.Property<string>("RideHomeInstructions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("ride_home_instructions");
+
+                    b.Property<string>("RideHomeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ride_home_kind");
+
+                    b.Property<decimal?>("RideHomeMaxPerRideEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("ride_home_max_per_ride_euros");
+
+                    b.Property<decimal?>("RideHomeMonthlyBudgetEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("ride_home_monthly_budget_euros");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NetworkId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("companies");
+                    b.ToTable("companies", t =>
+                        {
+                            t.HasCheckConstraint("ck_companies_ride_home_amounts", "(ride_home_monthly_budget_euros IS NULL OR ride_home_monthly_budget_euros >= 0) AND (ride_home_max_per_ride_euros IS NULL OR ride_home_max_per_ride_euros >= 0)");
+                        });
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.DigestSend", b =>
@@ -795,6 +832,91 @@ namespace Mobility.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("push_subscriptions");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.RideHomeCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AllowanceEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("allowance_euros");
+
+                    b.Property<bool>("BudgetExhausted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("budget_exhausted");
+
+                    b.Property<long?>("CarpoolGroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carpool_group_id");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cause");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<decimal>("EstimatedCostEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("estimated_cost_euros");
+
+                    b.Property<string>("Fallback")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("fallback");
+
+                    b.Property<double>("Kilometres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("kilometres");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarpoolGroupId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("CompanyId", "Date");
+
+                    b.ToTable("ride_home_cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_ride_home_cases_amounts", "estimated_cost_euros >= 0 AND allowance_euros >= 0 AND kilometres >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.ShiftAssignment", b =>
@@ -1544,6 +1666,32 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.RideHomeCase", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.CarpoolGroup", "CarpoolGroup")
+                        .WithMany("RideHomeCases")
+                        .HasForeignKey("CarpoolGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mobility.Data.Model.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CarpoolGroup");
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Employee");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.ShiftAssignment", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Employee", "Employee")
@@ -1726,6 +1874,8 @@ namespace Mobility.Data.Migrations
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("RideHomeCases");
 
                     b.Navigation("StatusHistory");
                 });

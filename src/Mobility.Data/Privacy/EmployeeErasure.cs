@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mobility.Data.Privacy;
 
 /// <summary>
-/// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in and
-/// messages are removed, and so is their part of every stored carpool explanation (times at home, trip alone, window);
+/// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in, the notes
+/// they wrote with decisions and messages are removed, and so is their part of every stored carpool explanation (times at home, trip alone, window);
 /// others' messages name groups only and show erased people no more. What stays (company, main site, commune, role, past
 /// carpool memberships without locations) is anonymous. The row is kept so that counts of past carpools stay true.
 /// </summary>
@@ -37,6 +37,17 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
             WHERE explanation ? 'explanation'
               AND id IN (SELECT carpool_group_id FROM carpool_members WHERE employee_id = {employeeId})
             """, cancellation);
+        // The morning check names the passengers without a ride home.
+        await database.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE carpool_groups SET explanation = jsonb_set(explanation, ARRAY['withoutRideHome'], COALESCE(
+                (SELECT jsonb_agg(m) FROM jsonb_array_elements(explanation->'withoutRideHome') m WHERE m->>'id' <> {employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}),
+                '[]'::jsonb))
+            WHERE jsonb_typeof(explanation->'withoutRideHome') = 'array'
+              AND id IN (SELECT carpool_group_id FROM carpool_members WHERE employee_id = {employeeId})
+            """, cancellation);
+        // What they wrote when they declined or cancelled.
+        await database.CarpoolStatusChanges.Where(c => c.EmployeeId == employeeId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Note, x => null), cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // The sign-in (an e-mail address) and the messages sent are personal too; deleting the account deletes its Web Push
         // devices with it (cascade).

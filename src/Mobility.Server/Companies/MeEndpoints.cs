@@ -16,7 +16,7 @@ public static class MeEndpoints
 
         me.MapGet("/employee", ReadMyProfileAsync).WithSummary("My profile, home included.");
         me.MapPut("/employee", ChangeMyCommuteAsync).WithSummary("Changes how I commute: home, role, seats, detour, flexibility, language, consent.");
-        me.MapGet("/export", ExportMyDataAsync).WithSummary("Everything stored about me, as JSON (right of access and portability).");
+        me.MapGet("/export", ExportMyDataAsync).WithSummary("Everything stored about me, as a downloaded file: JSON, or CSV with ?format=csv (right of access and portability).");
         me.MapDelete("/employee", EraseMeAsync).WithSummary("Erases my personal data and my account.");
         return endpoints;
     }
@@ -41,8 +41,23 @@ public static class MeEndpoints
         return Results.Ok(EmployeeView.From(employee));
     }
 
-    private static async Task<IResult> ExportMyDataAsync(HttpContext http, MobilityDbContext database, CancellationToken cancellation) =>
-        Results.Json(await PersonalDataExport.ReadAsync(database, CurrentUser.From(http.User)!.EmployeeId!.Value, cancellation));
+    private static async Task<IResult> ExportMyDataAsync(HttpContext http, MobilityDbContext database, TimeProvider clock, CancellationToken cancellation,
+        string? format = null)
+    {
+        if (format is not (null or "json" or "csv"))
+        {
+            var errors = new FieldErrors();
+            errors.Add("format", "« json » ou « csv ». / 'json' or 'csv'.");
+            return errors.Problem();
+        }
+        var export = await PersonalDataExport.ReadAsync(database, CurrentUser.From(http.User)!.EmployeeId!.Value, cancellation);
+        var name = $"mobility-export-{clock.GetUtcNow():yyyy-MM-dd}";
+        return format == "csv"
+            ? Results.File(PersonalDataExport.ToCsv(export), "text/csv; charset=utf-8", name + ".csv")
+            : Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", name + ".json");
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ExportJson = new(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private static async Task<IResult> EraseMeAsync(HttpContext http, MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation)
     {

@@ -2,15 +2,18 @@ namespace Mobility.Server.Http;
 
 /// <summary>
 /// Field-level validation messages, French first then English, returned as an RFC 9457 validation problem
-/// (`errors`: field → messages) so that a form can show each message next to its field. A message added with a code also
-/// goes to `fieldCodes` (field → [{code, parameters}]), so that a client that owns the words shows its own; the problem
-/// then carries `code` "invalid-data" too.
+/// (`errors`: field → messages) so that a form can show each message next to its field. A message given with a code
+/// (<see cref="Add(string, string, string, IReadOnlyDictionary{string, object?}?)"/>) is also listed under `fieldCodes`
+/// (field → [{ code, parameters }]) and the problem carries `code` <see cref="Code"/>, so that a client that owns its
+/// words translates it; `errors` stays as it was for the others.
 /// </summary>
 public sealed class FieldErrors
 {
     public const string Title = "Données invalides / Invalid data";
+    public const string Code = "invalid-fields";
 
-    public const string Code = "invalid-data";
+    /// <summary>A field's error as a client translates it.</summary>
+    public sealed record FieldCode(string Code, IReadOnlyDictionary<string, object?> Parameters);
 
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<FieldCode>> _codes = new(StringComparer.OrdinalIgnoreCase);
@@ -25,8 +28,8 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    /// <summary>A message with its stable code (kebab-case) and the values the client's words need.</summary>
-    public void Add(string field, string message, string code, IReadOnlyDictionary<string, object?>? parameters = null)
+    /// <param name="code">Stable, kebab-case (e.g. <c>unknown-reason</c>).</param>
+    public void Add(string field, string code, string message, IReadOnlyDictionary<string, object?>? parameters = null)
     {
         Add(field, message);
         if (!_codes.TryGetValue(field, out var codes)) _codes[field] = codes = [];
@@ -43,6 +46,3 @@ public sealed class FieldErrors
             ["fieldCodes"] = _codes.ToDictionary(c => c.Key, c => c.Value.ToArray()),
         });
 }
-
-/// <summary>One field problem as a client translates it.</summary>
-public sealed record FieldCode(string Code, IReadOnlyDictionary<string, object?> Parameters);

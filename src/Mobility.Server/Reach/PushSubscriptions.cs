@@ -42,16 +42,14 @@ public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushO
         CheckKey("keys.auth", input.Keys?.Auth, 16, errors);
         var label = string.IsNullOrWhiteSpace(input.DeviceLabel) ? null : input.DeviceLabel.Trim();
         if (label is not null && (label.Length > StoredSubscription.DeviceLabelLength || label.Contains('\0')))
-            errors.Add("deviceLabel", $"Au plus {StoredSubscription.DeviceLabelLength} caractères. / At most {StoredSubscription.DeviceLabelLength} characters.",
-                DeviceLabelTooLong, new Dictionary<string, object?> { ["maximum"] = StoredSubscription.DeviceLabelLength });
+            errors.Add("deviceLabel", DeviceLabelTooLong, $"Au plus {StoredSubscription.DeviceLabelLength} caractères. / At most {StoredSubscription.DeviceLabelLength} characters.", new Dictionary<string, object?> { ["maximum"] = StoredSubscription.DeviceLabelLength });
         if (errors.Any || endpoint is null) return (null, false);
 
         var row = await database.PushSubscriptions.SingleOrDefaultAsync(s => s.Endpoint == endpoint, cancellation);
         if (row?.AccountId != accountId
             && await database.PushSubscriptions.CountAsync(s => s.AccountId == accountId, cancellation) >= settings.MaximumDevices)
         {
-            errors.Add("endpoint", $"Au plus {settings.MaximumDevices} appareils ; retirez-en un. / At most {settings.MaximumDevices} devices; remove one.",
-                DeviceLimit, new Dictionary<string, object?> { ["maximum"] = settings.MaximumDevices });
+            errors.Add("endpoint", DeviceLimit, $"Au plus {settings.MaximumDevices} appareils ; retirez-en un. / At most {settings.MaximumDevices} devices; remove one.", new Dictionary<string, object?> { ["maximum"] = settings.MaximumDevices });
             return (null, true);
         }
         if (row is null) database.PushSubscriptions.Add(row = new StoredSubscription { Endpoint = endpoint, P256dh = "", Auth = "" });
@@ -74,26 +72,24 @@ public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushO
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add("endpoint", "Adresse du service de notification obligatoire. / Push service address required.", EndpointRequired);
+            errors.Add("endpoint", EndpointRequired, "Adresse du service de notification obligatoire. / Push service address required.");
             return null;
         }
         if (text.Length > StoredSubscription.EndpointLength)
         {
-            errors.Add("endpoint", $"Au plus {StoredSubscription.EndpointLength} caractères. / At most {StoredSubscription.EndpointLength} characters.",
-                EndpointTooLong, new Dictionary<string, object?> { ["maximum"] = StoredSubscription.EndpointLength });
+            errors.Add("endpoint", EndpointTooLong, $"Au plus {StoredSubscription.EndpointLength} caractères. / At most {StoredSubscription.EndpointLength} characters.", new Dictionary<string, object?> { ["maximum"] = StoredSubscription.EndpointLength });
             return null;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (settings.AllowHttpEndpoints && uri.Scheme == Uri.UriSchemeHttp))
             || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            errors.Add("endpoint", "Une adresse https:// est attendue. / An https:// address is expected.", EndpointInvalid);
+            errors.Add("endpoint", EndpointInvalid, "Une adresse https:// est attendue. / An https:// address is expected.");
             return null;
         }
         var host = uri.IdnHost.ToLowerInvariant();
         if (!settings.AllowedHosts.Any(allowed => host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal)))
         {
-            errors.Add("endpoint", "Ce service de notification n'est pas accepté. / This push service is not accepted.",
-                EndpointHostRefused, new Dictionary<string, object?> { ["host"] = host });
+            errors.Add("endpoint", EndpointHostRefused, "Ce service de notification n'est pas accepté. / This push service is not accepted.", new Dictionary<string, object?> { ["host"] = host });
             return null;
         }
         return text;
@@ -104,7 +100,6 @@ public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushO
         var valid = text is { Length: > 0 and < 200 } && VapidKeys.DecodedLength(text) == bytes
                     && (mustStartWith is null || System.Buffers.Text.Base64Url.DecodeFromChars(text)[0] == mustStartWith);
         if (!valid)
-            errors.Add(field, $"Clé base64url de {bytes} octets attendue. / A base64url key of {bytes} bytes is expected.",
-                KeyInvalid, new Dictionary<string, object?> { ["bytes"] = bytes });
+            errors.Add(field, KeyInvalid, $"Clé base64url de {bytes} octets attendue. / A base64url key of {bytes} bytes is expected.", new Dictionary<string, object?> { ["bytes"] = bytes });
     }
 }

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { addDays, formatDay, inLanguage, setLanguage, t, textForCode, today } from "./i18n";
+
+afterEach(() => setLanguage("fr"));
+
+describe("translation", () => {
+  it("is French first and switches to English", () => {
+    expect(t("signIn")).toBe("Connexion");
+    setLanguage("en");
+    expect(t("signIn")).toBe("Sign in");
+    expect(document.documentElement.lang).toBe("en");
+  });
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(t("seatsInCar", { seats: 3 })).toBe("3 places");
+    expect(t("seatsInCar")).toBe("{seats} places");
+  });
+  it("turns a server code into words, or nothing when it has none", () => {
+    expect(textForCode("error.", "rate-limited")).toContain("Trop de demandes");
+    expect(textForCode("error.", "no-such-code")).toBeUndefined();
+  });
+  it("picks the user's half of the server's bilingual sentences", () => {
+    expect(inLanguage("Entre 0 et 8 places. / Between 0 and 8 seats.")).toBe("Entre 0 et 8 places.");
+    setLanguage("en");
+    expect(inLanguage("Entre 0 et 8 places. / Between 0 and 8 seats.")).toBe("Between 0 and 8 seats.");
+    expect(inLanguage("Plain")).toBe("Plain");
+  });
+});
+
+describe("dates", () => {
+  it("are the plants' dates, not UTC's: 23:30 in Paris on 1 December is still the 1st", () => {
+    expect(today(new Date("2026-12-01T22:30:00Z"))).toBe("2026-12-01");
+    expect(today(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-02");
+  });
+  it("step over month ends and name the weekday", () => {
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(formatDay("2026-12-02")).toBe("mercredi 2 décembre");
+  });
+});

@@ -1,0 +1,98 @@
+// The one translation layer. Words live in texts/fr.ts and texts/en.ts (English is typed as French's keys, so a text
+// missing in either language does not compile). The language is the employee's saved preference once signed in, else
+// the one chosen here, kept in the browser.
+import { useEffect, useState } from "preact/hooks";
+import { fr, type Texts } from "./texts/fr";
+import { en } from "./texts/en";
+
+export type Language = "fr" | "en";
+export type TextKey = keyof Texts;
+const catalogues: Record<Language, Texts> = { fr, en };
+const storageKey = "mobility.language";
+
+function initialLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    if (stored === "fr" || stored === "en") return stored;
+  } catch { /* storage refused: French */ }
+  return "fr";
+}
+
+let current: Language = initialLanguage();
+const listeners = new Set<() => void>();
+
+export const language = (): Language => current;
+
+export function setLanguage(next: Language): void {
+  if (next !== "fr" && next !== "en") return;
+  current = next;
+  try { localStorage.setItem(storageKey, next); } catch { /* kept for this page only */ }
+  document.documentElement.lang = next;
+  for (const listener of listeners) listener();
+}
+
+/** Re-renders the calling component when the language changes; answers the language. */
+export function useLanguage(): Language {
+  const [, setTick] = useState(0);
+  const rerender = () => setTick((n) => n + 1);
+  useEffect(() => { listeners.add(rerender); return () => { listeners.delete(rerender); }; }, []);
+  return current;
+}
+
+/** The text for `key`, with `{name}` placeholders filled from `parameters`. */
+export function t(key: TextKey, parameters: Record<string, string | number> = {}): string {
+  const text = catalogues[current][key] ?? catalogues.fr[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in parameters ? String(parameters[name]) : whole));
+}
+
+/** Whether `key` names a text (codes from the server are looked up this way). */
+export const hasText = (key: string): key is TextKey => key in catalogues.fr;
+
+/** A text by a code the server sent (`prefix` + code), or undefined when we have no words for it. */
+export function textForCode(prefix: string, code: string, parameters: Record<string, unknown> = {}): string | undefined {
+  const key = `${prefix}${code}`;
+  if (!hasText(key)) return undefined;
+  const plain: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(parameters))
+    if (typeof value === "string" || typeof value === "number") plain[name] = typeof value === "number" ? formatNumber(value) : value;
+  return t(key, plain);
+}
+
+/** Server messages still written "Français / English": the part in the interface's language. */
+export function inLanguage(message: string): string {
+  const parts = message.split(" / ");
+  if (parts.length < 2) return message;
+  const middle = Math.ceil(parts.length / 2);
+  return current === "en" ? parts.slice(middle).join(" / ") : parts.slice(0, middle).join(" / ");
+}
+
+// Shift and pickup times are the plants' local times, wherever the phone is.
+export const networkTimeZone = "Europe/Paris";
+
+const locale = () => (current === "fr" ? "fr-FR" : "en-GB");
+
+export const formatNumber = (value: number, digits = 0): string =>
+  value.toLocaleString(locale(), { maximumFractionDigits: digits });
+
+/** 07:45 for an instant, in the plants' time zone. */
+export const formatTime = (instant: string | Date): string =>
+  new Date(instant).toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit", timeZone: networkTimeZone });
+
+/** "mercredi 2 décembre" for a calendar date (YYYY-MM-DD). */
+export function formatDay(date: string, style: "long" | "short" = "long"): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day, 12)).toLocaleDateString(locale(), style === "long"
+    ? { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }
+    : { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+/** Today's date (YYYY-MM-DD) in the plants' time zone, not the phone's nor UTC. */
+export function today(now: Date = new Date()): string {
+  return now.toLocaleDateString("en-CA", { timeZone: networkTimeZone });
+}
+
+/** The calendar date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,54 @@
+// The one place where the app says what happened: an error or a notice, shown in a bar under the header where a phone
+// user sees it (never at the bottom of a long page), read out by screen readers, dismissed by a tap or the next action.
+import { useEffect, useState } from "preact/hooks";
+import { ApiError } from "../http";
+import { inLanguage, t, textForCode } from "../i18n";
+
+type Shown = { kind: "error" | "notice"; text: string } | null;
+let shown: Shown = null;
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function show(next: Shown, forMs?: number) {
+  shown = next;
+  clearTimeout(timer);
+  if (forMs) timer = setTimeout(() => show(null), forMs);
+  for (const listener of listeners) listener();
+}
+
+/** Words for any failure: the server's code in our words, else its title in the user's language, else by status. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    const ours = textForCode("error.", error.code, error.parameters);
+    if (ours) return ours;
+    const fields = Object.values(error.fields).flat().map(fieldText);
+    if (fields.length) return fields.join(" ");
+    if (error.title) return inLanguage(error.title);
+    return t(error.status >= 500 ? "error.server" : "error.invalid");
+  }
+  return t("error.unexpected");
+}
+
+/** One field's message: a code of ours, or the server's bilingual sentence in the user's language. */
+export const fieldText = (message: string): string =>
+  (/^[a-z0-9-]+$/.test(message) ? textForCode("field.", message) : undefined) ?? inLanguage(message);
+
+export const showError = (error: unknown) => show({ kind: "error", text: errorText(error) });
+export const showNotice = (text: string) => show({ kind: "notice", text }, 6000);
+export const clearStatus = () => show(null);
+
+export function StatusBar() {
+  const [, setTick] = useState(0);
+  const rerender = () => setTick((n) => n + 1);
+  useEffect(() => { listeners.add(rerender); return () => { listeners.delete(rerender); }; }, []);
+  return (
+    <div id="message" class="status-region" role={shown?.kind === "error" ? "alert" : "status"} aria-live={shown?.kind === "error" ? "assertive" : "polite"}>
+      {shown && (
+        <div class={`status ${shown.kind}`}>
+          <span>{shown.text}</span>
+          <button type="button" class="icon" aria-label={t("close")} onClick={clearStatus}>×</button>
+        </div>
+      )}
+    </div>
+  );
+}
