@@ -41,6 +41,9 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<JobFile> JobFiles => Set<JobFile>();
     public DbSet<CrewMessage> CrewMessages => Set<CrewMessage>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
+    public DbSet<PushKeys> PushKeys => Set<PushKeys>();
+    public DbSet<DigestSend> DigestSends => Set<DigestSend>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -123,6 +126,8 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             employee.HasOne(e => e.PreferredMeetingPoint).WithMany().OnDelete(DeleteBehavior.SetNull);
             employee.Property(e => e.Role).HasConversion<string>();
             employee.Property(e => e.PreferredLanguage).HasMaxLength(2);
+            // The sentinel is the CLR default (true), so that an explicit false is written, not replaced by the column default.
+            employee.Property(e => e.DigestByMail).HasDefaultValue(true).HasSentinel(true);
             employee.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_employees_seats_offered", "seats_offered >= 0 AND seats_offered <= 8");
@@ -295,6 +300,30 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             feed.Property(f => f.TokenHash).HasMaxLength(64);
             feed.HasOne(f => f.Employee).WithOne().HasForeignKey<CalendarFeed>(f => f.EmployeeId).OnDelete(DeleteBehavior.Cascade);
             feed.HasIndex(f => f.TokenHash).IsUnique();
+        });
+
+        model.Entity<PushSubscription>(subscription =>
+        {
+            subscription.Property(s => s.Endpoint).HasMaxLength(PushSubscription.EndpointLength);
+            subscription.Property(s => s.P256dh).HasMaxLength(100);
+            subscription.Property(s => s.Auth).HasMaxLength(40);
+            subscription.Property(s => s.DeviceLabel).HasMaxLength(PushSubscription.DeviceLabelLength);
+            // Erasure deletes the account, and with it the devices that could still be reached.
+            subscription.HasOne(s => s.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
+            subscription.HasIndex(s => s.Endpoint).IsUnique();
+            subscription.HasIndex(s => s.AccountId);
+        });
+
+        model.Entity<PushKeys>(keys =>
+        {
+            keys.Property(k => k.Id).ValueGeneratedNever();
+            keys.ToTable(t => t.HasCheckConstraint("ck_push_keys_single_row", "id = 1"));
+        });
+
+        model.Entity<DigestSend>(send =>
+        {
+            send.HasKey(s => new { s.EmployeeId, s.Date });
+            send.HasOne(s => s.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
         });
 
         SnakeCaseNames.Apply(model);

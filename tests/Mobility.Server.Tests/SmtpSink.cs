@@ -52,6 +52,14 @@ public sealed class SmtpSink : IDisposable
         throw new TimeoutException($"No mail to {to} arrived.");
     }
 
+    /// <summary>Every mail to <paramref name="to"/> received so far, raw.</summary>
+    public IReadOnlyList<string> MailsTo(string to)
+    {
+        var folder = Path.Combine(_maildir, "new");
+        return !Directory.Exists(folder) ? []
+            : Directory.EnumerateFiles(folder).Select(File.ReadAllText).Where(text => text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
     public void Dispose()
     {
         if (!_server.HasExited) _server.Kill(entireProcessTree: true);

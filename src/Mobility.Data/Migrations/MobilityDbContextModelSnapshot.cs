@@ -493,6 +493,25 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.DigestSend", b =>
+                {
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.HasKey("EmployeeId", "Date");
+
+                    b.ToTable("digest_sends");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.Employee", b =>
                 {
                     b.Property<long>("Id")
@@ -517,6 +536,12 @@ namespace Mobility.Data.Migrations
                     b.Property<bool>("ConsentToMatching")
                         .HasColumnType("boolean")
                         .HasColumnName("consent_to_matching");
+
+                    b.Property<bool>("DigestByMail")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("digest_by_mail");
 
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone")
@@ -798,6 +823,88 @@ namespace Mobility.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_notifications_sequence", "sequence >= 1");
                         });
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.PushKeys", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("push_keys", t =>
+                        {
+                            t.HasCheckConstraint("ck_push_keys_single_row", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.PushSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("auth");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceLabel")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("device_label");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_success_at");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("p256dh");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("Endpoint")
+                        .IsUnique();
+
+                    b.ToTable("push_subscriptions");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.RideHomeCase", b =>
@@ -1606,6 +1713,17 @@ namespace Mobility.Data.Migrations
                     b.Navigation("CarpoolGroup");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.DigestSend", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.Employee", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Company", "Company")
@@ -1677,6 +1795,17 @@ namespace Mobility.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.PushSubscription", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.UserAccount", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.RideHomeCase", b =>

@@ -48,6 +48,8 @@ public class Employee
     /// picked up when riding; null: at home. Cleared when the site is removed, and on erasure.</summary>
     public long? PreferredMeetingPointId { get; set; }
     public Site? PreferredMeetingPoint { get; set; }
+    /// <summary>Whether the employee gets the daily e-mail digest when no device of theirs takes Web Push (on unless they turn it off).</summary>
+    public bool DigestByMail { get; set; } = true;
     public DateTimeOffset? ErasedAt { get; set; }
     public List<ShiftAssignment> ShiftAssignments { get; set; } = [];
     public List<ShiftException> ShiftExceptions { get; set; } = [];

@@ -53,8 +53,10 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Note, x => null), cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.UnmatchedTrips.Where(t => t.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
-        // The sign-in (an e-mail address) and the messages sent are personal too.
+        // The sign-in (an e-mail address) and the messages sent are personal too; deleting the account deletes its Web Push
+        // devices with it (cascade).
         await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.DigestSends.Where(d => d.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.CrewMessages.Where(m => m.AuthorEmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // Whoever holds the calendar link would go on reading the shifts of an anonymous employee.

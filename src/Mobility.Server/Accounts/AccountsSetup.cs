@@ -39,6 +39,7 @@ public static class AccountsSetup
         });
         services.AddScoped<AccountSessions>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailSender>();
         services.AddScoped<Invitations>();
         services.AddScoped<AccountCreation>();
         services.Configure<SignInLimitOptions>(configuration.GetSection(SignInLimitOptions.Section));

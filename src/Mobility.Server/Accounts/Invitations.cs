@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ using Mobility.Data.Model;
 
 namespace Mobility.Server.Accounts;
 
-/// <summary>Configuration `Mail:…`: where invitations are sent from, through which SMTP server, and the address the
+/// <summary>Configuration `Mail:…`: where invitations and digests are sent from, through which SMTP server, and the address the
 /// links point to. Without an SMTP host, mails are written as .eml files to <see cref="PickupDirectory"/> (the demo).</summary>
 public sealed class MailOptions
 {
@@ -29,7 +30,7 @@ public sealed class MailOptions
 /// account no longer hands HR a working sign-in.
 /// </summary>
 public sealed class Invitations(MobilityDbContext database, UserManager<UserAccount> users, AccountSessions sessions, TimeProvider clock,
-    IOptions<MailOptions> options, ILogger<Invitations> log)
+    IOptions<MailOptions> options, MailSender mail)
 {
     public enum Outcome { Accepted, Unknown, WeakPassword }
 
@@ -79,17 +80,6 @@ public sealed class Invitations(MobilityDbContext database, UserManager<UserAcco
                 ? $"Bonjour,\n\nUn compte Mobility a été créé pour vous. Choisissez votre mot de passe ici (lien valable {options.Value.InvitationLifetime.TotalDays:0} jours, une seule fois) :\n\n{link}\n\nSi vous n'attendiez pas ce message, ignorez-le."
                 : $"Hello,\n\nA Mobility account was created for you. Choose your password here (the link works once, for {options.Value.InvitationLifetime.TotalDays:0} days):\n\n{link}\n\nIf you did not expect this message, ignore it.",
         };
-        if (options.Value.SmtpHost is { Length: > 0 } host)
-        {
-            using var smtp = new SmtpClient();
-            await smtp.ConnectAsync(host, options.Value.SmtpPort, SecureSocketOptions.Auto, cancellation);
-            await smtp.SendAsync(message, cancellation);
-            await smtp.DisconnectAsync(true, cancellation);
-            return;
-        }
-        Directory.CreateDirectory(options.Value.PickupDirectory);
-        var file = Path.Combine(options.Value.PickupDirectory, $"{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(file, cancellation);
-        log.LogInformation("No SMTP server configured (Mail:SmtpHost): the invitation to {To} was written to {File}", to, file);
+        await mail.SendAsync(message, cancellation);
     }
 }

@@ -90,7 +90,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
             var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? (group.NetworkId, group.Date) : ((long, DateOnly)?)null;
             return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
         });
-        await pusher.PushAsync(messages, cancellation);
+        await pusher.PushAsync(messages, cancellation, causedBy: employeeId);
         // Its passengers are answered at once, before the re-match below (which keeps what this did).
         if (left is not null)
             foreach (var handler in driverLeft)

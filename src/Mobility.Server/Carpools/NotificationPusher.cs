@@ -3,12 +3,15 @@ using Mobility.Server.Live;
 
 namespace Mobility.Server.Carpools;
 
-/// <summary>Sends stored messages to their employee's connections (on every server instance, through the backplane when on).</summary>
-public sealed class NotificationPusher(IHubContext<CommuteHub> hub, ILogger<NotificationPusher> log)
+/// <summary>Sends stored messages to their employee's connections (on every server instance, through the backplane when on),
+/// then hands them to the relays that reach people whose app is closed (<see cref="INotificationRelay"/>).</summary>
+public sealed class NotificationPusher(IHubContext<CommuteHub> hub, IEnumerable<INotificationRelay> relays, ILogger<NotificationPusher> log)
 {
     /// <summary>Pushes after the commit; a client that misses it (offline, a dropped connection) gets it from <see cref="CommuteHub.Replay"/>.</summary>
-    public async Task PushAsync(IEnumerable<(long EmployeeId, NotificationMessage Message)> messages, CancellationToken cancellation)
+    /// <param name="causedBy">The employee whose decision caused the messages: their open app shows it, no Web Push about it.</param>
+    public async Task PushAsync(IReadOnlyList<(long EmployeeId, NotificationMessage Message)> messages, CancellationToken cancellation, long? causedBy = null)
     {
+        foreach (var relay in relays) relay.Relay(messages, causedBy);
         foreach (var (employeeId, message) in messages)
         {
             try

@@ -11,17 +11,17 @@ namespace Mobility.Server.Companies;
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
     GeoJsonPoint? Home, string? Commune, CarpoolRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
-    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased, long? PreferredMeetingPointId)
+    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased, long? PreferredMeetingPointId, bool Digest)
 {
     public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
         e.Home is null ? null : GeoJsonPoint.From(e.Home), e.Commune, e.Role, e.SeatsOffered, e.MaxDetourMinutes, e.MaxDetourRatio,
-        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null, e.PreferredMeetingPointId);
+        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null, e.PreferredMeetingPointId, e.DigestByMail);
 }
 
 /// <summary>How an employee commutes: what they may change themselves. <see cref="PreferredMeetingPointId"/> 0 means
-/// pickup at home again (null, as for every field, keeps the stored choice).</summary>
+/// pickup at home again (null, as for every field, keeps the stored choice); <see cref="Digest"/>: the daily e-mail digest, on by default.</summary>
 public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CarpoolRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
-    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching, long? PreferredMeetingPointId = null)
+    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching, long? PreferredMeetingPointId = null, bool? Digest = null)
 {
     public const long PickupAtHome = 0;
 
@@ -65,6 +65,7 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         employee.FlexibilityMinutes = FlexibilityMinutes ?? employee.FlexibilityMinutes;
         employee.PreferredLanguage = PreferredLanguage ?? employee.PreferredLanguage;
         employee.ConsentToMatching = ConsentToMatching ?? employee.ConsentToMatching;
+        employee.DigestByMail = Digest ?? employee.DigestByMail;
         return true;
     }
 }

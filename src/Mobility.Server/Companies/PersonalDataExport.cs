@@ -4,7 +4,8 @@ using Mobility.Data;
 namespace Mobility.Server.Companies;
 
 /// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions,
-/// the carpools they were in, the messages they wrote to those groups, and whether they have a calendar address.</summary>
+/// the carpools they were in, the messages they wrote to those groups, whether they have a calendar address, the devices
+/// that take their Web Push and the days a digest was mailed to them.</summary>
 public static class PersonalDataExport
 {
     public static async Task<object> ReadAsync(MobilityDbContext database, long employeeId, CancellationToken cancellation)
@@ -27,6 +28,10 @@ public static class PersonalDataExport
             .Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(cancellation);
         var unmatchedTrips = await database.UnmatchedTrips.AsNoTracking().Where(t => t.EmployeeId == employeeId).OrderBy(t => t.Date).ThenBy(t => t.Direction)
             .Select(t => new { t.Date, direction = t.Direction.ToString(), reason = t.Reason.ToString() }).ToListAsync(cancellation);
+        var pushDevices = await database.PushSubscriptions.AsNoTracking().Where(s => s.Account!.EmployeeId == employeeId)
+            .Select(s => new { s.Endpoint, s.DeviceLabel, s.CreatedAt, s.LastSuccessAt }).ToListAsync(cancellation);
+        var digests = await database.DigestSends.AsNoTracking().Where(d => d.EmployeeId == employeeId).OrderBy(d => d.Date)
+            .Select(d => new { d.Date, d.ClaimedAt }).ToListAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -39,6 +44,8 @@ public static class PersonalDataExport
             crewMessages,
             calendarFeed,
             unmatchedTrips,
+            pushDevices,
+            digests,
         };
     }
 
