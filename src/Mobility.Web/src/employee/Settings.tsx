@@ -1,15 +1,15 @@
 // Settings: how I commute (validated by the server; the form shows what it stored, never what was typed), language,
 // password, my data as a file, and erasure. A field left empty keeps its stored value; seats count for drivers only.
 import { useState } from "preact/hooks";
-import { api, ApiError, type FieldErrors } from "../http";
+import { api, ApiError } from "../http";
 import { setLanguage, t, type Language } from "../i18n";
-import { fieldText, showError, showNotice } from "../ui/status";
+import { fieldMessages, showError, showNotice } from "../ui/status";
 import type { CommuteRole, Profile } from "./model";
 
 const numbers = ["seatsOffered", "maxDetourMinutes", "flexibilityMinutes"] as const;
 
 export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (profile: Profile) => void }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<ApiError | null>(null);
   const [role, setRole] = useState<CommuteRole>(profile.role);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
@@ -25,23 +25,23 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
     setBusy(true);
     try {
       const saved = await api<Profile>("/api/me/employee", { method: "PUT", json: body });
-      setErrors({});
+      setErrors(null);
       onSaved(saved);
       setRole(saved.role);
       setVersion((v) => v + 1);
       setLanguage(saved.preferredLanguage);
       showNotice(t("saved"));
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(lowerKeys(error.fields));
+      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error);
       showError(error);
     } finally {
       setBusy(false);
     }
   };
 
-  const field = (name: string) => errors[name.toLowerCase()]?.length ? (
-    <span class="field-error" id={`${name}-error`}>{errors[name.toLowerCase()].map(fieldText).join(" ")}</span>) : null;
-  const described = (name: string) => (errors[name.toLowerCase()]?.length ? `${name}-error` : undefined);
+  const messages = (name: string) => (errors ? fieldMessages(errors, name) : []);
+  const field = (name: string) => messages(name).length ? <span class="field-error" id={`${name}-error`}>{messages(name).join(" ")}</span> : null;
+  const described = (name: string) => (messages(name).length ? `${name}-error` : undefined);
 
   return (
     <section aria-labelledby="settings-title" class="settings">
@@ -75,9 +75,6 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
     </section>
   );
 }
-
-// Field names come back as the server's casing (PascalCase or camelCase): compared without case.
-const lowerKeys = (fields: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.toLowerCase(), v]));
 
 function PasswordForm() {
   const [busy, setBusy] = useState(false);
