@@ -6,6 +6,7 @@ PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 APT_PACKAGES=(
   "postgresql-$PG_VERSION" "postgresql-$PG_VERSION-postgis-3" "postgresql-$PG_VERSION-pgrouting"
   osm2pgrouting osmium-tool redis-server python3-aiosmtpd
+  tilemaker  # basemap vector tiles (`mobility tiles build`), with its OpenMapTiles example config and Lua profile
   chromium  # the browser tests drive it headless (Playwright with ExecutablePath, no browser download)
 )
 

@@ -28,6 +28,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<CarpoolGroup> CarpoolGroups => Set<CarpoolGroup>();
     public DbSet<CarpoolMember> CarpoolMembers => Set<CarpoolMember>();
     public DbSet<CarpoolStatusChange> CarpoolStatusChanges => Set<CarpoolStatusChange>();
+    public DbSet<UnmatchedTrip> UnmatchedTrips => Set<UnmatchedTrip>();
     public DbSet<ShuttlePlan> ShuttlePlans => Set<ShuttlePlan>();
     public DbSet<ShuttleVehicle> ShuttleVehicles => Set<ShuttleVehicle>();
     public DbSet<ShuttleTrip> ShuttleTrips => Set<ShuttleTrip>();
@@ -35,8 +36,11 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<RideHomeCase> RideHomeCases => Set<RideHomeCase>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobFile> JobFiles => Set<JobFile>();
+    public DbSet<CrewMessage> CrewMessages => Set<CrewMessage>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -53,6 +57,29 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             company.HasIndex(c => new { c.NetworkId, c.ExternalId }).IsUnique();
             company.HasOne(c => c.Network).WithMany(n => n.Companies).OnDelete(DeleteBehavior.Cascade);
+            company.Property(c => c.RideHomeKind).HasConversion<string>().HasMaxLength(20);
+            company.Property(c => c.RideHomeMonthlyBudgetEuros).HasPrecision(10, 2);
+            company.Property(c => c.RideHomeMaxPerRideEuros).HasPrecision(10, 2);
+            company.Property(c => c.RideHomeInstructions).HasMaxLength(TextRules.RideHomeInstructionsLength);
+            company.ToTable(t => t.HasCheckConstraint("ck_companies_ride_home_amounts",
+                "(ride_home_monthly_budget_euros IS NULL OR ride_home_monthly_budget_euros >= 0) AND (ride_home_max_per_ride_euros IS NULL OR ride_home_max_per_ride_euros >= 0)"));
+        });
+
+        model.Entity<RideHomeCase>(rideHome =>
+        {
+            rideHome.Property(c => c.Direction).HasConversion<string>().HasMaxLength(10);
+            rideHome.Property(c => c.Cause).HasConversion<string>().HasMaxLength(30);
+            rideHome.Property(c => c.Fallback).HasConversion<string>().HasMaxLength(20);
+            rideHome.Property(c => c.State).HasConversion<string>().HasMaxLength(10);
+            rideHome.Property(c => c.EstimatedCostEuros).HasPrecision(10, 2);
+            rideHome.Property(c => c.AllowanceEuros).HasPrecision(10, 2);
+            rideHome.HasOne(c => c.Company).WithMany().OnDelete(DeleteBehavior.Cascade);
+            rideHome.HasOne(c => c.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            rideHome.HasOne(c => c.CarpoolGroup).WithMany(g => g.RideHomeCases).OnDelete(DeleteBehavior.SetNull);
+            // HR's list and the month's budget read a company's cases by date.
+            rideHome.HasIndex(c => new { c.CompanyId, c.Date });
+            rideHome.HasIndex(c => c.EmployeeId);
+            rideHome.ToTable(t => t.HasCheckConstraint("ck_ride_home_cases_amounts", "estimated_cost_euros >= 0 AND allowance_euros >= 0 AND kilometres >= 0"));
         });
 
         model.Entity<Site>(site =>
@@ -93,6 +120,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             employee.HasIndex(e => new { e.CompanyId, e.ExternalId }).IsUnique();
             employee.HasOne(e => e.Company).WithMany(c => c.Employees).OnDelete(DeleteBehavior.Cascade);
             employee.HasOne(e => e.MainSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            employee.HasOne(e => e.PreferredMeetingPoint).WithMany().OnDelete(DeleteBehavior.SetNull);
             employee.Property(e => e.Role).HasConversion<string>();
             employee.Property(e => e.PreferredLanguage).HasMaxLength(2);
             employee.ToTable(t =>
@@ -152,7 +180,8 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             member.Property(m => m.Status).HasConversion<string>();
             member.HasOne(m => m.CarpoolGroup).WithMany(g => g.Members).OnDelete(DeleteBehavior.Cascade);
             member.HasOne(m => m.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
-            member.HasOne(m => m.MeetingPointSite).WithMany().OnDelete(DeleteBehavior.Restrict);
+            // A removed meeting point leaves its past pickups as places (PickupLocation) without a name.
+            member.HasOne(m => m.MeetingPointSite).WithMany().OnDelete(DeleteBehavior.SetNull);
             member.HasOne(m => m.DropOffSite).WithMany().OnDelete(DeleteBehavior.Restrict);
             member.HasIndex(m => new { m.CarpoolGroupId, m.EmployeeId }).IsUnique();
             member.ToTable(t =>
@@ -164,10 +193,24 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             });
         });
 
+        model.Entity<UnmatchedTrip>(trip =>
+        {
+            trip.HasKey(t => new { t.EmployeeId, t.Date, t.Direction });
+            trip.Property(t => t.Direction).HasConversion<string>().HasMaxLength(10);
+            trip.Property(t => t.Reason).HasConversion<string>().HasMaxLength(40);
+            trip.HasOne(t => t.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            trip.HasOne<Network>().WithMany().HasForeignKey(t => t.NetworkId).OnDelete(DeleteBehavior.Cascade);
+            trip.HasIndex(t => new { t.NetworkId, t.Date });
+        });
+
         model.Entity<CarpoolStatusChange>(change =>
         {
             change.Property(c => c.Status).HasConversion<string>();
             change.HasOne(c => c.CarpoolGroup).WithMany(g => g.StatusHistory).OnDelete(DeleteBehavior.Cascade);
+            change.Property(c => c.ReasonCode).HasMaxLength(32);
+            change.Property(c => c.Note).HasMaxLength(DecisionReasons.NoteLength);
+            change.ToTable(t => t.HasCheckConstraint("ck_carpool_status_changes_reason_code",
+                $"reason_code IS NULL OR reason_code IN ({string.Join(", ", DecisionReasons.Codes.Select(c => $"'{c}'"))})"));
         });
 
         model.Entity<ShuttleVehicle>(vehicle =>
@@ -232,6 +275,26 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             file.HasKey(f => f.JobId);
             file.HasOne(f => f.Job).WithOne().HasForeignKey<JobFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<CrewMessage>(message =>
+        {
+            message.Property(m => m.Text).HasMaxLength(CrewMessage.TextLength);
+            message.Property(m => m.QuickMessage).HasMaxLength(CrewMessage.QuickMessageLength);
+            message.HasOne(m => m.CarpoolGroup).WithMany().OnDelete(DeleteBehavior.Cascade);
+            message.HasOne(m => m.Author).WithMany().HasForeignKey(m => m.AuthorEmployeeId).OnDelete(DeleteBehavior.Cascade);
+            // A thread is read newest first from a cursor; the rate limit counts an author's recent messages.
+            message.HasIndex(m => new { m.CarpoolGroupId, m.Id });
+            message.HasIndex(m => new { m.AuthorEmployeeId, m.SentAt });
+            message.ToTable(t => t.HasCheckConstraint("ck_crew_messages_text_or_quick_message", "(text IS NULL) <> (quick_message IS NULL)"));
+        });
+
+        model.Entity<CalendarFeed>(feed =>
+        {
+            feed.HasKey(f => f.EmployeeId);
+            feed.Property(f => f.TokenHash).HasMaxLength(64);
+            feed.HasOne(f => f.Employee).WithOne().HasForeignKey<CalendarFeed>(f => f.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+            feed.HasIndex(f => f.TokenHash).IsUnique();
         });
 
         SnakeCaseNames.Apply(model);

@@ -24,6 +24,8 @@ public static class TextRules
     public const int PasswordLength = 256;
     /// <summary>IANA zone names ("America/Argentina/ComodRivadavia" is among the longest).</summary>
     public const int TimeZoneLength = 64;
+    /// <summary>How an employee gets the company's shuttle or taxi when no car is left (a phone number, a place, a code).</summary>
+    public const int RideHomeInstructionsLength = 500;
 
     /// <summary>Why the text is refused, in English (import reports are), or null when it is fine.</summary>
     public static string? Problem(string text, int maximumLength = MaximumLength) =>

@@ -40,6 +40,25 @@ public sealed class BackplaneTests(TwoNetworkServer server) : IClassFixture<TwoN
     }
 
     [Fact]
+    public async Task A_crew_message_posted_on_one_instance_reaches_a_member_connected_to_the_other()
+    {
+        await using var first = server.Instance((LiveSetup.BackplaneSetting, Redis));
+        await using var second = server.Instance((LiveSetup.BackplaneSetting, Redis));
+        var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne, server.BetaOne);
+        await using var anne = await server.HubAsync("anne@test.local", first);
+        var arrived = new TaskCompletionSource<System.Text.Json.JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = anne.On<System.Text.Json.JsonElement>(Crew.CrewMessages.PushMethod, m => arrived.TrySetResult(m));
+        await anne.StartAsync();
+        using var berta = second.CreateClient();
+        berta.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.TokenAsync("berta@test.local", second));
+        using var posted = await berta.PostAsync($"/api/me/proposals/{group}/crew-messages",
+            new StringContent("{\"quickMessage\":\"running-late-5\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.True(await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromSeconds(10))) == arrived.Task, "the message did not cross instances");
+        Assert.Equal("running-late-5", (await arrived.Task).GetProperty("quickMessage").GetString());
+    }
+
+    [Fact]
     public async Task Without_the_backplane_the_other_instance_cannot_push_and_replay_still_delivers()
     {
         await using var first = server.Instance();

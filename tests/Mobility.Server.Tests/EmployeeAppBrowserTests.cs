@@ -126,8 +126,15 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
         await paul.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await Assertions.Expect(paul.Locator($"article.trip[data-group='{group}']")).ToContainTextAsync("To work");
         await Assertions.Expect(paul.GetByRole(AriaRole.Link, new() { Name = "My week" })).ToBeVisibleAsync();
-        await using (var database = server.NewContext())
-            Assert.Equal("en", await database.Employees.Where(e => e.Id == server.AlphaTwo).Select(e => e.PreferredLanguage).SingleAsync());
+        // The page shows English at once and saves the choice in the background: wait for it to be stored.
+        string? savedLanguage = null;
+        for (var attempt = 0; attempt < 50 && savedLanguage != "en"; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(200);
+            await using var database = server.NewContext();
+            savedLanguage = await database.Employees.Where(e => e.Id == server.AlphaTwo).Select(e => e.PreferredLanguage).SingleAsync();
+        }
+        Assert.Equal("en", savedLanguage);
         // A new browser, where nothing was chosen: the profile's language wins.
         var again = await SignedInAsync(browser, address, "paul@test.local", errors);
         await Assertions.Expect(again.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToBeVisibleAsync();

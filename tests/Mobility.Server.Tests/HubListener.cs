@@ -4,29 +4,29 @@ using Mobility.Server.Carpools;
 
 namespace Mobility.Server.Tests;
 
-/// <summary>Collects the messages a hub connection receives, in order.</summary>
-internal sealed class HubListener
+/// <summary>Collects what a hub connection receives by one method, in order.</summary>
+internal class HubListener<T>(string method)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    public ConcurrentQueue<NotificationMessage> Received { get; } = new();
+    public ConcurrentQueue<T> Received { get; } = new();
     private SemaphoreSlim Arrived { get; } = new(0);
 
-    public void Attach(HubConnection hub) => hub.On<NotificationMessage>(CommuteHub.NotificationMethod, message =>
+    public void Attach(HubConnection hub) => hub.On<T>(method, message =>
     {
         Received.Enqueue(message);
         Arrived.Release();
     });
 
-    public async Task<NotificationMessage> NextAsync()
+    public async Task<T> NextAsync()
     {
-        Assert.True(await Arrived.WaitAsync(Patience), "no message arrived");
+        Assert.True(await Arrived.WaitAsync(Patience), $"no {method} arrived");
         Assert.True(Received.TryDequeue(out var message));
         return message;
     }
 
     /// <summary>Skips messages until one matches.</summary>
-    public async Task<NotificationMessage> NextWhereAsync(Func<NotificationMessage, bool> wanted)
+    public async Task<T> NextWhereAsync(Func<T, bool> wanted)
     {
         while (true)
         {
@@ -35,3 +35,6 @@ internal sealed class HubListener
         }
     }
 }
+
+/// <summary>The employee's notifications (<see cref="CommuteHub.NotificationMethod"/>).</summary>
+internal sealed class HubListener() : HubListener<NotificationMessage>(CommuteHub.NotificationMethod);

@@ -158,7 +158,8 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
             await page.ClickAsync("#import-form button[type=submit]");
             // The page's policy forbids evaluated scripts, so waits are by locator.
             await page.Locator("#import-result", new() { HasText = "lignes importées" }).WaitForAsync();
-            Assert.Matches(@"^3[\s\u202F]?000 lignes importées : \d+ ajoutées, \d+ mises à jour\.$", await page.TextContentAsync("#import-result"));
+            // Numbers in the French way: 3 000 (a narrow no-break space between thousands).
+            Assert.Matches(@"^3[\s\u202F\u00A0]?000 lignes importées : [\d\s\u202F\u00A0]+ ajoutées, [\d\s\u202F\u00A0]+ mises à jour\.$", await page.TextContentAsync("#import-result"));
             Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"import-{width}.png"), FullPage = true });
 

@@ -15,7 +15,8 @@ namespace Mobility.Server.Tests;
 /// </summary>
 public sealed class ProposalPrivacyTests : IClassFixture<TwoNetworkServer>
 {
-    private static readonly HashSet<string> GroupFields = ["groupId", "date", "direction", "status", "seats", "members", "mine"];
+    // rideHome is the viewer's own ride-home offer, never another member's (RideHomeTests).
+    private static readonly HashSet<string> GroupFields = ["groupId", "date", "direction", "status", "seats", "members", "mine", "rideHome"];
     private static readonly HashSet<string> MemberFields =
         ["handle", "firstName", "company", "role", "pickupOrder", "pickupTime", "status", "isMe", "pickup", "meetingPoint", "dropOff", "dropOffLocation"];
 

@@ -18,7 +18,6 @@ namespace Mobility.Server.Tests;
 /// </summary>
 public sealed class SameDayHorizonTests : IClassFixture<TwoNetworkServer>
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     private readonly TwoNetworkServer _server;
 
     public SameDayHorizonTests(TwoNetworkServer server)
@@ -37,25 +36,7 @@ public sealed class SameDayHorizonTests : IClassFixture<TwoNetworkServer>
         database.SaveChanges();
     }
 
-    /// <summary>The real clock moved to another instant: time still passes, so timers and tokens behave.</summary>
-    private sealed class MovedClock(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
-
-    /// <summary>A server instance whose clock reads <paramref name="local"/> (network time) now, once it has re-matched at start.</summary>
-    private async Task<(WebApplicationFactory<Program> Instance, DateTimeOffset Now)> ServerAtAsync(DateTime local)
-    {
-        var now = new DateTimeOffset(local, Paris.GetUtcOffset(local));
-        var log = new CapturedLog();
-        var instance = _server.Instance().WithWebHostBuilder(host => host
-            .ConfigureLogging(logging => logging.AddProvider(log))
-            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new MovedClock(now - DateTimeOffset.UtcNow))));
-        _ = instance.Services;
-        await log.WaitForAsync(e => e.Message.Contains("re-matched after", StringComparison.Ordinal) && Equals(e.Values.GetValueOrDefault("Network"), _server.Nord),
-            TimeSpan.FromSeconds(60));
-        return (instance, now);
-    }
+    private Task<(WebApplicationFactory<Program> Instance, DateTimeOffset Now)> ServerAtAsync(DateTime local) => _server.InstanceAtAsync(local);
 
     private async Task<List<CarpoolGroup>> ProposedAsync(DateOnly date)
     {

@@ -4,6 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
@@ -56,6 +59,8 @@ public sealed class TwoNetworkServer : IDisposable
             host.UseSetting(DatabaseConnection.SettingName, _database.ConnectionString);
             // Tests sign in far more often from one place than people do; SignInLimitTests sets its own limits.
             host.UseSetting("SignIn:RequestsPerAddressPerMinute", "100000");
+            // Groups here are dated in 2026: a month later the cleanup would empty their threads under a running test.
+            host.UseSetting("Crew:KeepDays", "36500");
             foreach (var (key, value) in settings) host.UseSetting(key, value);
         });
 
@@ -133,14 +138,36 @@ public sealed class TwoNetworkServer : IDisposable
         }
     }
 
+    /// <summary>The real clock moved to another instant: time still passes, so timers and tokens behave.</summary>
+    private sealed class MovedClock(TimeSpan offset) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+    }
+
+    /// <summary>A server instance whose clock reads <paramref name="local"/> (Europe/Paris, Nord's time) now, once it has
+    /// re-matched Nord at start (today and the days the engine keeps).</summary>
+    public async Task<(WebApplicationFactory<Program> Instance, DateTimeOffset Now)> InstanceAtAsync(DateTime local)
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var now = new DateTimeOffset(local, paris.GetUtcOffset(local));
+        var log = new CapturedLog();
+        var instance = Instance().WithWebHostBuilder(host => host
+            .ConfigureLogging(logging => logging.AddProvider(log))
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new MovedClock(now - DateTimeOffset.UtcNow))));
+        _ = instance.Services;
+        await log.WaitForAsync(e => e.Message.Contains("re-matched after", StringComparison.Ordinal) && Equals(e.Values.GetValueOrDefault("Network"), Nord),
+            TimeSpan.FromSeconds(60));
+        return (instance, now);
+    }
+
     public MobilityDbContext NewContext() =>
         new(MobilityDatabase.Options(MobilityDatabase.CreateDataSource(_database.ConnectionString)));
 
     /// <summary>A client signed in with a bearer token as the account of that e-mail.</summary>
-    public async Task<HttpClient> ClientAsync(string email)
+    public async Task<HttpClient> ClientAsync(string email, WebApplicationFactory<Program>? instance = null)
     {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email));
+        var client = (instance ?? Factory).CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(email, instance));
         return client;
     }
 
@@ -168,6 +195,18 @@ public sealed class TwoNetworkServer : IDisposable
                     await server.Server.CreateWebSocketClient().ConnectAsync(new UriBuilder(context.Uri) { Query = "access_token=" + token }.Uri, cancellation);
             })
             .Build();
+    }
+
+    /// <summary>A sign-in for an employee the seed gave none, once per database; answers its e-mail.</summary>
+    public async Task<string> AccountForAsync(long employeeId, string email)
+    {
+        await using var database = NewContext();
+        if (!await database.Users.AnyAsync(u => u.EmployeeId == employeeId))
+        {
+            database.Users.Add(AccountFactory.Create(email, Password, AccountRole.Employee, employeeId: employeeId));
+            await database.SaveChangesAsync();
+        }
+        return email;
     }
 
     /// <summary>A proposed group for the date: the driver and passengers, in this order.</summary>

@@ -24,16 +24,12 @@ public static class CommuteLoader
         var calendar = new ShiftCalendar(TimeZoneInfo.FindSystemTimeZoneById(network.TimeZone));
         var skipped = new List<SkippedData>();
         var patterns = await database.ShiftPatterns.AsNoTracking().Include(p => p.Slots).Where(p => p.NetworkId == networkId).ToListAsync(cancellation);
-        var rosters = new Dictionary<long, ShiftRoster>();
-        foreach (var pattern in patterns)
-        {
-            if (RosterRules.Check(pattern.RotationWeeks, pattern.Slots) is [var first, ..])
-                skipped.Add(new SkippedData(SkippedData.Roster, pattern.Id, pattern.ExternalId, pattern.OwnerCompanyId, first.Message));
-            else rosters[pattern.Id] = Roster(pattern);
-        }
+        var rosters = new RosterExpansion(patterns);
+        foreach (var (pattern, issue) in rosters.Invalid)
+            skipped.Add(new SkippedData(SkippedData.Roster, pattern.Id, pattern.ExternalId, pattern.OwnerCompanyId, issue.Message));
         // Exceptions of the date only: a leave or an extra shift replaces that day's rostered shift.
         var employees = await database.Employees.AsNoTracking()
-            .Include(e => e.Company).Include(e => e.MainSite)
+            .Include(e => e.Company).Include(e => e.MainSite).Include(e => e.PreferredMeetingPoint)
             .Include(e => e.ShiftAssignments.Where(a => a.ValidFrom <= date && (a.ValidTo == null || a.ValidTo >= date)))
             .Include(e => e.ShiftExceptions.Where(x => x.Date == date))
             .Where(e => e.Company!.NetworkId == networkId && e.ConsentToMatching && e.ErasedAt == null && e.Home != null)
@@ -43,12 +39,13 @@ public static class CommuteLoader
         var toWork = new List<CarpoolParticipant>();
         var toHome = new List<CarpoolParticipant>();
         var shifts = new Dictionary<string, ShiftInstance>();
+        var meetingPoints = new Dictionary<string, long>();
         var notWorking = 0;
         foreach (var employee in employees)
         {
             void Skip(string reason) =>
                 skipped.Add(new SkippedData(SkippedData.Employee, employee.Id, employee.ExternalId, employee.CompanyId, reason));
-            if (employee.ShiftAssignments.FirstOrDefault(a => !rosters.ContainsKey(a.ShiftPatternId)) is { } onInvalid)
+            if (rosters.OnInvalidRoster(employee.ShiftAssignments, date) is { } onInvalid)
             {
                 Skip($"roster {patterns.Single(p => p.Id == onInvalid.ShiftPatternId).ExternalId} is invalid");
                 continue;
@@ -56,11 +53,7 @@ public static class CommuteLoader
             ShiftInstance? shift;
             try
             {
-                var assignments = employee.ShiftAssignments.Select(a => new ShiftAssignmentRule(
-                    rosters[a.ShiftPatternId], a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo));
-                var exceptions = employee.ShiftExceptions.Select(x => x.Kind == ShiftExceptionKind.Leave || x.Start is null || x.End is null
-                    ? ShiftExceptionRule.Leave(x.Date) : ShiftExceptionRule.ExtraShift(x.Date, x.Start.Value, x.End.Value));
-                shift = calendar.ShiftsStartingOn(date, assignments, exceptions).FirstOrDefault();
+                shift = rosters.ShiftOn(calendar, date, employee.ShiftAssignments, employee.ShiftExceptions);
             }
             catch (Exception error) when (error is ArgumentException or InvalidOperationException or OverflowException)
             {
@@ -78,7 +71,11 @@ public static class CommuteLoader
             var back = CommuteWindow.ToHome(shift, TimeSpan.FromMinutes(options.HomeFlexibilityMinutes), options.Margin);
             var site = employee.MainSite!;
             var role = employee.Role;
-            var morning = new CarpoolParticipant(id, employee.Company!.ExternalId, employee.Home!.ToGeoPoint(),
+            // A passenger's pickup is their meeting point when they chose one; whoever may drive sets off from home (the
+            // matcher has one place per person, and a car starts where it is parked).
+            var meetingPoint = role == CarpoolRole.Passenger ? employee.PreferredMeetingPoint : null;
+            if (meetingPoint is not null) meetingPoints[id] = meetingPoint.Id;
+            var morning = new CarpoolParticipant(id, employee.Company!.ExternalId, (meetingPoint?.Location ?? employee.Home!).ToGeoPoint(),
                 site.ExternalId, site.Location.ToGeoPoint(), role, role == CarpoolRole.Passenger ? 0 : employee.SeatsOffered,
                 employee.MaxDetourMinutes, Math.Max(1, employee.MaxDetourRatio), there.Earliest.ToUnixTimeSeconds(), there.Latest.ToUnixTimeSeconds(),
                 options.MaxRideFactor);
@@ -86,22 +83,6 @@ public static class CommuteLoader
             toHome.Add(morning with { Earliest = back.Earliest.ToUnixTimeSeconds(), Latest = back.Latest.ToUnixTimeSeconds() });
             shifts[id] = shift;
         }
-        return new DayCommutes(date, toWork, toHome, shifts, notWorking, skipped);
-    }
-
-    private static ShiftRoster Roster(ShiftPattern pattern) => new ShiftRoster(pattern.ExternalId, pattern.RotationWeeks,
-        pattern.Slots.Select(s => new RosterSlot(s.WeekIndex, Days(s.Days), s.Start, s.End)).ToList()).Validated();
-
-    private static IReadOnlySet<DayOfWeek> Days(WorkDays days)
-    {
-        var set = new HashSet<DayOfWeek>();
-        foreach (var day in Enum.GetValues<DayOfWeek>())
-            if (days.HasFlag(day switch
-            {
-                DayOfWeek.Monday => WorkDays.Monday, DayOfWeek.Tuesday => WorkDays.Tuesday, DayOfWeek.Wednesday => WorkDays.Wednesday,
-                DayOfWeek.Thursday => WorkDays.Thursday, DayOfWeek.Friday => WorkDays.Friday, DayOfWeek.Saturday => WorkDays.Saturday,
-                _ => WorkDays.Sunday,
-            })) set.Add(day);
-        return set;
+        return new DayCommutes(date, toWork, toHome, shifts, notWorking, skipped, meetingPoints);
     }
 }

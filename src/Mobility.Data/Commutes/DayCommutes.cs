@@ -11,13 +11,15 @@ namespace Mobility.Data.Commutes;
 /// <param name="NotWorking">Consenting employees with no shift starting that date (rest day, leave).</param>
 /// <param name="Skipped">Data that could not be used (an invalid roster and the people on it, an employee whose shift
 /// cannot be computed): left out so that the rest of the network is still matched, and reported.</param>
+/// <param name="MeetingPoints">The meeting point (site id) of each participant picked up there rather than at home.</param>
 public sealed record DayCommutes(
     DateOnly Date,
     IReadOnlyList<CarpoolParticipant> ToWork,
     IReadOnlyList<CarpoolParticipant> ToHome,
     IReadOnlyDictionary<string, Mobility.Planning.Shifts.ShiftInstance> Shifts,
     int NotWorking,
-    IReadOnlyList<SkippedData> Skipped);
+    IReadOnlyList<SkippedData> Skipped,
+    IReadOnlyDictionary<string, long> MeetingPoints);
 
 /// <summary>A roster or an employee left out of a date's commutes, and why; <paramref name="CompanyId"/> is the company
 /// whose HR can fix it (the roster's owner, the employee's company), when there is one.</summary>

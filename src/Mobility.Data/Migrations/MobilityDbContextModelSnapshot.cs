@@ -200,6 +200,30 @@ namespace Mobility.Data.Migrations
                     b.ToTable("account_sessions");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.CalendarFeed", b =>
+                {
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("EmployeeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>
                 {
                     b.Property<long>("Id")
@@ -342,9 +366,19 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("employee_id");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)")
+                        .HasColumnName("note");
+
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason_code");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -355,7 +389,10 @@ namespace Mobility.Data.Migrations
 
                     b.HasIndex("CarpoolGroupId");
 
-                    b.ToTable("carpool_status_changes");
+                    b.ToTable("carpool_status_changes", t =>
+                        {
+                            t.HasCheckConstraint("ck_carpool_status_changes_reason_code", "reason_code IS NULL OR reason_code IN ('sick', 'schedule-changed', 'car-unavailable', 'other')");
+                        });
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Company", b =>
@@ -381,12 +418,79 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("network_id");
 
+                    b.Property<string>("RideHomeInstructions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("ride_home_instructions");
+
+                    b.Property<string>("RideHomeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ride_home_kind");
+
+                    b.Property<decimal?>("RideHomeMaxPerRideEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("ride_home_max_per_ride_euros");
+
+                    b.Property<decimal?>("RideHomeMonthlyBudgetEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("ride_home_monthly_budget_euros");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NetworkId", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("companies");
+                    b.ToTable("companies", t =>
+                        {
+                            t.HasCheckConstraint("ck_companies_ride_home_amounts", "(ride_home_monthly_budget_euros IS NULL OR ride_home_monthly_budget_euros >= 0) AND (ride_home_max_per_ride_euros IS NULL OR ride_home_max_per_ride_euros >= 0)");
+                        });
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.CrewMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AuthorEmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_employee_id");
+
+                    b.Property<long>("CarpoolGroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carpool_group_id");
+
+                    b.Property<string>("QuickMessage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("quick_message");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorEmployeeId", "SentAt");
+
+                    b.HasIndex("CarpoolGroupId", "Id");
+
+                    b.ToTable("crew_messages", t =>
+                        {
+                            t.HasCheckConstraint("ck_crew_messages_text_or_quick_message", "(text IS NULL) <> (quick_message IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Employee", b =>
@@ -457,6 +561,10 @@ namespace Mobility.Data.Migrations
                         .HasColumnType("character varying(2)")
                         .HasColumnName("preferred_language");
 
+                    b.Property<long?>("PreferredMeetingPointId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("preferred_meeting_point_id");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasColumnType("text")
@@ -473,6 +581,8 @@ namespace Mobility.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Home"), "gist");
 
                     b.HasIndex("MainSiteId");
+
+                    b.HasIndex("PreferredMeetingPointId");
 
                     b.HasIndex("CompanyId", "ExternalId")
                         .IsUnique();
@@ -687,6 +797,91 @@ namespace Mobility.Data.Migrations
                     b.ToTable("notifications", t =>
                         {
                             t.HasCheckConstraint("ck_notifications_sequence", "sequence >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.RideHomeCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AllowanceEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("allowance_euros");
+
+                    b.Property<bool>("BudgetExhausted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("budget_exhausted");
+
+                    b.Property<long?>("CarpoolGroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carpool_group_id");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cause");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<decimal>("EstimatedCostEuros")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("estimated_cost_euros");
+
+                    b.Property<string>("Fallback")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("fallback");
+
+                    b.Property<double>("Kilometres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("kilometres");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarpoolGroupId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("CompanyId", "Date");
+
+                    b.ToTable("ride_home_cases", t =>
+                        {
+                            t.HasCheckConstraint("ck_ride_home_cases_amounts", "estimated_cost_euros >= 0 AND allowance_euros >= 0 AND kilometres >= 0");
                         });
                 });
 
@@ -1116,6 +1311,38 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.UnmatchedTrip", b =>
+                {
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("EmployeeId", "Date", "Direction");
+
+                    b.HasIndex("NetworkId", "Date");
+
+                    b.ToTable("unmatched_trips");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.UserAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -1282,6 +1509,17 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.CalendarFeed", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithOne()
+                        .HasForeignKey("Mobility.Data.Model.CalendarFeed", "EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Network", "Network")
@@ -1316,7 +1554,7 @@ namespace Mobility.Data.Migrations
                     b.HasOne("Mobility.Data.Model.Site", "MeetingPointSite")
                         .WithMany()
                         .HasForeignKey("MeetingPointSiteId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("CarpoolGroup");
 
@@ -1349,6 +1587,25 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Network");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.CrewMessage", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorEmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.CarpoolGroup", "CarpoolGroup")
+                        .WithMany()
+                        .HasForeignKey("CarpoolGroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CarpoolGroup");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.Employee", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Company", "Company")
@@ -1363,9 +1620,16 @@ namespace Mobility.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Mobility.Data.Model.Site", "PreferredMeetingPoint")
+                        .WithMany()
+                        .HasForeignKey("PreferredMeetingPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Company");
 
                     b.Navigation("MainSite");
+
+                    b.Navigation("PreferredMeetingPoint");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.Job", b =>
@@ -1411,6 +1675,32 @@ namespace Mobility.Data.Migrations
                         .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.RideHomeCase", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.CarpoolGroup", "CarpoolGroup")
+                        .WithMany("RideHomeCases")
+                        .HasForeignKey("CarpoolGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mobility.Data.Model.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CarpoolGroup");
+
+                    b.Navigation("Company");
 
                     b.Navigation("Employee");
                 });
@@ -1570,6 +1860,23 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Network");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.UnmatchedTrip", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.UserAccount", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Company", "Company")
@@ -1597,6 +1904,8 @@ namespace Mobility.Data.Migrations
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>
                 {
                     b.Navigation("Members");
+
+                    b.Navigation("RideHomeCases");
 
                     b.Navigation("StatusHistory");
                 });

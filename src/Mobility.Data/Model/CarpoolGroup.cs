@@ -19,4 +19,6 @@ public class CarpoolGroup
     public DateTimeOffset CreatedAt { get; set; }
     public List<CarpoolMember> Members { get; set; } = [];
     public List<CarpoolStatusChange> StatusHistory { get; set; } = [];
+    /// <summary>The guaranteed ride home offered to passengers of this group when its driver left on the day.</summary>
+    public List<RideHomeCase> RideHomeCases { get; set; } = [];
 }

@@ -11,4 +11,9 @@ public class CarpoolStatusChange
     public CarpoolStatus Status { get; set; }
     public DateTimeOffset At { get; set; }
     public string? Reason { get; set; }
+    /// <summary>Why the employee declined or cancelled, one of <see cref="DecisionReasons.Codes"/>; null when not said.</summary>
+    public string? ReasonCode { get; set; }
+    /// <summary>The employee's own words beside the reason (at most <see cref="DecisionReasons.NoteLength"/> characters);
+    /// personal, so erasure removes it.</summary>
+    public string? Note { get; set; }
 }

@@ -44,6 +44,10 @@ public class Employee
     public int FlexibilityMinutes { get; set; } = 15;
     public string PreferredLanguage { get; set; } = "fr";
     public bool ConsentToMatching { get; set; }
+    /// <summary>A meeting point of the network (a site of kind <see cref="SiteKind.MeetingPoint"/>) where the employee is
+    /// picked up when riding; null: at home. Cleared when the site is removed, and on erasure.</summary>
+    public long? PreferredMeetingPointId { get; set; }
+    public Site? PreferredMeetingPoint { get; set; }
     public DateTimeOffset? ErasedAt { get; set; }
     public List<ShiftAssignment> ShiftAssignments { get; set; } = [];
     public List<ShiftException> ShiftExceptions { get; set; } = [];

@@ -8,13 +8,22 @@ namespace Mobility.Data.Model;
 /// the matcher's order, so that a re-match can find the group again in a new plan.</summary>
 public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
 
+/// <summary>A passenger of a trip to work without a group home the same day: the matcher's reason and their company's fallback.</summary>
+public sealed record MissingRideHome(string Id, NoRideReason Reason, RideHomeKind Fallback);
+
 /// <summary>
 /// What a <see cref="CarpoolGroup"/> keeps of the matching that proposed it, in its jsonb column <c>explanation</c>: the
 /// plan to find it again and the explanation the interface words. This type owns the column's format; the erasure's SQL
-/// (<see cref="Privacy.EmployeeErasure"/>) edits it in place by the names <c>explanation</c>, <c>members</c> and <c>id</c>.
+/// (<see cref="Privacy.EmployeeErasure"/>) edits it in place by the names <c>explanation</c>, <c>members</c>, <c>withoutRideHome</c> and <c>id</c>.
 /// </summary>
-public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation)
+/// <param name="WithoutRideHome">The morning check (trips to work only): each passenger carried to work with no group home
+/// that day, why, and the fallback their company offers instead (<see cref="RideHomeKind.None"/>: none). Null in groups
+/// stored before the check, and in groups home.</param>
+public sealed record StoredExplanation(GroupPlan Plan, GroupExplanation Explanation, IReadOnlyList<MissingRideHome>? WithoutRideHome = null)
 {
+    /// <summary>The code a proposal shows a passenger of it has no way home by carpool.</summary>
+    public const string NoReturnRide = "no-return-ride";
+
     /// <summary>The column's one serializer: camelCase names and enums by name, the format rows have been stored in
     /// from the start, so older rows read as they are.</summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Mobility.Data.Privacy;
 
 /// <summary>
-/// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in and
-/// messages are removed, and so is their part of every stored carpool explanation (times at home, trip alone, window);
+/// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in, the notes
+/// they wrote with decisions, the messages they received and the crew messages they wrote, and their calendar link are removed,
+/// and so is their part of every stored carpool explanation (times at home, trip alone, window);
 /// others' messages name groups only and show erased people no more. What stays (company, main site, commune, role, past
 /// carpool memberships without locations) is anonymous. The row is kept so that counts of past carpools stay true.
 /// </summary>
@@ -24,6 +25,8 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         // The HR number identifies a person inside the company: replace it with a meaningless unique value.
         employee.ExternalId = $"erased-{employee.Id}";
         employee.ConsentToMatching = false;
+        // A chosen meeting point tells roughly where someone lives.
+        employee.PreferredMeetingPointId = null;
         employee.ErasedAt ??= clock.GetUtcNow();
         await database.SaveChangesAsync(cancellation);
 
@@ -37,10 +40,25 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
             WHERE explanation ? 'explanation'
               AND id IN (SELECT carpool_group_id FROM carpool_members WHERE employee_id = {employeeId})
             """, cancellation);
+        // The morning check names the passengers without a ride home.
+        await database.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE carpool_groups SET explanation = jsonb_set(explanation, ARRAY['withoutRideHome'], COALESCE(
+                (SELECT jsonb_agg(m) FROM jsonb_array_elements(explanation->'withoutRideHome') m WHERE m->>'id' <> {employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}),
+                '[]'::jsonb))
+            WHERE jsonb_typeof(explanation->'withoutRideHome') = 'array'
+              AND id IN (SELECT carpool_group_id FROM carpool_members WHERE employee_id = {employeeId})
+            """, cancellation);
+        // What they wrote when they declined or cancelled.
+        await database.CarpoolStatusChanges.Where(c => c.EmployeeId == employeeId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Note, x => null), cancellation);
         await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.UnmatchedTrips.Where(t => t.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // The sign-in (an e-mail address) and the messages sent are personal too.
         await database.Users.Where(u => u.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await database.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        await database.CrewMessages.Where(m => m.AuthorEmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        // Whoever holds the calendar link would go on reading the shifts of an anonymous employee.
+        await database.CalendarFeeds.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;
     }

@@ -88,18 +88,21 @@ public static class CarpoolMatcher
     {
         var people = instance.Participants;
         var grouped = selection.Groups.SelectMany(g => g.Members).ToHashSet();
-        var inSomeCandidate = candidates.SelectMany(g => g.Pickups).ToHashSet();
-        var unserved = Enumerable.Range(0, people.Count)
-            .Where(i => people[i].Role == CarpoolRole.Passenger && !grouped.Contains(i))
+        // A passenger is only ever a pickup, so this is the same test for them as for those who may drive.
+        var inSomeCandidate = candidates.SelectMany(g => g.Members).ToHashSet();
+        var withoutGroup = Enumerable.Range(0, people.Count)
+            .Where(i => !grouped.Contains(i) && (people[i].CanRide || people[i].CanDrive))
             .Select(i => new UnservedPassenger(people[i].Id,
                 !double.IsFinite(instance.DirectSeconds(i)) ? NoRideReason.NotOnRoadNetwork
-                : inSomeCandidate.Contains(i) ? NoRideReason.SeatsTakenByBetterGroups : NoRideReason.NoCompatibleDriver))
+                : inSomeCandidate.Contains(i) ? NoRideReason.SeatsTakenByBetterGroups
+                : people[i].CanRide ? NoRideReason.NoCompatibleDriver : NoRideReason.NoCompatiblePassenger))
             .ToList();
+        var unserved = withoutGroup.Where(u => people[instance.IndexOf(u.Id)].Role == CarpoolRole.Passenger).ToList();
         // Someone whose home or site the router could not place has no known trip: left out of the sums.
         var drivers = Enumerable.Range(0, people.Count).Where(i => people[i].CanDrive && double.IsFinite(instance.DirectMetres(i))).ToList();
         var alone = drivers.Sum(instance.DirectMetres) / 1000;
         var planned = (selection.Groups.Sum(g => g.RouteMetres) + drivers.Where(i => !grouped.Contains(i)).Sum(instance.DirectMetres)) / 1000;
         var carsRemoved = selection.Groups.Sum(g => g.Pickups.Count(p => people[p].CanDrive));
-        return new CarpoolPlan(selection, unserved, selection.Groups.Sum(g => g.Pickups.Count), carsRemoved, alone, planned, gramsPerKilometre);
+        return new CarpoolPlan(selection, unserved, selection.Groups.Sum(g => g.Pickups.Count), carsRemoved, alone, planned, gramsPerKilometre, withoutGroup);
     }
 }

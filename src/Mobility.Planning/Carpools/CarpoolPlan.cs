@@ -13,9 +13,14 @@ public enum NoRideReason
     NotOnRoadNetwork,
     /// <summary>On the way home: the person has no trip home on that date in the evening data (no matching shift end).</summary>
     NoTripHome,
+    /// <summary>Someone who only drives: nobody to take within the windows and their detour limits.</summary>
+    NoCompatiblePassenger,
 }
 
 /// <summary>The outcome of matching, with what it saves against everyone who can drive driving alone.</summary>
+/// <param name="Unserved">Passengers (who only ride) without a group.</param>
+/// <param name="WithoutGroup">Everyone who could drive or ride and is in no group, passengers included, and why: what a
+/// person is told when they get no proposal.</param>
 public sealed record CarpoolPlan(
     Selection Selection,
     IReadOnlyList<UnservedPassenger> Unserved,
@@ -23,7 +28,8 @@ public sealed record CarpoolPlan(
     int CarsRemoved,
     double VehicleKilometresAlone,
     double VehicleKilometresPlanned,
-    double GramsCo2PerKilometre)
+    double GramsCo2PerKilometre,
+    IReadOnlyList<UnservedPassenger> WithoutGroup)
 {
     public double VehicleKilometresSaved => VehicleKilometresAlone - VehicleKilometresPlanned;
     public double KilogramsCo2Saved => VehicleKilometresSaved * GramsCo2PerKilometre / 1000;

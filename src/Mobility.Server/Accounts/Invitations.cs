@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
@@ -37,13 +36,13 @@ public sealed class Invitations(MobilityDbContext database, UserManager<UserAcco
     /// <summary>Stores a new invitation for the account (earlier ones stop working) and mails its link.</summary>
     public async Task SendAsync(UserAccount account, string language, CancellationToken cancellation)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var now = clock.GetUtcNow();
         await database.AccountInvitations.Where(i => i.AccountId == account.Id && i.UsedAt == null)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.ExpiresAt, now), cancellation);
         database.AccountInvitations.Add(new AccountInvitation
         {
-            AccountId = account.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + options.Value.InvitationLifetime,
+            AccountId = account.Id, TokenHash = SecretTokens.Hash(token), CreatedAt = now, ExpiresAt = now + options.Value.InvitationLifetime,
         });
         await database.SaveChangesAsync(cancellation);
         await MailAsync(account.Email!, language, $"{options.Value.PublicUrl.TrimEnd('/')}/#invitation={token}", cancellation);
@@ -52,7 +51,7 @@ public sealed class Invitations(MobilityDbContext database, UserManager<UserAcco
     /// <summary>Sets the password chosen through the link, once; the account's earlier sessions (there should be none) end.</summary>
     public async Task<Outcome> AcceptAsync(string token, string password, CancellationToken cancellation)
     {
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var now = clock.GetUtcNow();
         var invitation = await database.AccountInvitations.Include(i => i.Account)
             .SingleOrDefaultAsync(i => i.TokenHash == hash && i.UsedAt == null && i.ExpiresAt > now, cancellation);
@@ -66,8 +65,6 @@ public sealed class Invitations(MobilityDbContext database, UserManager<UserAcco
         await sessions.RevokeAllAsync(account, "invitation used", cancellation);
         return Outcome.Accepted;
     }
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     private async Task MailAsync(string to, string language, string link, CancellationToken cancellation)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Live;
 using Mobility.Server.Accounts;
@@ -20,6 +21,20 @@ public enum DecisionOutcome
     NotApplicable,
 }
 
+/// <summary>Why someone declines or cancels: one of <see cref="DecisionReasons.Codes"/> and their own short note, both optional.</summary>
+public sealed record DecisionReason(string? Code, string? Note);
+
+/// <summary>A driver left a group (a cancel, or a decline): who was riding with them, and who of those had accepted.</summary>
+public sealed record DriverLeft(long NetworkId, long GroupId, DateOnly Date, CommuteDirection Direction, long DriverId,
+    IReadOnlyList<long> Passengers, IReadOnlyList<long> Committed);
+
+/// <summary>What follows a driver's leaving before the decision is answered (the guaranteed ride home); registered by
+/// the feature that does it, so that decisions know no such feature.</summary>
+public interface IDriverLeftHandler
+{
+    Task HandleAsync(DriverLeft left, CancellationToken cancellation);
+}
+
 /// <summary>What a decision did, as the client shows it (French first, then English).</summary>
 public sealed record DecisionResult(long GroupId, DecisionOutcome Outcome, CarpoolStatus GroupStatus, string Message);
 
@@ -29,13 +44,15 @@ public sealed record DecisionResult(long GroupId, DecisionOutcome Outcome, Carpo
 /// other is told. The decision and the messages it causes are committed before anyone is told, then pushed.
 /// </summary>
 public sealed class CarpoolDecisions(MobilityDbContext database, NotificationStore notifications, NotificationPusher pusher,
-    RecomputeQueue recompute, TimeProvider clock)
+    RecomputeQueue recompute, TimeProvider clock, IEnumerable<IDriverLeftHandler> driverLeft, ILogger<CarpoolDecisions> log)
 {
     public const string GroupChanged = "group-changed";
 
-    public async Task<DecisionResult> DecideAsync(long employeeId, long groupId, Decision decision, CancellationToken cancellation)
+    public async Task<DecisionResult> DecideAsync(long employeeId, long groupId, Decision decision, CancellationToken cancellation,
+        DecisionReason? reason = null)
     {
         var strategy = database.Database.CreateExecutionStrategy();
+        DriverLeft? left = null;
         var (result, messages, toRecompute) = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
@@ -48,6 +65,8 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                     "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool."), new List<(long, NotificationMessage)>(), ((long, DateOnly)?)null);
 
             var before = group.Members.Select(m => m.Status).Append(group.Status).ToList();
+            var riding = group.Members.Where(m => m.Role == MemberRole.Passenger
+                && m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed).ToList();
             var (outcome, message) = Apply(group, member, decision);
             var changed = !before.SequenceEqual(group.Members.Select(m => m.Status).Append(group.Status));
             var sent = new List<(long, NotificationMessage)>();
@@ -56,7 +75,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                 database.CarpoolStatusChanges.Add(new CarpoolStatusChange
                 {
                     CarpoolGroupId = group.Id, EmployeeId = employeeId, Status = member.Status, At = clock.GetUtcNow(),
-                    Reason = $"{decision}: {outcome}",
+                    Reason = $"{decision}: {outcome}", ReasonCode = reason?.Code, Note = reason?.Note,
                 });
                 await database.SaveChangesAsync(cancellation);
                 // Everyone in the group learns of it, the decider included (their other devices).
@@ -64,10 +83,23 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                     .Select(recipient => (recipient, GroupChanged, group)).ToList(), cancellation));
             }
             await transaction.CommitAsync(cancellation);
+            left = changed && member.Role == MemberRole.Driver && outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled
+                ? new DriverLeft(group.NetworkId, group.Id, group.Date, group.Direction, employeeId, riding.Select(m => m.EmployeeId).ToList(),
+                    riding.Where(m => before[group.Members.IndexOf(m)] is CarpoolStatus.Accepted or CarpoolStatus.Confirmed).Select(m => m.EmployeeId).ToList())
+                : null;
             var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? (group.NetworkId, group.Date) : ((long, DateOnly)?)null;
             return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
         });
         await pusher.PushAsync(messages, cancellation);
+        // Its passengers are answered at once, before the re-match below (which keeps what this did).
+        if (left is not null)
+            foreach (var handler in driverLeft)
+                try { await handler.HandleAsync(left, cancellation); }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    // The decision is stored; the re-match below still looks for their seats.
+                    log.LogError(error, "Answering the passengers of group {Group} after its driver left failed", left.GroupId);
+                }
         // A decision only changes its group's date: the other dates the engine keeps are left alone.
         if (toRecompute is var (network, date)) recompute.RequestForDate(network, date, $"{decision} by employee {employeeId}", employeeId);
         return result;
@@ -93,7 +125,8 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                     foreach (var waiting in group.Members.Where(m => m.Role == MemberRole.Passenger && m.Status == CarpoolStatus.Proposed))
                         waiting.Status = CarpoolStatus.Cancelled; // the seat they were offered is gone
                 var everyone = group.Members.Where(m => m.Status != CarpoolStatus.Cancelled && m.Status != CarpoolStatus.Declined).ToList();
-                group.Status = everyone.All(m => m.Status == CarpoolStatus.Accepted) && everyone.Count > 1
+                // A passenger who joined a confirmed group on the day (a seat found after a driver cancelled) confirms it again.
+                group.Status = everyone.All(m => m.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed) && everyone.Count > 1
                     ? CarpoolStatus.Confirmed : CarpoolStatus.Accepted;
                 if (group.Status == CarpoolStatus.Confirmed) foreach (var m in everyone) m.Status = CarpoolStatus.Confirmed;
                 return (DecisionOutcome.Accepted, "Accepté. / Accepted.");

@@ -26,6 +26,10 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     /// <summary>How far ahead of a trip's first possible pickup its matching stops: the people must still be able to read
     /// the proposal and answer it.</summary>
     public static readonly TimeSpan StartMargin = TimeSpan.FromMinutes(15);
+    /// <summary>The history's reason on a group that took a passenger whose driver left on the day: what they were offered
+    /// stands, as an accepted group does, while it holds (a re-match that moved them again a second later would leave
+    /// them with nothing they could count on).</summary>
+    public const string SeatFoundOnTheDay = "seat found on the day";
 
     /// <param name="changed">Employees whose data or decisions changed; null re-matches everyone. Given, the open proposals
     /// none of them (or of their co-members, both ways) is in are kept as they are, so the change reaches only whom it must.</param>
@@ -65,11 +69,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         day = day.WithoutMatching(begun[CommuteDirection.ToWork], begun[CommuteDirection.ToHome]);
         var (toWork, toHome) = (day.ToWork, day.ToHome);
         var plans = live.ToDictionary(g => g.Id, PlanOf);
-        var keepApart = (await database.CarpoolMembers.AsNoTracking()
-            .Where(decliner => decliner.Status == CarpoolStatus.Declined && decliner.CarpoolGroup!.NetworkId == networkId && decliner.CarpoolGroup.Date == date)
-            .SelectMany(decliner => decliner.CarpoolGroup!.Members.Where(other => other.EmployeeId != decliner.EmployeeId),
-                (decliner, other) => new { Decliner = decliner.EmployeeId, Other = other.EmployeeId })
-            .ToListAsync(cancellation)).Select(pair => (Id(pair.Decliner), Id(pair.Other))).ToList();
+        var keepApart = await KeepApartAsync(database, networkId, date, cancellation);
 
         var withdrawn = new List<CarpoolGroup>();
         var fixedToWork = new List<MatchedGroup>();
@@ -79,8 +79,12 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var decided = changed is null ? [] : (await database.CarpoolStatusChanges.AsNoTracking()
             .Where(c => c.EmployeeId != null && changedIds.Contains(c.EmployeeId.Value) && c.CarpoolGroup!.NetworkId == networkId && c.CarpoolGroup.Date == date)
             .Select(c => c.EmployeeId!.Value).Distinct().ToListAsync(cancellation)).ToHashSet();
+        var liveIds = live.Select(g => g.Id).ToList();
+        var seatsFound = (await database.CarpoolStatusChanges.AsNoTracking()
+            .Where(c => c.Reason == SeatFoundOnTheDay && liveIds.Contains(c.CarpoolGroupId)).Select(c => c.CarpoolGroupId).ToListAsync(cancellation)).ToHashSet();
         var affected = changed is null ? null : Affected(live, changed, decided, toWork, toHome);
-        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
+        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || seatsFound.Contains(g.Id)
+                     || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
         {
             var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
             if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
@@ -89,11 +93,13 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
         var restored = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var plan = day.Match(fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
+        var withoutRideHome = await WithoutRideHomeAsync(plan, cancellation);
         var matched = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
             .ToDictionary(x => Signature(x.Instance, x.Group));
-        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
+        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && !seatsFound.Contains(g.Id)
+                                     && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
         var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
             .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
         var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
@@ -101,7 +107,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
         // The same members in the same order is not enough to keep a proposal: a changed limit, window or home changes the
         // times and limits its members were shown, so it is proposed again with them.
-        foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again) && !SameExplanation(o.Value, again.Instance, again.Group)).Select(o => o.Key).ToList())
+        foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again) && !SameExplanation(o.Value, again.Instance, again.Group, withoutRideHome)).Select(o => o.Key).ToList())
             openByPlan.Remove(signature);
         var kept = 0;
         foreach (var open in live.Where(Open))
@@ -121,9 +127,10 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         foreach (var (signature, (instance, group)) in wanted)
         {
             if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
-            created.Add(NewGroup(networkId, date, instance, group, sites, homes));
+            created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes, commutes.MeetingPoints));
         }
         database.CarpoolGroups.AddRange(created);
+        await ReplaceUnmatchedTripsAsync(networkId, date, plan, begun, cancellation);
         await database.SaveChangesAsync(cancellation);
         // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
         var told = withdrawn.Concat(created).Select(g => g.Id).ToList();
@@ -166,9 +173,37 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         return affected;
     }
 
-    private static bool SameExplanation(CarpoolGroup stored, CarpoolInstance instance, MatchedGroup group) =>
-        stored.Explanation is { } explanation && StoredExplanation.Write(explanation)
-            == StoredExplanation.Write(new StoredExplanation(PlanOf(instance, group), GroupExplainer.Explain(instance, group)));
+    /// <summary>Who must not share a new car on the date: whoever declined or cancelled a group, with each other member of it.</summary>
+    public static async Task<List<(string, string)>> KeepApartAsync(MobilityDbContext database, long networkId, DateOnly date, CancellationToken cancellation) =>
+        (await database.CarpoolMembers.AsNoTracking()
+            .Where(leaver => leaver.CarpoolGroup!.NetworkId == networkId && leaver.CarpoolGroup.Date == date
+                && (leaver.Status == CarpoolStatus.Declined || (leaver.Status == CarpoolStatus.Cancelled
+                    && leaver.CarpoolGroup.StatusHistory.Any(c => c.EmployeeId == leaver.EmployeeId && c.Status == CarpoolStatus.Cancelled))))
+            .SelectMany(leaver => leaver.CarpoolGroup!.Members.Where(other => other.EmployeeId != leaver.EmployeeId),
+                (leaver, other) => new { Leaver = leaver.EmployeeId, Other = other.EmployeeId })
+            .ToListAsync(cancellation)).Select(pair => (Id(pair.Leaver), Id(pair.Other))).ToList();
+
+    /// <summary>The morning check: each passenger carried to work with no group home, by id, with their company's fallback.</summary>
+    private async Task<IReadOnlyDictionary<string, MissingRideHome>> WithoutRideHomeAsync(CarpoolDayPlan plan, CancellationToken cancellation)
+    {
+        var ids = plan.WithoutRideHome.Select(u => long.Parse(u.Id, CultureInfo.InvariantCulture)).ToList();
+        var fallbacks = await database.Employees.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Company!.RideHomeKind })
+            .ToDictionaryAsync(e => Id(e.Id), e => e.RideHomeKind, cancellation);
+        return plan.WithoutRideHome.ToDictionary(u => u.Id, u => new MissingRideHome(u.Id, u.Reason, fallbacks.GetValueOrDefault(u.Id)));
+    }
+
+    /// <summary>What a group of the plan stores: how to find it again, why it works, and on a trip to work which of its
+    /// passengers have no group home (none: null, as in groups stored before the check).</summary>
+    internal static StoredExplanation ExplanationOf(CarpoolInstance instance, MatchedGroup group, IReadOnlyDictionary<string, MissingRideHome>? withoutRideHome)
+    {
+        var missing = withoutRideHome is null || instance.Direction != CommuteDirection.ToWork ? []
+            : group.Pickups.Select(p => instance.Participants[p].Id).Where(withoutRideHome.ContainsKey).Select(id => withoutRideHome[id]).ToList();
+        return new StoredExplanation(PlanOf(instance, group), GroupExplainer.Explain(instance, group), missing.Count == 0 ? null : missing);
+    }
+
+    private static bool SameExplanation(CarpoolGroup stored, CarpoolInstance instance, MatchedGroup group,
+        IReadOnlyDictionary<string, MissingRideHome> withoutRideHome) =>
+        stored.Explanation is { } explanation && StoredExplanation.Write(explanation) == StoredExplanation.Write(ExplanationOf(instance, group, withoutRideHome));
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 
@@ -186,7 +221,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         group.DropLocations.Select(l => instance.SiteIds[l - instance.Participants.Count]).ToList());
 
     /// <summary>An accepted group on today's data, or null when it no longer holds (a member's shift or home changed).</summary>
-    private static MatchedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
+    internal static MatchedGroup? Restore(CarpoolInstance instance, GroupPlan? plan)
     {
         if (plan is null) return null;
         var driver = instance.IndexOf(plan.Driver);
@@ -206,28 +241,65 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         withdrawn.Add(group);
     }
 
-    private CarpoolGroup NewGroup(long networkId, DateOnly date, CarpoolInstance instance, MatchedGroup group,
-        IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes)
+    /// <summary>Replaces the date's reasons for trips left without a group, but for the trips this re-match could not touch
+    /// (begun, or in a car under way): they keep what the last re-match said.</summary>
+    private async Task ReplaceUnmatchedTripsAsync(long networkId, DateOnly date, CarpoolDayPlan plan,
+        IReadOnlyDictionary<CommuteDirection, HashSet<string>> untouched, CancellationToken cancellation)
     {
-        var explanation = GroupExplainer.Explain(instance, group);
-        var toWork = instance.Direction == CommuteDirection.ToWork;
+        var keptToWork = untouched[CommuteDirection.ToWork].Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        var keptToHome = untouched[CommuteDirection.ToHome].Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        await database.UnmatchedTrips.Where(t => t.NetworkId == networkId && t.Date == date
+                && !(t.Direction == CommuteDirection.ToWork && keptToWork.Contains(t.EmployeeId))
+                && !(t.Direction == CommuteDirection.ToHome && keptToHome.Contains(t.EmployeeId)))
+            .ExecuteDeleteAsync(cancellation);
+        // On the way home, a morning passenger's reason is the one the round trip gives (they have no car there).
+        var home = plan.ToHome.WithoutGroup.ToDictionary(u => u.Id, u => u.Reason);
+        foreach (var stranded in plan.WithoutRideHome) home[stranded.Id] = stranded.Reason;
+        database.UnmatchedTrips.AddRange(
+            plan.ToWork.WithoutGroup.Where(u => !untouched[CommuteDirection.ToWork].Contains(u.Id))
+                .Select(u => Unmatched(networkId, date, CommuteDirection.ToWork, u.Id, u.Reason))
+                .Concat(home.Where(u => !untouched[CommuteDirection.ToHome].Contains(u.Key))
+                    .Select(u => Unmatched(networkId, date, CommuteDirection.ToHome, u.Key, u.Value))));
+    }
+
+    private static UnmatchedTrip Unmatched(long networkId, DateOnly date, CommuteDirection direction, string id, NoRideReason reason) => new()
+    {
+        EmployeeId = long.Parse(id, CultureInfo.InvariantCulture), Date = date, Direction = direction, NetworkId = networkId, Reason = reason,
+    };
+
+    internal static CarpoolGroup NewGroup(DateTimeOffset now, long networkId, DateOnly date, CarpoolInstance instance, MatchedGroup group,
+        StoredExplanation explanation, IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<long, Point> homes,
+        IReadOnlyDictionary<string, long>? meetingPoints = null)
+    {
         var driver = instance.Participants[group.Driver];
         return new CarpoolGroup
         {
             NetworkId = networkId, Date = date, Direction = instance.Direction,
-            Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = clock.GetUtcNow(),
-            Explanation = new StoredExplanation(PlanOf(instance, group), explanation),
-            Members = explanation.Members.Select(m =>
-            {
-                var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
-                return new CarpoolMember
-                {
-                    EmployeeId = employeeId, Role = m.Role,
-                    PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
-                    PickupTime = DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(toWork ? m.AtHome : m.AtSite)),
-                    PickupLocation = homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
-                };
-            }).ToList(),
+            Status = CarpoolStatus.Proposed, Seats = driver.Seats, CreatedAt = now,
+            Explanation = explanation,
+            Members = explanation.Explanation.Members.Select(m => MemberOf(m, instance.Direction, sites, homes, instance, meetingPoints)).ToList(),
         };
     }
+
+    /// <summary>A member as the explanation places them: role, order, site, pickup time and place (the home, exact, or the
+    /// meeting point the passenger chose, which is then the matcher's place for them).</summary>
+    internal static CarpoolMember MemberOf(MemberExplanation m, CommuteDirection direction, IReadOnlyDictionary<string, long> sites,
+        IReadOnlyDictionary<long, Point> homes, CarpoolInstance? instance = null, IReadOnlyDictionary<string, long>? meetingPoints = null)
+    {
+        var employeeId = long.Parse(m.Id, CultureInfo.InvariantCulture);
+        var atMeetingPoint = instance is not null && meetingPoints is not null && meetingPoints.TryGetValue(m.Id, out _);
+        return new CarpoolMember
+        {
+            EmployeeId = employeeId, Role = m.Role,
+            PickupOrder = m.HomeOrder, DropOffSiteId = sites[m.SiteId], Status = CarpoolStatus.Proposed,
+            PickupTime = PickupTimeOf(m, direction),
+            PickupLocation = atMeetingPoint ? instance!.Participants[instance.IndexOf(m.Id)].Home.ToStoredPoint()
+                : homes.TryGetValue(employeeId, out var home) ? home.ToGeoPoint().ToStoredPoint() : null,
+            MeetingPointSiteId = atMeetingPoint ? meetingPoints![m.Id] : null,
+        };
+    }
+
+    /// <summary>When the car takes the member: at home to work, at the site home.</summary>
+    internal static DateTimeOffset PickupTimeOf(MemberExplanation m, CommuteDirection direction) =>
+        DateTimeOffset.FromUnixTimeSeconds((long)Math.Round(direction == CommuteDirection.ToWork ? m.AtHome : m.AtSite));
 }

@@ -6,6 +6,25 @@ using Mobility.Server.Http;
 
 namespace Mobility.Server.Carpools;
 
+/// <summary>Why one declines or cancels (both optional): a code of <see cref="DecisionReasons.Codes"/> and a short note.</summary>
+public sealed record DecisionInput(string? Reason, string? Note)
+{
+    /// <summary>The reason to store, or the field errors (with codes) that refuse it.</summary>
+    public (DecisionReason? Reason, FieldErrors Errors) Checked()
+    {
+        var errors = new FieldErrors();
+        var code = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
+        var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+        if (code is not null && !DecisionReasons.Codes.Contains(code))
+            errors.Add("reason", "unknown-reason", $"Raison inconnue : une de {string.Join(", ", DecisionReasons.Codes)}. / Unknown reason: one of {string.Join(", ", DecisionReasons.Codes)}.",
+                new Dictionary<string, object?> { ["allowed"] = DecisionReasons.Codes });
+        if (note?.Length > DecisionReasons.NoteLength)
+            errors.Add("note", "text-too-long", $"Au plus {DecisionReasons.NoteLength} caractères. / At most {DecisionReasons.NoteLength} characters.",
+                new Dictionary<string, object?> { ["maximum"] = DecisionReasons.NoteLength });
+        return (code is null && note is null ? null : new DecisionReason(code, note), errors);
+    }
+}
+
 /// <summary>The employee's proposals and messages over REST: the same decisions as the hub, for clients without a live connection.</summary>
 public static class ProposalEndpoints
 {
@@ -56,15 +75,18 @@ public static class ProposalEndpoints
     private static Task<IResult> AcceptProposalAsync(long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
         DecideAsync(Decision.Accept, groupId, http, decisions, cancellation);
 
-    private static Task<IResult> DeclineProposalAsync(long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
-        DecideAsync(Decision.Decline, groupId, http, decisions, cancellation);
+    private static Task<IResult> DeclineProposalAsync(long groupId, DecisionInput? input, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
+        DecideAsync(Decision.Decline, groupId, http, decisions, cancellation, input);
 
-    private static Task<IResult> CancelProposalAsync(long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
-        DecideAsync(Decision.Cancel, groupId, http, decisions, cancellation);
+    private static Task<IResult> CancelProposalAsync(long groupId, DecisionInput? input, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation) =>
+        DecideAsync(Decision.Cancel, groupId, http, decisions, cancellation, input);
 
-    private static async Task<IResult> DecideAsync(Decision decision, long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation)
+    private static async Task<IResult> DecideAsync(Decision decision, long groupId, HttpContext http, CarpoolDecisions decisions, CancellationToken cancellation,
+        DecisionInput? input = null)
     {
-        var result = await decisions.DecideAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, decision, cancellation);
+        var (reason, errors) = input?.Checked() ?? (null, new FieldErrors());
+        if (errors.Any) return errors.Problem();
+        var result = await decisions.DecideAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, decision, cancellation, reason);
         return result.Outcome switch
         {
             DecisionOutcome.SeatTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Place prise / Seat taken", detail: result.Message),

@@ -41,10 +41,11 @@ public static class EmployeeEndpoints
             ? Results.Ok(EmployeeView.From(employee)) : Results.NotFound();
 
     private static async Task<IResult> AddEmployeeAsync(long companyId, EmployeeInput input, MobilityDbContext database,
-        RecomputeQueue recompute, CancellationToken cancellation)
+        RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
     {
         var employee = new Employee { CompanyId = companyId, ExternalId = "" };
-        var errors = await input.TryApplyAsync(employee, isNew: true, database, cancellation);
+        var meetingPoints = await MeetingPoints.OfCompanyAsync(database, configuration, companyId, cancellation);
+        var errors = await input.TryApplyAsync(employee, isNew: true, database, meetingPoints, cancellation);
         if (errors.Any) return errors.Problem();
         database.Employees.Add(employee);
         await database.SaveChangesAsync(cancellation);
@@ -53,13 +54,14 @@ public static class EmployeeEndpoints
     }
 
     private static async Task<IResult> ChangeEmployeeAsync(long employeeId, EmployeeInput input, MobilityDbContext database,
-        RecomputeQueue recompute, CancellationToken cancellation)
+        RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
     {
         var employee = await database.Employees.SingleAsync(e => e.Id == employeeId, cancellation);
         if (employee.ErasedAt is not null)
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Salarié effacé / Employee erased",
                 detail: "Les données de ce salarié ont été effacées. / This employee's data was erased.");
-        var errors = await input.TryApplyAsync(employee, isNew: false, database, cancellation);
+        var meetingPoints = await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation);
+        var errors = await input.TryApplyAsync(employee, isNew: false, database, meetingPoints, cancellation);
         if (errors.Any) return errors.Problem();
         await database.SaveChangesAsync(cancellation);
         await EmployeeChanges.RequestRematchAsync(database, recompute, employeeId, "employee changed", cancellation);

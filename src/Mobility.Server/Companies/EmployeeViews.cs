@@ -11,22 +11,27 @@ namespace Mobility.Server.Companies;
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
     GeoJsonPoint? Home, string? Commune, CarpoolRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
-    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased)
+    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased, long? PreferredMeetingPointId)
 {
     public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
         e.Home is null ? null : GeoJsonPoint.From(e.Home), e.Commune, e.Role, e.SeatsOffered, e.MaxDetourMinutes, e.MaxDetourRatio,
-        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null);
+        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null, e.PreferredMeetingPointId);
 }
 
-/// <summary>How an employee commutes: what they may change themselves.</summary>
+/// <summary>How an employee commutes: what they may change themselves. <see cref="PreferredMeetingPointId"/> 0 means
+/// pickup at home again (null, as for every field, keeps the stored choice).</summary>
 public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLength(TextRules.CommuneLength)] string? Commune, CarpoolRole? Role, int? SeatsOffered, int? MaxDetourMinutes,
-    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching)
+    double? MaxDetourRatio, int? FlexibilityMinutes, string? PreferredLanguage, bool? ConsentToMatching, long? PreferredMeetingPointId = null)
 {
+    public const long PickupAtHome = 0;
+
     /// <summary>Checks every field given and applies them all, or none when one is wrong; a field left out or null keeps its
     /// stored value (PATCH-like: the form sends only what it holds). A home must be plausible for the main
     /// plant (<see cref="CoordinateCheck"/>, the importer's rule); when <paramref name="plantChanged"/>, so must the stored one.</summary>
     /// <param name="mainPlant">Where the employee's main plant is, or null when the request names no valid one (already reported).</param>
-    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, bool plantChanged = false)
+    /// <param name="meetingPoints">The employee's network's meeting points: a chosen one must be within reach of the home, the
+    /// new one when it changes (a move far from the chosen point is refused until another is chosen).</param>
+    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, MeetingPoints meetingPoints, bool plantChanged = false)
     {
         var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint());
         var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
@@ -46,8 +51,12 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         // count only when driving, and what the answer shows is what is stored.
         if (role == CarpoolRole.Passenger && SeatsOffered is > 0)
             errors.Add("seatsOffered", "Un passager n'offre pas de places : choisissez « conducteur » ou « les deux », ou laissez 0. / A passenger offers no seats: choose driver or either, or leave 0.");
+        var meetingPoint = PreferredMeetingPointId ?? employee.PreferredMeetingPointId;
+        if (meetingPoint is { } chosen and not PickupAtHome && (PreferredMeetingPointId is not null || home is not null))
+            meetingPoints.Check(chosen, home ?? employee.Home, "preferredMeetingPointId", errors);
         if (errors.Any) return false;
         if (home is not null) employee.Home = home;
+        employee.PreferredMeetingPointId = meetingPoint is PickupAtHome ? null : meetingPoint;
         if (Commune is not null) employee.Commune = Commune;
         employee.Role = role;
         employee.SeatsOffered = role == CarpoolRole.Passenger ? 0 : seats;
@@ -67,7 +76,8 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
 {
     /// <summary>Checks the input (an HR number unique in the company, one of the company's plants, a plausible home) and applies
     /// all of it, or nothing when a field is wrong.</summary>
-    public async Task<FieldErrors> TryApplyAsync(Employee employee, bool isNew, MobilityDbContext database, CancellationToken cancellation)
+    public async Task<FieldErrors> TryApplyAsync(Employee employee, bool isNew, MobilityDbContext database, MeetingPoints meetingPoints,
+        CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         if (isNew || ExternalId is not null)
@@ -85,7 +95,7 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
             errors.Add("mainSiteId", "Choisissez un site de l'entreprise. / Choose one of the company's sites.");
         if (isNew && Commute?.Home is null) errors.Add("commute.home", "Domicile obligatoire. / Home required.");
         (Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null))
-            .TryApply(employee, plant, errors, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
+            .TryApply(employee, plant, errors, meetingPoints, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
         if (errors.Any) return errors;
         if (ExternalId is not null) employee.ExternalId = ExternalId.Trim();
         if (FirstName is not null) employee.FirstName = FirstName.Trim();

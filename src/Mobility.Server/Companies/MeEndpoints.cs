@@ -15,7 +15,10 @@ public static class MeEndpoints
             .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.EmployeeOnly);
 
         me.MapGet("/employee", ReadMyProfileAsync).WithSummary("My profile, home included.");
-        me.MapPut("/employee", ChangeMyCommuteAsync).WithSummary("Changes how I commute: home, role, seats, detour, flexibility, language, consent.");
+        me.MapPut("/employee", ChangeMyCommuteAsync)
+            .WithSummary("Changes how I commute: home, role, seats, detour, flexibility, language, consent, meeting point (0: pickup at home).");
+        me.MapGet("/meeting-points", ListMyMeetingPointsAsync)
+            .WithSummary("The network's meeting points near my home, nearest first, that I may choose as my pickup (preferredMeetingPointId).");
         me.MapGet("/export", ExportMyDataAsync).WithSummary("Everything stored about me, as a downloaded file: JSON, or CSV with ?format=csv (right of access and portability).");
         me.MapDelete("/employee", EraseMeAsync).WithSummary("Erases my personal data and my account.");
         return endpoints;
@@ -29,16 +32,26 @@ public static class MeEndpoints
     }
 
     private static async Task<IResult> ChangeMyCommuteAsync(CommuteProfileInput input, HttpContext http, MobilityDbContext database,
-        RecomputeQueue recompute, CancellationToken cancellation)
+        RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
     {
         var id = CurrentUser.From(http.User)!.EmployeeId;
         var employee = await database.Employees.SingleAsync(e => e.Id == id, cancellation);
         var plant = await database.Sites.Where(s => s.Id == employee.MainSiteId).Select(s => s.Location).SingleAsync(cancellation);
+        var meetingPoints = await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation);
         var errors = new FieldErrors();
-        if (!input.TryApply(employee, plant, errors)) return errors.Problem();
+        if (!input.TryApply(employee, plant, errors, meetingPoints)) return errors.Problem();
         await database.SaveChangesAsync(cancellation);
         await EmployeeChanges.RequestRematchAsync(database, recompute, employee.Id, "commute profile changed", cancellation);
         return Results.Ok(EmployeeView.From(employee));
+    }
+
+    private static async Task<IResult> ListMyMeetingPointsAsync(HttpContext http, MobilityDbContext database, IConfiguration configuration,
+        CancellationToken cancellation)
+    {
+        var id = CurrentUser.From(http.User)!.EmployeeId;
+        var employee = await database.Employees.AsNoTracking().Where(e => e.Id == id).Select(e => new { e.CompanyId, e.Home }).SingleAsync(cancellation);
+        if (employee.Home is null) return Results.Ok(Array.Empty<MeetingPointView>());
+        return Results.Ok((await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation)).Near(employee.Home));
     }
 
     private static async Task<IResult> ExportMyDataAsync(HttpContext http, MobilityDbContext database, TimeProvider clock, CancellationToken cancellation,

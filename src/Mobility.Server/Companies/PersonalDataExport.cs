@@ -3,8 +3,8 @@ using Mobility.Data;
 
 namespace Mobility.Server.Companies;
 
-/// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions
-/// and the carpools they were in.</summary>
+/// <summary>Everything stored about an employee, for the rights of access and portability: the profile, rosters, exceptions,
+/// the carpools they were in, the messages they wrote to those groups, and whether they have a calendar address.</summary>
 public static class PersonalDataExport
 {
     public static async Task<object> ReadAsync(MobilityDbContext database, long employeeId, CancellationToken cancellation)
@@ -14,6 +14,19 @@ public static class PersonalDataExport
         var carpools = await database.CarpoolMembers.AsNoTracking().Where(m => m.EmployeeId == employeeId)
             .Select(m => new { m.CarpoolGroupId, m.CarpoolGroup!.Date, direction = m.CarpoolGroup.Direction.ToString(), role = m.Role.ToString(), status = m.Status.ToString() })
             .ToListAsync(cancellation);
+        var decisions = await database.CarpoolStatusChanges.AsNoTracking().Where(c => c.EmployeeId == employeeId)
+            .OrderBy(c => c.At).Select(c => new { c.CarpoolGroupId, c.At, status = c.Status.ToString(), c.ReasonCode, c.Note })
+            .ToListAsync(cancellation);
+        var rideHome = await database.RideHomeCases.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderBy(c => c.Date)
+            .Select(c => new { c.Date, direction = c.Direction.ToString(), fallback = c.Fallback.ToString(), c.EstimatedCostEuros, c.AllowanceEuros, state = c.State.ToString() })
+            .ToListAsync(cancellation);
+        // Others' messages in the same threads are theirs, not this person's.
+        var crewMessages = await database.CrewMessages.AsNoTracking().Where(m => m.AuthorEmployeeId == employeeId).OrderBy(m => m.Id)
+            .Select(m => new { m.CarpoolGroupId, m.Text, m.QuickMessage, m.SentAt }).ToListAsync(cancellation);
+        var calendarFeed = await database.CalendarFeeds.AsNoTracking().Where(f => f.EmployeeId == employeeId)
+            .Select(f => new { f.CreatedAt }).SingleOrDefaultAsync(cancellation);
+        var unmatchedTrips = await database.UnmatchedTrips.AsNoTracking().Where(t => t.EmployeeId == employeeId).OrderBy(t => t.Date).ThenBy(t => t.Direction)
+            .Select(t => new { t.Date, direction = t.Direction.ToString(), reason = t.Reason.ToString() }).ToListAsync(cancellation);
         return new
         {
             exportedAt = DateTimeOffset.UtcNow,
@@ -21,6 +34,11 @@ public static class PersonalDataExport
             shiftAssignments = employee.ShiftAssignments.Select(a => new { a.ShiftPatternId, a.RotationAnchor, a.RotationOffsetWeeks, a.ValidFrom, a.ValidTo }),
             shiftExceptions = employee.ShiftExceptions.Select(x => new { x.Date, kind = x.Kind.ToString(), x.Start, x.End }),
             carpools,
+            decisions,
+            rideHome,
+            crewMessages,
+            calendarFeed,
+            unmatchedTrips,
         };
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
+using Mobility.Server.Carpools;
 using Mobility.Server.Http;
 
 namespace Mobility.Server.Companies;
@@ -113,12 +114,16 @@ public static class SiteEndpoints
         return Results.Ok(SiteView.From(site));
     }
 
-    private static async Task<IResult> DeleteSiteAsync(long siteId, MobilityDbContext database, CancellationToken cancellation)
+    private static async Task<IResult> DeleteSiteAsync(long siteId, MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation)
     {
         if (await database.Employees.AnyAsync(e => e.MainSiteId == siteId, cancellation))
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Site utilisé / Site in use",
                 detail: "Des salariés travaillent sur ce site : changez d'abord leur site. / Employees work at this site: move them first.");
+        var networkId = await database.Sites.Where(s => s.Id == siteId).Select(s => s.NetworkId).SingleAsync(cancellation);
+        // Whoever chose it as their meeting point is picked up at home again (the foreign key clears the choice).
+        var pickedUpThere = await database.Employees.Where(e => e.PreferredMeetingPointId == siteId).Select(e => e.Id).ToArrayAsync(cancellation);
         await database.Sites.Where(s => s.Id == siteId).ExecuteDeleteAsync(cancellation);
+        if (pickedUpThere.Length > 0) recompute.Request(networkId, "meeting point removed", pickedUpThere);
         return Results.NoContent();
     }
 }

@@ -54,7 +54,6 @@ export function App() {
               : account.mustChangePassword ? <ChoosePassword onDone={leave} />
                 : <RoleHome account={account} />}
       </main>
-      <footer class="bottom-note"><small>{t("osmAttribution")} · <a href="/api-reference">API</a></small></footer>
     </>
   );
 }

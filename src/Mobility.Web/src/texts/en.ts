@@ -11,7 +11,6 @@ export const en: Texts = {
   language: "Language", loading: "Loading…", close: "Close", retry: "Try again", yes: "yes", no: "no",
   loadFailed: "Loading failed. Check your connection and try again.",
   showingLastKnown: "Offline: these are the last trips known, perhaps out of date.",
-  osmAttribution: "Map data © OpenStreetMap contributors (ODbL)",
   sections: "Sections", myWeek: "My week", settings: "Settings", today: "Today",
   noTripThatDay: "No carpool proposed that day.",
   proposalsChanged: "Your proposals changed.",

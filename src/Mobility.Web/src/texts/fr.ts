@@ -10,7 +10,6 @@ export const fr = {
   language: "Langue", loading: "Chargement…", close: "Fermer", retry: "Réessayer", yes: "oui", no: "non",
   loadFailed: "Le chargement a échoué. Vérifiez votre connexion puis réessayez.",
   showingLastKnown: "Hors connexion : voici les derniers trajets connus, peut-être dépassés.",
-  osmAttribution: "Données cartographiques © les contributeurs d'OpenStreetMap (ODbL)",
   sections: "Rubriques", myWeek: "Ma semaine", settings: "Réglages", today: "Aujourd'hui",
   noTripThatDay: "Pas de covoiturage proposé ce jour-là.",
   proposalsChanged: "Vos propositions ont changé.",

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Mobility.Data;
+using Mobility.Server.Accounts;
+using Mobility.Server.Http;
+
+namespace Mobility.Server.Week;
+
+/// <summary>The employee's week: shifts day by day and each day's trips, with their group or why there is none.</summary>
+public static class WeekEndpoints
+{
+    public static IEndpointRouteBuilder MapWeekEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/me").WithTags("My week")
+            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.EmployeeOnly)
+            .MapGet("/week", ReadMyWeekAsync)
+            .WithSummary($"My shifts and trips from a date (today, network time) for N days ({EmployeeWeek.DefaultDays} by default, at most {EmployeeWeek.MaxDays}).");
+        return endpoints;
+    }
+
+    // Both parameters are read as text so that a bad one is a field error with its code, not a binding failure.
+    private static async Task<IResult> ReadMyWeekAsync(string? from, string? days, HttpContext http, MobilityDbContext database, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        DateOnly? start = null;
+        if (from is not null)
+        {
+            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) start = parsed;
+            else errors.Add("from", DateField.UnreadableCode, "Une date AAAA-MM-JJ. / A date YYYY-MM-DD.");
+        }
+        DateField.Check(errors, "from", start);
+        var count = EmployeeWeek.DefaultDays;
+        if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > EmployeeWeek.MaxDays))
+            errors.Add("days", "days-out-of-range", $"Entre 1 et {EmployeeWeek.MaxDays} jours. / Between 1 and {EmployeeWeek.MaxDays} days.",
+                new Dictionary<string, object?> { ["min"] = 1, ["max"] = EmployeeWeek.MaxDays });
+        if (errors.Any) return errors.Problem();
+        var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
+        return Results.Ok(await EmployeeWeek.ReadAsync(database, employeeId, start, count, clock.GetUtcNow(), cancellation));
+    }
+}
