@@ -1,10 +1,10 @@
 // Settings: how I commute (validated by the server; the form shows what it stored, never what was typed), language,
 // password, my data as a file, and erasure. A field left empty keeps its stored value; seats count for drivers only.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, ApiError } from "../http";
-import { setLanguage, t, type Language } from "../i18n";
+import { formatNumber, setLanguage, t, type Language } from "../i18n";
 import { fieldMessages, showError, showNotice } from "../ui/status";
-import type { CommuteRole, Profile } from "./model";
+import type { CommuteRole, MeetingPoint, Profile } from "./model";
 
 const numbers = ["seatsOffered", "maxDetourMinutes", "flexibilityMinutes"] as const;
 
@@ -13,11 +13,15 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
   const [role, setRole] = useState<CommuteRole>(profile.role);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  const [meetingPoints, setMeetingPoints] = useState<MeetingPoint[]>([]);
+  useEffect(() => { api<MeetingPoint[]>("/api/me/meeting-points").then(setMeetingPoints, () => setMeetingPoints([])); }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const body: Record<string, unknown> = { role, consentToMatching: data.get("consentToMatching") === "on", preferredLanguage: data.get("preferredLanguage") };
+    const meetingPoint = data.get("preferredMeetingPointId");
+    if (meetingPoint !== null) body.preferredMeetingPointId = Number(meetingPoint);
     for (const name of numbers) {
       const typed = String(data.get(name) ?? "").trim();
       if (typed !== "" && !(name === "seatsOffered" && role === "Passenger")) body[name] = Number(typed);
@@ -61,6 +65,17 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
           aria-invalid={!!described("maxDetourMinutes")} aria-describedby={described("maxDetourMinutes")} />{field("maxDetourMinutes")}</label>
         <label>{t("flexibility")}<input name="flexibilityMinutes" type="number" inputMode="numeric" min={0} max={240} defaultValue={String(profile.flexibilityMinutes)}
           aria-invalid={!!described("flexibilityMinutes")} aria-describedby={described("flexibilityMinutes")} />{field("flexibilityMinutes")}</label>
+        {meetingPoints.length > 0 && (
+          <label>{t("meetingPoint")}
+            <select name="preferredMeetingPointId" defaultValue={String(profile.preferredMeetingPointId ?? 0)}
+              aria-invalid={!!described("preferredMeetingPointId")} aria-describedby={described("preferredMeetingPointId") ?? "meeting-point-hint"}>
+              <option value="0">{t("pickupAtHome")}</option>
+              {meetingPoints.map((p) => <option value={String(p.id)}>{p.name} · {formatNumber(p.distanceMetres / 1000, 1)} km</option>)}
+            </select>
+            <span class="hint" id="meeting-point-hint">{t("meetingPointHint")}</span>
+            {field("preferredMeetingPointId")}
+          </label>
+        )}
         <label class="choice"><input name="consentToMatching" type="checkbox" defaultChecked={profile.consentToMatching} /> {t("consent")}</label>
         <label>{t("language")}
           <select name="preferredLanguage" defaultValue={profile.preferredLanguage}>
@@ -70,6 +85,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
         <p class="hint">{t("homeHint", { commune: profile.commune ?? "?" })}</p>
         <button type="submit" class="primary" disabled={busy}>{t("save")}</button>
       </form>
+      <CalendarFeed />
       <PasswordForm />
       <MyData />
     </section>
@@ -145,6 +161,38 @@ function MyData() {
           </div>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A secret address phones' calendars subscribe to (shifts and pickups); shown once, remade or ended here. */
+function CalendarFeed() {
+  const [state, setState] = useState<{ exists: boolean; createdAt?: string } | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  const path = "/api/me/calendar-feed";
+  useEffect(() => { api<{ exists: boolean }>(path).then(setState, () => setState({ exists: false })); }, []);
+  const make = async () => {
+    try { const made = await api<{ url: string; createdAt: string }>(path, { method: "POST" }); setUrl(made.url); setState({ exists: true, createdAt: made.createdAt }); }
+    catch (error) { showError(error); }
+  };
+  const end = async () => {
+    try { await api(path, { method: "DELETE" }); setUrl(null); setState({ exists: false }); showNotice(t("calendarEnded")); }
+    catch (error) { showError(error); }
+  };
+  return (
+    <div class="card stack">
+      <h2>{t("calendar")}</h2>
+      <p class="hint">{t("calendarHint")}</p>
+      {url && (
+        <label>{t("calendarAddress")}
+          <input readOnly value={url} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+          <span class="hint">{t("calendarShownOnce")}</span>
+        </label>
+      )}
+      <div class="actions">
+        <button type="button" onClick={make}>{state?.exists ? t("calendarRemake") : t("calendarMake")}</button>
+        {state?.exists && <button type="button" class="danger" onClick={end}>{t("calendarEnd")}</button>}
+      </div>
     </div>
   );
 }

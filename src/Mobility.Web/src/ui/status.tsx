@@ -40,6 +40,8 @@ export function fieldMessages(error: ApiError, field: string): string[] {
 export const showError = (error: unknown) => show({ kind: "error", text: errorText(error) });
 export const showNotice = (text: string) => show({ kind: "notice", text }, 6000);
 export const clearStatus = () => show(null);
+/** A notice that gives way: shown only when nothing else is (the answer to the person's own action stays in sight). */
+export const showNoticeIfFree = (text: string) => { if (!shown) showNotice(text); };
 
 export function StatusBar() {
   const [, setTick] = useState(0);
