@@ -13,6 +13,7 @@ namespace Mobility.Server.Tests;
 public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private const string HostileText = "<img src=x onerror=\"window.__xss=9\"> on arrive";
 
     /// <summary>Anne drives Berta on a date ahead that the engine leaves alone (beyond its horizon).</summary>
     private async Task<long> SharedTripAsync()
@@ -88,6 +89,22 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
         await Assertions.Expect(anne.Locator("#message")).ToContainTextAsync("vous avez accepté");
         await Assertions.Expect(anneCard.Locator(".chip")).ToHaveTextAsync("Accepté");
         await Assertions.Expect(detail.Locator(".crew li").Filter(new() { HasText = "Anne" })).ToContainTextAsync("Accepté", new() { Timeout = 15_000 });
+
+        // The crew talks: Berta sends a quick message and a hostile text; Anne, on the trip's page, gets both live, as text.
+        await anneCard.GetByRole(AriaRole.Button, new() { Name = "Détails et carte" }).ClickAsync();
+        var anneChat = anne.Locator(".crew-chat");
+        await anneChat.Locator(".hint", new() { HasText = "Pas encore de message" }).WaitForAsync();
+        var bertaChat = detail.Locator(".crew-chat");
+        await bertaChat.GetByRole(AriaRole.Button, new() { Name = "J'arrive" }).ClickAsync();
+        await bertaChat.Locator("textarea[name=text]").FillAsync(HostileText);
+        await bertaChat.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Assertions.Expect(anneChat.Locator(".messages li")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Assertions.Expect(anneChat.Locator(".messages li").First).ToContainTextAsync("J'arrive");
+        await Assertions.Expect(anneChat.Locator(".messages li").Last).ToContainTextAsync(HostileText);
+        Assert.Equal(0, await anneChat.Locator(".messages img").CountAsync());
+        Assert.Equal("undefined", await anne.EvaluateAsync<string>("() => String(window.__xss)"));
+        await CheckPhoneLayoutAsync(anne, "trip-chat");
+        await anne.GetByRole(AriaRole.Button, new() { Name = "← Retour à ma semaine" }).ClickAsync();
 
         // Berta declines: stored before the answer, shown on both phones.
         await detail.GetByRole(AriaRole.Button, new() { Name = "Refuser" }).ClickAsync();

@@ -167,7 +167,7 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
             await page.ClickAsync("#import-form button[type=submit]");
             await page.Locator("#import-result", new() { HasText = "rien n'a été importé" }).WaitForAsync();
             var refused = await page.TextContentAsync("#import-result");
-            Assert.Contains("Fichier refusé", refused);
+            Assert.Contains("Rien n'a été importé", refused);
             Assert.Contains("3 company", refused);
             Assert.Empty(scriptErrors);
             await page.CloseAsync();

@@ -32,3 +32,12 @@ describe("the HTTP client", () => {
     expect((init.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
   });
 });
+
+describe("field codes", () => {
+  it("are read beside the messages, so the client can word them", async () => {
+    answer(400, { code: "invalid-data", errors: { date: ["Date requise. / Date required."] }, fieldCodes: { date: [{ code: "date-required", parameters: {} }] } });
+    const error = await api("/x").then(() => { throw new Error("no error"); }, (e: ApiError) => e);
+    expect(error.code).toBe("invalid-data");
+    expect(error.fieldCodes.date[0].code).toBe("date-required");
+  });
+});

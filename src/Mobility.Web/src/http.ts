@@ -3,6 +3,8 @@
 // errors and parameters; the words are the client's (texts/), French first.
 
 export interface FieldErrors { [field: string]: string[] }
+export interface FieldCode { code: string; parameters: Record<string, unknown> }
+export interface FieldCodes { [field: string]: FieldCode[] }
 
 export class ApiError extends Error {
   constructor(
@@ -13,6 +15,8 @@ export class ApiError extends Error {
     readonly title: string | undefined,
     readonly fields: FieldErrors = {},
     readonly parameters: Record<string, unknown> = {},
+    /** The same field errors as codes (when the server has one for a check), for words of our own. */
+    readonly fieldCodes: FieldCodes = {},
   ) {
     super(code);
   }
@@ -66,11 +70,12 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
 /** A problem details body (or anything else) as an ApiError. */
 export function toApiError(status: number, payload: unknown, retryAfter?: string | null): ApiError {
   const problem = (payload && typeof payload === "object" ? payload : {}) as {
-    code?: string; title?: string; detail?: string; errors?: FieldErrors; parameters?: Record<string, unknown>;
+    code?: string; title?: string; detail?: string; errors?: FieldErrors; parameters?: Record<string, unknown>; fieldCodes?: FieldCodes;
   };
   const parameters = { ...(problem.parameters ?? {}) };
   if (retryAfter) parameters.retryAfterSeconds = Number(retryAfter);
   const fields = problem.errors && typeof problem.errors === "object" ? problem.errors : {};
   const code = typeof problem.code === "string" ? problem.code : codeForStatus(status);
-  return new ApiError(status, code, problem.detail ?? problem.title, fields, parameters);
+  const fieldCodes = problem.fieldCodes && typeof problem.fieldCodes === "object" ? problem.fieldCodes : {};
+  return new ApiError(status, code, problem.detail ?? problem.title, fields, parameters, fieldCodes);
 }

@@ -74,6 +74,10 @@ const locale = () => (current === "fr" ? "fr-FR" : "en-GB");
 export const formatNumber = (value: number, digits = 0): string =>
   value.toLocaleString(locale(), { maximumFractionDigits: digits });
 
+/** An amount in euros, with its cents (42,50). */
+export const formatEuros = (value: number): string =>
+  value.toLocaleString(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** 07:45 for an instant, in the plants' time zone. */
 export const formatTime = (instant: string | Date): string =>
   new Date(instant).toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit", timeZone: networkTimeZone });

@@ -5,9 +5,9 @@ import { api } from "../http";
 import { setLanguage, t, today, type Language } from "../i18n";
 import type { Account } from "../session";
 import { go, useRoute } from "../ui/router";
-import { showError, showNotice } from "../ui/status";
+import { showError, showNoticeIfFree } from "../ui/status";
 import { followMessages, type LiveState } from "../live/hubs";
-import { readProfile, readProposals, type Profile, type Proposal } from "./model";
+import { readProfile, readProposals, readWeek, type Profile, type Proposal, type Week as WeekData } from "./model";
 import { Week } from "./Week";
 import { TripDetail } from "./TripDetail";
 import { Settings } from "./Settings";
@@ -20,13 +20,15 @@ export function EmployeeApp({ account }: { account: Account }) {
   const route = useRoute();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
+  const [week, setWeek] = useState<WeekData | null>(null);
   const [live, setLive] = useState<LiveState>("connecting");
   const [loadFailed, setLoadFailed] = useState(false);
 
   const loadProposals = async () => {
     try {
-      const fresh = await readProposals(today());
+      const [fresh, days] = await Promise.all([readProposals(today()), readWeek(today())]);
       setProposals(fresh);
+      setWeek(days);
       setLoadFailed(false);
       saveOffline(account.employeeId!, fresh);
     } catch (error) {
@@ -53,7 +55,7 @@ export function EmployeeApp({ account }: { account: Account }) {
         const all = await api<{ sequence: number }[]>("/api/me/notifications?after=0");
         after = all.length ? all[all.length - 1].sequence : 0;
       } catch { /* the hub replays from 0 */ }
-      stop = followMessages(after, () => { showNotice(t("proposalsChanged")); loadProposals(); }, setLive);
+      stop = followMessages(after, () => { showNoticeIfFree(t("proposalsChanged")); loadProposals(); }, setLive);
     })();
     return () => stop();
   }, []);
@@ -86,7 +88,7 @@ export function EmployeeApp({ account }: { account: Account }) {
       ) : tab === "settings" ? (
         profile ? <Settings profile={profile} onSaved={setProfile} /> : <p class="loading">{t("loading")}</p>
       ) : (
-        <Week proposals={proposals} failed={loadFailed} onRetry={loadProposals} onChanged={loadProposals} />
+        <Week proposals={proposals} week={week} failed={loadFailed} onRetry={loadProposals} onChanged={loadProposals} />
       )}
     </div>
   );

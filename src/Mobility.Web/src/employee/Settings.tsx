@@ -1,23 +1,27 @@
 // Settings: how I commute (validated by the server; the form shows what it stored, never what was typed), language,
 // password, my data as a file, and erasure. A field left empty keeps its stored value; seats count for drivers only.
-import { useState } from "preact/hooks";
-import { api, ApiError, type FieldErrors } from "../http";
-import { setLanguage, t, type Language } from "../i18n";
-import { fieldText, showError, showNotice } from "../ui/status";
-import type { CommuteRole, Profile } from "./model";
+import { useEffect, useState } from "preact/hooks";
+import { api, ApiError } from "../http";
+import { formatNumber, setLanguage, t, type Language } from "../i18n";
+import { fieldMessages, showError, showNotice } from "../ui/status";
+import type { CommuteRole, MeetingPoint, Profile } from "./model";
 
 const numbers = ["seatsOffered", "maxDetourMinutes", "flexibilityMinutes"] as const;
 
 export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (profile: Profile) => void }) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<ApiError | null>(null);
   const [role, setRole] = useState<CommuteRole>(profile.role);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  const [meetingPoints, setMeetingPoints] = useState<MeetingPoint[]>([]);
+  useEffect(() => { api<MeetingPoint[]>("/api/me/meeting-points").then(setMeetingPoints, () => setMeetingPoints([])); }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const body: Record<string, unknown> = { role, consentToMatching: data.get("consentToMatching") === "on", preferredLanguage: data.get("preferredLanguage") };
+    const meetingPoint = data.get("preferredMeetingPointId");
+    if (meetingPoint !== null) body.preferredMeetingPointId = Number(meetingPoint);
     for (const name of numbers) {
       const typed = String(data.get(name) ?? "").trim();
       if (typed !== "" && !(name === "seatsOffered" && role === "Passenger")) body[name] = Number(typed);
@@ -25,23 +29,23 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
     setBusy(true);
     try {
       const saved = await api<Profile>("/api/me/employee", { method: "PUT", json: body });
-      setErrors({});
+      setErrors(null);
       onSaved(saved);
       setRole(saved.role);
       setVersion((v) => v + 1);
       setLanguage(saved.preferredLanguage);
       showNotice(t("saved"));
     } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(lowerKeys(error.fields));
+      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error);
       showError(error);
     } finally {
       setBusy(false);
     }
   };
 
-  const field = (name: string) => errors[name.toLowerCase()]?.length ? (
-    <span class="field-error" id={`${name}-error`}>{errors[name.toLowerCase()].map(fieldText).join(" ")}</span>) : null;
-  const described = (name: string) => (errors[name.toLowerCase()]?.length ? `${name}-error` : undefined);
+  const messages = (name: string) => (errors ? fieldMessages(errors, name) : []);
+  const field = (name: string) => messages(name).length ? <span class="field-error" id={`${name}-error`}>{messages(name).join(" ")}</span> : null;
+  const described = (name: string) => (messages(name).length ? `${name}-error` : undefined);
 
   return (
     <section aria-labelledby="settings-title" class="settings">
@@ -61,6 +65,17 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
           aria-invalid={!!described("maxDetourMinutes")} aria-describedby={described("maxDetourMinutes")} />{field("maxDetourMinutes")}</label>
         <label>{t("flexibility")}<input name="flexibilityMinutes" type="number" inputMode="numeric" min={0} max={240} defaultValue={String(profile.flexibilityMinutes)}
           aria-invalid={!!described("flexibilityMinutes")} aria-describedby={described("flexibilityMinutes")} />{field("flexibilityMinutes")}</label>
+        {meetingPoints.length > 0 && (
+          <label>{t("meetingPoint")}
+            <select name="preferredMeetingPointId" defaultValue={String(profile.preferredMeetingPointId ?? 0)}
+              aria-invalid={!!described("preferredMeetingPointId")} aria-describedby={described("preferredMeetingPointId") ?? "meeting-point-hint"}>
+              <option value="0">{t("pickupAtHome")}</option>
+              {meetingPoints.map((p) => <option value={String(p.id)}>{p.name} · {formatNumber(p.distanceMetres / 1000, 1)} km</option>)}
+            </select>
+            <span class="hint" id="meeting-point-hint">{t("meetingPointHint")}</span>
+            {field("preferredMeetingPointId")}
+          </label>
+        )}
         <label class="choice"><input name="consentToMatching" type="checkbox" defaultChecked={profile.consentToMatching} /> {t("consent")}</label>
         <label>{t("language")}
           <select name="preferredLanguage" defaultValue={profile.preferredLanguage}>
@@ -70,14 +85,12 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
         <p class="hint">{t("homeHint", { commune: profile.commune ?? "?" })}</p>
         <button type="submit" class="primary" disabled={busy}>{t("save")}</button>
       </form>
+      <CalendarFeed />
       <PasswordForm />
       <MyData />
     </section>
   );
 }
-
-// Field names come back as the server's casing (PascalCase or camelCase): compared without case.
-const lowerKeys = (fields: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.toLowerCase(), v]));
 
 function PasswordForm() {
   const [busy, setBusy] = useState(false);
@@ -148,6 +161,38 @@ function MyData() {
           </div>
         </div>
       )}
+    </div>
+  );
+}
+
+/** A secret address phones' calendars subscribe to (shifts and pickups); shown once, remade or ended here. */
+function CalendarFeed() {
+  const [state, setState] = useState<{ exists: boolean; createdAt?: string } | null>(null);
+  const [url, setUrl] = useState<string | null>(null);
+  const path = "/api/me/calendar-feed";
+  useEffect(() => { api<{ exists: boolean }>(path).then(setState, () => setState({ exists: false })); }, []);
+  const make = async () => {
+    try { const made = await api<{ url: string; createdAt: string }>(path, { method: "POST" }); setUrl(made.url); setState({ exists: true, createdAt: made.createdAt }); }
+    catch (error) { showError(error); }
+  };
+  const end = async () => {
+    try { await api(path, { method: "DELETE" }); setUrl(null); setState({ exists: false }); showNotice(t("calendarEnded")); }
+    catch (error) { showError(error); }
+  };
+  return (
+    <div class="card stack">
+      <h2>{t("calendar")}</h2>
+      <p class="hint">{t("calendarHint")}</p>
+      {url && (
+        <label>{t("calendarAddress")}
+          <input readOnly value={url} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+          <span class="hint">{t("calendarShownOnce")}</span>
+        </label>
+      )}
+      <div class="actions">
+        <button type="button" onClick={make}>{state?.exists ? t("calendarRemake") : t("calendarMake")}</button>
+        {state?.exists && <button type="button" class="danger" onClick={end}>{t("calendarEnd")}</button>}
+      </div>
     </div>
   );
 }

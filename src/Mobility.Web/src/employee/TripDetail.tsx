@@ -3,7 +3,9 @@ import { useState } from "preact/hooks";
 import { formatDay, formatTime, t, type TextKey } from "../i18n";
 import { TripMap } from "../map/TripMap";
 import { cancelReasons, decide } from "./decisions";
-import { actionsFor, plantsInOrder, type Proposal } from "./model";
+import { actionsFor, plantsInOrder, type Proposal, type RideHomeOffer } from "./model";
+import { CrewChat } from "./CrewChat";
+import { noteText } from "./notes";
 
 export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal | undefined; onChanged: () => void; onBack: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -58,8 +60,22 @@ export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal
           </div>
         </form>
       )}
+      {proposal.rideHome && <RideHome offer={proposal.rideHome} />}
+      {proposal.mine?.returnHome && <p class="warning" role="note">{noteText(proposal.mine.returnHome)}</p>}
       <h2>{t("map")}</h2>
       <TripMap proposal={proposal} />
+      <CrewChat groupId={proposal.groupId} />
     </section>
+  );
+}
+
+/** The company's fallback when my driver left on the day and no car had a seat: what I may do, and HR's instructions as typed. */
+function RideHome({ offer }: { offer: RideHomeOffer }) {
+  return (
+    <div class="warning ride-home" role="alert">
+      <h2>{t("rideHomeTitle")}</h2>
+      <p>{noteText(offer)}</p>
+      {offer.instructions && <p class="instructions">{offer.instructions}</p>}
+    </div>
   );
 }

@@ -12,17 +12,43 @@ export interface Member {
   pickupTime: string | null; status: Status; isMe: boolean; pickup: GeoPoint | null; meetingPoint: string | null;
   dropOff: string; dropOffLocation: GeoPoint | null;
 }
+/** Something the app words itself: a code and its values. */
+export interface Note { code: string; parameters: Record<string, unknown> }
 export interface MyTrip {
   windowEarliest: string; windowLatest: string; rideMinutes: number | null; rideLimitMinutes: number;
   directMinutes: number; directKilometres: number | null; detourMinutes: number | null; detourLimitMinutes: number | null;
+  /** On a trip to work: no carpool takes me home that day (the reason and my company's fallback). */
+  returnHome?: Note | null;
+}
+/** The company's fallback when the driver left on the day and no car had a seat. */
+export interface RideHomeOffer {
+  caseId: number; date: string; direction: Direction; kind: string; code: string; parameters: Record<string, unknown>;
+  instructions: string | null; state: string;
 }
 export interface Proposal {
   groupId: number; date: string; direction: Direction; status: Status; seats: number; members: Member[]; mine: MyTrip | null;
+  rideHome?: RideHomeOffer | null;
 }
+
+/** The employee's days (GET /api/me/week): shifts, and for each trip its group or why there is none. */
+export interface WeekDay {
+  date: string; isToday: boolean; onLeave: boolean;
+  shifts: { start: string; end: string; site: { id: number; name: string }; extra: boolean }[];
+  trips: { direction: Direction; groupId: number | null; status: Status | null; reason: string | null }[];
+}
+export interface Week { from: string; days: number; today: string; timeZone: string; dates: WeekDay[] }
+export const readWeek = (from: string, days = 7) => api<Week>(`/api/me/week?from=${from}&days=${days}`);
+
+export interface CrewMessage {
+  id: number; groupId: number; author: { handle: string; firstName: string | null; company: string; role: MemberRole } | null;
+  mine: boolean; text: string | null; quickMessage: string | null; sentAt: string;
+}
+export const quickMessages = ["on-my-way", "running-late-5", "running-late-10", "at-pickup", "cannot-come"] as const;
+export interface MeetingPoint { id: number; name: string; commune: string | null; location: GeoPoint; distanceMetres: number }
 export interface Profile {
   id: number; firstName: string | null; lastName: string | null; home: GeoPoint | null; commune: string | null;
   role: CommuteRole; seatsOffered: number; maxDetourMinutes: number; flexibilityMinutes: number;
-  preferredLanguage: "fr" | "en"; consentToMatching: boolean;
+  preferredLanguage: "fr" | "en"; consentToMatching: boolean; preferredMeetingPointId?: number | null;
 }
 
 export const readProfile = () => api<Profile>("/api/me/employee");

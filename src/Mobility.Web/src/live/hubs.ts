@@ -8,6 +8,9 @@ import { api } from "../http";
 export type LiveState = "connecting" | "live" | "reconnecting" | "polling";
 export interface StreamMessage { sequence: number; kind: string; payload: unknown; createdAt: string }
 
+/** Crew messages pushed on the commute hub, for the open thread (employee/CrewChat) to listen to. */
+export const crewMessages = new EventTarget();
+
 /** Calls onMessages with messages after `after`, in order, each once; answers a function that stops. */
 export function followMessages(after: number, onMessages: (messages: StreamMessage[]) => void, onState: (state: LiveState) => void): () => void {
   let last = after;
@@ -24,6 +27,7 @@ export function followMessages(after: number, onMessages: (messages: StreamMessa
 
   const connection = new HubConnectionBuilder().withUrl("/hubs/commute").withAutomaticReconnect().build();
   connection.on("notification", (message: StreamMessage) => deliver([message]));
+  connection.on("crewMessage", (message: unknown) => crewMessages.dispatchEvent(new CustomEvent("message", { detail: message })));
   connection.onreconnecting(() => onState("reconnecting"));
   connection.onreconnected(async () => { onState("live"); deliver(await connection.invoke("Replay", last)); });
   connection.onclose(() => { if (!stopped) startPolling(); });

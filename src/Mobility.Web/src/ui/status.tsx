@@ -21,7 +21,7 @@ export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
     const ours = textForCode("error.", error.code, error.parameters);
     if (ours) return ours;
-    const fields = Object.values(error.fields).flat().map(fieldText);
+    const fields = Object.keys(error.fields).flatMap((field) => fieldMessages(error, field));
     if (fields.length) return fields.join(" ");
     if (error.title) return inLanguage(error.title);
     return t(error.status >= 500 ? "error.server" : "error.invalid");
@@ -29,13 +29,19 @@ export function errorText(error: unknown): string {
   return t("error.unexpected");
 }
 
-/** One field's message: a code of ours, or the server's bilingual sentence in the user's language. */
-export const fieldText = (message: string): string =>
-  (/^[a-z0-9-]+$/.test(message) ? textForCode("field.", message) : undefined) ?? inLanguage(message);
+/** A field's errors in words: ours for each code we know, else the server's bilingual sentence in the user's language. */
+export function fieldMessages(error: ApiError, field: string): string[] {
+  const name = Object.keys(error.fields).find((f) => f.toLowerCase() === field.toLowerCase()) ?? field;
+  const codes = Object.entries(error.fieldCodes).find(([f]) => f.toLowerCase() === field.toLowerCase())?.[1] ?? [];
+  const messages = error.fields[name] ?? [];
+  return messages.map((message, i) => (codes[i] ? textForCode("field.", codes[i].code, codes[i].parameters) : undefined) ?? inLanguage(message));
+}
 
 export const showError = (error: unknown) => show({ kind: "error", text: errorText(error) });
 export const showNotice = (text: string) => show({ kind: "notice", text }, 6000);
 export const clearStatus = () => show(null);
+/** A notice that gives way: shown only when nothing else is (the answer to the person's own action stays in sight). */
+export const showNoticeIfFree = (text: string) => { if (!shown) showNotice(text); };
 
 export function StatusBar() {
   const [, setTick] = useState(0);
