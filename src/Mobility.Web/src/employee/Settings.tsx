@@ -19,7 +19,8 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
   const save = async (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    const body: Record<string, unknown> = { role, consentToMatching: data.get("consentToMatching") === "on", preferredLanguage: data.get("preferredLanguage") };
+    const body: Record<string, unknown> = { role, consentToMatching: data.get("consentToMatching") === "on", preferredLanguage: data.get("preferredLanguage"),
+      digest: data.get("digest") === "on" };
     const meetingPoint = data.get("preferredMeetingPointId");
     if (meetingPoint !== null) body.preferredMeetingPointId = Number(meetingPoint);
     for (const name of numbers) {
@@ -77,6 +78,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
           </label>
         )}
         <label class="choice"><input name="consentToMatching" type="checkbox" defaultChecked={profile.consentToMatching} /> {t("consent")}</label>
+        <label class="choice" id="digest"><input name="digest" type="checkbox" defaultChecked={profile.digest ?? true} /> {t("digestByMail")}</label>
         <label>{t("language")}
           <select name="preferredLanguage" defaultValue={profile.preferredLanguage}>
             <option value="fr" lang="fr">Français</option><option value="en" lang="en">English</option>

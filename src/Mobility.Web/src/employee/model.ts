@@ -48,7 +48,7 @@ export interface MeetingPoint { id: number; name: string; commune: string | null
 export interface Profile {
   id: number; firstName: string | null; lastName: string | null; home: GeoPoint | null; commune: string | null;
   role: CommuteRole; seatsOffered: number; maxDetourMinutes: number; flexibilityMinutes: number;
-  preferredLanguage: "fr" | "en"; consentToMatching: boolean; preferredMeetingPointId?: number | null;
+  preferredLanguage: "fr" | "en"; consentToMatching: boolean; preferredMeetingPointId?: number | null; digest?: boolean;
 }
 
 export const readProfile = () => api<Profile>("/api/me/employee");

@@ -95,6 +95,7 @@ export const en: Texts = {
   calendarAddress: "Address to add to your calendar", calendarShownOnce: "Copy it now: it will not be shown again.",
   calendarMake: "Make the address", calendarRemake: "Make a new address (the old one stops working)", calendarEnd: "Stop sharing",
   calendarEnded: "The address no longer works.",
+  digestByMail: "E-mail me each evening my carpools of the next day (when I have no notifications)",
   "error.network": "No connection to the server. Check the network and try again.",
   "error.unauthorized": "Your session has expired: sign in again.", "error.forbidden": "You have no access to this.",
   "error.not-found": "Not found: this does not exist, or no longer.", "error.conflict": "This changed in the meantime: reload the page.",

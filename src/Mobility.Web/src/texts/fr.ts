@@ -94,6 +94,7 @@ export const fr = {
   calendarAddress: "Adresse à ajouter à votre agenda", calendarShownOnce: "Copiez-la maintenant : elle ne sera plus affichée.",
   calendarMake: "Créer l'adresse", calendarRemake: "Créer une nouvelle adresse (l'ancienne cesse de marcher)", calendarEnd: "Arrêter le partage",
   calendarEnded: "L'adresse ne marche plus.",
+  digestByMail: "M'envoyer chaque soir par e-mail mes covoiturages du lendemain (si je n'ai pas les notifications)",
   "error.network": "Pas de connexion au serveur. Vérifiez le réseau puis réessayez.",
   "error.unauthorized": "Votre session a expiré : reconnectez-vous.", "error.forbidden": "Vous n'avez pas accès à cela.",
   "error.not-found": "Introuvable : ceci n'existe pas ou plus.", "error.conflict": "Ceci a changé entre-temps : rechargez la page.",
