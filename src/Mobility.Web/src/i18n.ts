@@ -9,6 +9,8 @@ export type Language = "fr" | "en";
 export type TextKey = keyof Texts;
 const catalogues: Record<Language, Texts> = { fr, en };
 const storageKey = "mobility.language";
+export const settingsCache = "mobility-settings";
+export const languageEntry = "/__language";
 
 function initialLanguage(): Language {
   try {
@@ -28,6 +30,8 @@ export function setLanguage(next: Language): void {
   current = next;
   try { localStorage.setItem(storageKey, next); } catch { /* kept for this page only */ }
   document.documentElement.lang = next;
+  // The service worker words notifications while no page is open: it reads the language from here.
+  globalThis.caches?.open(settingsCache).then((cache) => cache.put(languageEntry, new Response(next))).catch(() => {});
   for (const listener of listeners) listener();
 }
 

@@ -7,4 +7,4 @@ document.documentElement.lang = language();
 render(<App />, document.getElementById("app")!);
 
 if ("serviceWorker" in navigator && location.protocol !== "file:")
-  addEventListener("load", () => { navigator.serviceWorker.register("/sw.js").catch(() => { /* the app works without it */ }); });
+  addEventListener("load", () => { navigator.serviceWorker.register("/sw.js", { type: "module" }).catch(() => { /* the app works without it */ }); });

@@ -5,6 +5,7 @@ import { api, ApiError } from "../http";
 import { formatNumber, setLanguage, t, type Language } from "../i18n";
 import { fieldMessages, showError, showNotice } from "../ui/status";
 import type { CommuteRole, MeetingPoint, Profile } from "./model";
+import { PushDevice } from "./PushDevice";
 
 const numbers = ["seatsOffered", "maxDetourMinutes", "flexibilityMinutes"] as const;
 
@@ -87,6 +88,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
         <p class="hint">{t("homeHint", { commune: profile.commune ?? "?" })}</p>
         <button type="submit" class="primary" disabled={busy}>{t("save")}</button>
       </form>
+      <PushDevice />
       <CalendarFeed />
       <PasswordForm />
       <MyData />
