@@ -44,8 +44,7 @@ public static class EmployeeEndpoints
         RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
     {
         var employee = new Employee { CompanyId = companyId, ExternalId = "" };
-        var meetingPoints = await MeetingPoints.OfCompanyAsync(database, configuration, companyId, cancellation);
-        var errors = await input.TryApplyAsync(employee, isNew: true, database, meetingPoints, cancellation);
+        var errors = await input.TryApplyAsync(employee, isNew: true, database, configuration, cancellation);
         if (errors.Any) return errors.Problem();
         database.Employees.Add(employee);
         await database.SaveChangesAsync(cancellation);
@@ -60,8 +59,7 @@ public static class EmployeeEndpoints
         if (employee.ErasedAt is not null)
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Salarié effacé / Employee erased",
                 detail: "Les données de ce salarié ont été effacées. / This employee's data was erased.");
-        var meetingPoints = await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation);
-        var errors = await input.TryApplyAsync(employee, isNew: false, database, meetingPoints, cancellation);
+        var errors = await input.TryApplyAsync(employee, isNew: false, database, configuration, cancellation);
         if (errors.Any) return errors.Problem();
         await database.SaveChangesAsync(cancellation);
         await EmployeeChanges.RequestRematchAsync(database, recompute, employeeId, "employee changed", cancellation);

@@ -25,13 +25,19 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
 {
     public const long PickupAtHome = 0;
 
+    /// <summary>Whether applying this needs the network's meeting points: a point chosen, or a new home with one chosen
+    /// (most changes need neither, and read none).</summary>
+    public bool ChecksMeetingPoint(Employee employee) =>
+        PreferredMeetingPointId is not (null or PickupAtHome) || (Home is not null && employee.PreferredMeetingPointId is not null);
+
     /// <summary>Checks every field given and applies them all, or none when one is wrong; a field left out or null keeps its
     /// stored value (PATCH-like: the form sends only what it holds). A home must be plausible for the main
     /// plant (<see cref="CoordinateCheck"/>, the importer's rule); when <paramref name="plantChanged"/>, so must the stored one.</summary>
     /// <param name="mainPlant">Where the employee's main plant is, or null when the request names no valid one (already reported).</param>
-    /// <param name="meetingPoints">The employee's network's meeting points: a chosen one must be within reach of the home, the
-    /// new one when it changes (a move far from the chosen point is refused until another is chosen).</param>
-    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, MeetingPoints meetingPoints, bool plantChanged = false)
+    /// <param name="meetingPoints">The employee's network's meeting points, when <see cref="ChecksMeetingPoint"/>: a chosen one
+    /// must be within reach of the home, the new one when it changes (a move far from the chosen point is refused until
+    /// another is chosen).</param>
+    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, MeetingPoints? meetingPoints, bool plantChanged = false)
     {
         var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint());
         var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
@@ -52,8 +58,8 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         if (role == CarpoolRole.Passenger && SeatsOffered is > 0)
             errors.Add("seatsOffered", "Un passager n'offre pas de places : choisissez « conducteur » ou « les deux », ou laissez 0. / A passenger offers no seats: choose driver or either, or leave 0.");
         var meetingPoint = PreferredMeetingPointId ?? employee.PreferredMeetingPointId;
-        if (meetingPoint is { } chosen and not PickupAtHome && (PreferredMeetingPointId is not null || home is not null))
-            meetingPoints.Check(chosen, home ?? employee.Home, "preferredMeetingPointId", errors);
+        if (meetingPoint is { } chosen and not PickupAtHome && ChecksMeetingPoint(employee))
+            meetingPoints!.Check(chosen, home ?? employee.Home, "preferredMeetingPointId", errors);
         if (errors.Any) return false;
         if (home is not null) employee.Home = home;
         employee.PreferredMeetingPointId = meetingPoint is PickupAtHome ? null : meetingPoint;
@@ -77,9 +83,11 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
 {
     /// <summary>Checks the input (an HR number unique in the company, one of the company's plants, a plausible home) and applies
     /// all of it, or nothing when a field is wrong.</summary>
-    public async Task<FieldErrors> TryApplyAsync(Employee employee, bool isNew, MobilityDbContext database, MeetingPoints meetingPoints,
+    public async Task<FieldErrors> TryApplyAsync(Employee employee, bool isNew, MobilityDbContext database, IConfiguration configuration,
         CancellationToken cancellation)
     {
+        var meetingPoints = Commute?.ChecksMeetingPoint(employee) == true
+            ? await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation) : null;
         var errors = new FieldErrors();
         if (isNew || ExternalId is not null)
         {

@@ -37,7 +37,8 @@ public static class MeEndpoints
         var id = CurrentUser.From(http.User)!.EmployeeId;
         var employee = await database.Employees.SingleAsync(e => e.Id == id, cancellation);
         var plant = await database.Sites.Where(s => s.Id == employee.MainSiteId).Select(s => s.Location).SingleAsync(cancellation);
-        var meetingPoints = await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation);
+        var meetingPoints = input.ChecksMeetingPoint(employee)
+            ? await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation) : null;
         var errors = new FieldErrors();
         if (!input.TryApply(employee, plant, errors, meetingPoints)) return errors.Problem();
         await database.SaveChangesAsync(cancellation);
