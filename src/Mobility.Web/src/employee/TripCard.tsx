@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { formatTime, t, type TextKey } from "../i18n";
 import { go } from "../ui/router";
 import { decide } from "./decisions";
-import { actionsFor, myLine, plantsInOrder, riding, type Proposal } from "./model";
+import { actionsFor, myLine, plantsInOrder, riding, type Member, type Proposal } from "./model";
 
 export function TripCard({ proposal, onChanged }: { proposal: Proposal; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -19,6 +19,8 @@ export function TripCard({ proposal, onChanged }: { proposal: Proposal; onChange
     setBusy(false);
   };
   const state = me?.status ?? proposal.status;
+  // A colleague's company is said only when it is not mine (most crews are one company, some cross two).
+  const who = (m: Member) => (m.company === me?.company ? m.firstName ?? "?" : `${m.firstName ?? "?"} (${m.company})`);
   return (
     <article class={`trip ${state.toLowerCase()}`} data-group={proposal.groupId} aria-label={`${t(proposal.direction)} · ${t(`status.${state}` as TextKey)}`}>
       <header>
@@ -32,8 +34,8 @@ export function TripCard({ proposal, onChanged }: { proposal: Proposal; onChange
           // On the way home everyone is picked up at their plant.
           : <><dt>{t("myDeparture")}</dt><dd><strong>{formatTime(me.pickupTime)}</strong> · {me.dropOff}</dd></>)}
         <dt>{t("driver")}</dt>
-        <dd>{driver?.isMe ? t("youDrive", { seats: proposal.seats }) : driver ? `${driver.firstName ?? "?"} (${driver.company})` : "?"}</dd>
-        {others.length > 0 && <><dt>{t("withYou")}</dt><dd>{others.map((m) => `${m.firstName ?? "?"} (${m.company})`).join(", ")}</dd></>}
+        <dd>{driver?.isMe ? t("youDrive", { seats: proposal.seats }) : driver ? who(driver) : "?"}</dd>
+        {others.length > 0 && <><dt>{t("withYou")}</dt><dd>{others.map(who).join(", ")}</dd></>}
         <dt>{t("plants")}</dt><dd>{plantsInOrder(proposal).join(" → ")}</dd>
       </dl>
       <div class="actions">

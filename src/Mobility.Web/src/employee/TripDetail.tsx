@@ -18,6 +18,7 @@ export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal
     setBusy(false);
   };
   const members = [...proposal.members].sort((a, b) => a.pickupOrder - b.pickupOrder);
+  const myCompany = proposal.members.find((m) => m.isMe)?.company;
   return (
     <section class="trip-detail" aria-labelledby="trip-title">
       <button type="button" class="quiet back" onClick={onBack}>← {t("backToWeek")}</button>
@@ -32,7 +33,7 @@ export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal
       <ol class="crew">
         {members.map((m) => (
           <li class={m.isMe ? "me" : ""} aria-current={m.isMe ? "true" : undefined}>
-            <strong>{m.isMe ? t("me") : m.firstName ?? "?"}</strong> <span class="hint">({m.company})</span>
+            <strong>{m.isMe ? t("me") : m.firstName ?? "?"}</strong>{(m.isMe || m.company !== myCompany) && <span class="hint"> ({m.company})</span>}
             <span> · {t(m.role)}</span>
             {m.pickupTime && <span> · {t("pickupAt", { time: formatTime(m.pickupTime) })}</span>}
             {m.meetingPoint && <span> · {m.meetingPoint}</span>}
