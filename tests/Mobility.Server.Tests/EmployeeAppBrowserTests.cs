@@ -16,18 +16,7 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
     private const string HostileText = "<img src=x onerror=\"window.__xss=9\"> on arrive";
 
     /// <summary>Anne drives Berta on a date ahead that the engine leaves alone (beyond its horizon).</summary>
-    private async Task<long> SharedTripAsync()
-    {
-        var group = await server.ProposeAsync(3, server.AlphaOne, server.BetaOne);
-        var ahead = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
-        await using var database = server.NewContext();
-        var stored = await database.CarpoolGroups.Include(g => g.Members).SingleAsync(g => g.Id == group);
-        var shift = ahead.DayNumber - stored.Date.DayNumber;
-        stored.Date = ahead;
-        foreach (var member in stored.Members) member.PickupTime = member.PickupTime.AddDays(shift);
-        await database.SaveChangesAsync();
-        return group;
-    }
+    private Task<long> SharedTripAsync() => server.ProposeAheadAsync(20, 3, server.AlphaOne, server.BetaOne);
 
     private static async Task<IPage> SignedInAsync(IBrowser browser, string address, string email, List<string> errors)
     {
@@ -124,15 +113,7 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
             database.Users.Add(AccountFactory.Create("paul@test.local", TwoNetworkServer.Password, AccountRole.Employee, employeeId: server.AlphaTwo));
             await database.SaveChangesAsync();
         }
-        var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne);
-        await using (var database = server.NewContext())
-        {
-            var stored = await database.CarpoolGroups.Include(g => g.Members).SingleAsync(g => g.Id == group);
-            var shift = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21).DayNumber - stored.Date.DayNumber;
-            stored.Date = stored.Date.AddDays(shift);
-            foreach (var member in stored.Members) member.PickupTime = member.PickupTime.AddDays(shift);
-            await database.SaveChangesAsync();
-        }
+        var group = await server.ProposeAheadAsync(21, 3, server.AlphaTwo, server.AlphaOne);
         await using var instance = server.Instance(("Proposals:RecomputeOnStart", "false"));
         var address = RealServer.Serve(instance);
         using var playwright = await Playwright.CreateAsync();

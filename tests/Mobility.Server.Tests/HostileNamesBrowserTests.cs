@@ -24,18 +24,7 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
     private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Paul (driver) and Anne of Alpha, with Berta of Beta, on a date ahead (the page lists from today) that the engine leaves alone.</summary>
-    private async Task<long> SharedProposalAsync()
-    {
-        var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne, server.BetaOne);
-        var ahead = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
-        await using var database = server.NewContext();
-        var stored = await database.CarpoolGroups.Include(g => g.Members).SingleAsync(g => g.Id == group);
-        var shift = ahead.DayNumber - stored.Date.DayNumber;
-        stored.Date = ahead;
-        foreach (var member in stored.Members) member.PickupTime = member.PickupTime.AddDays(shift);
-        await database.SaveChangesAsync();
-        return group;
-    }
+    private Task<long> SharedProposalAsync() => server.ProposeAheadAsync(20, 3, server.AlphaTwo, server.AlphaOne, server.BetaOne);
 
     /// <summary>Alpha's HR renames through the API, as an attacker with an HR account would.</summary>
     private async Task RenameAsync()

@@ -209,6 +209,20 @@ public sealed class TwoNetworkServer : IDisposable
         return email;
     }
 
+    /// <summary>A proposed group <paramref name="daysAhead"/> days from today, beyond the engine's horizon so that it leaves
+    /// it alone (the pages list from today): the driver and passengers, in this order.</summary>
+    public async Task<long> ProposeAheadAsync(int daysAhead, int seats, long driver, params long[] passengers)
+    {
+        var group = await ProposeAsync(seats, driver, passengers);
+        await using var database = NewContext();
+        var stored = await database.CarpoolGroups.Include(g => g.Members).SingleAsync(g => g.Id == group);
+        var shift = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysAhead).DayNumber - stored.Date.DayNumber;
+        stored.Date = stored.Date.AddDays(shift);
+        foreach (var member in stored.Members) member.PickupTime = member.PickupTime.AddDays(shift);
+        await database.SaveChangesAsync();
+        return group;
+    }
+
     /// <summary>A proposed group for the date: the driver and passengers, in this order.</summary>
     public async Task<long> ProposeAsync(int seats, long driver, params long[] passengers)
     {
