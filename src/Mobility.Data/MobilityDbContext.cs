@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobFile> JobFiles => Set<JobFile>();
     public DbSet<CrewMessage> CrewMessages => Set<CrewMessage>();
+    public DbSet<StandingCarpool> StandingCarpools => Set<StandingCarpool>();
+    public DbSet<StandingCarpoolPerson> StandingCarpoolPeople => Set<StandingCarpoolPerson>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
     public DbSet<PushKeys> PushKeys => Set<PushKeys>();
@@ -292,6 +295,27 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             message.HasIndex(m => new { m.CarpoolGroupId, m.Id });
             message.HasIndex(m => new { m.AuthorEmployeeId, m.SentAt });
             message.ToTable(t => t.HasCheckConstraint("ck_crew_messages_text_or_quick_message", "(text IS NULL) <> (quick_message IS NULL)"));
+        });
+
+        model.Entity<StandingCarpool>(standing =>
+        {
+            standing.Property(s => s.Direction).HasConversion<string>().HasMaxLength(10);
+            standing.Property(s => s.Plan).HasColumnType("jsonb").HasConversion(
+                new ValueConverter<GroupPlan, string>(p => System.Text.Json.JsonSerializer.Serialize(p, JsonSerializerOptions.Web),
+                    s => System.Text.Json.JsonSerializer.Deserialize<GroupPlan>(s, JsonSerializerOptions.Web)!),
+                new ValueComparer<GroupPlan>((a, b) => ReferenceEquals(a, b), p => RuntimeHelpers.GetHashCode(p), p => p));
+            standing.Property(s => s.Signature).HasMaxLength(4000);
+            standing.HasIndex(s => new { s.NetworkId, s.Signature }).IsUnique();
+            standing.HasOne(s => s.Network).WithMany().OnDelete(DeleteBehavior.Cascade);
+            standing.Ignore(s => s.Complete);
+        });
+
+        model.Entity<StandingCarpoolPerson>(person =>
+        {
+            person.HasOne(p => p.StandingCarpool).WithMany(s => s.People).OnDelete(DeleteBehavior.Cascade);
+            person.HasOne(p => p.Employee).WithMany().OnDelete(DeleteBehavior.Cascade);
+            person.HasIndex(p => new { p.StandingCarpoolId, p.EmployeeId }).IsUnique();
+            person.HasIndex(p => p.EmployeeId);
         });
 
         model.Entity<CalendarFeed>(feed =>

@@ -58,6 +58,7 @@ app.MapSiteEndpoints();
 app.MapEmployeeEndpoints();
 app.MapMeEndpoints();
 app.MapProposalEndpoints();
+app.MapStandingCarpoolEndpoints();
 app.MapRideHomeEndpoints();
 app.MapCrewEndpoints();
 app.MapCalendarEndpoints();

@@ -18,7 +18,7 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
     /// <summary>Anne drives Berta on a date ahead that the engine leaves alone (beyond its horizon).</summary>
     private Task<long> SharedTripAsync() => server.ProposeAheadAsync(20, 3, server.AlphaOne, server.BetaOne);
 
-    private static async Task<IPage> SignedInAsync(IBrowser browser, string address, string email, List<string> errors)
+    internal static async Task<IPage> SignedInAsync(IBrowser browser, string address, string email, List<string> errors)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
@@ -40,7 +40,7 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
           }).map((e) => `${e.tagName} ${(e.textContent || e.name || "").trim().slice(0, 30)} ${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`)
         """);
 
-    private static async Task CheckPhoneLayoutAsync(IPage page, string screen)
+    internal static async Task CheckPhoneLayoutAsync(IPage page, string screen)
     {
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{screen} scrolls sideways at 390 px");
         Assert.Empty(await SmallTargetsAsync(page));

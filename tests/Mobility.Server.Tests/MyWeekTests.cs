@@ -130,5 +130,9 @@ public sealed class MyWeekTests(TwoNetworkServer server) : IClassFixture<TwoNetw
         Assert.Empty(week.GetProperty("dates")[0].GetProperty("trips").EnumerateArray()); // before the assignment
         Assert.All(week.GetProperty("dates")[1].GetProperty("trips").EnumerateArray(), t => Assert.Equal("roster-invalid", t.GetProperty("reason").GetString()));
         Assert.Equal(2, week.GetProperty("dates")[1].GetProperty("trips").GetArrayLength());
+        Assert.True(week.GetProperty("hasRoster").GetBoolean());
+        // The week before the assignment has no roster at all: its empty days are not rest days.
+        var before = await berta.GetFromJsonAsync<JsonElement>("/api/me/week?from=2027-12-20&days=7");
+        Assert.False(before.GetProperty("hasRoster").GetBoolean());
     }
 }

@@ -16,7 +16,8 @@ namespace Mobility.Server.Tests;
 public sealed class ProposalPrivacyTests : IClassFixture<TwoNetworkServer>
 {
     // rideHome is the viewer's own ride-home offer, never another member's (RideHomeTests).
-    private static readonly HashSet<string> GroupFields = ["groupId", "date", "direction", "status", "seats", "members", "mine", "rideHome"];
+    private static readonly HashSet<string> GroupFields = ["groupId", "date", "direction", "status", "seats", "members", "mine", "rideHome",
+        "standing"]; // whether I repeat the group, and whether all its people do: no one in particular
     private static readonly HashSet<string> MemberFields =
         ["handle", "firstName", "company", "role", "pickupOrder", "pickupTime", "status", "isMe", "pickup", "meetingPoint", "dropOff", "dropOffLocation"];
 

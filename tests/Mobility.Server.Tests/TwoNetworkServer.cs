@@ -26,7 +26,7 @@ namespace Mobility.Server.Tests;
 public sealed class TwoNetworkServer : IDisposable
 {
     public const string Password = "password-for-tests";
-    private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
+    internal static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
 
     private readonly TestDatabase _database;
     public WebApplicationFactory<Program> Factory { get; }

@@ -1418,6 +1418,83 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.StandingCarpool", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("date")
+                        .HasColumnName("first_date");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Signature")
+                        .IsUnique();
+
+                    b.ToTable("standing_carpools");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.StandingCarpoolPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<long>("StandingCarpoolId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("standing_carpool_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("StandingCarpoolId", "EmployeeId")
+                        .IsUnique();
+
+                    b.ToTable("standing_carpool_people");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.UnmatchedTrip", b =>
                 {
                     b.Property<long>("EmployeeId")
@@ -1989,6 +2066,36 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Network");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.StandingCarpool", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Network", "Network")
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.StandingCarpoolPerson", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.StandingCarpool", "StandingCarpool")
+                        .WithMany("People")
+                        .HasForeignKey("StandingCarpoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("StandingCarpool");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.UnmatchedTrip", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Employee", "Employee")
@@ -2077,6 +2184,11 @@ namespace Mobility.Data.Migrations
             modelBuilder.Entity("Mobility.Data.Model.ShuttleTrip", b =>
                 {
                     b.Navigation("Calls");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.StandingCarpool", b =>
+                {
+                    b.Navigation("People");
                 });
 #pragma warning restore 612, 618
         }

@@ -6,7 +6,12 @@ namespace Mobility.Data.Model;
 
 /// <summary>How a stored group maps back onto the matching view: ids of the driver, the pickups and the drop sites in
 /// the matcher's order, so that a re-match can find the group again in a new plan.</summary>
-public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops);
+public sealed record GroupPlan(string Driver, IReadOnlyList<string> Pickups, IReadOnlyList<string> Drops)
+{
+    /// <summary>Direction, driver, pickups and drop sites in one string: equal for two groups the matcher planned alike.</summary>
+    public string Signature(Mobility.Planning.CommuteDirection direction) =>
+        $"{direction}|{Driver}|{string.Join(',', Pickups)}|{string.Join(',', Drops)}";
+}
 
 /// <summary>A passenger of a trip to work without a group home the same day: the matcher's reason and their company's fallback.</summary>
 public sealed record MissingRideHome(string Id, NoRideReason Reason, RideHomeKind Fallback);

@@ -4,7 +4,7 @@ namespace Mobility.Data.Privacy;
 
 /// <summary>
 /// The right to erasure: an employee's name, home and approximate home, HR identifier, exact pickup points, sign-in, the notes
-/// they wrote with decisions, the messages they received and the crew messages they wrote, and their calendar link are removed,
+/// they wrote with decisions, the messages they received and the crew messages they wrote, their calendar link and the standing carpools they are in are removed,
 /// and so is their part of every stored carpool explanation (times at home, trip alone, window);
 /// others' messages name groups only and show erased people no more. What stays (company, main site, commune, role, past
 /// carpool memberships without locations) is anonymous. The row is kept so that counts of past carpools stay true.
@@ -61,6 +61,8 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         await database.CrewMessages.Where(m => m.AuthorEmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // Whoever holds the calendar link would go on reading the shifts of an anonymous employee.
         await database.CalendarFeeds.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        // A standing carpool's plan names its people: the others keep their groups already stored, not the repeat.
+        await database.StandingCarpools.Where(s => s.People.Any(p => p.EmployeeId == employeeId)).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;
     }

@@ -14,6 +14,8 @@ public static class CarpoolsSetup
         services.AddScoped<CarpoolDecisions>();
         services.AddSingleton<TravelTimesSource>();
         services.AddScoped<NetworkRematch>();
+        services.AddScoped<StandingCarpools>();
+        services.AddHostedService<NewDayRematch>();
         services.Configure<ProposalEngineOptions>(configuration.GetSection("Proposals"));
         services.AddSingleton<ProposalEngine>();
         services.AddHostedService(provider => provider.GetRequiredService<ProposalEngine>());

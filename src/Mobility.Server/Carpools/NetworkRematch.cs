@@ -72,6 +72,12 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         var keepApart = await KeepApartAsync(database, networkId, date, cancellation);
 
         var withdrawn = new List<CarpoolGroup>();
+        var sites = await database.Sites.Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
+        var standing = await database.StandingCarpools.AsNoTracking().Include(s => s.People)
+            .Where(s => s.NetworkId == networkId && s.FirstDate <= date).ToListAsync(cancellation);
+        var repeated = await RepeatStandingAsync(networkId, date, standing.Where(s => s.Complete).ToList(), live, plans, keepApart, begun,
+            toWork, toHome, sites, commutes.MeetingPoints, withdrawn, cancellation);
+        if (repeated.Count > 0) plans = live.ToDictionary(g => g.Id, PlanOf);
         var fixedToWork = new List<MatchedGroup>();
         var fixedToHome = new List<MatchedGroup>();
         // Who decided on one of the date's groups (a decline, a cancel) is matched as a decision is, not as a new commuter.
@@ -118,7 +124,6 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             else Withdraw(open, "re-matched", withdrawn);
         }
 
-        var sites = await database.Sites.Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
         var newMembers = wanted.Where(w => !openByPlan.ContainsKey(w.Key) && !fixedSignatures.Contains(w.Key))
             .SelectMany(w => w.Value.Group.Members.Select(m => long.Parse(w.Value.Instance.Participants[m].Id, CultureInfo.InvariantCulture))).ToList();
         var homes = await database.Employees.Where(e => newMembers.Contains(e.Id) && e.Home != null)
@@ -129,16 +134,18 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
             created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes, commutes.MeetingPoints));
         }
+        AcceptForWhoRepeats(created, standing.Where(s => !s.Complete).ToList());
         database.CarpoolGroups.AddRange(created);
         await ReplaceUnmatchedTripsAsync(networkId, date, plan, begun, cancellation);
         await database.SaveChangesAsync(cancellation);
         // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
-        var told = withdrawn.Concat(created).Select(g => g.Id).ToList();
+        var announced = created.Concat(repeated).ToList();
+        var told = withdrawn.Concat(announced).Select(g => g.Id).ToList();
         await ProposalView.WithMembers(database.CarpoolGroups.Where(g => told.Contains(g.Id))).LoadAsync(cancellation);
         // Every message of the re-match in one batch: withdrawals first, so a client reads the old group gone before the new.
         var messages = await notifications.AddManyAsync(
             withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, group)))
-                .Concat(created.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, group))))
+                .Concat(announced.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, group))))
                 .ToList(), cancellation);
         await transaction.CommitAsync(cancellation);
         log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
@@ -148,6 +155,92 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (restored - loaded).TotalSeconds, (matched - restored).TotalSeconds,
             (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
         return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
+    }
+
+    /// <summary>
+    /// The standing carpools all of whose people chose to repeat them, stored on the date, confirmed, before matching (which
+    /// then keeps them as it keeps accepted groups): each where it holds on the date's shifts, homes and limits, and none of
+    /// its people has begun the trip, declined or cancelled one of them that day, or accepted another car that way. A group
+    /// of the date with the same plan is confirmed instead; their other open proposals that way are withdrawn.
+    /// </summary>
+    /// <returns>The groups stored or confirmed, whose people are told.</returns>
+    private async Task<List<CarpoolGroup>> RepeatStandingAsync(long networkId, DateOnly date, IReadOnlyList<StandingCarpool> complete,
+        List<CarpoolGroup> live, IReadOnlyDictionary<long, GroupPlan?> plans, IReadOnlyList<(string, string)> keepApart,
+        IReadOnlyDictionary<CommuteDirection, HashSet<string>> begun, CarpoolInstance toWork, CarpoolInstance toHome,
+        IReadOnlyDictionary<string, long> sites, IReadOnlyDictionary<string, long> meetingPoints, List<CarpoolGroup> withdrawn,
+        CancellationToken cancellation)
+    {
+        var repeated = new List<CarpoolGroup>();
+        if (complete.Count == 0) return repeated;
+        var apart = keepApart.ToHashSet();
+        var now = clock.GetUtcNow();
+        var everyone = complete.SelectMany(s => s.People).Select(p => p.EmployeeId).Distinct().ToList();
+        var homes = await database.Employees.Where(e => everyone.Contains(e.Id) && e.Home != null)
+            .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
+        foreach (var standing in complete.OrderBy(s => s.Id))
+        {
+            var people = standing.People.Select(p => Id(p.EmployeeId)).ToList();
+            if (people.Any(begun[standing.Direction].Contains) || people.Any(a => people.Any(b => apart.Contains((a, b))))) continue;
+            var same = live.FirstOrDefault(g => g.Direction == standing.Direction && plans.GetValueOrDefault(g.Id)?.Signature(g.Direction) == standing.Signature);
+            if (same is not null)
+            {
+                if (same.Status != CarpoolStatus.Confirmed && ConfirmRepeated(same, now)) repeated.Add(same);
+                continue;
+            }
+            var ids = standing.People.Select(p => p.EmployeeId).ToHashSet();
+            var elsewhere = live.Where(g => g.Direction == standing.Direction && g.Members.Any(m => ids.Contains(m.EmployeeId)
+                && m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed)).ToList();
+            // Someone committed to another car that way that day keeps it; the repeat waits for another date.
+            if (elsewhere.Any(g => g.Status != CarpoolStatus.Proposed)) continue;
+            var instance = standing.Direction == CommuteDirection.ToWork ? toWork : toHome;
+            if (Restore(instance, standing.Plan) is not { } planned) continue;
+            foreach (var open in elsewhere)
+            {
+                Withdraw(open, "re-matched", withdrawn);
+                live.Remove(open);
+            }
+            var made = NewGroup(now, networkId, date, instance, planned, ExplanationOf(instance, planned, null), sites, homes, meetingPoints);
+            ConfirmRepeated(made, now);
+            database.CarpoolGroups.Add(made);
+            live.Add(made);
+            repeated.Add(made);
+        }
+        // The stored groups need their ids before matching keeps them.
+        if (repeated.Count > 0) await database.SaveChangesAsync(cancellation);
+        return repeated;
+    }
+
+    /// <summary>Confirms a repeated group for each of its people still in it, each with the reason the undo looks for.</summary>
+    /// <returns>Whether anyone's state changed.</returns>
+    private static bool ConfirmRepeated(CarpoolGroup group, DateTimeOffset now)
+    {
+        var changed = false;
+        foreach (var member in group.Members.Where(m => m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted))
+        {
+            member.Status = CarpoolStatus.Confirmed;
+            group.StatusHistory.Add(new CarpoolStatusChange { EmployeeId = member.EmployeeId, Status = CarpoolStatus.Confirmed, At = now, Reason = StandingCarpools.RepeatReason });
+            changed = true;
+        }
+        group.Status = CarpoolStatus.Confirmed;
+        return changed;
+    }
+
+    /// <summary>A new proposal that a standing carpool plans, not everyone of whom chose to repeat it: accepted for those who did.</summary>
+    private void AcceptForWhoRepeats(IReadOnlyList<CarpoolGroup> created, IReadOnlyList<StandingCarpool> partial)
+    {
+        if (partial.Count == 0) return;
+        var bySignature = partial.ToDictionary(s => s.Signature);
+        foreach (var group in created)
+        {
+            if (group.Explanation?.Plan is not { } plan || !bySignature.TryGetValue(plan.Signature(group.Direction), out var standing)) continue;
+            var joined = standing.People.Where(p => p.JoinedAt is not null).Select(p => p.EmployeeId).ToHashSet();
+            foreach (var member in group.Members.Where(m => joined.Contains(m.EmployeeId)))
+            {
+                member.Status = CarpoolStatus.Accepted;
+                group.StatusHistory.Add(new CarpoolStatusChange { EmployeeId = member.EmployeeId, Status = CarpoolStatus.Accepted, At = clock.GetUtcNow(), Reason = StandingCarpools.RepeatReason });
+            }
+            if (group.Members.Any(m => m.Status == CarpoolStatus.Accepted)) group.Status = CarpoolStatus.Accepted;
+        }
     }
 
     /// <summary>The changed people and everyone sharing a live group with them, either way, until nothing is added: a person
@@ -209,8 +302,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     private static GroupPlan? PlanOf(CarpoolGroup group) => group.Explanation?.Plan;
 
-    private static string Signature(CommuteDirection direction, GroupPlan plan) =>
-        $"{direction}|{plan.Driver}|{string.Join(',', plan.Pickups)}|{string.Join(',', plan.Drops)}";
+    private static string Signature(CommuteDirection direction, GroupPlan plan) => plan.Signature(direction);
 
     private static string Signature(CarpoolInstance instance, MatchedGroup group) =>
         Signature(instance.Direction, PlanOf(instance, group));

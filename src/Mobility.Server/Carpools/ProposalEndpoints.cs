@@ -45,7 +45,8 @@ public static class ProposalEndpoints
 
     private static string DecisionSummary(Decision decision) => $"{decision} a carpool proposal (stored before the answer).";
 
-    private static async Task<IResult> ListMyProposalsAsync(DateOnly? from, HttpContext http, MobilityDbContext database, CancellationToken cancellation)
+    private static async Task<IResult> ListMyProposalsAsync(DateOnly? from, HttpContext http, MobilityDbContext database, StandingCarpools standing,
+        CancellationToken cancellation)
     {
         var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
         if (DateField.Problem("from", from) is { } problem) return problem;
@@ -53,7 +54,8 @@ public static class ProposalEndpoints
         var groups = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
                 .Where(g => g.Date >= since && g.Members.Any(m => m.EmployeeId == employeeId)))
             .OrderBy(g => g.Date).ThenBy(g => g.Direction).Take(200).ToListAsync(cancellation);
-        return Results.Ok(groups.Select(g => ProposalView.For(g, employeeId)));
+        var repeats = await standing.ForGroupsAsync(employeeId, groups, cancellation);
+        return Results.Ok(groups.Select(g => ProposalView.For(g, employeeId) with { Standing = repeats.GetValueOrDefault(g.Id) }));
     }
 
     private static async Task<IResult> ReadMyCarpoolRouteAsync(long groupId, HttpContext http, MobilityDbContext database, TravelTimesSource roads,

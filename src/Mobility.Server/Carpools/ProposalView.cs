@@ -55,8 +55,10 @@ public sealed record RideHomeOffer(long CaseId, DateOnly Date, CommuteDirection 
 
 /// <summary>A carpool group as one of its members sees it.</summary>
 /// <param name="RideHome">When the driver left on the day and no other car had a seat: the viewer's own offer.</param>
+/// <param name="Standing">The standing carpool that repeats this group, when one of its people chose to (the list of
+/// one's proposals only).</param>
 public sealed record ProposalView(long GroupId, DateOnly Date, CommuteDirection Direction, CarpoolStatus Status, int Seats,
-    IReadOnlyList<MemberView> Members, MyTripView? Mine, RideHomeOffer? RideHome = null)
+    IReadOnlyList<MemberView> Members, MyTripView? Mine, RideHomeOffer? RideHome = null, StandingView? Standing = null)
 {
     /// <summary>What <see cref="For"/> reads: members with their company, drop-off site and meeting point, and the ride-home
     /// cases of the group.</summary>

@@ -9,7 +9,9 @@ using Mobility.Planning.Shifts;
 namespace Mobility.Server.Week;
 
 /// <summary>An employee's days: the shifts their roster gives (rotation, leave, extra shifts) and each day's trips.</summary>
-public sealed record WeekView(DateOnly From, int Days, DateOnly Today, string TimeZone, IReadOnlyList<WeekDayView> Dates);
+/// <param name="HasRoster">Whether a roster is assigned for any of the dates: without one, a day without a shift is not a rest
+/// day but one HR has given no shift for.</param>
+public sealed record WeekView(DateOnly From, int Days, DateOnly Today, string TimeZone, IReadOnlyList<WeekDayView> Dates, bool HasRoster);
 
 /// <param name="OnLeave">A leave is recorded on the date (the rostered shift, if any, is not worked).</param>
 /// <param name="Trips">Each direction the day's shift implies (or would imply, on a leave or an invalid roster), with its
@@ -127,7 +129,8 @@ public static class EmployeeWeek
                 shift is null ? [] : [new WeekShiftView(Local(shift.Start, timeZone), Local(shift.End, timeZone), site, exception?.Kind == ShiftExceptionKind.ExtraShift)],
                 onLeave, commutes ? [Trip(CommuteDirection.ToWork), Trip(CommuteDirection.ToHome)] : []));
         }
-        return new WeekView(first, days, today, network.TimeZone, dates);
+        var hasRoster = employee.ShiftAssignments.Any(a => a.ValidFrom <= last && (a.ValidTo is null || a.ValidTo >= first));
+        return new WeekView(first, days, today, network.TimeZone, dates, hasRoster);
     }
 
     private static DateTimeOffset Local(DateTimeOffset instant, TimeZoneInfo timeZone) => TimeZoneInfo.ConvertTime(instant, timeZone);

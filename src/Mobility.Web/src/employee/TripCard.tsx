@@ -27,6 +27,7 @@ export function TripCard({ proposal, onChanged }: { proposal: Proposal; onChange
         <h3>{t(proposal.direction)}{proposal.mine && <span class="window"> · {t(proposal.direction === "ToWork" ? "arriveBetween" : "leaveBetween",
           { from: formatTime(proposal.mine.windowEarliest), to: formatTime(proposal.mine.windowLatest) })}</span>}</h3>
         <span class={`chip ${state.toLowerCase()}`}>{t(`status.${state}` as TextKey)}</span>
+        {proposal.standing?.mine && <span class="chip repeat">{t("repeat.chip")}</span>}
       </header>
       <dl class="facts">
         {me?.pickupTime && (proposal.direction === "ToWork"

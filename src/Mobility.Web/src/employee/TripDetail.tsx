@@ -2,8 +2,8 @@
 import { useState } from "preact/hooks";
 import { formatDay, formatTime, t, type TextKey } from "../i18n";
 import { TripMap } from "../map/TripMap";
-import { cancelReasons, decide } from "./decisions";
-import { actionsFor, plantsInOrder, type Proposal, type RideHomeOffer } from "./model";
+import { cancelReasons, decide, repeat, stopRepeating } from "./decisions";
+import { actionsFor, mayRepeat, plantsInOrder, type Proposal, type RideHomeOffer } from "./model";
 import { CrewChat } from "./CrewChat";
 import { noteText } from "./notes";
 
@@ -15,6 +15,11 @@ export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal
   const act = async (decision: "accept" | "decline" | "cancel", reason?: string) => {
     setBusy(true);
     if (await decide(proposal.groupId, decision, reason)) { setCancelling(false); onChanged(); }
+    setBusy(false);
+  };
+  const changeRepeat = async (start: boolean) => {
+    setBusy(true);
+    if (await (start ? repeat(proposal.groupId) : stopRepeating(proposal.standing!.id))) onChanged();
     setBusy(false);
   };
   const members = [...proposal.members].sort((a, b) => a.pickupOrder - b.pickupOrder);
@@ -47,6 +52,19 @@ export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal
           ? <button type="button" disabled={busy} onClick={() => setCancelling(true)}>{t("cancel")}</button>
           : <button type="button" class={a === "accept" ? "primary" : ""} disabled={busy} onClick={() => act(a)}>{t(a)}</button>)}
       </div>
+      {proposal.standing?.mine ? (
+        <div class="card repeat" role="note">
+          <p><strong>{t("repeat.title")}</strong> · {t(proposal.standing.everyone ? "repeat.allChose" : "repeat.waitingOthers")}</p>
+          <p class="hint">{t("repeat.how")}</p>
+          <button type="button" disabled={busy} onClick={() => changeRepeat(false)}>{t("repeat.stop")}</button>
+        </div>
+      ) : mayRepeat(proposal) && (
+        <div class="card repeat">
+          <p class="hint">{t("repeat.offer")}</p>
+          <button type="button" disabled={busy} onClick={() => changeRepeat(true)}>
+            {t(myStatus(proposal) === "Proposed" ? "repeat.acceptAndRepeat" : "repeat.start")}</button>
+        </div>
+      )}
       {cancelling && (
         <form class="card stack" onSubmit={(event) => { event.preventDefault(); act("cancel", String(new FormData(event.currentTarget as HTMLFormElement).get("reason"))); }}>
           <fieldset>
@@ -69,6 +87,8 @@ export function TripDetail({ proposal, onChanged, onBack }: { proposal: Proposal
     </section>
   );
 }
+
+const myStatus = (proposal: Proposal) => proposal.members.find((m) => m.isMe)?.status;
 
 /** The company's fallback when my driver left on the day and no car had a seat: what I may do, and HR's instructions as typed. */
 function RideHome({ offer }: { offer: RideHomeOffer }) {

@@ -21,6 +21,7 @@ export function Week({ proposals, week, failed, onRetry, onChanged }: {
     <section aria-labelledby="week-title">
       <h1 id="week-title">{t("myWeek")}</h1>
       {failed && <FailedLoad onRetry={onRetry} stale />}
+      {week && !week.hasRoster && <p class="warning" role="note">{t("noRoster")}</p>}
       <ol class="days">
         {dates.map((date) => {
           const day = planned.get(date);
@@ -30,7 +31,7 @@ export function Week({ proposals, week, failed, onRetry, onChanged }: {
           return (
             <li class="day" key={date}>
               <h2>{date === first ? `${t("today")} · ${formatDay(date)}` : formatDay(date)}</h2>
-              {day && <Shifts day={day} />}
+              {day && <Shifts day={day} rostered={week?.hasRoster ?? true} />}
               {trips.map((proposal) => <TripCard key={proposal.groupId} proposal={proposal} onChanged={onChanged} />)}
               {without.map((trip) => (
                 <p class="no-trip"><strong>{t(trip.direction)}</strong> · {trip.reason ? reasonText(trip.reason) : t("reason.unknown")}</p>
@@ -44,8 +45,8 @@ export function Week({ proposals, week, failed, onRetry, onChanged }: {
   );
 }
 
-function Shifts({ day }: { day: WeekDay }) {
-  if (day.shifts.length === 0) return <p class="shift rest">{day.onLeave ? t("onLeave") : t("restDay")}</p>;
+function Shifts({ day, rostered }: { day: WeekDay; rostered: boolean }) {
+  if (day.shifts.length === 0) return <p class="shift rest">{day.onLeave ? t("onLeave") : rostered ? t("restDay") : t("noShiftKnown")}</p>;
   return (
     <>
       {day.shifts.map((shift) => (

@@ -6,6 +6,30 @@ export type Decision = "accept" | "decline" | "cancel";
 export const cancelReasons = ["sick", "schedule-changed", "car-unavailable", "other"] as const;
 interface DecisionResult { groupId: number; outcome: "Accepted" | "Declined" | "Cancelled" | "SeatTaken" | "NotApplicable" }
 
+/** Accepts the group and repeats it on every date it fits (POST …/repeat); answers whether it went through. */
+export async function repeat(groupId: number): Promise<boolean> {
+  try {
+    const result = await api<{ standing: { everyone: boolean } | null }>(`/api/me/proposals/${groupId}/repeat`, { method: "POST" });
+    showNotice(t(result.standing?.everyone ? "repeat.everyone" : "repeat.started"));
+    return true;
+  } catch (error) {
+    showError(error);
+    return false;
+  }
+}
+
+/** Stops repeating; the dates it had accepted for me become proposals again. */
+export async function stopRepeating(standingId: number): Promise<boolean> {
+  try {
+    await api(`/api/me/standing-carpools/${standingId}`, { method: "DELETE" });
+    showNotice(t("repeat.stopped"));
+    return true;
+  } catch (error) {
+    showError(error);
+    return false;
+  }
+}
+
 /** Sends a decision (durable on the server before it answers) and says what it did; answers whether it went through. */
 export async function decide(groupId: number, decision: Decision, reason?: string): Promise<boolean> {
   try {

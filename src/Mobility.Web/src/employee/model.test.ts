@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionsFor, byDate, plantsInOrder, type Member, type Proposal } from "./model";
+import { actionsFor, byDate, mayRepeat, plantsInOrder, type Member, type Proposal } from "./model";
 
 const member = (over: Partial<Member>): Member => ({
   handle: "m", firstName: "Léa", company: "A", role: "Passenger", pickupOrder: 1, pickupTime: null, status: "Proposed",
@@ -21,6 +21,13 @@ describe("a proposal", () => {
     expect(actionsFor(proposal({}))).toEqual(["accept", "decline"]);
     expect(actionsFor(proposal({ members: [member({ isMe: true, status: "Accepted" })] }))).toEqual(["cancel"]);
     expect(actionsFor(proposal({ members: [member({ isMe: true, status: "Declined" })] }))).toEqual([]);
+  });
+  it("offers to repeat a live group I am in, not once I repeat it, declined it or it is over", () => {
+    expect(mayRepeat(proposal({}))).toBe(true);
+    expect(mayRepeat(proposal({ standing: { id: 4, mine: false, everyone: false } }))).toBe(true);
+    expect(mayRepeat(proposal({ standing: { id: 4, mine: true, everyone: false } }))).toBe(false);
+    expect(mayRepeat(proposal({ members: [member({ isMe: true, status: "Declined" })] }))).toBe(false);
+    expect(mayRepeat(proposal({ status: "Cancelled" }))).toBe(false);
   });
   it("groups by date with the trip to work first", () => {
     const days = byDate([proposal({ groupId: 2, direction: "ToHome" }), proposal({ groupId: 3, date: "2026-12-01" }), proposal({ groupId: 1 })]);

@@ -28,6 +28,18 @@ export interface RideHomeOffer {
 export interface Proposal {
   groupId: number; date: string; direction: Direction; status: Status; seats: number; members: Member[]; mine: MyTrip | null;
   rideHome?: RideHomeOffer | null;
+  /** The standing carpool repeating this group, when one of its people chose it. */
+  standing?: Standing | null;
+}
+
+/** A group repeated on every date it fits: whether I chose it, and whether everyone did. */
+export interface Standing { id: number; mine: boolean; everyone: boolean }
+
+/** Whether I may ask for this group on every date it fits: I am in it, it is live, and I do not repeat it already. */
+export function mayRepeat(proposal: Proposal): boolean {
+  const me = myLine(proposal);
+  return !!me && proposal.status !== "Cancelled" && !proposal.standing?.mine
+    && (me.status === "Proposed" || me.status === "Accepted" || me.status === "Confirmed");
 }
 
 /** The employee's days (GET /api/me/week): shifts, and for each trip its group or why there is none. */
@@ -36,7 +48,7 @@ export interface WeekDay {
   shifts: { start: string; end: string; site: { id: number; name: string }; extra: boolean }[];
   trips: { direction: Direction; groupId: number | null; status: Status | null; reason: string | null }[];
 }
-export interface Week { from: string; days: number; today: string; timeZone: string; dates: WeekDay[] }
+export interface Week { from: string; days: number; today: string; timeZone: string; dates: WeekDay[]; hasRoster: boolean }
 export const readWeek = (from: string, days = 7) => api<Week>(`/api/me/week?from=${from}&days=${days}`);
 
 export interface CrewMessage {
