@@ -59,4 +59,45 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
             await page.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task A_home_placed_by_a_tap_on_the_map_is_saved_for_me_alone()
+    {
+        await using var instance = server.Instance(("Proposals:RecomputeOnStart", "false"));
+        var address = RealServer.Serve(instance);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await page.GotoAsync(address + "/");
+        await page.FillAsync("#sign-in-form input[name=email]", "berta@test.local");
+        await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
+        var home = page.Locator("#home");
+        var map = home.Locator(".home-map");
+        // This server has no tiles (the map stays blank, never "ready"): the marker on it is what the tap moves.
+        await map.Locator(".maplibregl-marker").WaitForAsync(new() { Timeout = 30_000 });
+        var save = home.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon domicile" });
+        await Assertions.Expect(save).ToBeDisabledAsync(); // nothing moved yet
+
+        NetTopologySuite.Geometries.Point before;
+        await using (var database = server.NewContext())
+            before = (await database.Employees.Where(e => e.Id == server.BetaOne).Select(e => e.Home).SingleAsync())!;
+        // A tap right of and above the marker (the map opens on the home, zoom 14: some 400 m east, 250 m north).
+        await map.ScrollIntoViewIfNeededAsync();
+        var box = (await map.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width / 2 + 60, box.Y + box.Height / 2 - 40);
+        await save.ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Domicile enregistré");
+        await using (var database = server.NewContext())
+        {
+            var after = (await database.Employees.Where(e => e.Id == server.BetaOne).Select(e => e.Home).SingleAsync())!;
+            Assert.True(after.X > before.X + 0.002 && after.X < before.X + 0.01, $"east: {before.X} → {after.X}");
+            Assert.True(after.Y > before.Y + 0.0005 && after.Y < before.Y + 0.006, $"north: {before.Y} → {after.Y}");
+        }
+        await EmployeeAppBrowserTests.CheckPhoneLayoutAsync(page, "home");
+        Assert.Empty(scriptErrors);
+    }
 }

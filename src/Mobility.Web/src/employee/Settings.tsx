@@ -6,6 +6,7 @@ import { formatNumber, setLanguage, t, type Language } from "../i18n";
 import { fieldMessages, showError, showNotice } from "../ui/status";
 import type { CommuteRole, MeetingPoint, Profile } from "./model";
 import { PushDevice } from "./PushDevice";
+import { HomeForm } from "./HomeForm";
 
 const numbers = ["seatsOffered", "maxDetourMinutes", "flexibilityMinutes"] as const;
 
@@ -85,9 +86,9 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
             <option value="fr" lang="fr">Français</option><option value="en" lang="en">English</option>
           </select>
         </label>
-        <p class="hint">{t("homeHint", { commune: profile.commune ?? "?" })}</p>
         <button type="submit" class="primary" disabled={busy}>{t("save")}</button>
       </form>
+      <HomeForm profile={profile} onSaved={(saved) => { onSaved(saved); api<MeetingPoint[]>("/api/me/meeting-points").then(setMeetingPoints, () => {}); }} />
       <PushDevice />
       <CalendarFeed />
       <PasswordForm />
