@@ -9,7 +9,9 @@ email=${2:-dos-00001@demo.mobility.local}
 out=$(mktemp -d /tmp/mobility-lighthouse.XXXXXX)
 curl -fsS -c "$out/cookies" -H 'Content-Type: application/json' -d "{\"email\":\"$email\",\"password\":\"mobilite-demo\"}" \
   "$base/api/auth/login?useCookies=true" >/dev/null
-cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$out/cookies")
+# The session cookie is HttpOnly: curl writes it on a line starting "#HttpOnly_", which is not a comment.
+cookie=$(sed 's/^#HttpOnly_//' "$out/cookies" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " }')
+[ -n "$cookie" ] || { echo "signing in as $email gave no session cookie" >&2; exit 1; }
 for screen in week settings; do
   CHROME_PATH=/usr/bin/chromium npx --yes lighthouse@12.2.3 "$base/#$screen" --quiet \
     --only-categories=performance,accessibility --extra-headers "{\"Cookie\":\"$cookie\"}" \
@@ -18,6 +20,8 @@ for screen in week settings; do
   python3 - "$out/$screen.json" "$screen" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
+if any(i["url"].endswith("/api/me") and i.get("statusCode") == 401 for i in report["audits"]["network-requests"]["details"]["items"]):
+    sys.exit(f"{sys.argv[2]}: measured signed out (the session cookie was refused)")
 c, a = report["categories"], report["audits"]
 print(f"{sys.argv[2]}: performance {round(c['performance']['score'] * 100)}, accessibility {round(c['accessibility']['score'] * 100)}, "
       f"LCP {a['largest-contentful-paint']['numericValue'] / 1000:.1f} s, TBT {a['total-blocking-time']['numericValue']:.0f} ms, "

@@ -76,6 +76,9 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
         await page.ClickAsync("#sign-in-form button[type=submit]");
         await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
         var home = page.Locator("#home");
+        // The map loads when asked for, not with the settings.
+        Assert.Equal(0, await home.Locator(".home-map").CountAsync());
+        await home.GetByRole(AriaRole.Button, new() { Name = "Placer sur la carte" }).ClickAsync();
         var map = home.Locator(".home-map");
         // This server has no tiles (the map stays blank, never "ready"): the marker on it is what the tap moves.
         await map.Locator(".maplibregl-marker").WaitForAsync(new() { Timeout = 30_000 });

@@ -24,6 +24,9 @@ export function HomeForm({ profile, onSaved }: { profile: Profile; onSaved: (pro
   const [searchState, setSearchState] = useState<"idle" | "busy" | "unavailable">("idle");
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // The map (most of the app's weight) is loaded when asked for, or to show an address chosen, not with the settings.
+  const [mapShown, setMapShown] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
   const moved = point !== null && (stored === null || point[0] !== stored[0] || point[1] !== stored[1]);
 
   const search = async (event: Event) => {
@@ -44,7 +47,9 @@ export function HomeForm({ profile, onSaved }: { profile: Profile; onSaved: (pro
   const choose = (match: AddressMatch) => {
     setPoint([match.longitude, match.latitude]);
     setCommune(match.city);
+    setChosen(match.label);
     setFound(null);
+    setMapShown(true);
   };
 
   const save = async () => {
@@ -84,8 +89,11 @@ export function HomeForm({ profile, onSaved }: { profile: Profile; onSaved: (pro
             </button></li>
           ))}
         </ul>)}
-      <p class="hint">{t("homeTapMap")}</p>
-      <HomeMap point={point ?? fallbackCentre} onPick={(at) => { setPoint(at); setCommune(null); }} />
+      {chosen && <p role="status">{t("addressChosen", { label: chosen })}</p>}
+      {mapShown ? <>
+        <p class="hint">{t("homeTapMap")}</p>
+        <HomeMap point={point ?? fallbackCentre} onPick={(at) => { setPoint(at); setCommune(null); setChosen(null); }} />
+      </> : <button type="button" onClick={() => setMapShown(true)}>{t("homeOnMap")}</button>}
       {errors.length > 0 && <p class="field-error" id="home-error">{errors.join(" ")}</p>}
       <button type="button" class="primary" disabled={busy || !moved} onClick={save} aria-describedby={errors.length ? "home-error" : undefined}>
         {t("homeSave")}</button>

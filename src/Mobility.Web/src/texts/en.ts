@@ -43,7 +43,7 @@ export const en: Texts = {
   myHome: "My home", homeNow: "Saved: {commune}.", homeKnown: "A home is saved.", homeNone: "No home saved: without it, no carpool.",
   homePrivate: "Nobody else sees it: colleagues see an approximate place or your meeting point.",
   homeAddress: "Address (number, street, town)", homeFind: "Search", homeTapMap: "Or tap the map where you live (the marker can also be dragged).",
-  homeSave: "Save my home", homeSaved: "Home saved. Your proposals are being recomputed.",
+  homeSave: "Save my home", homeOnMap: "Place it on the map", addressChosen: "Address chosen: {label}", homeSaved: "Home saved. Your proposals are being recomputed.",
   homeMarker: "My home", homeMapLabel: "Map: place your home",
   addressSearchUnavailable: "Address search is not available here: place your home on the map.",
   addressNotFound: "No address found. Check the town, or place your home on the map.",

@@ -42,7 +42,7 @@ export const fr = {
   myHome: "Mon domicile", homeNow: "Enregistré : {commune}.", homeKnown: "Un domicile est enregistré.", homeNone: "Aucun domicile enregistré : sans lui, pas de covoiturage.",
   homePrivate: "Personne d'autre ne le voit : vos collègues voient un point approché ou votre point de rencontre.",
   homeAddress: "Adresse (numéro, rue, commune)", homeFind: "Chercher", homeTapMap: "Ou touchez la carte à l'endroit de votre domicile (le repère se déplace aussi en le faisant glisser).",
-  homeSave: "Enregistrer mon domicile", homeSaved: "Domicile enregistré. Vos propositions sont recalculées.",
+  homeSave: "Enregistrer mon domicile", homeOnMap: "Placer sur la carte", addressChosen: "Adresse choisie : {label}", homeSaved: "Domicile enregistré. Vos propositions sont recalculées.",
   homeMarker: "Mon domicile", homeMapLabel: "Carte : placez votre domicile",
   addressSearchUnavailable: "La recherche d'adresse n'est pas disponible ici : placez votre domicile sur la carte.",
   addressNotFound: "Aucune adresse trouvée. Vérifiez la commune, ou placez votre domicile sur la carte.",
