@@ -13,6 +13,15 @@ internal static class Chromium
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--enable-unsafe-swiftshader"],
         });
+
+    /// <summary>Opens the app and signs in as a person does, with the fixture's password.</summary>
+    public static async Task SignInAsync(IPage page, string address, string email)
+    {
+        await page.GotoAsync(address + "/");
+        await page.FillAsync("#sign-in-form input[name=email]", email);
+        await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+    }
 }
 
 /// <summary>A browser cannot reach the in-memory TestServer: the instance is served by Kestrel on a free loopback port.</summary>

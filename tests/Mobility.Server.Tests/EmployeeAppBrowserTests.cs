@@ -23,10 +23,7 @@ public sealed class EmployeeAppBrowserTests(TwoNetworkServer server) : IClassFix
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => errors.Add($"{email}: {error}");
-        await page.GotoAsync(address + "/");
-        await page.FillAsync("#sign-in-form input[name=email]", email);
-        await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
-        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await Chromium.SignInAsync(page, address, email);
         await page.Locator("#employee").WaitForAsync();
         return page;
     }

@@ -23,10 +23,7 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
             var scriptErrors = new List<string>();
             page.PageError += (_, error) => scriptErrors.Add(error);
-            await page.GotoAsync(address + "/");
-            await page.FillAsync("#sign-in-form input[name=email]", "anne@test.local");
-            await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
-            await page.ClickAsync("#sign-in-form button[type=submit]");
+            await Chromium.SignInAsync(page, address, "anne@test.local");
             await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
             var form = page.Locator("#profile-form");
             // The profile arrives after the page: wait for the stored value to be shown.
@@ -70,10 +67,7 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-        await page.GotoAsync(address + "/");
-        await page.FillAsync("#sign-in-form input[name=email]", "berta@test.local");
-        await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
-        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await Chromium.SignInAsync(page, address, "berta@test.local");
         await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
         var home = page.Locator("#home");
         // The map loads when asked for, not with the settings.

@@ -48,10 +48,7 @@ public sealed class PushOptInBrowserTests(TwoNetworkServer server) : IClassFixtu
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(address + "/");
-        await page.FillAsync("#sign-in-form input[name=email]", "berta@test.local");
-        await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
-        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await Chromium.SignInAsync(page, address, "berta@test.local");
         await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
 
         var push = page.Locator("#push");
