@@ -70,6 +70,7 @@ app.MapImportEndpoints();
 app.MapShiftEndpoints();
 app.MapPlanningRunEndpoints();
 app.MapShuttlePlanEndpoints();
+app.MapShuttlePlanExports();
 app.MapAccountEndpoints();
 app.MapJobEndpoints();
 app.MapTileEndpoints();

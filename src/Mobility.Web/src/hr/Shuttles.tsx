@@ -17,12 +17,12 @@ const alternatives: Record<string, TextKey> = { "everyone driving alone": "alone
 
 export function Shuttles({ companyId }: { companyId: number }) {
   const [plans, setPlans] = useState<PlanRow[] | null>(null);
-  const [timetable, setTimetable] = useState<{ plan: { name: string }; trips: Trip[] } | null>(null);
+  const [timetable, setTimetable] = useState<{ plan: { id: number; name: string }; trips: Trip[] } | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const loadPlans = () => api<{ items: PlanRow[] }>("/api/shuttle-plans?pageSize=50").then((p) => setPlans(p.items), showError);
-  const open = (id: number) => api<{ plan: { name: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`).then(setTimetable, showError);
+  const open = (id: number) => api<{ plan: { id: number; name: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`).then(setTimetable, showError);
   useEffect(() => { loadPlans(); }, []);
 
   const plan = async (event: Event) => {
@@ -86,6 +86,11 @@ export function Shuttles({ companyId }: { companyId: number }) {
       {timetable && (
         <div id="shuttle-timetable">
           <h3>{timetable.plan.name}</h3>
+          <p class="actions">
+            <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/timetable.csv`} download>{t("timetableCsv")}</a>
+            <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/gtfs.zip`} download>{t("gtfsFeed")}</a>
+          </p>
+          <p class="hint">{t("gtfsHint")}</p>
           {timetable.trips.map((trip) => (
             <div class="card">
               <strong>{trip.vehicle}</strong> · {t(trip.direction as TextKey)} · {formatNumber(trip.kilometres, 1)} km

@@ -112,6 +112,8 @@ export const en: Texts = {
   calendarEnded: "The address no longer works.",
   digestByMail: "E-mail me each evening my carpools of the next day (when I have no notifications)",
   pushTitle: "Notifications on this phone", pushHint: "Be told of a new proposal or a change, even with the app closed.",
+  timetableCsv: "Timetable (CSV)", gtfsFeed: "Lines as GTFS (zip)",
+  gtfsHint: "The GTFS file is for journey planners (Fluo Grand Est, Google Maps, Transitous…) so that they show your shuttles.",
   pushTurnOn: "Turn notifications on", pushTurnOff: "Turn notifications off on this phone", pushOn: "Notifications on.",
   pushOff: "Notifications off.", pushRefused: "The phone refused: allow notifications in its settings.",
   pushUnsupported: "This browser cannot receive notifications. The evening e-mail summary keeps you informed.",

@@ -111,6 +111,8 @@ export const fr = {
   calendarEnded: "L'adresse ne marche plus.",
   digestByMail: "M'envoyer chaque soir par e-mail mes covoiturages du lendemain (si je n'ai pas les notifications)",
   pushTitle: "Notifications sur ce téléphone", pushHint: "Soyez prévenu d'une nouvelle proposition ou d'un changement, même application fermée.",
+  timetableCsv: "Horaires (CSV)", gtfsFeed: "Lignes au format GTFS (zip)",
+  gtfsHint: "Le fichier GTFS se donne aux calculateurs d'itinéraires (Fluo Grand Est, Google Maps, Transitous…) pour qu'ils montrent vos navettes.",
   pushTurnOn: "Activer les notifications", pushTurnOff: "Désactiver les notifications sur ce téléphone", pushOn: "Notifications activées.",
   pushOff: "Notifications désactivées.", pushRefused: "Le téléphone a refusé : autorisez les notifications dans ses réglages.",
   pushUnsupported: "Ce navigateur ne sait pas recevoir de notifications. Le résumé du soir par e-mail vous tient au courant.",
