@@ -6,10 +6,11 @@ import { addDays, formatNumber, t, today, type TextKey } from "../i18n";
 import { cancelJob, followJob, type Job } from "../live/jobs";
 import { JobProgress } from "../ui/JobProgress";
 import { errorText, showError } from "../ui/status";
+import { DriverSheet, weekDays, type WeekDay } from "./DriverSheet";
 
 interface PlanRow { id: number; name: string; companyId: number | null; validFrom: string; validTo: string | null; trips: number; kilometres: number }
 interface Stop { site: string; arrival: string; departure: string; boarding: number; alighting: number; loadAfter: number }
-interface Trip { vehicle: string; direction: string; kilometres: number; stops: Stop[] }
+interface Trip { vehicle: string; capacity: number; direction: string; days: string; shiftPattern: string | null; kilometres: number; stops: Stop[] }
 interface Outcome { planId: number; riders: number; trips: number; kilometres: number; kilogramsCo2: number; unservedRides: number;
   comparison: { name: string; vehicleKilometres: number; kilogramsCo2: number }[] }
 
@@ -21,8 +22,10 @@ export function Shuttles({ companyId }: { companyId: number }) {
   const [job, setJob] = useState<Job | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [sheet, setSheet] = useState<{ vehicle: string; day: WeekDay } | null>(null);
   const loadPlans = () => api<{ items: PlanRow[] }>("/api/shuttle-plans?pageSize=50").then((p) => setPlans(p.items), showError);
-  const open = (id: number) => api<{ plan: { id: number; name: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`).then(setTimetable, showError);
+  const open = (id: number) => api<{ plan: { id: number; name: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`)
+    .then((read) => { setTimetable(read); setSheet(null); }, showError);
   useEffect(() => { loadPlans(); }, []);
 
   const plan = async (event: Event) => {
@@ -91,6 +94,16 @@ export function Shuttles({ companyId }: { companyId: number }) {
             <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/gtfs.zip`} download>{t("gtfsFeed")}</a>
           </p>
           <p class="hint">{t("gtfsHint")}</p>
+          <form class="inline-search" onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget as HTMLFormElement);
+            setSheet({ vehicle: String(data.get("vehicle")), day: String(data.get("day")) as WeekDay });
+          }}>
+            <label>{t("vehicle")}<select name="vehicle">{[...new Set(timetable.trips.map((trip) => trip.vehicle))].map((v) => <option>{v}</option>)}</select></label>
+            <label>{t("day")}<select name="day">{weekDays.map((d) => <option value={d}>{t(`day.${d}` as TextKey)}</option>)}</select></label>
+            <button type="submit">{t("driverSheet")}</button>
+          </form>
+          {sheet && <DriverSheet planName={timetable.plan.name} trips={timetable.trips} vehicle={sheet.vehicle} day={sheet.day} onClose={() => setSheet(null)} />}
           {timetable.trips.map((trip) => (
             <div class="card">
               <strong>{trip.vehicle}</strong> · {t(trip.direction as TextKey)} · {formatNumber(trip.kilometres, 1)} km
