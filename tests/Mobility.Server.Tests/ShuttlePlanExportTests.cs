@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Mobility.Data.Model;
@@ -132,5 +133,48 @@ public sealed partial class ShuttlePlanExportTests : IClassFixture<TwoNetworkSer
         Assert.Equal(HttpStatusCode.Forbidden, (await beta.GetAsync($"/api/shuttle-plans/{_plan}/gtfs.zip")).StatusCode);
         using var anne = await _server.ClientAsync("anne@test.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await anne.GetAsync($"/api/shuttle-plans/{_plan}/gtfs.zip")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_trip_is_drawn_from_its_first_stop_to_its_last()
+    {
+        using var hr = await _server.ClientAsync("hr.alpha@test.local");
+        var routes = System.Text.Json.JsonDocument.Parse(await hr.GetStringAsync($"/api/shuttle-plans/{_plan}/routes")).RootElement;
+        Assert.Equal("FeatureCollection", routes.GetProperty("type").GetString());
+        var features = routes.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(_trips.Order(), features.Select(f => f.GetProperty("properties").GetProperty("tripId").GetInt64()).Order());
+        var morning = features.Single(f => f.GetProperty("properties").GetProperty("tripId").GetInt64() == _trips[0]);
+        Assert.Equal("04:41", morning.GetProperty("properties").GetProperty("departure").GetString());
+        var line = morning.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().ToList();
+        Assert.Equal(7.785, line[0][0].GetDouble(), 3); // the station
+        Assert.True(line.Count >= 3, "through the three stops");
+        using var beta = await _server.ClientAsync("hr.beta@test.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await beta.GetAsync($"/api/shuttle-plans/{_plan}/routes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task HR_renames_its_plan_and_is_told_why_when_the_name_is_empty_too_long_or_taken()
+    {
+        using var hr = await _server.ClientAsync("hr.alpha@test.local");
+        await using (var database = _server.NewContext())
+        {
+            database.ShuttlePlans.Add(new ShuttlePlan { NetworkId = _server.Nord, CompanyId = _server.Alpha, Name = "Plan B", ValidFrom = new DateOnly(2027, 1, 4) });
+            await database.SaveChangesAsync();
+        }
+        async Task<(HttpStatusCode, string?)> Rename(HttpClient client, string? name)
+        {
+            using var response = await client.PutAsJsonAsync($"/api/shuttle-plans/{_plan}/name", new { name });
+            if (response.StatusCode == HttpStatusCode.NoContent) return (response.StatusCode, null);
+            var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            return (response.StatusCode, problem.TryGetProperty("fieldCodes", out var codes) ? codes.GetProperty("name")[0].GetProperty("code").GetString() : null);
+        }
+        Assert.Equal((HttpStatusCode.BadRequest, "required"), await Rename(hr, "  "));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Rename(hr, new string('n', 101))).Item1);
+        Assert.Equal((HttpStatusCode.Conflict, "already-exists"), await Rename(hr, "Plan B"));
+        Assert.Equal((HttpStatusCode.NoContent, null), await Rename(hr, "  Navettes Alpha 2027 "));
+        await using (var database = _server.NewContext())
+            Assert.Equal("Navettes Alpha 2027", database.ShuttlePlans.Single(p => p.Id == _plan).Name);
+        using var beta = await _server.ClientAsync("hr.beta@test.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Rename(beta, "À moi")).Item1);
     }
 }

@@ -14,7 +14,6 @@ public sealed class ShuttleSheetBrowserTests(TwoNetworkServer server) : IClassFi
     private async Task AddPlanAsync()
     {
         await using var database = server.NewContext();
-        if (database.ShuttlePlans.Any(p => p.Name == PlanName)) return;
         var minibus = new ShuttleVehicle { Name = "Minibus 1", Capacity = 8, CostPerKilometre = 0.45m, CostPerHour = 32 };
         ShuttleCall Call(int sequence, long site, int hour, int minute, int boarding = 0, int alighting = 0) => new()
         {
@@ -57,6 +56,17 @@ public sealed class ShuttleSheetBrowserTests(TwoNetworkServer server) : IClassFi
             var timetable = page.Locator("#shuttle-timetable");
             await Assertions.Expect(timetable.Locator("h3").First).ToHaveTextAsync(PlanName);
 
+            // The runs by shift change, not a card per run; opening one draws it thicker on the map of the lines.
+            var changes = timetable.Locator("details.shift-change");
+            await Assertions.Expect(changes).ToHaveCountAsync(3);
+            await Assertions.Expect(changes.First.Locator("summary")).ToContainTextAsync("Aller · à l'usine à 04:52 · du lundi au vendredi · 1 véhicule(s) · 5 passager(s)");
+            await changes.First.Locator("summary").ClickAsync();
+            await Assertions.Expect(changes.First.Locator(".card")).ToContainTextAsync("Gare de Haguenau");
+            await Assertions.Expect(timetable.Locator(".shuttle-map")).ToHaveCountAsync(1);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"scrolls sideways at {width} px");
+            Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+            await timetable.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"hr-shuttle-plan-{width}.png") });
+
             var download = await page.RunAndWaitForDownloadAsync(() => timetable.GetByRole(AriaRole.Link, new() { Name = "Lignes au format GTFS (zip)" }).ClickAsync());
             Assert.EndsWith("gtfs.zip", download.SuggestedFilename);
             using (var zip = ZipFile.OpenRead(await download.PathAsync()))
@@ -80,6 +90,17 @@ public sealed class ShuttleSheetBrowserTests(TwoNetworkServer server) : IClassFi
             Assert.Equal("hidden", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#shuttle-form')).visibility"));
             Assert.Equal("visible", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.driver-sheet h3')).visibility"));
             await page.PdfAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"hr-driver-sheet-{width}.pdf") });
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+            if (width == 1280)
+            {
+                // Renamed from the page: the list and the title follow.
+                await timetable.GetByRole(AriaRole.Button, new() { Name = "Fermer" }).ClickAsync();
+                await timetable.Locator("input[name=name]").FillAsync("Navettes de janvier");
+                await timetable.GetByRole(AriaRole.Button, new() { Name = "Renommer" }).ClickAsync();
+                await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Plan renommé");
+                await Assertions.Expect(page.Locator("#shuttle-plans")).ToContainTextAsync("Navettes de janvier");
+                await Assertions.Expect(timetable.Locator("h3").First).ToHaveTextAsync("Navettes de janvier");
+            }
             Assert.Empty(errors);
             await context.CloseAsync();
         }

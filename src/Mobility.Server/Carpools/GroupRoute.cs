@@ -1,3 +1,4 @@
+using Mobility.Application.Roads;
 using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Planning;
@@ -46,32 +47,10 @@ public static class GroupRoute
             if (driver is not null && Pickup(driver) is { } end) calls.Add(end);
         }
 
-        var coordinates = new List<double[]>();
-        var (alongRoads, metres, seconds) = (true, 0.0, 0.0);
-        for (var leg = 0; leg + 1 < calls.Count; leg++)
-        {
-            var (from, to) = (calls[leg], calls[leg + 1]);
-            var route = router?.Route("car", from.ToGeoPoint(), to.ToGeoPoint());
-            IEnumerable<GeoPoint> line;
-            if (route is { IsSuccess: true } routed)
-            {
-                line = routed.Value.Points;
-                metres += routed.Value.Metres;
-                seconds += routed.Value.Seconds;
-            }
-            else
-            {
-                alongRoads = false;
-                line = [from.ToGeoPoint(), to.ToGeoPoint()];
-                metres += from.ToGeoPoint().DistanceTo(to.ToGeoPoint());
-            }
-            foreach (var point in line)
-                if (coordinates.Count == 0 || coordinates[^1][0] != point.Longitude || coordinates[^1][1] != point.Latitude)
-                    coordinates.Add(point.ToGeoJsonPosition());
-        }
-        if (coordinates.Count == 1) coordinates.Add(coordinates[0]);
-        return new GroupRouteView("Feature", new GroupRouteLine("LineString", coordinates),
-            new GroupRouteProperties(group.Id, group.Direction, alongRoads, Math.Round(metres / 1000, 2), alongRoads ? Math.Round(seconds / 60, 1) : null, calls.Count));
+        var line = RoadLine.Through(calls.Select(c => c.ToGeoPoint()).ToList(), router);
+        return new GroupRouteView("Feature", new GroupRouteLine("LineString", line.Coordinates),
+            new GroupRouteProperties(group.Id, group.Direction, line.AlongRoads, Math.Round(line.Metres / 1000, 2),
+                line.AlongRoads ? Math.Round(line.Seconds / 60, 1) : null, calls.Count));
     }
 
     private static Point? Pickup(CarpoolMember member) => member.MeetingPointSite?.Location ?? member.PickupLocation;

@@ -35,6 +35,8 @@ public static class ShuttlePlanEndpoints
         api.MapGet("/shuttle-plans/{planId:long}", ReadShuttlePlanAsync)
             .RequireAuthorization(AccountsSetup.HrOrWorkingGroupOrAdministrator).WithSummary("A plan's trips: stops in order with times and loads.");
         api.MapDelete("/shuttle-plans/{planId:long}", DeleteShuttlePlanAsync).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Removes a plan.");
+        api.MapPut("/shuttle-plans/{planId:long}/name", RenameShuttlePlanAsync).RequireAuthorization(AccountsSetup.HrOrAdministrator)
+            .WithSummary("Renames a plan `{name}` (1–100 characters, not the name of another plan of the company).");
         return endpoints;
     }
 
@@ -73,6 +75,30 @@ public static class ShuttlePlanEndpoints
                 vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
                 t.Calls.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
                     s.Arrival, s.Departure, Shown(s, s.Boarding), Shown(s, s.Alighting), Shown(s, s.LoadAfter))).ToList())).ToList()));
+    }
+
+    public sealed record PlanName([property: System.ComponentModel.DataAnnotations.MaxLength(TextRules.NameLength)] string? Name);
+
+    private static async Task<IResult> RenameShuttlePlanAsync(long planId, PlanName input, MobilityDbContext database, CancellationToken cancellation)
+    {
+        var plan = await database.ShuttlePlans.SingleOrDefaultAsync(p => p.Id == planId, cancellation);
+        if (plan is null) return Results.NotFound();
+        var name = input.Name?.Trim();
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add("name", "required", "Donnez un nom au plan.");
+            return errors.Problem();
+        }
+        // Planning under a name replaces the company's plan of that name: two plans of one name would make that ambiguous.
+        if (await database.ShuttlePlans.AnyAsync(p => p.Id != planId && p.NetworkId == plan.NetworkId && p.CompanyId == plan.CompanyId && p.Name == name, cancellation))
+        {
+            errors.Add("name", "already-exists", "Un autre plan porte déjà ce nom.", new Dictionary<string, object?> { ["value"] = name });
+            return errors.Problem(StatusCodes.Status409Conflict);
+        }
+        plan.Name = name;
+        await database.SaveChangesAsync(cancellation);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> DeleteShuttlePlanAsync(long planId, MobilityDbContext database, CancellationToken cancellation)

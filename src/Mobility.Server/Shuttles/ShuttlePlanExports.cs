@@ -30,6 +30,8 @@ public static class ShuttlePlanExports
             .WithSummary("The plan's timetable as CSV: one row per call (vehicle, days, direction, stop, times, boarding and alighting).");
         api.MapGet("/shuttle-plans/{planId:long}/gtfs.zip", GtfsAsync)
             .WithSummary("The plan's lines as a GTFS feed (zip): agency, stops, routes, trips, stop_times, calendar, feed_info.");
+        api.MapGet("/shuttle-plans/{planId:long}/routes", RoutesAsync)
+            .WithSummary("Each trip's drive along the roads, as a GeoJSON FeatureCollection of LineStrings (tripId, vehicle, direction, first departure).");
         return endpoints;
     }
 
@@ -66,6 +68,33 @@ public static class ShuttlePlanExports
         if (await ReadAsync(database, planId, cancellation) is not { } plan) return Results.NotFound();
         var site = $"{http.Request.Scheme}://{http.Request.Host}/";
         return Results.File(Gtfs(plan, site), "application/zip", FileName(plan, "gtfs.zip"));
+    }
+
+    /// <summary>Each trip along the roads; trips with the same stops share one routing (a plan repeats its lines).</summary>
+    private static async Task<IResult> RoutesAsync(long planId, MobilityDbContext database, Carpools.TravelTimesSource roads, CancellationToken cancellation)
+    {
+        if (await ReadAsync(database, planId, cancellation) is not { } plan) return Results.NotFound();
+        var router = await Task.Run(() => roads.Router, cancellation);
+        var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
+        var lines = new Dictionary<string, Application.Roads.RoadLine>();
+        var features = OrderedTrips(plan).Where(t => t.Calls.Count >= 2).Select(trip =>
+        {
+            var calls = trip.Calls.OrderBy(c => c.Sequence).ToList();
+            var key = string.Join('>', calls.Select(c => c.SiteId));
+            if (!lines.TryGetValue(key, out var line))
+                lines[key] = line = Application.Roads.RoadLine.Through(calls.Select(c => c.Site!.Location.ToGeoPoint()).ToList(), router);
+            return new
+            {
+                type = "Feature",
+                properties = new
+                {
+                    tripId = trip.Id, vehicle = vehicles[trip.ShuttleVehicleId].Name, direction = trip.Direction.ToString(),
+                    departure = calls[0].Departure.ToString("HH:mm", Invariant), alongRoads = line.AlongRoads, kilometres = Math.Round(line.Metres / 1000, 1),
+                },
+                geometry = new { type = "LineString", coordinates = line.Coordinates },
+            };
+        }).ToList();
+        return Results.Ok(new { type = "FeatureCollection", features });
     }
 
     private static IEnumerable<ShuttleTrip> OrderedTrips(ShuttlePlan plan) =>

@@ -5,14 +5,15 @@ import { api, toApiError } from "../http";
 import { addDays, formatNumber, t, today, type TextKey } from "../i18n";
 import { cancelJob, followJob, type Job } from "../live/jobs";
 import { JobProgress } from "../ui/JobProgress";
-import { errorText, showError } from "../ui/status";
+import { errorText, showError, showNotice } from "../ui/status";
 import { DriverSheet, weekDays, type WeekDay } from "./DriverSheet";
+import { shiftChanges, verdict, type Alternative, type PlanTrip } from "./shuttlePlan";
+import { ShuttleMap } from "../map/ShuttleMap";
 
 interface PlanRow { id: number; name: string; companyId: number | null; validFrom: string; validTo: string | null; trips: number; kilometres: number }
-interface Stop { site: string; arrival: string; departure: string; boarding: number; alighting: number; loadAfter: number }
-interface Trip { vehicle: string; capacity: number; direction: string; days: string; shiftPattern: string | null; kilometres: number; stops: Stop[] }
+type Trip = PlanTrip & { stops: (PlanTrip["stops"][number] & { location: { coordinates: [number, number] } })[] };
 interface Outcome { planId: number; riders: number; trips: number; kilometres: number; kilogramsCo2: number; unservedRides: number;
-  comparison: { name: string; vehicleKilometres: number; kilogramsCo2: number }[] }
+  vehicleHours: number; cost: number; comparison: Alternative[] }
 
 const alternatives: Record<string, TextKey> = { "everyone driving alone": "aloneByCar", carpools: "carpools", shuttles: "shuttles", "shuttles, door to door": "doorToDoor" };
 
@@ -23,9 +24,30 @@ export function Shuttles({ companyId }: { companyId: number }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [sheet, setSheet] = useState<{ vehicle: string; day: WeekDay } | null>(null);
+  const [highlighted, setHighlighted] = useState<number[]>([]);
   const loadPlans = () => api<{ items: PlanRow[] }>("/api/shuttle-plans?pageSize=50").then((p) => setPlans(p.items), showError);
   const open = (id: number) => api<{ plan: { id: number; name: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`)
-    .then((read) => { setTimetable(read); setSheet(null); }, showError);
+    .then((read) => { setTimetable(read); setSheet(null); setHighlighted([]); }, showError);
+  const rename = async (event: Event) => {
+    event.preventDefault();
+    if (!timetable) return;
+    const name = String(new FormData(event.currentTarget as HTMLFormElement).get("name") ?? "");
+    try {
+      await api(`/api/shuttle-plans/${timetable.plan.id}/name`, { method: "PUT", json: { name } });
+      showNotice(t("planRenamed"));
+      await loadPlans();
+      await open(timetable.plan.id);
+    } catch (error) { showError(error); }
+  };
+  const remove = async () => {
+    if (!timetable || !confirm(t("deletePlanConfirm", { name: timetable.plan.name }))) return;
+    try {
+      await api(`/api/shuttle-plans/${timetable.plan.id}`, { method: "DELETE" });
+      setTimetable(null);
+      showNotice(t("planDeleted"));
+      await loadPlans();
+    } catch (error) { showError(error); }
+  };
   useEffect(() => { loadPlans(); }, []);
 
   const plan = async (event: Event) => {
@@ -75,20 +97,16 @@ export function Shuttles({ companyId }: { companyId: number }) {
       <div id="shuttle-result" aria-live="polite">
         {job && <JobProgress job={job} onCancel={() => cancelJob(job.id).catch(showError)} />}
         {failure && <p class="warning">{failure}</p>}
-        {outcome && (
-          <>
-            <p>{t("shuttleOutcome", { riders: formatNumber(outcome.riders), trips: outcome.trips, km: formatNumber(outcome.kilometres),
-              co2: formatNumber(outcome.kilogramsCo2), unserved: outcome.unservedRides })}</p>
-            <table class="responsive"><thead><tr><th /><th>km</th><th>kg CO₂</th></tr></thead>
-              <tbody>{outcome.comparison.map((a) => (
-                <tr><td>{alternatives[a.name] ? t(alternatives[a.name]) : a.name}</td><td data-label="km">{formatNumber(a.vehicleKilometres)}</td><td data-label="kg CO₂">{formatNumber(a.kilogramsCo2)}</td></tr>))}
-              </tbody></table>
-          </>
-        )}
+        {outcome && <OutcomeView outcome={outcome} />}
       </div>
       {timetable && (
         <div id="shuttle-timetable">
           <h3>{timetable.plan.name}</h3>
+          <form class="inline-search" onSubmit={rename} key={timetable.plan.name}>
+            <label>{t("planName")}<input name="name" required maxLength={100} defaultValue={timetable.plan.name} /></label>
+            <button type="submit">{t("rename")}</button>
+            <button type="button" class="danger" onClick={remove}>{t("deletePlan")}</button>
+          </form>
           <p class="actions">
             <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/timetable.csv`} download>{t("timetableCsv")}</a>
             <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/gtfs.zip`} download>{t("gtfsFeed")}</a>
@@ -104,19 +122,58 @@ export function Shuttles({ companyId }: { companyId: number }) {
             <button type="submit">{t("driverSheet")}</button>
           </form>
           {sheet && <DriverSheet planName={timetable.plan.name} trips={timetable.trips} vehicle={sheet.vehicle} day={sheet.day} onClose={() => setSheet(null)} />}
-          {timetable.trips.map((trip) => (
-            <div class="card">
-              <strong>{trip.vehicle}</strong> · {t(trip.direction as TextKey)} · {formatNumber(trip.kilometres, 1)} km
-              <table class="responsive">
-                <thead><tr><th>{t("stop")}</th><th>{t("arrives")}</th><th>{t("leaves")}</th><th>{t("boarding")}</th><th>{t("alighting")}</th><th>{t("onBoard")}</th></tr></thead>
-                <tbody>{trip.stops.map((s) => (
-                  <tr><td data-label={t("stop")}>{s.site}</td><td data-label={t("arrives")}>{s.arrival.slice(0, 5)}</td><td data-label={t("leaves")}>{s.departure.slice(0, 5)}</td>
-                    <td data-label={t("boarding")}>{s.boarding || ""}</td><td data-label={t("alighting")}>{s.alighting || ""}</td><td data-label={t("onBoard")}>{s.loadAfter}</td></tr>))}
-                </tbody>
-              </table>
-            </div>))}
+          <ShuttleMap planId={timetable.plan.id} stops={timetable.trips.flatMap((trip) => trip.stops)} highlighted={highlighted} />
+          <h4>{t("byShiftChange")}</h4>
+          {shiftChanges(timetable.trips).map((change) => (
+            <details class="shift-change" onToggle={(event) => { if ((event.currentTarget as HTMLDetailsElement).open) setHighlighted(change.trips.map((trip) => trip.id)); }}>
+              <summary>{t(change.direction)} · {t(change.direction === "ToWork" ? "atPlantBy" : "leavesPlantAt", { time: change.atPlant })} · {daysText(change.days)}
+                {" · "}{t("vehicles", { count: change.trips.length })} · {t("ridersCount", { count: change.riders })}</summary>
+              <div class="runs">{change.trips.map((trip) => (
+                <div class="card">
+                  <strong>{trip.vehicle}</strong>{trip.shiftPattern && ` · ${trip.shiftPattern}`} · {formatNumber(trip.kilometres, 1)} km
+                  <table class="responsive">
+                    <thead><tr><th>{t("stop")}</th><th>{t("arrives")}</th><th>{t("leaves")}</th><th>{t("boarding")}</th><th>{t("alighting")}</th><th>{t("onBoard")}</th></tr></thead>
+                    <tbody>{trip.stops.map((s) => (
+                      <tr><td data-label={t("stop")}>{s.site}</td><td data-label={t("arrives")}>{s.arrival.slice(0, 5)}</td><td data-label={t("leaves")}>{s.departure.slice(0, 5)}</td>
+                        <td data-label={t("boarding")}>{s.boarding || ""}</td><td data-label={t("alighting")}>{s.alighting || ""}</td><td data-label={t("onBoard")}>{s.loadAfter}</td></tr>))}
+                    </tbody>
+                  </table>
+                </div>))}
+              </div>
+            </details>))}
         </div>
       )}
     </section>
+  );
+}
+
+const dayKeys = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** The server's day flags ("Weekdays", "All", "Monday, Saturday") in words. */
+function daysText(days: string): string {
+  if (days === "Weekdays") return t("weekdays");
+  if (days === "All") return t("everyDay");
+  return days.split(",").map((d) => d.trim()).filter((d) => (dayKeys as readonly string[]).includes(d)).map((d) => t(`day.${d}` as TextKey)).join(", ");
+}
+
+/** What the plan gives, and against what: served people, km, CO₂, the shuttles' cost and hours, and the verdict. */
+function OutcomeView({ outcome }: { outcome: Outcome }) {
+  const judged = verdict(outcome.comparison);
+  return (
+    <>
+      <p>{t("shuttleOutcome", { riders: formatNumber(outcome.riders), trips: outcome.trips, km: formatNumber(outcome.kilometres),
+        co2: formatNumber(outcome.kilogramsCo2), unserved: outcome.unservedRides })}</p>
+      <div class="figures">{t("shuttleCost", { euros: formatNumber(outcome.cost), hours: formatNumber(outcome.vehicleHours, 1) })}</div>
+      {judged.kind !== "unknown" && (
+        <div class={`card verdict ${judged.kind}`} role="note">{judged.kind === "worse"
+          ? t("verdictWorse", { kg: formatNumber(judged.extraKg) }) : t("verdictBetter", { kg: formatNumber(judged.savedKg) })}</div>
+      )}
+      <table class="responsive comparison"><thead><tr><th /><th>{t("served")}</th><th>km</th><th>kg CO₂</th></tr></thead>
+        <tbody>{outcome.comparison.map((a) => (
+          <tr><td>{alternatives[a.name] ? t(alternatives[a.name]) : a.name}</td>
+            <td data-label={t("served")}>{a.name === "everyone driving alone" ? t("everyoneAlone") : t("servedOf", { served: a.peopleServed, counted: a.peopleCounted })}</td>
+            <td data-label="km">{formatNumber(a.vehicleKilometres)}</td><td data-label="kg CO₂">{formatNumber(a.kilogramsCo2)}</td></tr>))}
+        </tbody></table>
+    </>
   );
 }
