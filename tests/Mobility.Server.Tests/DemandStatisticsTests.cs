@@ -1,3 +1,4 @@
+using Mobility.Planning;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -182,6 +183,6 @@ public sealed class DemandStatisticsTests(TwoNetworkServer server) : IClassFixtu
         Assert.Equal(route, root.GetProperty("routeKilometres").GetDouble(), 0.001);
         Assert.Equal(alone, root.GetProperty("aloneKilometres").GetDouble(), 0.001);
         Assert.Equal(alone - route, root.GetProperty("kilometresSaved").GetDouble(), 0.001);
-        Assert.Equal((alone - route) * 0.120, root.GetProperty("kilogramsCo2Saved").GetDouble(), 0.051);
+        Assert.Equal((alone - route) * EmissionFactors.CarGramsPerKilometre / 1000, root.GetProperty("kilogramsCo2Saved").GetDouble(), 0.051);
     }
 }

@@ -18,7 +18,7 @@ internal static class PlanCommands
         var network = new Option<string?>("--network") { Description = "Network name or id (default: the only one in the database)." };
         var osm = new Option<string?>("--osm") { Description = "OSM extract for road times (a car router is built from it)." };
         var routerDb = new Option<string?>("--routerdb") { Description = "RouterDb file for road times (from mobility routing build)." };
-        var co2 = new Option<double>("--co2") { Description = "Grams of CO2 per vehicle-kilometre.", DefaultValueFactory = _ => 120 };
+        var co2 = new Option<double>("--co2") { Description = "Grams of CO2e per car-kilometre (default: ADEME, average car).", DefaultValueFactory = _ => EmissionFactors.CarGramsPerKilometre };
         var explain = new Option<int>("--explain") { Description = "Print why, for this many groups each way.", DefaultValueFactory = _ => 3 };
         var english = new Option<bool>("--english") { Description = "Explanations in English (French by default)." };
         var rematch = new Option<bool>("--measure-rematch") { Description = "Also time a re-match after one passenger declines their group." };

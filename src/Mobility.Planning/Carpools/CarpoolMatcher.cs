@@ -14,7 +14,7 @@ public sealed record CarpoolSettings(
     double ExactWorkLimit = 1,
     int Workers = 0,
     int SwapPasses = 3,
-    double GramsCo2PerKilometre = 120)
+    double GramsCo2PerKilometre = EmissionFactors.CarGramsPerKilometre)
 {
     public int Workers { get; init; } = Workers > 0 ? Workers : Environment.ProcessorCount;
 }

@@ -20,8 +20,8 @@ public sealed record ShuttleSettings
     /// <summary>Time at a stop to board or alight, per group of riders.</summary>
     public TimeSpan StopTime { get; init; } = TimeSpan.FromMinutes(1);
     public TimeSpan WaveSpan { get; init; } = TimeSpan.FromHours(2);
-    /// <summary>A car driven alone, for the comparison (average new car, WLTP tailpipe).</summary>
-    public double CarGramsCo2PerKilometre { get; init; } = 120;
+    /// <summary>A car driven alone, for the comparison (<see cref="EmissionFactors.CarGramsPerKilometre"/>).</summary>
+    public double CarGramsCo2PerKilometre { get; init; } = EmissionFactors.CarGramsPerKilometre;
     /// <summary>Cost of leaving one rider unserved, in cost units: large, so serving comes first.</summary>
     public double UnservedPenaltyPerRider { get; init; } = 10_000;
 }

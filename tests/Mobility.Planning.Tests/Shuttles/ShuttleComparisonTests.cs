@@ -1,3 +1,4 @@
+using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Planning.Shifts;
 using Mobility.Planning.Shuttles;
@@ -43,7 +44,7 @@ public class ShuttleComparisonTests
 
         // Everyone alone: each drives their own distance there and back (computed here from the layout, not the code).
         Assert.Equal(2 * distances.Sum(), alone.VehicleKilometres, 0.1);
-        Assert.Equal(alone.VehicleKilometres * 0.120, alone.KilogramsCo2, 6);
+        Assert.Equal(alone.VehicleKilometres * EmissionFactors.CarGramsPerKilometre / 1000, alone.KilogramsCo2, 6);
         Assert.Equal(0, alone.PeopleServed);
         // Neighbours along one road and one shift: groups form, and they save kilometres.
         Assert.InRange(carpools.PeopleServed, 2, 8);
@@ -54,7 +55,7 @@ public class ShuttleComparisonTests
         // Door to door adds the drives to the station 20 km south, there and back, except the walks (up to 3 km here).
         var drivesToStation = distances.Select(km => Math.Abs(km - 20)).Where(km => km > 3).Sum();
         Assert.Equal(80 + 2 * drivesToStation, doorToDoor.VehicleKilometres, 0.5);
-        Assert.Equal(bus.KilogramsCo2 + 2 * drivesToStation * 0.120, doorToDoor.KilogramsCo2, 2);
+        Assert.Equal(bus.KilogramsCo2 + 2 * drivesToStation * EmissionFactors.CarGramsPerKilometre / 1000, doorToDoor.KilogramsCo2, 2);
         Assert.Equal(new[] { 8, 8, 8 }, new[] { alone.PeopleCounted, carpools.PeopleCounted, bus.PeopleCounted });
     }
 }
