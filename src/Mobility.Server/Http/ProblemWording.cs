@@ -14,8 +14,8 @@ public static class ProblemWording
 
     public static void Apply(HttpContext http, ProblemDetails problem)
     {
-        if (problem.Extensions.TryGetValue("code", out var given) && given is string code) { }
-        else
+        var code = problem.Extensions.TryGetValue("code", out var given) ? given as string : null;
+        if (code is null)
         {
             code = ForStatus(problem.Status ?? http.Response.StatusCode);
             problem.Extensions["code"] = code;
