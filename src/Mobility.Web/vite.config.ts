@@ -15,10 +15,6 @@ export default defineConfig({
       output: { entryFileNames: (chunk) => (chunk.name === "sw" ? "sw.js" : "assets/[name]-[hash].js") },
     },
   },
-  server: {
-    proxy: { "/api": "http://127.0.0.1:5080", "/hubs": { target: "http://127.0.0.1:5080", ws: true }, "/tiles": "http://127.0.0.1:5080" },
-    // The tests read the server's catalog of its codes, beside this app (src/texts/server-codes.test.ts).
-    fs: { allow: [".", "../Mobility.Server/Http"] },
-  },
+  server: { proxy: { "/api": "http://127.0.0.1:5080", "/hubs": { target: "http://127.0.0.1:5080", ws: true }, "/tiles": "http://127.0.0.1:5080" } },
   test: { environment: "happy-dom", include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
 });

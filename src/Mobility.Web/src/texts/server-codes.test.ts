@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 // The server's catalog of its codes and their words (kept equal to Mobility.Data/Codes.cs by a server test).
-import catalogFile from "../../../Mobility.Server/Http/CodeTexts.json?raw";
+import catalogJson from "../../../Mobility.Server/Http/CodeTexts.json";
 import { fr, type Texts } from "./fr";
 import { en } from "./en";
 
 type Words = string | { title: string; detail?: string };
-const catalog = JSON.parse(catalogFile) as Record<"problems" | "fields" | "decisions", Record<string, Record<"fr" | "en", Words>>>;
+const catalog = catalogJson as Record<"problems" | "fields" | "decisions", Record<string, Record<"fr" | "en", Words>>>;
 const prefixes = { problems: "error.", fields: "field.", decisions: "decision." } as const;
 const placeholders = (text: string) => new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 const serverText = (words: Words) => (typeof words === "string" ? words : `${words.title} ${words.detail ?? ""}`);
