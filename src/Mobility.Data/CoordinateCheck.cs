@@ -14,18 +14,18 @@ public sealed class CoordinateCheck
     public const double PlausibleMetres = 150_000;
 
     private readonly GeoPoint? _centre;
-    private readonly (string English, string French) _reference;
+    private readonly (string Code, string English) _reference;
 
-    private CoordinateCheck(GeoPoint? centre, (string English, string French) reference) => (_centre, _reference) = (centre, reference);
+    private CoordinateCheck(GeoPoint? centre, (string Code, string English) reference) => (_centre, _reference) = (centre, reference);
 
     /// <summary>A home: near the employee's main plant.</summary>
-    public static CoordinateCheck AroundPlant(GeoPoint plant) => new(plant, ("the main plant", "du site principal"));
+    public static CoordinateCheck AroundPlant(GeoPoint plant) => new(plant, (Codes.Field.TooFarFromPlant, "the main plant"));
 
     /// <summary>A site: near the network's known sites (their median centre); with none known, only ranges and [0, 0] are checked.</summary>
     public static CoordinateCheck ForArea(IEnumerable<GeoPoint> knownPoints)
     {
         var points = knownPoints.Where(p => p.IsValid).ToList();
-        var reference = ("the network's sites", "des sites du réseau");
+        var reference = (Codes.Field.TooFarFromSites, "the network's sites");
         if (points.Count == 0) return new CoordinateCheck(null, reference);
         // The median resists a few swapped rows in the file itself.
         static double Median(IEnumerable<double> values)
@@ -44,26 +44,27 @@ public sealed class CoordinateCheck
         if (!InRange(latitude, longitude))
             return swappedInRange && IsNear(longitude, latitude)
                 ? Swapped(latitude, longitude)
-                : new CoordinateProblem(
-                    $"coordinates out of range (latitude {latitude} must be within -90..90, longitude {longitude} within -180..180)",
-                    $"coordonnées hors limites (latitude {latitude} entre -90 et 90, longitude {longitude} entre -180 et 180)");
+                : new CoordinateProblem(Codes.Field.CoordinatesOutOfRange, Place(latitude, longitude),
+                    $"coordinates out of range (latitude {latitude} must be within -90..90, longitude {longitude} within -180..180)");
         if (latitude == 0 && longitude == 0)
-            return new CoordinateProblem("[0, 0] is what an unset coordinate becomes, not a place anyone works or lives",
-                "[0, 0] est la valeur d'une coordonnée jamais saisie, pas un lieu");
+            return new CoordinateProblem(Codes.Field.CoordinatesUnset, new Dictionary<string, object?>(),
+                "[0, 0] is what an unset coordinate becomes, not a place anyone works or lives");
         if (IsNear(latitude, longitude)) return null;
         if (swappedInRange && IsNear(longitude, latitude)) return Swapped(latitude, longitude);
         var kilometres = Math.Round(Metres(latitude, longitude) / 1000);
-        return new CoordinateProblem(
-            $"latitude {latitude}, longitude {longitude} is {kilometres} km from {_reference.English}, farther than {PlausibleMetres / 1000} km",
-            $"latitude {latitude}, longitude {longitude} est à {kilometres} km {_reference.French}, plus de {PlausibleMetres / 1000} km");
+        return new CoordinateProblem(_reference.Code,
+            new Dictionary<string, object?> { ["kilometres"] = kilometres, ["maximumKilometres"] = PlausibleMetres / 1000 },
+            $"latitude {latitude}, longitude {longitude} is {kilometres} km from {_reference.English}, farther than {PlausibleMetres / 1000} km");
     }
 
     /// <summary>The reason in English (import reports are), or null.</summary>
     public string? Problem(GeoPoint place) => Check(place)?.English;
 
-    private static CoordinateProblem Swapped(double latitude, double longitude) => new(
-        $"latitude {latitude} and longitude {longitude} look swapped: swapped, they fall in the network's area",
-        $"latitude {latitude} et longitude {longitude} semblent inversées : inversées, elles tombent dans la zone du réseau");
+    private static CoordinateProblem Swapped(double latitude, double longitude) => new(Codes.Field.CoordinatesSwapped, Place(latitude, longitude),
+        $"latitude {latitude} and longitude {longitude} look swapped: swapped, they fall in the network's area");
+
+    private static Dictionary<string, object?> Place(double latitude, double longitude) =>
+        new() { ["latitude"] = latitude, ["longitude"] = longitude };
 
     private static bool InRange(double latitude, double longitude) => latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
 
@@ -72,8 +73,6 @@ public sealed class CoordinateCheck
     private double Metres(double latitude, double longitude) => new GeoPoint(latitude, longitude).DistanceTo(_centre!.Value);
 }
 
-/// <summary>Why a place was refused, in both languages (import reports use the English one).</summary>
-public sealed record CoordinateProblem(string English, string French)
-{
-    public string Bilingual => $"{char.ToUpperInvariant(French[0])}{French[1..]}. / {char.ToUpperInvariant(English[0])}{English[1..]}.";
-}
+/// <summary>Why a place was refused: a code of <see cref="Codes.Field"/> with its parameters, which clients word, and in
+/// English for the import reports.</summary>
+public sealed record CoordinateProblem(string Code, IReadOnlyDictionary<string, object?> Parameters, string English);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
+using Mobility.Server.Http;
 using Npgsql;
 
 namespace Mobility.Server;
@@ -13,39 +15,29 @@ public sealed class DatabaseNotConfiguredException()
 /// client's error (409 for a conflict with existing rows, 400 for a value out of range), an unreachable database is 503.
 /// The answer never quotes PostgreSQL: its messages name tables, indexes and constraints; the log keeps them.
 /// </summary>
-public sealed class DatabaseErrors(IProblemDetailsService problems, ILogger<DatabaseErrors> log) : IExceptionHandler
+public sealed class DatabaseErrors(ILogger<DatabaseErrors> log) : IExceptionHandler
 {
     /// <summary>How long a client should wait before trying again while the database is away.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
-
-    public const string UnavailableTitle = "Base de données indisponible / Database unavailable";
-    public const string UnavailableDetail =
-        "Le service est momentanément indisponible, réessayez dans quelques secondes. / The service is briefly unavailable, try again in a few seconds.";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellation)
     {
         // EF's execution strategy and DbUpdateException wrap the driver's exception, sometimes twice.
         var chain = Chain(exception).ToList();
         var postgres = chain.OfType<PostgresException>().FirstOrDefault();
-        (int Status, string Title, string Detail)? answer = postgres?.SqlState switch
+        (int Status, string Code)? answer = postgres?.SqlState switch
         {
-            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation =>
-                (409, "Conflit avec des données existantes / Conflict with existing data",
-                    "Ces données contredisent des données existantes (un identifiant déjà pris, ou une référence à une donnée absente). / " +
-                    "This data contradicts existing data (an identifier already taken, or a reference to missing data)."),
+            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation => (409, Codes.Problem.DatabaseConflict),
             PostgresErrorCodes.CheckViolation or PostgresErrorCodes.NotNullViolation or PostgresErrorCodes.RaiseException
                 or PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.ProgramLimitExceeded
-                or PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
-                (400, "Valeur refusée / Value refused",
-                    "Une valeur est hors des limites acceptées (trop longue, vide ou hors plage). / A value is outside the accepted limits (too long, empty or out of range)."),
-            null when chain.Any(e => e is DatabaseNotConfiguredException) =>
-                (503, "Base de données non configurée / Database not configured", new DatabaseNotConfiguredException().Message),
+                or PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter => (400, Codes.Problem.ValueRefused),
+            null when chain.Any(e => e is DatabaseNotConfiguredException) => (503, Codes.Problem.DatabaseNotConfigured),
             _ when postgres is { IsTransient: true } || (postgres is null && chain.Any(e => e is NpgsqlException or TimeoutException)) =>
-                (503, UnavailableTitle, UnavailableDetail),
+                (503, Codes.Problem.DatabaseUnavailable),
             _ => null,
         };
         if (answer is not { } found) return false;
-        if (found.Title == UnavailableTitle)
+        if (found.Code == Codes.Problem.DatabaseUnavailable)
         {
             log.LogError(exception, "Database unavailable for {Path}", http.Request.Path);
             AskToRetryLater(http.Response);
@@ -53,14 +45,14 @@ public sealed class DatabaseErrors(IProblemDetailsService problems, ILogger<Data
         else if (postgres is not null)
             log.LogWarning("Database refused a request to {Path} ({Status}): {SqlState} {Message} {Constraint}",
                 http.Request.Path, found.Status, postgres.SqlState, postgres.MessageText, postgres.ConstraintName);
-        http.Response.StatusCode = found.Status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = found.Status, Title = found.Title, Detail = found.Detail },
-            Exception = exception,
-        });
+        await new CodedProblem(CodedProblem.Details(found.Status, found.Code,
+            found.Code == Codes.Problem.DatabaseNotConfigured ? NotConfiguredParameters : null)).ExecuteAsync(http);
+        return true;
     }
+
+    /// <summary>What to set, for the answer that says the database is not configured.</summary>
+    public static readonly IReadOnlyDictionary<string, object?> NotConfiguredParameters =
+        new Dictionary<string, object?> { ["setting"] = DatabaseConnection.SettingName };
 
     public static void AskToRetryLater(HttpResponse response) =>
         response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,5 @@
+using Mobility.Data;
+using Mobility.Server.Http;
 using Npgsql;
 
 namespace Mobility.Server;
@@ -19,9 +21,7 @@ public static class HealthEndpoints
     {
         var dataSource = services.GetService<NpgsqlDataSource>();
         if (dataSource is null)
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Database not configured",
-                detail: $"Set {DatabaseConnection.SettingName} to a PostgreSQL connection string.");
+            return CodedProblem.Create(StatusCodes.Status503ServiceUnavailable, Codes.Problem.DatabaseNotConfigured, DatabaseErrors.NotConfiguredParameters);
         try
         {
             await using var command = dataSource.CreateCommand("SELECT postgis_lib_version()");
@@ -33,8 +33,7 @@ public static class HealthEndpoints
             // Anyone may ask: the driver's message names hosts, ports and accounts, so only the log has it.
             logs.CreateLogger("Health").LogError(error, "Readiness: the database does not answer");
             DatabaseErrors.AskToRetryLater(http.Response);
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: DatabaseErrors.UnavailableTitle, detail: DatabaseErrors.UnavailableDetail);
+            return CodedProblem.Create(StatusCodes.Status503ServiceUnavailable, Codes.Problem.DatabaseUnavailable);
         }
     }
 }

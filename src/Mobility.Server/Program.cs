@@ -16,7 +16,8 @@ using Mobility.Server.Tiles;
 using Mobility.Server.Week;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
+// Every problem answer gets its code and its words in the requester's language, whoever writes it.
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemWording.Apply);
 builder.Services.AddExceptionHandler<BadRequests>();
 builder.Services.AddExceptionHandler<DatabaseErrors>();
 // Unreadable requests reach BadRequests in every environment, so their answer is the same problem everywhere.

@@ -15,21 +15,21 @@ public sealed class RosterRulesTests
     }
 
     [Theory]
-    [InlineData(8, 8)]   // ends when it starts: the slot that stopped a whole network's matching
-    [InlineData(5, 21)]  // 16 h
-    [InlineData(20, 12)] // 16 h overnight
-    public void A_shift_of_no_length_or_too_long_is_refused(int start, int end)
+    [InlineData(8, 8, Codes.Field.ShiftZeroLength)]   // ends when it starts: the slot that stopped a whole network's matching
+    [InlineData(5, 21, Codes.Field.ShiftTooLong)]     // 16 h
+    [InlineData(20, 12, Codes.Field.ShiftTooLong)]    // 16 h overnight
+    public void A_shift_of_no_length_or_too_long_is_refused(int start, int end, string code)
     {
         var issue = Assert.Single(RosterRules.Check(1, [Slot(0, WorkDays.Monday, start, end)]));
-        Assert.Equal((0, "end"), (issue.Slot, issue.Field));
+        Assert.Equal((0, "end", code), (issue.Slot, issue.Field, issue.Code));
     }
 
     [Fact]
     public void A_night_shift_overlapping_the_next_morning_is_refused()
     {
         var issue = Assert.Single(RosterRules.Check(1, [Slot(0, WorkDays.Weekdays, 22, 6), Slot(0, WorkDays.Tuesday, 5, 13)]));
-        Assert.Equal(1, issue.Slot);
-        Assert.Contains("slot 1", issue.Message);
+        Assert.Equal((1, Codes.Field.SlotOverlaps, (object?)1), (issue.Slot, issue.Code, issue.Parameters["slot"]));
+        Assert.Contains("slot 1", issue.Message); // the import reports' words
     }
 
     [Fact]
@@ -52,8 +52,10 @@ public sealed class RosterRulesTests
     {
         Assert.Equal("week", Assert.Single(RosterRules.Check(2, [Slot(2, WorkDays.Monday, 8, 16)])).Field);
         Assert.Equal("days", Assert.Single(RosterRules.Check(1, [Slot(0, WorkDays.None, 8, 16)])).Field);
-        Assert.Equal("rotationWeeks", Assert.Single(RosterRules.Check(0, [Slot(0, WorkDays.Monday, 8, 16)])).Field);
+        var weeks = Assert.Single(RosterRules.Check(0, [Slot(0, WorkDays.Monday, 8, 16)]));
+        Assert.Equal(("rotationWeeks", Codes.Field.OutOfRange, (object?)RosterRules.MaxRotationWeeks), (weeks.Field, weeks.Code, weeks.Parameters["maximum"]));
         var many = Enumerable.Range(0, RosterRules.MaxSlots + 1).Select(i => Slot(i / 7, (WorkDays)(1 << (i % 7)), 8, 16)).ToList();
-        Assert.Equal("slots", Assert.Single(RosterRules.Check(8, many)).Field);
+        var tooMany = Assert.Single(RosterRules.Check(8, many));
+        Assert.Equal(("slots", Codes.Field.AtMost), (tooMany.Field, tooMany.Code));
     }
 }

@@ -16,14 +16,21 @@ public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<T
     }
 
     [Fact]
-    public async Task A_wrong_password_is_a_401_problem_in_French_and_English()
+    public async Task A_wrong_password_is_a_401_problem_with_its_code_in_the_language_asked_for()
     {
         using var client = server.Factory.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "anne@test.local", password = "not-the-password" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         var problem = await ProblemAsync(response);
-        Assert.Contains("mot de passe", problem.GetProperty("detail").GetString());
-        Assert.Contains("password", problem.GetProperty("detail").GetString());
+        Assert.Equal("sign-in-refused", problem.GetProperty("code").GetString());
+        Assert.Equal("E-mail ou mot de passe incorrect.", problem.GetProperty("detail").GetString());
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = "anne@test.local", password = "not-the-password" }),
+            Headers = { { "Accept-Language", "en-GB,en;q=0.9,fr;q=0.5" } },
+        };
+        using var answer = await client.SendAsync(english);
+        Assert.Equal("Wrong e-mail or password.", (await ProblemAsync(answer)).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -187,8 +194,7 @@ public sealed class ApiBehaviourTests(TwoNetworkServer server) : IClassFixture<T
         });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await ProblemAsync(response);
-        var detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains(" / ", detail);
+        Assert.Equal("database-conflict", problem.GetProperty("code").GetString());
         Assert.DoesNotContain("IX_", problem.ToString());
         Assert.DoesNotContain("duplicate key", problem.ToString());
     }

@@ -15,7 +15,7 @@ public sealed class CommuteProfileTests(TwoNetworkServer server) : IClassFixture
     private static async Task<JsonElement> ProfileAsync(HttpClient client) => await client.GetFromJsonAsync<JsonElement>("/api/me/employee");
 
     [Fact]
-    public async Task An_emptied_number_is_refused_on_its_field_in_French_then_English_and_nothing_changes()
+    public async Task An_emptied_number_is_refused_on_its_field_with_its_code_and_nothing_changes()
     {
         using var anne = await server.ClientAsync("anne@test.local");
         foreach (var field in Numbers)
@@ -26,7 +26,9 @@ public sealed class CommuteProfileTests(TwoNetworkServer server) : IClassFixture
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field}: {response.StatusCode} {body}");
             using var problem = JsonDocument.Parse(body);
             Assert.True(problem.RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out _), $"{field}: {body}");
-            Assert.All(errors.GetProperty(field).EnumerateArray(), m => Assert.Matches(" / ", m.GetString()!));
+            var code = problem.RootElement.GetProperty("fieldCodes").GetProperty(field)[0].GetProperty("code").GetString();
+            Assert.True(code is "whole-number-expected" or "number-expected", $"{field}: {code}");
+            Assert.All(errors.GetProperty(field).EnumerateArray(), m => Assert.DoesNotMatch(BilingualSentence.Pattern, m.GetString()!));
             Assert.Equal(before, (await ProfileAsync(anne)).ToString());
         }
     }
@@ -56,7 +58,9 @@ public sealed class CommuteProfileTests(TwoNetworkServer server) : IClassFixture
             var body = await refused.Content.ReadAsStringAsync();
             Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, body);
             using var problem = JsonDocument.Parse(body);
-            Assert.Matches(" / ", problem.RootElement.GetProperty("errors").GetProperty("seatsOffered")[0].GetString()!);
+            Assert.Equal("passenger-offers-no-seats", problem.RootElement.GetProperty("fieldCodes").GetProperty("seatsOffered")[0].GetProperty("code").GetString());
+            Assert.Equal("Un passager n'offre pas de places : choisissez « conducteur » ou « les deux », ou laissez 0.",
+                problem.RootElement.GetProperty("errors").GetProperty("seatsOffered")[0].GetString());
         }
         Assert.Equal(before, (await ProfileAsync(berta)).ToString());
 

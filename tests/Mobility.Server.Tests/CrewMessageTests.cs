@@ -100,12 +100,12 @@ public sealed class CrewMessageTests(TwoNetworkServer server) : IClassFixture<Tw
     }
 
     [Theory]
-    [InlineData("text", "   ", "chat-text-required")]
-    [InlineData("text", "a\u0007b", "chat-text-control-characters")]
-    [InlineData("text", "\u202Egnp.exe", "chat-text-control-characters")]
-    [InlineData("text", "501", "chat-text-too-long")]
-    [InlineData("quickMessage", "running-late-60", "chat-quick-message-unknown")]
-    [InlineData("both", "on-my-way", "chat-text-and-quick-message")]
+    [InlineData("text", "   ", "required")]
+    [InlineData("text", "a\u0007b", "control-characters")]
+    [InlineData("text", "\u202Egnp.exe", "control-characters")]
+    [InlineData("text", "501", "text-too-long")]
+    [InlineData("quickMessage", "running-late-60", "unknown-choice")]
+    [InlineData("both", "on-my-way", "text-and-quick-message")]
     public async Task A_bad_message_is_refused_on_its_field_with_a_code_and_nothing_is_stored(string field, string value, string code)
     {
         var crew = await server.ProposeAsync(3, server.BetaOne, server.AlphaOne);
@@ -121,7 +121,7 @@ public sealed class CrewMessageTests(TwoNetworkServer server) : IClassFixture<Tw
         Assert.Equal("invalid-fields", problem.GetProperty("code").GetString());
         Assert.Equal(code, problem.GetProperty("fieldCodes").GetProperty(named)[0].GetProperty("code").GetString());
         Assert.NotEmpty(problem.GetProperty("errors").GetProperty(named)[0].GetString()!); // the words, for clients that show them
-        if (code == "chat-text-too-long")
+        if (code == "text-too-long")
             Assert.Equal(CrewMessage.TextLength, problem.GetProperty("fieldCodes").GetProperty("text")[0].GetProperty("parameters").GetProperty("maximum").GetInt32());
         await using var database = server.NewContext();
         Assert.False(await database.CrewMessages.AnyAsync(m => m.CarpoolGroupId == crew));
@@ -187,7 +187,7 @@ public sealed class CrewMessageTests(TwoNetworkServer server) : IClassFixture<Tw
         using var refused = await client.PostAsJsonAsync(Url(crew), new { quickMessage = "at-pickup" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(CrewEndpoints.RateLimitedCode, problem.GetProperty("code").GetString());
+        Assert.Equal(Mobility.Data.Codes.Problem.ChatRateLimited, problem.GetProperty("code").GetString());
         var parameters = problem.GetProperty("parameters");
         Assert.Equal((3, "minute"), (parameters.GetProperty("limit").GetInt32(), parameters.GetProperty("per").GetString()));
         var retry = int.Parse(refused.Headers.GetValues("Retry-After").Single());

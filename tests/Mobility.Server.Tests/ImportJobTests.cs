@@ -82,7 +82,7 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
         Assert.Equal("import-refused", error.GetProperty("code").GetString());
         var lineErrors = error.GetProperty("parameters").GetProperty("lineErrors").EnumerateArray().ToList();
         Assert.Equal([3, 4], lineErrors.Select(e => e.GetProperty("line").GetInt32()).Distinct());
-        Assert.Contains($"{lineErrors.Count} erreur(s) / error(s)", error.GetProperty("detail").GetString());
+        Assert.Equal($"{lineErrors.Count} erreur(s).", error.GetProperty("detail").GetString());
         await using var database = _server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId.StartsWith("Q2")));
     }

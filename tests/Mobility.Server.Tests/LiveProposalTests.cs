@@ -31,7 +31,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
         await anneHub.StartAsync();
         await bertaHub.StartAsync();
 
-        var result = await anneHub.InvokeAsync<DecisionResult>("Accept", group);
+        var result = await anneHub.InvokeAsync<DecisionAnswer>("Accept", group);
         Assert.Equal(DecisionOutcome.Accepted, result.Outcome);
         var message = await anne.NextAsync();
         Assert.Equal(CarpoolDecisions.GroupChanged, message.Kind);
@@ -39,7 +39,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
         Assert.Equal(CarpoolStatus.Accepted, StatusOf(message, me: true));
         // Berta is in no such group: nothing may reach her. Her own decision then arrives, proving her connection works.
         var bertaGroup = await server.ProposeAsync(3, server.AlphaTwo, server.BetaOne);
-        await bertaHub.InvokeAsync<DecisionResult>("Decline", bertaGroup);
+        await bertaHub.InvokeAsync<DecisionAnswer>("Decline", bertaGroup);
         var hers = await berta.NextAsync();
         Assert.Equal(bertaGroup, hers.Payload.GetProperty("groupId").GetInt64());
         Assert.True(berta.Received.IsEmpty);
@@ -84,10 +84,12 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
             await using var anneHub = await server.HubAsync("anne@test.local");
             await using var bertaHub = await server.HubAsync("berta@test.local");
             await Task.WhenAll(anneHub.StartAsync(), bertaHub.StartAsync());
-            var results = await Task.WhenAll(anneHub.InvokeAsync<DecisionResult>("Accept", group), bertaHub.InvokeAsync<DecisionResult>("Accept", group));
+            var results = await Task.WhenAll(anneHub.InvokeAsync<DecisionAnswer>("Accept", group), bertaHub.InvokeAsync<DecisionAnswer>("Accept", group));
             Assert.True(1 == results.Count(r => r.Outcome == DecisionOutcome.Accepted), string.Join(", ", results.Select(r => r.ToString())));
             Assert.Equal(1, results.Count(r => r.Outcome == DecisionOutcome.SeatTaken));
-            Assert.Contains("place", results.Single(r => r.Outcome == DecisionOutcome.SeatTaken).Message);
+            var lost = results.Single(r => r.Outcome == DecisionOutcome.SeatTaken);
+            // The code for clients, and the words in the employee's saved language (French) for API users.
+            Assert.Equal((Mobility.Data.Codes.Problem.SeatTaken, "La dernière place vient d'être prise."), (lost.Code, lost.Message));
             await using var database = server.NewContext();
             Assert.Equal(1, await database.CarpoolMembers.CountAsync(m => m.CarpoolGroupId == group && m.Role == MemberRole.Passenger
                 && (m.Status == CarpoolStatus.Accepted || m.Status == CarpoolStatus.Confirmed)));
@@ -102,7 +104,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
         listener.Attach(hub);
         await hub.StartAsync();
         var first = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne);
-        await hub.InvokeAsync<DecisionResult>("Accept", first);
+        await hub.InvokeAsync<DecisionAnswer>("Accept", first);
         var lastSeen = (await listener.NextAsync()).Sequence;
         await hub.DisposeAsync();
 
@@ -126,7 +128,7 @@ public sealed class LiveProposalTests(TwoNetworkServer server) : IClassFixture<T
         var group = await server.ProposeAsync(3, server.AlphaTwo, server.AlphaOne);
         await using var hub = await server.HubAsync("anne@test.local");
         await hub.StartAsync();
-        await hub.InvokeAsync<DecisionResult>("Accept", group);
+        await hub.InvokeAsync<DecisionAnswer>("Accept", group);
         using var client = server.Factory.CreateClient();
         // The exporter reads the meters when scraped; a push counted before is in this scrape.
         var text = await client.GetStringAsync("/metrics");

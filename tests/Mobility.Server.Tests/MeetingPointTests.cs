@@ -59,7 +59,7 @@ public sealed class MeetingPointTests : IClassFixture<TwoNetworkServer>
     public async Task A_choice_outside_the_network_s_meeting_points_in_reach_is_refused_with_its_code()
     {
         using var anne = await _server.ClientAsync("anne@test.local");
-        foreach (var (id, code) in new[] { (_tooFar, "meeting-point-too-far"), (_foreign, "meeting-point-unknown"), (_plant, "meeting-point-unknown"), (999_999L, "meeting-point-unknown") })
+        foreach (var (id, code) in new[] { (_tooFar, "meeting-point-too-far"), (_foreign, "unknown-reference"), (_plant, "unknown-reference"), (999_999L, "unknown-reference") })
         {
             using var response = await anne.PutAsJsonAsync("/api/me/employee", new { preferredMeetingPointId = id });
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

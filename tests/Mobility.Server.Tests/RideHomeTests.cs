@@ -215,7 +215,7 @@ public sealed class RideHomeTests : IClassFixture<TwoNetworkServer>
         var group = await _server.ProposeAsync(3, _server.AlphaTwo, _server.AlphaOne);
         using var anne = await _server.ClientAsync("anne@test.local");
         foreach (var (body, field, code) in new (object, string, string)[]
-                 { (new { reason = "bored" }, "reason", "unknown-reason"), (new { reason = "other", note = new string('x', 281) }, "note", "text-too-long") })
+                 { (new { reason = "bored" }, "reason", "unknown-choice"), (new { reason = "other", note = new string('x', 281) }, "note", "text-too-long") })
         {
             using var refused = await anne.PostAsJsonAsync($"/api/me/proposals/{group}/decline", body);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

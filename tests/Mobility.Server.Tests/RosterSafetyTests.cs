@@ -92,6 +92,9 @@ public sealed class RosterSafetyTests : IClassFixture<TwoNetworkServer>
         var problem = Assert.Single(problems.RootElement.EnumerateArray(), p => p.GetProperty("shiftPatternId").GetInt64() == _broken);
         Assert.Equal(1, problem.GetProperty("employees").GetInt32());
         Assert.Equal("end", problem.GetProperty("problems")[0].GetProperty("field").GetString());
+        // A code with its parameters, which HR's page words: no prose in either language.
+        Assert.Equal("shift-zero-length", problem.GetProperty("problems")[0].GetProperty("code").GetString());
+        Assert.False(problem.GetProperty("problems")[0].TryGetProperty("message", out _));
         using var alpha = await _server.ClientAsync("hr.alpha@test.local");
         Assert.Equal("[]", await alpha.GetStringAsync($"/api/companies/{_server.Alpha}/roster-problems"));
     }

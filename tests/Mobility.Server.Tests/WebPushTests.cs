@@ -57,18 +57,18 @@ public sealed class WebPushTests(TwoNetworkServer server) : IClassFixture<TwoNet
             return problem;
         }
         var keys = good.GetProperty("keys");
-        Assert.Equal("push-endpoint-required", CodeOf(await Refused(new { keys }), "endpoint"));
+        Assert.Equal("required", CodeOf(await Refused(new { keys }), "endpoint"));
         Assert.Equal("push-endpoint-invalid", CodeOf(await Refused(new { endpoint = "ftp://127.0.0.1/x", keys }), "endpoint"));
         // The server posts to the endpoint: only push services, never an address inside the network.
         var foreign = await Refused(new { endpoint = "https://169.254.169.254/latest", keys });
         Assert.Equal("push-endpoint-host-refused", CodeOf(foreign, "endpoint"));
-        Assert.Equal("push-endpoint-too-long", CodeOf(await Refused(new { endpoint = _push.Origin + "/" + new string('a', 1000), keys }), "endpoint"));
+        Assert.Equal("text-too-long", CodeOf(await Refused(new { endpoint = _push.Origin + "/" + new string('a', 1000), keys }), "endpoint"));
         var shortKey = Base64Url.EncodeToString(new byte[64]);
         var badKeys = await Refused(new { endpoint = _push.Origin + "/x", keys = new { p256dh = shortKey, auth = "not base64url!" } });
         Assert.Equal("push-key-invalid", CodeOf(badKeys, "keys.p256dh"));
         Assert.Equal(65, badKeys.GetProperty("fieldCodes").GetProperty("keys.p256dh")[0].GetProperty("parameters").GetProperty("bytes").GetInt32());
         Assert.Equal("push-key-invalid", CodeOf(badKeys, "keys.auth"));
-        Assert.Equal("push-device-label-too-long", CodeOf(await Refused(device.Subscription(_push.Origin + "/x", new string('é', 81))), "deviceLabel"));
+        Assert.Equal("text-too-long", CodeOf(await Refused(device.Subscription(_push.Origin + "/x", new string('é', 81))), "deviceLabel"));
         // Only employees have devices: an HR account has nobody to push to.
         using (var hr = await ClientAsync(server, instance, "hr.alpha@test.local"))
             Assert.Equal(HttpStatusCode.Forbidden, (await hr.PostAsJsonAsync("/api/me/push-subscriptions", good)).StatusCode);

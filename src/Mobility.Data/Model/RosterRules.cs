@@ -1,8 +1,11 @@
 namespace Mobility.Data.Model;
 
-/// <summary>What is wrong with a roster: the slot it concerns (null for the roster itself), the field, and why, French then
-/// English.</summary>
-public sealed record RosterIssue(int? Slot, string Field, string Message);
+/// <summary>What is wrong with a roster: the slot it concerns (null for the roster itself), the field, and why as a code of
+/// <see cref="Codes.Field"/> with its parameters (which clients word), and in English for the import reports.</summary>
+public sealed record RosterIssue(int? Slot, string Field, string Code, IReadOnlyDictionary<string, object?> Parameters, string Message);
+
+/// <summary>Why a shift's length is refused (<see cref="RosterRules.DurationProblem"/>).</summary>
+public sealed record ShiftLengthProblem(string Code, IReadOnlyDictionary<string, object?> Parameters, string Message);
 
 /// <summary>
 /// The one rule a roster must obey wherever it comes from (REST, CSV import) and before the engine uses it: a rotation of
@@ -24,31 +27,39 @@ public static class RosterRules
     public static TimeSpan Duration(TimeOnly start, TimeOnly end) => end == start ? TimeSpan.FromDays(1) : end - start; // TimeOnly's minus wraps past midnight
 
     /// <summary>A shift of that length is refused: nothing (an end equal to the start) or over <see cref="LongestShiftHours"/> h.</summary>
-    public static string? DurationProblem(TimeOnly start, TimeOnly end) =>
-        start == end ? "Le poste finit quand il commence. / The shift ends when it starts."
+    public static ShiftLengthProblem? DurationProblem(TimeOnly start, TimeOnly end) =>
+        start == end ? new(Codes.Field.ShiftZeroLength, NoParameters, "The shift ends when it starts.")
         : Duration(start, end) > TimeSpan.FromHours(LongestShiftHours)
-            ? $"Un poste dure au plus {LongestShiftHours} h. / A shift lasts at most {LongestShiftHours} h." : null;
+            ? new(Codes.Field.ShiftTooLong, new Dictionary<string, object?> { ["maximumHours"] = LongestShiftHours },
+                $"A shift lasts at most {LongestShiftHours} h.")
+            : null;
+
+    private static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
 
     public static IReadOnlyList<RosterIssue> Check(int rotationWeeks, IReadOnlyList<ShiftSlot> slots)
     {
         var issues = new List<RosterIssue>();
         if (rotationWeeks is < 1 or > MaxRotationWeeks)
         {
-            issues.Add(new(null, "rotationWeeks", $"Entre 1 et {MaxRotationWeeks} semaines. / Between 1 and {MaxRotationWeeks} weeks."));
+            issues.Add(new(null, "rotationWeeks", Codes.Field.OutOfRange, CodeParameters.Range(1, MaxRotationWeeks),
+                $"Between 1 and {MaxRotationWeeks} weeks."));
             return issues;
         }
-        if (slots.Count == 0) issues.Add(new(null, "slots", "Au moins un poste. / At least one slot."));
-        if (slots.Count > MaxSlots) issues.Add(new(null, "slots", $"Au plus {MaxSlots} postes. / At most {MaxSlots} slots."));
+        if (slots.Count == 0)
+            issues.Add(new(null, "slots", Codes.Field.AtLeast, CodeParameters.Minimum(1), "At least one slot."));
+        if (slots.Count > MaxSlots)
+            issues.Add(new(null, "slots", Codes.Field.AtMost, CodeParameters.Maximum(MaxSlots), $"At most {MaxSlots} slots."));
         var timed = new List<(int Slot, int From, int To)>();
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
             var before = issues.Count;
             if (slot.WeekIndex < 0 || slot.WeekIndex >= rotationWeeks)
-                issues.Add(new(i, "week", $"Semaine hors du roulement de {rotationWeeks} semaine(s). / Week outside the {rotationWeeks}-week rotation."));
+                issues.Add(new(i, "week", Codes.Field.WeekOutsideRotation, new Dictionary<string, object?> { ["rotationWeeks"] = rotationWeeks },
+                    $"Week outside the {rotationWeeks}-week rotation."));
             if (slot.Days == WorkDays.None || (slot.Days & ~WorkDays.All) != 0)
-                issues.Add(new(i, "days", "Au moins un jour. / At least one day."));
-            if (DurationProblem(slot.Start, slot.End) is { } duration) issues.Add(new(i, "end", duration));
+                issues.Add(new(i, "days", Codes.Field.Required, NoParameters, "At least one day."));
+            if (DurationProblem(slot.Start, slot.End) is { } duration) issues.Add(new(i, "end", duration.Code, duration.Parameters, duration.Message));
             if (issues.Count == before) timed.AddRange(Occurrences(i, slot));
         }
         if (issues.Count == 0) issues.AddRange(Overlaps(timed, rotationWeeks * MinutesPerWeek));
@@ -83,10 +94,10 @@ public static class RosterRules
             {
                 var pair = (Math.Min(longest.Slot, later.Slot), Math.Max(longest.Slot, later.Slot));
                 if (reported.Add(pair))
-                    yield return new(pair.Item2, "start",
-                        pair.Item1 == pair.Item2
-                            ? "Le poste chevauche sa propre reprise. / The slot overlaps its own next occurrence."
-                            : $"Chevauche le poste {pair.Item1 + 1}. / Overlaps slot {pair.Item1 + 1}.");
+                    yield return pair.Item1 == pair.Item2
+                        ? new(pair.Item2, "start", Codes.Field.SlotOverlapsItself, NoParameters, "The slot overlaps its own next occurrence.")
+                        : new(pair.Item2, "start", Codes.Field.SlotOverlaps, new Dictionary<string, object?> { ["slot"] = pair.Item1 + 1 },
+                            $"Overlaps slot {pair.Item1 + 1}.");
             }
             if (later.To > longest.To) longest = later;
         }

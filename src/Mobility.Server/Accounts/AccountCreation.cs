@@ -21,21 +21,21 @@ public sealed class AccountCreation(UserManager<UserAccount> users, MobilityDbCo
     public async Task<AccountCreationOutcome> CreateAsync(AccountInput input, CurrentUser creator, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(input.Email) || !input.Email.Contains('@')) errors.Add("email", "Adresse e-mail invalide. / Invalid e-mail address.");
-        else if (await users.FindByEmailAsync(input.Email) is not null) errors.Add("email", "Ce compte existe déjà. / This account already exists.");
-        if (input.Role is null) errors.Add("role", "Employee, HrManager, WorkingGroup ou Administrator.");
+        if (string.IsNullOrWhiteSpace(input.Email) || !input.Email.Contains('@')) errors.Add("email", Codes.Field.InvalidEmail);
+        else if (await users.FindByEmailAsync(input.Email) is not null) errors.Add("email", Codes.Field.AlreadyExists, CodeParameters.Value(input.Email));
+        if (input.Role is null) errors.Add("role", Codes.Field.UnknownChoice, CodeParameters.Allowed(Enum.GetNames<AccountRole>()));
         if (!creator.IsAdministrator && input.Role != AccountRole.Employee) return new AccountCreationOutcome(null, errors, Forbidden: true);
         switch (input.Role)
         {
             case AccountRole.Employee when input.EmployeeId is not { } employeeId
                 || !await database.Employees.AnyAsync(e => e.Id == employeeId && e.ErasedAt == null && (creator.IsAdministrator || e.CompanyId == creator.CompanyId), cancellation):
-                errors.Add("employeeId", "Choisissez un salarié de l'entreprise. / Choose one of the company's employees.");
+                errors.Add("employeeId", Codes.Field.UnknownReference);
                 break;
             case AccountRole.HrManager when input.CompanyId is not { } companyId || !await database.Companies.AnyAsync(c => c.Id == companyId, cancellation):
-                errors.Add("companyId", "Entreprise inconnue. / Unknown company.");
+                errors.Add("companyId", Codes.Field.UnknownReference);
                 break;
             case AccountRole.WorkingGroup when input.NetworkId is not { } networkId || !await database.Networks.AnyAsync(n => n.Id == networkId, cancellation):
-                errors.Add("networkId", "Réseau inconnu. / Unknown network.");
+                errors.Add("networkId", Codes.Field.UnknownReference);
                 break;
         }
         if (errors.Any) return new AccountCreationOutcome(null, errors);
@@ -53,7 +53,12 @@ public sealed class AccountCreation(UserManager<UserAccount> users, MobilityDbCo
         var created = password is null ? await users.CreateAsync(account) : await users.CreateAsync(account, password);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors) errors.Add(error.Code.StartsWith("Duplicate", StringComparison.Ordinal) ? "email" : "account", error.Description);
+            // The user name is the e-mail: Identity refuses it as taken (a race with another creation) or as malformed.
+            foreach (var error in created.Errors)
+                if (error.Code.StartsWith("Duplicate", StringComparison.Ordinal)) errors.Add("email", Codes.Field.AlreadyExists, CodeParameters.Value(input.Email));
+                else if (error.Code.StartsWith("Invalid", StringComparison.Ordinal)) errors.Add("email", Codes.Field.InvalidEmail);
+                // Anything else (the first password breaking our own rules) is the server's fault, not the request's.
+                else throw new InvalidOperationException($"Identity refused a new account: {error.Code} {error.Description}");
             return new AccountCreationOutcome(null, errors);
         }
         if (invited) await InviteAsync(account, cancellation);

@@ -54,8 +54,7 @@ public static class AccountEndpoints
     {
         var outcome = await creation.CreateAsync(input, CurrentUser.From(http.User)!, cancellation);
         if (outcome.Forbidden)
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Interdit / Forbidden",
-                detail: "Les RH créent les comptes de leurs salariés. / HR creates its employees' accounts.");
+            return CodedProblem.Create(StatusCodes.Status403Forbidden, Codes.Problem.EmployeeAccountsOnly);
         return outcome.Created is { } created ? Results.Created($"/api/accounts/{created.Account.Id}", created) : outcome.Errors.Problem();
     }
 
@@ -78,7 +77,7 @@ public static class AccountEndpoints
         if (input.Disabled is not { } disabled)
         {
             var errors = new FieldErrors();
-            errors.Add("disabled", "true ou false. / true or false.");
+            errors.Add("disabled", Codes.Field.Required);
             return errors.Problem();
         }
         var account = await users.FindByIdAsync(accountId.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Server.Http;
 
 namespace Mobility.Server.Accounts;
 
@@ -71,16 +72,22 @@ public sealed class AccountSessions(MobilityDbContext database, SignInManager<Us
         await signIn.UserManager.UpdateSecurityStampAsync(account);
     }
 
-    /// <summary>Whether the principal's session is live and its account's security stamp unchanged: one query per request.</summary>
-    public Task<bool> IsLiveAsync(ClaimsPrincipal principal, CancellationToken cancellation)
+    /// <summary>A live session of a signed-in account, with the language its employee saved (null for an account of no employee).</summary>
+    public sealed record LiveSession(string? Language);
+
+    /// <summary>The principal's session when it is live and its account's security stamp unchanged, else null: one query per
+    /// request, which reads the employee's saved language too (the language of the server's words, <see cref="RequestLanguage"/>).</summary>
+    public async Task<LiveSession?> FindLiveAsync(ClaimsPrincipal principal, CancellationToken cancellation)
     {
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         if (stamp is null || !Guid.TryParse(principal.FindFirstValue(SessionClaim), out var id)
             || !long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
-            return Task.FromResult(false);
+            return null;
         var now = clock.GetUtcNow();
-        return database.AccountSessions.AnyAsync(s => s.Id == id && s.AccountId == accountId && s.RevokedAt == null
-            && s.Account!.SecurityStamp == stamp && (s.Account.LockoutEnd == null || s.Account.LockoutEnd < now), cancellation);
+        return await database.AccountSessions.Where(s => s.Id == id && s.AccountId == accountId && s.RevokedAt == null
+                && s.Account!.SecurityStamp == stamp && (s.Account.LockoutEnd == null || s.Account.LockoutEnd < now))
+            .Select(s => new LiveSession(s.Account!.Employee == null ? null : s.Account.Employee.PreferredLanguage))
+            .FirstOrDefaultAsync(cancellation);
     }
 
     private void Revoke(AccountSession session, string reason)
@@ -115,7 +122,9 @@ public static class SessionValidation
         if (http.User.Identity?.IsAuthenticated == true && http.Features.Get<IAuthenticateResultFeature>() is { AuthenticateResult: { Succeeded: true } result } feature)
         {
             var sessions = http.RequestServices.GetRequiredService<AccountSessions>();
-            if (!await sessions.IsLiveAsync(http.User, http.RequestAborted))
+            var live = await sessions.FindLiveAsync(http.User, http.RequestAborted);
+            if (live?.Language is { } language) http.Features.Set(new RequestLanguage.Saved(language));
+            if (live is null)
             {
                 feature.AuthenticateResult = AuthenticateResult.NoResult();
                 http.User = new ClaimsPrincipal(new ClaimsIdentity());

@@ -29,11 +29,9 @@ public sealed record AccountView(long Id, string Email, string Role, string? Dis
 /// </summary>
 public static class AuthEndpoints
 {
-    private static IResult Refused() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
-        title: "Connexion refusée / Sign-in refused", detail: "E-mail ou mot de passe incorrect. / Wrong e-mail or password.");
+    private static IResult Refused() => CodedProblem.Create(StatusCodes.Status401Unauthorized, Codes.Problem.SignInRefused);
 
-    private static IResult Expired() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
-        title: "Session expirée / Session expired", detail: "Reconnectez-vous. / Please sign in again.");
+    private static IResult Expired() => CodedProblem.Create(StatusCodes.Status401Unauthorized, Codes.Problem.SessionExpired);
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -107,14 +105,14 @@ public static class AuthEndpoints
         if (await signIn.UserManager.GetUserAsync(http.User) is not { } account) return Expired();
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(request.NewPassword) || request.NewPassword.Length < Data.Accounts.AccountFactory.MinimumPasswordLength)
-            errors.Add("newPassword", TooShort);
+            errors.Add("newPassword", Codes.Field.TextTooShort, TooShort);
         else if (request.NewPassword == request.CurrentPassword)
-            errors.Add("newPassword", "Choisissez un autre mot de passe. / Choose a different password.");
+            errors.Add("newPassword", Codes.Field.SamePassword);
         if (errors.Any) return errors.Problem();
         var changed = await signIn.UserManager.ChangePasswordAsync(account, request.CurrentPassword ?? "", request.NewPassword!);
         if (!changed.Succeeded)
         {
-            errors.Add("currentPassword", "Mot de passe actuel incorrect. / Wrong current password.");
+            errors.Add("currentPassword", Codes.Field.WrongPassword);
             return errors.Problem();
         }
         account.MustChangePassword = false;
@@ -133,12 +131,11 @@ public static class AuthEndpoints
         var outcome = await invitations.AcceptAsync(request.Token ?? "", request.Password ?? "", cancellation);
         if (outcome == Invitations.Outcome.Accepted) return Results.NoContent();
         var errors = new FieldErrors();
-        if (outcome == Invitations.Outcome.WeakPassword) errors.Add("password", TooShort);
+        if (outcome == Invitations.Outcome.WeakPassword) errors.Add("password", Codes.Field.TextTooShort, TooShort);
         else
         {
             limits.Failed("invitation", address);
-            errors.Add("token", "Lien inconnu, déjà utilisé ou expiré : demandez-en un nouveau à vos RH. / " +
-                                "Unknown, used or expired link: ask your HR for a new one.");
+            errors.Add("token", Codes.Field.InvitationInvalid);
         }
         return errors.Problem();
     }
@@ -152,8 +149,8 @@ public static class AuthEndpoints
             user?.NetworkId, user?.CompanyId, account.EmployeeId, account.MustChangePassword));
     }
 
-    private static readonly string TooShort = $"Au moins {Data.Accounts.AccountFactory.MinimumPasswordLength} caractères. / " +
-                                              $"At least {Data.Accounts.AccountFactory.MinimumPasswordLength} characters.";
+    private static readonly IReadOnlyDictionary<string, object?> TooShort =
+        CodeParameters.Minimum(Data.Accounts.AccountFactory.MinimumPasswordLength);
 
     private static readonly UserAccount UnknownAccount = new() { UserName = "unknown" };
     private static string? _unknownAccountHash;

@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Mobility.Data;
+using Mobility.Server.Http;
 
 namespace Mobility.Server.Accounts;
 
@@ -54,9 +56,7 @@ public sealed class SignInLimits(IOptions<SignInLimitOptions> options) : IDispos
     public static IResult TooMany(TimeSpan retryAfter, HttpContext http)
     {
         http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Trop d'essais / Too many attempts",
-            detail: "Réessayez dans quelques minutes. / Try again in a few minutes.",
-            extensions: new Dictionary<string, object?> { ["code"] = "too-many-attempts" });
+        return CodedProblem.Create(StatusCodes.Status429TooManyRequests, Codes.Problem.TooManyAttempts);
     }
 
     /// <summary>The request limit per address on the sign-in endpoints (the middleware's policy <see cref="Policy"/>).</summary>

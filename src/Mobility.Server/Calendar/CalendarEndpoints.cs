@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Mobility.Data;
+using Mobility.Server.Http;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Calendar;
@@ -50,8 +52,7 @@ public static class CalendarEndpoints
         CancellationToken cancellation)
     {
         if (await feeds.OpenAsync(token, cancellation) is not { } feed)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Calendrier inconnu / Unknown calendar",
-                extensions: new Dictionary<string, object?> { ["code"] = "calendar-feed-unknown" });
+            return CodedProblem.Create(StatusCodes.Status404NotFound, Codes.Problem.CalendarFeedUnknown);
         // Personal data at a secret address: no shared cache keeps a copy.
         http.Response.Headers.CacheControl = "private, no-store";
         return Results.Text(await document.WriteAsync(feed, cancellation), "text/calendar; charset=utf-8");

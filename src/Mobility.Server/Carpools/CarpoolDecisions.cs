@@ -5,6 +5,7 @@ using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Live;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
 namespace Mobility.Server.Carpools;
 
@@ -35,8 +36,17 @@ public interface IDriverLeftHandler
     Task HandleAsync(DriverLeft left, CancellationToken cancellation);
 }
 
-/// <summary>What a decision did, as the client shows it (French first, then English).</summary>
-public sealed record DecisionResult(long GroupId, DecisionOutcome Outcome, CarpoolStatus GroupStatus, string Message);
+/// <summary>What a decision did: its outcome, and a code saying it more precisely (<see cref="Codes.Decision"/> when it went
+/// through, else a problem code such as <see cref="Codes.Problem.SeatTaken"/>).</summary>
+public sealed record DecisionResult(long GroupId, DecisionOutcome Outcome, CarpoolStatus GroupStatus, string Code);
+
+/// <summary>A decision's result as the hub and the REST API answer it: with its code, which clients word, and its message in
+/// the requester's language for API users.</summary>
+public sealed record DecisionAnswer(long GroupId, DecisionOutcome Outcome, CarpoolStatus GroupStatus, string Code, string Message)
+{
+    public static DecisionAnswer For(DecisionResult result, string language) =>
+        new(result.GroupId, result.Outcome, result.GroupStatus, result.Code, CodeTexts.Decision(result.Code, language));
+}
 
 /// <summary>
 /// Accept, decline and cancel, for the hub and the REST API alike. Each decision is one transaction that locks the
@@ -61,13 +71,13 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                 .SingleOrDefaultAsync(g => g.Id == groupId, cancellation);
             var member = group?.Members.SingleOrDefault(m => m.EmployeeId == employeeId);
             if (group is null || member is null)
-                return (new DecisionResult(groupId, DecisionOutcome.NotApplicable, CarpoolStatus.Cancelled,
-                    "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool."), new List<(long, NotificationMessage)>(), ((long, DateOnly)?)null);
+                return (new DecisionResult(groupId, DecisionOutcome.NotApplicable, CarpoolStatus.Cancelled, Codes.Problem.CarpoolUnknown),
+                    new List<(long, NotificationMessage)>(), ((long, DateOnly)?)null);
 
             var before = group.Members.Select(m => m.Status).Append(group.Status).ToList();
             var riding = group.Members.Where(m => m.Role == MemberRole.Passenger
                 && m.Status is CarpoolStatus.Proposed or CarpoolStatus.Accepted or CarpoolStatus.Confirmed).ToList();
-            var (outcome, message) = Apply(group, member, decision);
+            var (outcome, code) = Apply(group, member, decision);
             var changed = !before.SequenceEqual(group.Members.Select(m => m.Status).Append(group.Status));
             var sent = new List<(long, NotificationMessage)>();
             if (changed)
@@ -88,7 +98,7 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                     riding.Where(m => before[group.Members.IndexOf(m)] is CarpoolStatus.Accepted or CarpoolStatus.Confirmed).Select(m => m.EmployeeId).ToList())
                 : null;
             var rematch = outcome is DecisionOutcome.Declined or DecisionOutcome.Cancelled ? (group.NetworkId, group.Date) : ((long, DateOnly)?)null;
-            return (new DecisionResult(group.Id, outcome, group.Status, message), sent, rematch);
+            return (new DecisionResult(group.Id, outcome, group.Status, code), sent, rematch);
         });
         await pusher.PushAsync(messages, cancellation, causedBy: employeeId);
         // Its passengers are answered at once, before the re-match below (which keeps what this did).
@@ -111,14 +121,14 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
         switch (decision)
         {
             case Decision.Accept when member.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed:
-                return (DecisionOutcome.Accepted, "Déjà accepté. / Already accepted.");
+                return (DecisionOutcome.Accepted, Codes.Decision.AlreadyAccepted);
             // Checked before the state: the loser of a race may already have been withdrawn by the winner's decision.
             case Decision.Accept when live && member.Role == MemberRole.Passenger && TakenSeats(group) >= group.Seats
                                       && member.Status is CarpoolStatus.Proposed or CarpoolStatus.Cancelled:
                 member.Status = CarpoolStatus.Cancelled;
-                return (DecisionOutcome.SeatTaken, "La dernière place vient d'être prise. / The last seat has just been taken.");
+                return (DecisionOutcome.SeatTaken, Codes.Problem.SeatTaken);
             case Decision.Accept when !live || member.Status != CarpoolStatus.Proposed:
-                return (DecisionOutcome.NotApplicable, "Cette proposition n'est plus ouverte. / This proposal is no longer open.");
+                return (DecisionOutcome.NotApplicable, Codes.Problem.ProposalClosed);
             case Decision.Accept:
                 member.Status = CarpoolStatus.Accepted;
                 if (member.Role == MemberRole.Passenger && TakenSeats(group) >= group.Seats)
@@ -129,17 +139,17 @@ public sealed class CarpoolDecisions(MobilityDbContext database, NotificationSto
                 group.Status = everyone.All(m => m.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed) && everyone.Count > 1
                     ? CarpoolStatus.Confirmed : CarpoolStatus.Accepted;
                 if (group.Status == CarpoolStatus.Confirmed) foreach (var m in everyone) m.Status = CarpoolStatus.Confirmed;
-                return (DecisionOutcome.Accepted, "Accepté. / Accepted.");
+                return (DecisionOutcome.Accepted, Codes.Decision.Accepted);
             case Decision.Decline when member.Status == CarpoolStatus.Proposed && live:
                 member.Status = CarpoolStatus.Declined;
                 Detach(group, member);
-                return (DecisionOutcome.Declined, "Refusé : nous cherchons autre chose. / Declined: we are looking for something else.");
+                return (DecisionOutcome.Declined, Codes.Decision.Declined);
             case Decision.Cancel when member.Status is CarpoolStatus.Accepted or CarpoolStatus.Confirmed:
                 member.Status = CarpoolStatus.Cancelled;
                 Detach(group, member);
-                return (DecisionOutcome.Cancelled, "Annulé. / Cancelled.");
+                return (DecisionOutcome.Cancelled, Codes.Decision.Cancelled);
             default:
-                return (DecisionOutcome.NotApplicable, "Rien à faire dans l'état actuel. / Nothing to do in the current state.");
+                return (DecisionOutcome.NotApplicable, Codes.Problem.NothingToDo);
         }
     }
 

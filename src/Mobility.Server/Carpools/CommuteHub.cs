@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Mobility.Data;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 using Mobility.Server.Live;
 
 namespace Mobility.Server.Carpools;
@@ -19,7 +21,7 @@ public sealed class CommuteHub(NotificationStore notifications, CarpoolDecisions
     public static string GroupOf(long employeeId) => $"employee-{employeeId}";
 
     private long EmployeeId => CurrentUser.From(Context.User!)?.EmployeeId
-                               ?? throw new HubException("Réservé aux salariés. / Employees only.");
+                               ?? throw new HubException(Codes.Problem.EmployeesOnly);
 
     public override async Task OnConnectedAsync()
     {
@@ -38,7 +40,10 @@ public sealed class CommuteHub(NotificationStore notifications, CarpoolDecisions
     public Task<IReadOnlyList<NotificationMessage>> Replay(long afterSequence) =>
         notifications.SinceAsync(EmployeeId, afterSequence, 500, Context.ConnectionAborted);
 
-    public Task<DecisionResult> Accept(long groupId) => decisions.DecideAsync(EmployeeId, groupId, Decision.Accept, Context.ConnectionAborted);
-    public Task<DecisionResult> Decline(long groupId) => decisions.DecideAsync(EmployeeId, groupId, Decision.Decline, Context.ConnectionAborted);
-    public Task<DecisionResult> Cancel(long groupId) => decisions.DecideAsync(EmployeeId, groupId, Decision.Cancel, Context.ConnectionAborted);
+    public Task<DecisionAnswer> Accept(long groupId) => DecideAsync(groupId, Decision.Accept);
+    public Task<DecisionAnswer> Decline(long groupId) => DecideAsync(groupId, Decision.Decline);
+    public Task<DecisionAnswer> Cancel(long groupId) => DecideAsync(groupId, Decision.Cancel);
+
+    private async Task<DecisionAnswer> DecideAsync(long groupId, Decision decision) => DecisionAnswer.For(
+        await decisions.DecideAsync(EmployeeId, groupId, decision, Context.ConnectionAborted), RequestLanguage.Of(Context.GetHttpContext()));
 }

@@ -29,6 +29,6 @@ public static class PlanningRunEndpoints
         }
         var job = await jobs.EnqueueAsync(PlanningRunJob.KindName, new PlanningRunJobInput(networkId, date.Value),
             CurrentUser.From(http.User)!.AccountId, networkId, companyId: null, cancellation);
-        return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job));
+        return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job, RequestLanguage.Of(http)));
     }
 }

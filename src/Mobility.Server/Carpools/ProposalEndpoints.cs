@@ -16,11 +16,8 @@ public sealed record DecisionInput(string? Reason, string? Note)
         var code = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
         var note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
         if (code is not null && !DecisionReasons.Codes.Contains(code))
-            errors.Add("reason", "unknown-reason", $"Raison inconnue : une de {string.Join(", ", DecisionReasons.Codes)}. / Unknown reason: one of {string.Join(", ", DecisionReasons.Codes)}.",
-                new Dictionary<string, object?> { ["allowed"] = DecisionReasons.Codes });
-        if (note?.Length > DecisionReasons.NoteLength)
-            errors.Add("note", "text-too-long", $"Au plus {DecisionReasons.NoteLength} caractères. / At most {DecisionReasons.NoteLength} characters.",
-                new Dictionary<string, object?> { ["maximum"] = DecisionReasons.NoteLength });
+            errors.Add("reason", Codes.Field.UnknownChoice, CodeParameters.Allowed(DecisionReasons.Codes));
+        if (note?.Length > DecisionReasons.NoteLength) errors.Add("note", Codes.Field.TextTooLong, CodeParameters.Maximum(DecisionReasons.NoteLength));
         return (code is null && note is null ? null : new DecisionReason(code, note), errors);
     }
 }
@@ -64,13 +61,9 @@ public static class ProposalEndpoints
         var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
         var group = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking()
             .Where(g => g.Id == groupId && g.Members.Any(m => m.EmployeeId == employeeId))).SingleOrDefaultAsync(cancellation);
-        if (group is null)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Covoiturage inconnu / Unknown carpool",
-                detail: "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool.");
+        if (group is null) return CodedProblem.Create(StatusCodes.Status404NotFound, Codes.Problem.CarpoolUnknown);
         // The road through the pickups shows where the others live: only once everyone, the caller included, has confirmed.
-        if (!ProposalView.ExactPickupsShared(group, employeeId))
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Pas encore confirmé / Not confirmed yet",
-                detail: "Le trajet est montré quand tout le groupe a confirmé. / The route is shown once the whole group has confirmed.");
+        if (!ProposalView.ExactPickupsShared(group, employeeId)) return CodedProblem.Create(StatusCodes.Status409Conflict, Codes.Problem.RouteNotConfirmed);
         return Results.Ok(GroupRoute.Build(group, await Task.Run(() => roads.Router, cancellation)));
     }
 
@@ -89,12 +82,9 @@ public static class ProposalEndpoints
         var (reason, errors) = input?.Checked() ?? (null, new FieldErrors());
         if (errors.Any) return errors.Problem();
         var result = await decisions.DecideAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, decision, cancellation, reason);
-        return result.Outcome switch
-        {
-            DecisionOutcome.SeatTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Place prise / Seat taken", detail: result.Message),
-            DecisionOutcome.NotApplicable => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Impossible maintenant / Not possible now", detail: result.Message),
-            _ => Results.Ok(result),
-        };
+        return result.Outcome is DecisionOutcome.SeatTaken or DecisionOutcome.NotApplicable
+            ? CodedProblem.Create(StatusCodes.Status409Conflict, result.Code)
+            : Results.Ok(DecisionAnswer.For(result, RequestLanguage.Of(http)));
     }
 
     private static async Task<IResult> ListMyNotificationsAsync(long? after, HttpContext http, NotificationStore store, CancellationToken cancellation) =>

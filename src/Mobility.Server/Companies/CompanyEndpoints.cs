@@ -46,12 +46,14 @@ public static class CompanyEndpoints
     private static async Task<IResult> CreateNetworkAsync(NetworkInput input, HttpContext http, MobilityDbContext database, CancellationToken cancellation)
     {
         if (!CurrentUser.From(http.User)!.IsAdministrator)
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Interdit / Forbidden", detail: "Administrateurs seulement. / Administrators only.");
+            return CodedProblem.Create(StatusCodes.Status403Forbidden, Codes.Problem.AdministratorsOnly);
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "Nom obligatoire. / Required.");
-        else if (await database.Networks.AnyAsync(n => n.Name == input.Name.Trim(), cancellation)) errors.Add("name", "Ce réseau existe déjà. / This network already exists.");
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", Codes.Field.Required);
+        else if (await database.Networks.AnyAsync(n => n.Name == input.Name.Trim(), cancellation))
+            errors.Add("name", Codes.Field.AlreadyExists, CodeParameters.Value(input.Name.Trim()));
         var timeZone = input.TimeZone ?? "Europe/Paris";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", $"Fuseau inconnu : {timeZone}. / Unknown time zone.");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+            errors.Add("timeZone", Codes.Field.UnknownTimeZone, CodeParameters.Value(timeZone));
         if (errors.Any) return errors.Problem();
         var network = new Data.Model.Network { Name = input.Name!.Trim(), TimeZone = timeZone };
         database.Networks.Add(network);
@@ -62,10 +64,10 @@ public static class CompanyEndpoints
     private static async Task<IResult> CreateCompanyAsync(long networkId, CompanyInput input, MobilityDbContext database, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(input.ExternalId)) errors.Add("externalId", "Code obligatoire. / Required.");
+        if (string.IsNullOrWhiteSpace(input.ExternalId)) errors.Add("externalId", Codes.Field.Required);
         else if (await database.Companies.AnyAsync(c => c.NetworkId == networkId && c.ExternalId == input.ExternalId.Trim(), cancellation))
-            errors.Add("externalId", $"Le code « {input.ExternalId} » existe déjà. / Code '{input.ExternalId}' already exists.");
-        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "Nom obligatoire. / Required.");
+            errors.Add("externalId", Codes.Field.AlreadyExists, CodeParameters.Value(input.ExternalId));
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", Codes.Field.Required);
         if (errors.Any) return errors.Problem();
         var company = new Data.Model.Company { NetworkId = networkId, ExternalId = input.ExternalId!.Trim(), Name = input.Name!.Trim() };
         database.Companies.Add(company);

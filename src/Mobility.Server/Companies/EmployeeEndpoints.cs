@@ -57,8 +57,7 @@ public static class EmployeeEndpoints
     {
         var employee = await database.Employees.SingleAsync(e => e.Id == employeeId, cancellation);
         if (employee.ErasedAt is not null)
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Salarié effacé / Employee erased",
-                detail: "Les données de ce salarié ont été effacées. / This employee's data was erased.");
+            return CodedProblem.Create(StatusCodes.Status409Conflict, Codes.Problem.EmployeeErased);
         var errors = await input.TryApplyAsync(employee, isNew: false, database, configuration, cancellation);
         if (errors.Any) return errors.Problem();
         await database.SaveChangesAsync(cancellation);

@@ -42,21 +42,22 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint());
         var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
         if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.ToGeoPoint()) is { } far)
-            errors.Add("home", far.Bilingual);
-        if (SeatsOffered is < 0 or > 8) errors.Add("seatsOffered", "Entre 0 et 8 places. / Between 0 and 8 seats.");
-        if (MaxDetourMinutes is < 0 or > 120) errors.Add("maxDetourMinutes", "Entre 0 et 120 minutes. / Between 0 and 120 minutes.");
+            errors.Add("home", far.Code, far.Parameters);
+        if (SeatsOffered is < 0 or > 8) errors.Add("seatsOffered", Codes.Field.OutOfRange, CodeParameters.Range(0, 8));
+        if (MaxDetourMinutes is < 0 or > 120) errors.Add("maxDetourMinutes", Codes.Field.OutOfRange, CodeParameters.Range(0, 120));
         if (MaxDetourRatio is not null && (MaxDetourRatio < 1 || MaxDetourRatio > 5 || !double.IsFinite(MaxDetourRatio.Value)))
-            errors.Add("maxDetourRatio", "Un rapport entre 1 et 5 (1,5 = 50 % de plus). / A ratio between 1 and 5 (1.5 = 50% longer).");
-        if (FlexibilityMinutes is < 0 or > 240) errors.Add("flexibilityMinutes", "Entre 0 et 240 minutes. / Between 0 and 240 minutes.");
-        if (PreferredLanguage is not null and not ("fr" or "en")) errors.Add("preferredLanguage", "« fr » ou « en ». / 'fr' or 'en'.");
+            errors.Add("maxDetourRatio", Codes.Field.OutOfRange, CodeParameters.Range(1, 5));
+        if (FlexibilityMinutes is < 0 or > 240) errors.Add("flexibilityMinutes", Codes.Field.OutOfRange, CodeParameters.Range(0, 240));
+        if (PreferredLanguage is not null and not (RequestLanguage.French or RequestLanguage.English))
+            errors.Add("preferredLanguage", Codes.Field.UnknownChoice, CodeParameters.Allowed(Languages));
         var role = Role ?? employee.Role;
         var seats = SeatsOffered ?? employee.SeatsOffered;
         if (role != CarpoolRole.Passenger && seats == 0 && (Role is not null || SeatsOffered is not null))
-            errors.Add("seatsOffered", "Un conducteur offre au moins une place. / A driver offers at least one seat.");
+            errors.Add("seatsOffered", Codes.Field.DriverNeedsSeats);
         // Refused rather than stored as 0 behind the person's back: a passenger who typed seats sees at once that they
         // count only when driving, and what the answer shows is what is stored.
         if (role == CarpoolRole.Passenger && SeatsOffered is > 0)
-            errors.Add("seatsOffered", "Un passager n'offre pas de places : choisissez « conducteur » ou « les deux », ou laissez 0. / A passenger offers no seats: choose driver or either, or leave 0.");
+            errors.Add("seatsOffered", Codes.Field.PassengerOffersNoSeats);
         var meetingPoint = PreferredMeetingPointId ?? employee.PreferredMeetingPointId;
         if (meetingPoint is { } chosen and not PickupAtHome && ChecksMeetingPoint(employee))
             meetingPoints!.Check(chosen, home ?? employee.Home, "preferredMeetingPointId", errors);
@@ -74,6 +75,8 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
         employee.DigestByMail = Digest ?? employee.DigestByMail;
         return true;
     }
+
+    private static readonly string[] Languages = [RequestLanguage.French, RequestLanguage.English];
 }
 
 /// <summary>What HR gives for a new employee or a change: identity and main site, plus the commute profile.</summary>
@@ -91,9 +94,9 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
         var errors = new FieldErrors();
         if (isNew || ExternalId is not null)
         {
-            if (string.IsNullOrWhiteSpace(ExternalId)) errors.Add("externalId", "Matricule obligatoire. / HR number required.");
+            if (string.IsNullOrWhiteSpace(ExternalId)) errors.Add("externalId", Codes.Field.Required);
             else if (await database.Employees.AnyAsync(e => e.CompanyId == employee.CompanyId && e.ExternalId == ExternalId && e.Id != employee.Id, cancellation))
-                errors.Add("externalId", $"Le matricule « {ExternalId} » existe déjà. / HR number '{ExternalId}' already exists.");
+                errors.Add("externalId", Codes.Field.AlreadyExists, CodeParameters.Value(ExternalId));
         }
         // Only the company's own plants: a foreign site gets the same answer as a missing one.
         var plantId = isNew ? MainSiteId : MainSiteId ?? employee.MainSiteId;
@@ -101,8 +104,8 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
             ? await database.Sites.Where(s => s.Id == siteId && s.CompanyId == employee.CompanyId).Select(s => s.Location).SingleOrDefaultAsync(cancellation)
             : null;
         if ((isNew || MainSiteId is not null) && plant is null)
-            errors.Add("mainSiteId", "Choisissez un site de l'entreprise. / Choose one of the company's sites.");
-        if (isNew && Commute?.Home is null) errors.Add("commute.home", "Domicile obligatoire. / Home required.");
+            errors.Add("mainSiteId", Codes.Field.UnknownReference);
+        if (isNew && Commute?.Home is null) errors.Add("commute.home", Codes.Field.Required);
         (Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null))
             .TryApply(employee, plant, errors, meetingPoints, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
         if (errors.Any) return errors;

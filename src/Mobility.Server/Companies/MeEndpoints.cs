@@ -61,7 +61,7 @@ public static class MeEndpoints
         if (format is not (null or "json" or "csv"))
         {
             var errors = new FieldErrors();
-            errors.Add("format", "« json » ou « csv ». / 'json' or 'csv'.");
+            errors.Add("format", Codes.Field.UnknownChoice, CodeParameters.Allowed(new[] { "json", "csv" }));
             return errors.Problem();
         }
         var export = await PersonalDataExport.ReadAsync(database, CurrentUser.From(http.User)!.EmployeeId!.Value, cancellation);

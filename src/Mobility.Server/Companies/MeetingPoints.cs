@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 using Mobility.Data.Model;
@@ -47,20 +46,17 @@ public sealed class MeetingPoints(IReadOnlyList<Site> points, double maxMetres)
     {
         if (points.FirstOrDefault(p => p.Id == meetingPointId) is not { } point)
         {
-            errors.Add(field, "meeting-point-unknown", "Choisissez un point de rencontre du réseau. / Choose one of the network's meeting points.");
+            errors.Add(field, Codes.Field.UnknownReference);
             return false;
         }
         if (home is null)
         {
-            errors.Add(field, "meeting-point-needs-home", "Indiquez d'abord votre domicile. / Give your home first.");
+            errors.Add(field, Codes.Field.MeetingPointNeedsHome);
             return false;
         }
         if (Distance(home, point) > MaxMetres)
         {
-            var kilometres = (MaxMetres / 1000).ToString("0.#", CultureInfo.InvariantCulture);
-            errors.Add(field, "meeting-point-too-far",
-                $"Ce point de rencontre est à plus de {kilometres} km de votre domicile. / This meeting point is more than {kilometres} km from your home.",
-                new Dictionary<string, object?> { ["maxKilometres"] = MaxMetres / 1000 });
+            errors.Add(field, Codes.Field.MeetingPointTooFar, new Dictionary<string, object?> { ["maxKilometres"] = MaxMetres / 1000 });
             return false;
         }
         return true;

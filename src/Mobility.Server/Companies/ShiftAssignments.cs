@@ -17,15 +17,17 @@ public static class ShiftAssignments
         var pattern = input.ShiftPatternId is { } patternId
             ? await database.ShiftPatterns.SingleOrDefaultAsync(p => p.Id == patternId && p.NetworkId == employee.Company!.NetworkId, cancellation)
             : null;
-        if (pattern is null) errors.Add("shiftPatternId", "Choisissez un roulement du réseau. / Choose one of the network's rosters.");
+        if (pattern is null) errors.Add("shiftPatternId", Codes.Field.UnknownReference);
         DateField.Check(errors, "rotationAnchor", input.RotationAnchor);
         DateField.Check(errors, "validFrom", input.ValidFrom, required: true);
         DateField.Check(errors, "validTo", input.ValidTo);
         if (input.RotationAnchor is not { DayOfWeek: DayOfWeek.Monday })
-            errors.Add("rotationAnchor", "Un lundi (début de la semaine 0 du roulement). / A Monday (start of rotation week 0).");
-        if (input.RotationOffsetWeeks is < 0 || (pattern is not null && input.RotationOffsetWeeks >= pattern.RotationWeeks))
-            errors.Add("rotationOffsetWeeks", "Entre 0 et le nombre de semaines du roulement − 1. / Between 0 and the rotation's weeks − 1.");
-        if (input.ValidTo < input.ValidFrom) errors.Add("validTo", "La fin précède le début. / The end comes before the start.");
+            errors.Add("rotationAnchor", Codes.Field.NotAMonday);
+        if (pattern is not null && input.RotationOffsetWeeks is { } offset && (offset < 0 || offset >= pattern.RotationWeeks))
+            errors.Add("rotationOffsetWeeks", Codes.Field.OutOfRange, CodeParameters.Range(0, pattern.RotationWeeks - 1));
+        else if (input.RotationOffsetWeeks is < 0)
+            errors.Add("rotationOffsetWeeks", Codes.Field.AtLeast, CodeParameters.Minimum(0));
+        if (input.ValidTo < input.ValidFrom) errors.Add("validTo", Codes.Field.EndsBeforeStart);
         if (errors.Any) return errors;
         foreach (var current in employee.ShiftAssignments.Where(a => a.ValidTo is null || a.ValidTo >= input.ValidFrom))
             if (current.ValidFrom >= input.ValidFrom) database.ShiftAssignments.Remove(current);

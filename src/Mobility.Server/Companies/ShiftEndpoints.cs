@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
+using Mobility.Server.Http;
 using Mobility.Data.Model;
 using Mobility.Server.Accounts;
 using Mobility.Server.Carpools;
@@ -77,10 +78,7 @@ public static class ShiftEndpoints
         var assigned = await database.ShiftAssignments.Where(a => a.ShiftPatternId == shiftPatternId).Select(a => a.EmployeeId).Distinct().CountAsync(cancellation);
         // Removing a roster people work on would silently take their shifts away: they are moved to another one first.
         if (assigned > 0)
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Roulement utilisé / Roster in use",
-                detail: $"{assigned} salarié(s) y sont affectés : affectez-les à un autre roulement d'abord. / " +
-                        $"{assigned} employee(s) work on it: put them on another roster first.",
-                extensions: new Dictionary<string, object?> { ["code"] = "roster-in-use", ["employees"] = assigned });
+            return CodedProblem.Create(StatusCodes.Status409Conflict, Codes.Problem.RosterInUse, new Dictionary<string, object?> { ["employees"] = assigned });
         database.ShiftPatterns.Remove(pattern);
         await database.SaveChangesAsync(cancellation);
         recompute.Request(pattern.NetworkId, $"roster {shiftPatternId} removed");

@@ -18,7 +18,7 @@ public static class ShiftExceptions
         // One exception a day: a second leave or extra shift on the same date would count the day twice in plans and statistics.
         if (await database.ShiftExceptions.AnyAsync(x => x.EmployeeId == employeeId && x.Date == input.Date, cancellation))
         {
-            errors.Add("date", $"Ce salarié a déjà une exception le {input.Date:yyyy-MM-dd}. / This employee already has an exception on {input.Date:yyyy-MM-dd}.");
+            errors.Add("date", Codes.Field.AlreadyExists, CodeParameters.Value(input.Date));
             return (errors, true);
         }
         var extra = input.Kind == ShiftExceptionKind.ExtraShift;

@@ -18,10 +18,10 @@ public sealed record ShiftPatternInput([property: MaxLength(TextRules.ExternalId
     {
         var errors = new FieldErrors();
         var externalId = ExternalId?.Trim();
-        if (string.IsNullOrWhiteSpace(externalId)) errors.Add("externalId", "Identifiant obligatoire. / Required.");
+        if (string.IsNullOrWhiteSpace(externalId)) errors.Add("externalId", Codes.Field.Required);
         else if (await database.ShiftPatterns.AnyAsync(p => p.NetworkId == pattern.NetworkId && p.ExternalId == externalId && p.Id != pattern.Id, cancellation))
-            errors.Add("externalId", $"Le roulement « {externalId} » existe déjà. / Roster '{externalId}' already exists.");
-        if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", "Nom obligatoire. / Required.");
+            errors.Add("externalId", Codes.Field.AlreadyExists, CodeParameters.Value(externalId));
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", Codes.Field.Required);
         var weeks = RotationWeeks ?? 1;
         var slots = new List<ShiftSlot>();
         var inputs = Slots ?? [];
@@ -29,17 +29,17 @@ public sealed record ShiftPatternInput([property: MaxLength(TextRules.ExternalId
         {
             var slot = inputs[i];
             var field = $"slots[{i}]";
-            if (slot is null) { errors.Add(field, "Poste vide. / Empty slot."); continue; }
+            if (slot is null) { errors.Add(field, Codes.Field.Required); continue; }
             var before = errors.Count;
-            if (slot.Week is null) errors.Add($"{field}.week", "Semaine obligatoire. / Week required.");
-            if (slot.Days is null) errors.Add($"{field}.days", "Au moins un jour. / At least one day.");
+            if (slot.Week is null) errors.Add($"{field}.week", Codes.Field.Required);
+            if (slot.Days is null) errors.Add($"{field}.days", Codes.Field.Required);
             ShiftTimes.Check(slot.Start, slot.End, slot.EndsNextDay, $"{field}.start", $"{field}.end", errors);
             if (errors.Count == before)
                 slots.Add(new ShiftSlot { WeekIndex = slot.Week!.Value, Days = slot.Days!.Value, Start = slot.Start!.Value, End = slot.End!.Value });
         }
         if (!errors.Any)
             foreach (var issue in RosterRules.Check(weeks, slots))
-                errors.Add(issue.Slot is { } index ? $"slots[{index}].{issue.Field}" : issue.Field, issue.Message);
+                errors.Add(issue.Slot is { } index ? $"slots[{index}].{issue.Field}" : issue.Field, issue.Code, issue.Parameters);
         if (errors.Any) return errors;
         pattern.ExternalId = externalId!;
         pattern.Name = Name!.Trim();
@@ -56,7 +56,7 @@ public sealed record ShiftExceptionInput(DateOnly? Date, ShiftExceptionKind? Kin
     public void Validate(FieldErrors errors)
     {
         DateField.Check(errors, "date", Date, required: true);
-        if (Kind is null) errors.Add("kind", "Leave ou ExtraShift. / Leave or ExtraShift.");
+        if (Kind is null) errors.Add("kind", Codes.Field.UnknownChoice, CodeParameters.Allowed(Enum.GetNames<ShiftExceptionKind>()));
         if (Kind == ShiftExceptionKind.ExtraShift) ShiftTimes.Check(Start, End, EndsNextDay, "start", "end", errors);
     }
 }
@@ -67,19 +67,10 @@ public static class ShiftTimes
     /// before it starts only overnight.</summary>
     public static void Check(TimeOnly? start, TimeOnly? end, bool endsNextDay, string startField, string endField, FieldErrors errors)
     {
-        if (start is null) { errors.Add(startField, "Heure de début obligatoire. / Start time required."); return; }
-        if (end is null) { errors.Add(endField, "Heure de fin obligatoire. / End time required."); return; }
-        if (end < start && !endsNextDay)
-        {
-            errors.Add(endField, "Le poste finit avant de commencer ; pour un poste de nuit, indiquez endsNextDay. / " +
-                                 "The shift ends before it starts; for a night shift, set endsNextDay.");
-            return;
-        }
-        if (end > start && endsNextDay)
-        {
-            errors.Add(endField, "Fin le lendemain mais plus tard que le début : plus de 24 h. / Ends next day but after the start time: over 24 h.");
-            return;
-        }
-        if (RosterRules.DurationProblem(start.Value, end.Value) is { } problem) errors.Add(endField, problem);
+        if (start is null) { errors.Add(startField, Codes.Field.Required); return; }
+        if (end is null) { errors.Add(endField, Codes.Field.Required); return; }
+        if (end < start && !endsNextDay) errors.Add(endField, Codes.Field.ShiftEndsBeforeStart);
+        else if (end > start && endsNextDay) errors.Add(endField, Codes.Field.ShiftOver24Hours);
+        else if (RosterRules.DurationProblem(start.Value, end.Value) is { } problem) errors.Add(endField, problem.Code, problem.Parameters);
     }
 }

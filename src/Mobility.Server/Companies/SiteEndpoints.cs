@@ -23,10 +23,10 @@ public sealed record SiteInput([property: MaxLength(TextRules.ExternalIdLength)]
     public void Validate(FieldErrors errors, CoordinateCheck area, out NetTopologySuite.Geometries.Point? location)
     {
         location = null;
-        if (string.IsNullOrWhiteSpace(ExternalId)) errors.Add("externalId", "Identifiant obligatoire. / Required.");
-        if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", "Nom obligatoire. / Required.");
-        if (Kind is null) errors.Add("kind", "Plant, Station, MeetingPoint ou CarPark. / One of Plant, Station, MeetingPoint, CarPark.");
-        if (Location is null) errors.Add("location", "Position GeoJSON obligatoire. / A GeoJSON position is required.");
+        if (string.IsNullOrWhiteSpace(ExternalId)) errors.Add("externalId", Codes.Field.Required);
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", Codes.Field.Required);
+        if (Kind is null) errors.Add("kind", Codes.Field.UnknownChoice, CodeParameters.Allowed(Enum.GetNames<SiteKind>()));
+        if (Location is null) errors.Add("location", Codes.Field.Required);
         else location = Location.ToPlausiblePoint("location", errors, area);
     }
 
@@ -88,7 +88,7 @@ public static class SiteEndpoints
         var errors = new FieldErrors();
         input.Validate(errors, await SiteInput.AreaAsync(database, company.NetworkId, null, cancellation), out var location);
         if (!errors.Any && await database.Sites.AnyAsync(s => s.NetworkId == company.NetworkId && s.ExternalId == input.ExternalId, cancellation))
-            errors.Add("externalId", $"Un site « {input.ExternalId} » existe déjà. / A site '{input.ExternalId}' already exists.");
+            errors.Add("externalId", Codes.Field.AlreadyExists, CodeParameters.Value(input.ExternalId));
         if (errors.Any) return errors.Problem();
         var site = new Site
         {
@@ -106,7 +106,7 @@ public static class SiteEndpoints
         var errors = new FieldErrors();
         input.Validate(errors, await SiteInput.AreaAsync(database, site.NetworkId, siteId, cancellation), out var location);
         if (!errors.Any && await database.Sites.AnyAsync(s => s.NetworkId == site.NetworkId && s.ExternalId == input.ExternalId && s.Id != siteId, cancellation))
-            errors.Add("externalId", $"Un autre site s'appelle « {input.ExternalId} ». / Another site is '{input.ExternalId}'.");
+            errors.Add("externalId", Codes.Field.AlreadyExists, CodeParameters.Value(input.ExternalId));
         if (errors.Any) return errors.Problem();
         (site.ExternalId, site.Name, site.Kind, site.Location, site.Address, site.Commune) =
             (input.ExternalId!.Trim(), input.Name!.Trim(), input.Kind!.Value, location!, input.Address, input.Commune);
@@ -117,8 +117,7 @@ public static class SiteEndpoints
     private static async Task<IResult> DeleteSiteAsync(long siteId, MobilityDbContext database, RecomputeQueue recompute, CancellationToken cancellation)
     {
         if (await database.Employees.AnyAsync(e => e.MainSiteId == siteId, cancellation))
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Site utilisé / Site in use",
-                detail: "Des salariés travaillent sur ce site : changez d'abord leur site. / Employees work at this site: move them first.");
+            return CodedProblem.Create(StatusCodes.Status409Conflict, Codes.Problem.SiteInUse);
         var networkId = await database.Sites.Where(s => s.Id == siteId).Select(s => s.NetworkId).SingleAsync(cancellation);
         // Whoever chose it as their meeting point is picked up at home again (the foreign key clears the choice).
         var pickedUpThere = await database.Employees.Where(e => e.PreferredMeetingPointId == siteId).Select(e => e.Id).ToArrayAsync(cancellation);

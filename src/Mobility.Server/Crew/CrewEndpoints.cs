@@ -1,3 +1,4 @@
+using Mobility.Data;
 using Mobility.Server.Accounts;
 using Mobility.Server.Http;
 
@@ -6,8 +7,6 @@ namespace Mobility.Server.Crew;
 /// <summary>A carpool group's thread for its members, under the group's own address.</summary>
 public static class CrewEndpoints
 {
-    public const string RateLimitedCode = "chat-rate-limited";
-
     public static IEndpointRouteBuilder MapCrewEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var me = endpoints.MapGroup("/api/me").WithTags("My carpools")
@@ -25,10 +24,9 @@ public static class CrewEndpoints
     {
         var errors = new FieldErrors();
         if (before is < 1)
-            errors.Add("before", "out-of-range", "Un identifiant de message. / A message id.", new Dictionary<string, object?> { ["minimum"] = 1 });
+            errors.Add("before", Codes.Field.AtLeast, CodeParameters.Minimum(1));
         if (limit is < 1 or > CrewMessages.MaximumPageSize)
-            errors.Add("limit", "out-of-range", $"Entre 1 et {CrewMessages.MaximumPageSize}. / Between 1 and {CrewMessages.MaximumPageSize}.",
-                new Dictionary<string, object?> { ["minimum"] = 1, ["maximum"] = CrewMessages.MaximumPageSize });
+            errors.Add("limit", Codes.Field.OutOfRange, CodeParameters.Range(1, CrewMessages.MaximumPageSize));
         if (errors.Any) return errors.Problem();
         var page = await messages.ReadAsync(EmployeeOf(http), groupId, before, limit ?? CrewMessages.DefaultPageSize, cancellation);
         return page is null ? UnknownGroup() : Results.Ok(page);
@@ -49,21 +47,13 @@ public static class CrewEndpoints
 
     private static long EmployeeOf(HttpContext http) => CurrentUser.From(http.User)!.EmployeeId!.Value;
 
-    private static IResult UnknownGroup() => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Covoiturage inconnu / Unknown carpool",
-        detail: "Vous ne faites pas partie de ce covoiturage. / You are not in this carpool.",
-        extensions: new Dictionary<string, object?> { ["code"] = "carpool-unknown" });
+    private static IResult UnknownGroup() => CodedProblem.Create(StatusCodes.Status404NotFound, Codes.Problem.CarpoolUnknown);
 
     private static IResult RateLimited(PostOutcome.RateLimited limited, HttpContext http)
     {
         var seconds = (int)Math.Ceiling(limited.RetryAfter.TotalSeconds);
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Trop de messages / Too many messages",
-            detail: $"Au plus {limited.Limit} messages par {(limited.Per == "day" ? "jour" : "minute")} ; réessayez dans {seconds} s. / " +
-                    $"At most {limited.Limit} messages per {limited.Per}; try again in {seconds} s.",
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = RateLimitedCode,
-                ["parameters"] = new Dictionary<string, object?> { ["limit"] = limited.Limit, ["per"] = limited.Per, ["retryAfterSeconds"] = seconds },
-            });
+        return CodedProblem.Create(StatusCodes.Status429TooManyRequests, Codes.Problem.ChatRateLimited,
+            new Dictionary<string, object?> { ["limit"] = limited.Limit, ["per"] = limited.Per, ["retryAfterSeconds"] = seconds });
     }
 }

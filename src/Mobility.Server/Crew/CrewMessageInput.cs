@@ -1,4 +1,5 @@
 using Mobility.Data.Model;
+using Mobility.Data;
 using Mobility.Server.Http;
 
 namespace Mobility.Server.Crew;
@@ -13,20 +14,17 @@ public sealed record CrewMessageInput(string? Text, string? QuickMessage)
         if (QuickMessage is not null)
         {
             if (!string.IsNullOrEmpty(text))
-                errors.Add("quickMessage", "chat-text-and-quick-message", "Un texte ou un message rapide, pas les deux. / A text or a quick message, not both.");
+                errors.Add("quickMessage", Codes.Field.TextAndQuickMessage);
             else if (!QuickMessages.IsKnown(QuickMessage))
-                errors.Add("quickMessage", "chat-quick-message-unknown",
-                    $"Une de ces valeurs : {string.Join(", ", QuickMessages.Codes)}. / One of: {string.Join(", ", QuickMessages.Codes)}.",
-                    new Dictionary<string, object?> { ["allowed"] = QuickMessages.Codes });
+                errors.Add("quickMessage", Codes.Field.UnknownChoice, CodeParameters.Allowed(QuickMessages.Codes));
             return errors.Any ? null : (null, QuickMessage);
         }
         if (string.IsNullOrEmpty(text))
-            errors.Add("text", "chat-text-required", "Écrivez un message. / Write a message.");
+            errors.Add("text", Codes.Field.Required);
         else if (text.EnumerateRunes().Count() > CrewMessage.TextLength)
-            errors.Add("text", "chat-text-too-long",
-                $"Au plus {CrewMessage.TextLength} caractères. / At most {CrewMessage.TextLength} characters.", new Dictionary<string, object?> { ["maximum"] = CrewMessage.TextLength });
+            errors.Add("text", Codes.Field.TextTooLong, CodeParameters.Maximum(CrewMessage.TextLength));
         else if (!IsPlain(text))
-            errors.Add("text", "chat-text-control-characters", "Caractères de contrôle refusés. / Control characters are not accepted.");
+            errors.Add("text", Codes.Field.ControlCharacters);
         return errors.Any ? null : (text, null);
     }
 

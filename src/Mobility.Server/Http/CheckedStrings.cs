@@ -60,13 +60,11 @@ public sealed class CheckedStrings(int maximumLength) : JsonConverter<string>
 {
     public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new RefusedValueException("Une chaîne de caractères est attendue. / A string is expected.");
+        if (reader.TokenType != JsonTokenType.String) throw new RefusedValueException(Codes.Field.StringExpected);
         var text = reader.GetString()!;
-        if (text.Contains('\0'))
-            throw new RefusedValueException("Le caractère NUL (\\u0000) n'est pas accepté. / The NUL character (\\u0000) is not accepted.");
+        if (text.Contains('\0')) throw new RefusedValueException(Codes.Field.NulCharacter);
         if (text.Length > maximumLength)
-            throw new RefusedValueException($"Au plus {maximumLength} caractères. / At most {maximumLength} characters.");
+            throw new RefusedValueException(Codes.Field.TextTooLong, CodeParameters.Maximum(maximumLength));
         return text;
     }
 
@@ -91,7 +89,7 @@ public sealed class DefinedEnums : JsonConverterFactory
     {
         private static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
         private static readonly long AllFlags = Enum.GetValues<T>().Aggregate(0L, (all, value) => all | Convert.ToInt64(value));
-        private static readonly string Names = string.Join(", ", Enum.GetNames<T>());
+        private static readonly string[] Names = Enum.GetNames<T>();
 
         private readonly JsonConverter<T> _inner = (JsonConverter<T>)inner;
 
@@ -107,16 +105,17 @@ public sealed class DefinedEnums : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
 
-        private static RefusedValueException Refused() => new(IsFlags
-            ? $"Une combinaison de : {Names}. / A combination of: {Names}."
-            : $"Une de ces valeurs : {Names}. / One of: {Names}.");
+        private static RefusedValueException Refused() =>
+            new(IsFlags ? Codes.Field.UnknownCombination : Codes.Field.UnknownChoice, CodeParameters.Allowed(Names));
     }
 }
 
-/// <summary>A JSON value refused by <see cref="CheckedStrings"/> or <see cref="DefinedEnums"/>; the serializer fills in <see cref="JsonException.Path"/>.</summary>
-public sealed class RefusedValueException(string reason) : JsonException(reason)
+/// <summary>A JSON value refused by <see cref="CheckedStrings"/> or <see cref="DefinedEnums"/>, as a code of <see cref="Codes.Field"/>
+/// with its parameters; the serializer fills in <see cref="JsonException.Path"/>.</summary>
+public sealed class RefusedValueException(string code, IReadOnlyDictionary<string, object?>? parameters = null) : JsonException(code)
 {
-    public string Reason { get; } = reason;
+    public string Code { get; } = code;
+    public IReadOnlyDictionary<string, object?> Parameters { get; } = parameters ?? new Dictionary<string, object?>();
 
     /// <summary>The field as validation problems name it: "$.slots[0].name" is "slots[0].name".</summary>
     public string Field => Path is { } path ? path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$') : "";

@@ -14,13 +14,10 @@ public sealed record GeoJsonPoint(string Type, double[] Coordinates)
     /// <summary>The point, or null with the reasons added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
     public Point? ToPoint(string field, FieldErrors errors)
     {
-        if (Type != "Point") errors.Add(field, "Le type GeoJSON doit être \"Point\". / The GeoJSON type must be \"Point\".");
-        else if (Coordinates is not { Length: 2 } || !Coordinates.All(double.IsFinite))
-            errors.Add(field, "Deux coordonnées [longitude, latitude] attendues. / Two coordinates [longitude, latitude] expected.");
-        else if (Coordinates[1] is < -90 or > 90)
-            errors.Add(field, $"Latitude {Coordinates[1]} hors de [-90, 90]. / Latitude {Coordinates[1]} is outside [-90, 90].");
-        else if (Coordinates[0] is < -180 or > 180)
-            errors.Add(field, $"Longitude {Coordinates[0]} hors de [-180, 180]. / Longitude {Coordinates[0]} is outside [-180, 180].");
+        if (Type != "Point") errors.Add(field, Codes.Field.GeoJsonNotAPoint);
+        else if (Coordinates is not { Length: 2 } || !Coordinates.All(double.IsFinite)) errors.Add(field, Codes.Field.GeoJsonTwoCoordinates);
+        else if (Coordinates[1] is < -90 or > 90 || Coordinates[0] is < -180 or > 180)
+            errors.Add(field, Codes.Field.CoordinatesOutOfRange, new Dictionary<string, object?> { ["latitude"] = Coordinates[1], ["longitude"] = Coordinates[0] });
         else return new GeoPoint(Coordinates[1], Coordinates[0]).ToStoredPoint();
         return null;
     }
@@ -30,7 +27,7 @@ public sealed record GeoJsonPoint(string Type, double[] Coordinates)
     {
         if (ToPoint(field, errors) is not { } point) return null;
         if (check.Check(point.ToGeoPoint()) is not { } problem) return point;
-        errors.Add(field, problem.Bilingual);
+        errors.Add(field, problem.Code, problem.Parameters);
         return null;
     }
 }

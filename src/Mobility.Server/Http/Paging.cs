@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mobility.Data;
 
 namespace Mobility.Server.Http;
 
@@ -20,11 +21,12 @@ public sealed record PageQuery(int? Page, int? PageSize)
     public IResult? Problem()
     {
         var errors = new FieldErrors();
-        if (Number < 1) errors.Add("page", "La page commence à 1. / Pages start at 1.");
-        if (Size is < 1 or > MaximumSize) errors.Add("pageSize", $"Entre 1 et {MaximumSize}. / Between 1 and {MaximumSize}.");
+        if (Number < 1) errors.Add("page", Codes.Field.AtLeast, CodeParameters.Minimum(1));
+        if (Size is < 1 or > MaximumSize)
+            errors.Add("pageSize", Codes.Field.OutOfRange, CodeParameters.Range(1, MaximumSize));
         // The rows skipped are counted in an int: a page past them would wrap to a negative offset.
         else if ((long)(Number - 1) * Size > int.MaxValue)
-            errors.Add("page", $"Au plus la page {int.MaxValue / Size + 1} pour {Size} par page. / At most page {int.MaxValue / Size + 1} at {Size} per page.");
+            errors.Add("page", Codes.Field.AtMost, CodeParameters.Maximum(int.MaxValue / Size + 1));
         return errors.Any ? errors.Problem() : null;
     }
 

@@ -13,7 +13,8 @@ public static class QueryFields
     {
         if (text is null || TextRules.Problem(text, maximumLength) is null) return null;
         var errors = new FieldErrors();
-        errors.Add(field, $"Au plus {maximumLength} caractères, sans caractère NUL. / At most {maximumLength} characters, no NUL character.");
+        if (text.Contains('\0')) errors.Add(field, Codes.Field.NulCharacter);
+        else errors.Add(field, Codes.Field.TextTooLong, CodeParameters.Maximum(maximumLength));
         return errors.Problem();
     }
 
@@ -22,7 +23,7 @@ public static class QueryFields
     {
         if (value is not { } given || Enum.IsDefined(given)) return null;
         var errors = new FieldErrors();
-        errors.Add(field, $"Une de ces valeurs : {string.Join(", ", Enum.GetNames<T>())}. / One of: {string.Join(", ", Enum.GetNames<T>())}.");
+        errors.Add(field, Codes.Field.UnknownChoice, CodeParameters.Allowed(Enum.GetNames<T>()));
         return errors.Problem();
     }
 }

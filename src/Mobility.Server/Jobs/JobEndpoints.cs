@@ -1,3 +1,4 @@
+using Mobility.Server.Http;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Jobs;
@@ -19,9 +20,9 @@ public static class JobEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ReadJobAsync(long jobId, JobQueue jobs, CancellationToken cancellation) =>
-        await jobs.FindAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job)) : Results.NotFound();
+    private static async Task<IResult> ReadJobAsync(long jobId, HttpContext http, JobQueue jobs, CancellationToken cancellation) =>
+        await jobs.FindAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job, RequestLanguage.Of(http))) : Results.NotFound();
 
-    private static async Task<IResult> CancelJobAsync(long jobId, JobQueue jobs, CancellationToken cancellation) =>
-        await jobs.CancelAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job)) : Results.NotFound();
+    private static async Task<IResult> CancelJobAsync(long jobId, HttpContext http, JobQueue jobs, CancellationToken cancellation) =>
+        await jobs.CancelAsync(jobId, cancellation) is { } job ? Results.Ok(JobQueue.View(job, RequestLanguage.Of(http))) : Results.NotFound();
 }

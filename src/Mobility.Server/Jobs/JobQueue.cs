@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mobility.Data;
 using Mobility.Data.Model;
+using Mobility.Server.Http;
 
 namespace Mobility.Server.Jobs;
 
@@ -11,7 +12,8 @@ namespace Mobility.Server.Jobs;
 public sealed record JobView(long Id, string Kind, string State, double Progress, string? ProgressMessage, DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, JsonElement Input, JsonElement? Result, JobError? Error);
 
-public sealed record JobError(string Code, string Title, string Detail, JsonElement? Parameters);
+/// <summary>Why a job failed: its code and parameters (which clients word), and its title and detail in the requester's language.</summary>
+public sealed record JobError(string Code, string Title, string? Detail, JsonElement? Parameters);
 
 /// <summary>Queues jobs in PostgreSQL (the only state: any instance may run them) and wakes this instance's runner.</summary>
 public sealed class JobQueue(MobilityDbContext database, JobSignal signal, IOptions<JsonOptions> json)
@@ -47,13 +49,14 @@ public sealed class JobQueue(MobilityDbContext database, JobSignal signal, IOpti
     public Task<Job?> FindAsync(long jobId, CancellationToken cancellation) =>
         database.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellation);
 
-    public static JobView View(Job job)
+    /// <param name="language">Of the error's words (<see cref="RequestLanguage"/>); a job just queued has none.</param>
+    public static JobView View(Job job, string language = RequestLanguage.French)
     {
         JobError? error = null;
         if (job.ErrorCode is { } code)
         {
             JsonElement? parameters = job.ErrorParameters is { } text ? JsonDocument.Parse(text).RootElement : null;
-            var (title, detail) = JobProblems.Describe(code, parameters);
+            var (title, detail) = JobProblems.Describe(code, parameters, language);
             error = new JobError(code, title, detail, parameters);
         }
         return new JobView(job.Id, job.Kind, job.State.ToString().ToLowerInvariant(), job.Progress, job.ProgressMessage, job.CreatedAt,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Mobility.Data;
 
 namespace Mobility.Server.Jobs;
 
@@ -77,7 +78,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = _options.StaleAfter.TotalSeconds });
         command.Parameters.Add(new NpgsqlParameter { Value = _options.MaxAttempts });
-        command.Parameters.Add(new NpgsqlParameter { Value = JobProblems.Abandoned });
+        command.Parameters.Add(new NpgsqlParameter { Value = Codes.Problem.JobAbandoned });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
             log.LogWarning("Job {Job} had a stale heartbeat (its instance stopped): taken back", reader.GetInt64(0));
@@ -166,7 +167,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> 
         catch (Exception error)
         {
             log.LogError(error, "Job {Job} ({Kind}) failed", claimed.Id, claimed.Kind);
-            (state, code) = ("Failed", JobProblems.Failed);
+            (state, code) = ("Failed", Codes.Problem.JobFailed);
         }
         await heartbeatStop.CancelAsync();
         await heartbeat;

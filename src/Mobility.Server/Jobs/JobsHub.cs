@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Mobility.Data;
 using Mobility.Server.Accounts;
 
 namespace Mobility.Server.Jobs;
@@ -22,7 +23,7 @@ public sealed class JobsHub : Hub
 
     public override async Task OnConnectedAsync()
     {
-        var user = CurrentUser.From(Context.User!) ?? throw new HubException("Connectez-vous. / Sign in.");
+        var user = CurrentUser.From(Context.User!) ?? throw new HubException(Codes.Problem.Unauthorized);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(user.AccountId));
         await base.OnConnectedAsync();
     }

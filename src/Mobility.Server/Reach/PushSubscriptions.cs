@@ -24,14 +24,6 @@ public sealed record PushDeviceView(string Endpoint, string? DeviceLabel, DateTi
 /// </summary>
 public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushOptions> options, TimeProvider clock)
 {
-    public const string EndpointRequired = "push-endpoint-required";
-    public const string EndpointInvalid = "push-endpoint-invalid";
-    public const string EndpointTooLong = "push-endpoint-too-long";
-    public const string EndpointHostRefused = "push-endpoint-host-refused";
-    public const string KeyInvalid = "push-key-invalid";
-    public const string DeviceLabelTooLong = "push-device-label-too-long";
-    public const string DeviceLimit = "push-device-limit";
-
     /// <summary>Stores the device for the account; null (and <paramref name="errors"/> filled) when the input is refused.</summary>
     public async Task<(PushDeviceView? Device, bool OverLimit)> SaveAsync(long accountId, PushSubscriptionInput input, FieldErrors errors,
         CancellationToken cancellation)
@@ -42,14 +34,14 @@ public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushO
         CheckKey("keys.auth", input.Keys?.Auth, 16, errors);
         var label = string.IsNullOrWhiteSpace(input.DeviceLabel) ? null : input.DeviceLabel.Trim();
         if (label is not null && (label.Length > StoredSubscription.DeviceLabelLength || label.Contains('\0')))
-            errors.Add("deviceLabel", DeviceLabelTooLong, $"Au plus {StoredSubscription.DeviceLabelLength} caractères. / At most {StoredSubscription.DeviceLabelLength} characters.", new Dictionary<string, object?> { ["maximum"] = StoredSubscription.DeviceLabelLength });
+            errors.Add("deviceLabel", Codes.Field.TextTooLong, CodeParameters.Maximum(StoredSubscription.DeviceLabelLength));
         if (errors.Any || endpoint is null) return (null, false);
 
         var row = await database.PushSubscriptions.SingleOrDefaultAsync(s => s.Endpoint == endpoint, cancellation);
         if (row?.AccountId != accountId
             && await database.PushSubscriptions.CountAsync(s => s.AccountId == accountId, cancellation) >= settings.MaximumDevices)
         {
-            errors.Add("endpoint", DeviceLimit, $"Au plus {settings.MaximumDevices} appareils ; retirez-en un. / At most {settings.MaximumDevices} devices; remove one.", new Dictionary<string, object?> { ["maximum"] = settings.MaximumDevices });
+            errors.Add("endpoint", Codes.Field.PushDeviceLimit, CodeParameters.Maximum(settings.MaximumDevices));
             return (null, true);
         }
         if (row is null) database.PushSubscriptions.Add(row = new StoredSubscription { Endpoint = endpoint, P256dh = "", Auth = "" });
@@ -72,24 +64,24 @@ public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushO
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add("endpoint", EndpointRequired, "Adresse du service de notification obligatoire. / Push service address required.");
+            errors.Add("endpoint", Codes.Field.Required);
             return null;
         }
         if (text.Length > StoredSubscription.EndpointLength)
         {
-            errors.Add("endpoint", EndpointTooLong, $"Au plus {StoredSubscription.EndpointLength} caractères. / At most {StoredSubscription.EndpointLength} characters.", new Dictionary<string, object?> { ["maximum"] = StoredSubscription.EndpointLength });
+            errors.Add("endpoint", Codes.Field.TextTooLong, CodeParameters.Maximum(StoredSubscription.EndpointLength));
             return null;
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (settings.AllowHttpEndpoints && uri.Scheme == Uri.UriSchemeHttp))
             || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            errors.Add("endpoint", EndpointInvalid, "Une adresse https:// est attendue. / An https:// address is expected.");
+            errors.Add("endpoint", Codes.Field.PushEndpointInvalid);
             return null;
         }
         var host = uri.IdnHost.ToLowerInvariant();
         if (!settings.AllowedHosts.Any(allowed => host == allowed || host.EndsWith("." + allowed, StringComparison.Ordinal)))
         {
-            errors.Add("endpoint", EndpointHostRefused, "Ce service de notification n'est pas accepté. / This push service is not accepted.", new Dictionary<string, object?> { ["host"] = host });
+            errors.Add("endpoint", Codes.Field.PushEndpointHostRefused, new Dictionary<string, object?> { ["host"] = host });
             return null;
         }
         return text;
@@ -100,6 +92,6 @@ public sealed class PushSubscriptions(MobilityDbContext database, IOptions<PushO
         var valid = text is { Length: > 0 and < 200 } && VapidKeys.DecodedLength(text) == bytes
                     && (mustStartWith is null || System.Buffers.Text.Base64Url.DecodeFromChars(text)[0] == mustStartWith);
         if (!valid)
-            errors.Add(field, KeyInvalid, $"Clé base64url de {bytes} octets attendue. / A base64url key of {bytes} bytes is expected.", new Dictionary<string, object?> { ["bytes"] = bytes });
+            errors.Add(field, Codes.Field.PushKeyInvalid, new Dictionary<string, object?> { ["bytes"] = bytes });
     }
 }

@@ -45,7 +45,7 @@ public static class ReachEndpoints
         if (string.IsNullOrEmpty(endpoint))
         {
             var errors = new FieldErrors();
-            errors.Add("endpoint", PushSubscriptions.EndpointRequired, "Adresse du service de notification obligatoire. / Push service address required.");
+            errors.Add("endpoint", Codes.Field.Required);
             return errors.Problem();
         }
         return await subscriptions.RemoveAsync(CurrentUser.From(http.User)!.AccountId, endpoint, cancellation) ? Results.NoContent() : Results.NotFound();

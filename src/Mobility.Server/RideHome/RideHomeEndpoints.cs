@@ -58,15 +58,13 @@ public static class RideHomeEndpoints
         CancellationToken cancellation)
     {
         var errors = new FieldErrors();
-        if (input.Kind is null) errors.Add("kind", "required", "Obligatoire. / Required.");
+        if (input.Kind is null) errors.Add("kind", Codes.Field.Required);
         foreach (var (field, value) in new[] { ("monthlyBudgetEuros", input.MonthlyBudgetEuros), ("maxPerRideEuros", input.MaxPerRideEuros) })
             if (value is < 0 or > MostEuros)
-                errors.Add(field, "amount-out-of-range", $"Entre 0 et {MostEuros} €. / Between 0 and {MostEuros} €.",
-                    new Dictionary<string, object?> { ["minimum"] = 0, ["maximum"] = MostEuros });
+                errors.Add(field, Codes.Field.OutOfRange, CodeParameters.Range(0, MostEuros));
         var instructions = string.IsNullOrWhiteSpace(input.Instructions) ? null : input.Instructions.Trim();
         if (instructions?.Length > TextRules.RideHomeInstructionsLength)
-            errors.Add("instructions", "text-too-long", $"Au plus {TextRules.RideHomeInstructionsLength} caractères. / At most {TextRules.RideHomeInstructionsLength} characters.",
-                new Dictionary<string, object?> { ["maximum"] = TextRules.RideHomeInstructionsLength });
+            errors.Add("instructions", Codes.Field.TextTooLong, CodeParameters.Maximum(TextRules.RideHomeInstructionsLength));
         if (errors.Any) return errors.Problem();
         var company = await database.Companies.SingleAsync(c => c.Id == companyId, cancellation);
         (company.RideHomeKind, company.RideHomeMonthlyBudgetEuros, company.RideHomeMaxPerRideEuros, company.RideHomeInstructions) =
@@ -82,7 +80,7 @@ public static class RideHomeEndpoints
         if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
         {
             var errors = new FieldErrors();
-            errors.Add("month", "invalid-month", "Un mois AAAA-MM est attendu. / A month yyyy-MM is expected.");
+            errors.Add("month", Codes.Field.MonthUnreadable);
             return errors.Problem();
         }
         var (from, to) = RideHomeBudget.MonthOf(first);
@@ -105,7 +103,7 @@ public static class RideHomeEndpoints
         if (input.State is null)
         {
             var errors = new FieldErrors();
-            errors.Add("state", "required", "Obligatoire. / Required.");
+            errors.Add("state", Codes.Field.Required);
             return errors.Problem();
         }
         rideHome.State = input.State.Value;

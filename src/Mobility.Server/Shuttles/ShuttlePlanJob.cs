@@ -31,8 +31,8 @@ public sealed class ShuttlePlanJob(MobilityDbContext database, TravelTimesSource
             new ShuttleDemandOptions(request.MinDistanceKm, request.Minibuses, request.Coaches, companyId,
                 request.Communes is { Count: > 0 } communes ? communes : null));
 
-    public static JsonElement NobodyParameters(ShuttlePlanRequest request) =>
-        JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["minDistanceKm"] = request.MinDistanceKm });
+    /// <summary>The parameters of <see cref="Codes.Problem.NobodyToCarry"/>.</summary>
+    public static Dictionary<string, object?> NobodyParameters(ShuttlePlanRequest request) => new() { ["minDistanceKm"] = request.MinDistanceKm };
 
     public async Task<object> RunAsync(JobContext job)
     {
@@ -42,9 +42,9 @@ public sealed class ShuttlePlanJob(MobilityDbContext database, TravelTimesSource
         var query = Query(input.NetworkId, input.CompanyId, request);
         ShuttleDemand demand;
         try { demand = await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: job.Cancellation); }
-        catch (ArgumentException) { throw new JobFailure(JobProblems.CannotPlan); }
+        catch (ArgumentException) { throw new JobFailure(Codes.Problem.CannotPlan); }
         if (demand.Case.Riders.Count == 0)
-            throw new JobFailure(JobProblems.NobodyToCarry, new Dictionary<string, object?> { ["minDistanceKm"] = request.MinDistanceKm });
+            throw new JobFailure(Codes.Problem.NobodyToCarry, NobodyParameters(request));
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var roads = travelTimes.TravelTimes;

@@ -18,20 +18,24 @@ public sealed record ShuttlePlanRequest([property: MaxLength(TextRules.NameLengt
 {
     public void Validate(FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > TextRules.NameLength)
-            errors.Add("name", "Le nom est obligatoire (100 caractères au plus). / The name is required (at most 100 characters).");
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add("name", Codes.Field.Required);
+        else if (Name.Length > TextRules.NameLength) errors.Add("name", Codes.Field.TextTooLong, CodeParameters.Maximum(TextRules.NameLength));
         DateField.Check(errors, "date", Date, required: true);
-        if (Days is < 1 or > 7) errors.Add("days", "Entre 1 et 7 jours. / Between 1 and 7 days.");
-        if (MinDistanceKm is < 0 or > 100 || double.IsNaN(MinDistanceKm))
-            errors.Add("minDistanceKm", "Entre 0 et 100 km. / Between 0 and 100 km.");
-        if (TimeLimitSeconds is < 0.1 or > 30 || double.IsNaN(TimeLimitSeconds))
-            errors.Add("timeLimitSeconds", "Entre 0,1 et 30 secondes par vague. / Between 0.1 and 30 seconds per wave.");
-        if (Minibuses is < 0 or > 50) errors.Add("minibuses", "Entre 0 et 50. / Between 0 and 50.");
-        if (Coaches is < 0 or > 50) errors.Add("coaches", "Entre 0 et 50. / Between 0 and 50.");
-        if (Minibuses + Coaches == 0) errors.Add("minibuses", "Il faut au moins un véhicule. / At least one vehicle is needed.");
-        if (Communes is { } communes && (communes.Count > 200 || communes.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > TextRules.CommuneLength)))
-            errors.Add("communes", "Au plus 200 communes, chacune nommée (100 caractères au plus). / At most 200 communes, each named (at most 100 characters).");
+        if (Days is < 1 or > 7) errors.Add("days", Codes.Field.OutOfRange, CodeParameters.Range(1, 7));
+        if (MinDistanceKm is < 0 or > 100 || double.IsNaN(MinDistanceKm)) errors.Add("minDistanceKm", Codes.Field.OutOfRange, CodeParameters.Range(0, 100));
+        if (TimeLimitSeconds is < 0.1 or > 30 || double.IsNaN(TimeLimitSeconds)) errors.Add("timeLimitSeconds", Codes.Field.OutOfRange, CodeParameters.Range(0.1, 30));
+        if (Minibuses is < 0 or > 50) errors.Add("minibuses", Codes.Field.OutOfRange, CodeParameters.Range(0, 50));
+        if (Coaches is < 0 or > 50) errors.Add("coaches", Codes.Field.OutOfRange, CodeParameters.Range(0, 50));
+        if (Minibuses + Coaches == 0) errors.Add("minibuses", Codes.Field.AtLeast, CodeParameters.Minimum(1));
+        if (Communes is { } communes)
+        {
+            if (communes.Count > MaxCommunes) errors.Add("communes", Codes.Field.AtMost, CodeParameters.Maximum(MaxCommunes));
+            if (communes.Any(string.IsNullOrWhiteSpace)) errors.Add("communes", Codes.Field.Required);
+            else if (communes.Any(c => c.Length > TextRules.CommuneLength)) errors.Add("communes", Codes.Field.TextTooLong, CodeParameters.Maximum(TextRules.CommuneLength));
+        }
     }
+
+    private const int MaxCommunes = 200;
 }
 
 public sealed record UnservedCount(string Reason, int Rides);
@@ -71,18 +75,15 @@ public static class ShuttlePlanningEndpoints
         {
             var query = ShuttlePlanJob.Query(networkId.Value, companyId, request);
             if ((await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: cancellation)).Case.Riders.Count == 0)
-            {
-                var (title, detail) = JobProblems.Describe(JobProblems.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
-                return Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
-            }
+                return CodedProblem.Create(StatusCodes.Status422UnprocessableEntity, Codes.Problem.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
         }
-        catch (ArgumentException error)
+        catch (ArgumentException)
         {
-            return Results.Problem(title: "Plan impossible / Cannot plan", detail: error.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+            return CodedProblem.Create(StatusCodes.Status422UnprocessableEntity, Codes.Problem.CannotPlan);
         }
         var input = new ShuttlePlanJobInput(networkId.Value, companyId,
             request with { TimeLimitSeconds = Math.Min(request.TimeLimitSeconds, options.Value.MaxSolverSeconds) });
         var job = await jobs.EnqueueAsync(ShuttlePlanJob.KindName, input, CurrentUser.From(http.User)!.AccountId, networkId, companyId, cancellation);
-        return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job));
+        return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job, RequestLanguage.Of(http)));
     }
 }

@@ -1,5 +1,5 @@
-using Mobility.Data;
 using Mobility.Data.Privacy;
+using Mobility.Data;
 using Mobility.Server.Accounts;
 using Mobility.Server.Http;
 
@@ -25,7 +25,8 @@ public static class DemandStatisticsEndpoints
         if (cellMetres is { } asked && asked != DemandStatistics.GridMetres)
         {
             var errors = new FieldErrors();
-            errors.Add("cellMetres", "Le quadrillage est fixé à 1 000 m : des carrés de plusieurs tailles se soustrairaient. / The grid is fixed at 1,000 m: squares of several sizes would subtract from one another.");
+            // One fixed grid: squares of several sizes would subtract from one another and reveal small cells.
+            errors.Add("cellMetres", Codes.Field.UnknownChoice, CodeParameters.Allowed(new[] { DemandStatistics.GridMetres }));
             return errors.Problem();
         }
         return Results.Json(await DemandStatistics.HomeGridAsync(database, disclosure, networkId, cancellation), contentType: "application/geo+json");

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Mobility.Application.Tiles;
+using Mobility.Data;
 using Mobility.Server.Http;
 
 namespace Mobility.Server.Tiles;
@@ -63,7 +64,7 @@ public static class TileEndpoints
     private static IResult ReadTile(string z, string x, string y, [FromQuery] string? v, HttpContext http, TileSource source)
     {
         if (Parse(z, x, y) is not { IsValid: true } tile)
-            return CodedProblem.Create(StatusCodes.Status400BadRequest, "Tuile inexistante / No such tile", "tile-out-of-range",
+            return CodedProblem.Create(StatusCodes.Status400BadRequest, Codes.Problem.TileOutOfRange,
                 new Dictionary<string, object?> { ["z"] = Clip(z), ["x"] = Clip(x), ["y"] = Clip(y), ["maxZoom"] = TileAddress.MaxZoom });
         if (source.Tiles is not { } tiles || source.Metadata is not { } metadata) return NotBuilt();
 
@@ -110,6 +111,5 @@ public static class TileEndpoints
         return plain.ToArray();
     }
 
-    private static IResult NotBuilt() => CodedProblem.Create(StatusCodes.Status404NotFound,
-        "Fond de carte absent / No basemap tiles", "tiles-not-built");
+    private static IResult NotBuilt() => CodedProblem.Create(StatusCodes.Status404NotFound, Codes.Problem.TilesNotBuilt);
 }

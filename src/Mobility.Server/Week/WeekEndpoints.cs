@@ -26,13 +26,12 @@ public static class WeekEndpoints
         if (from is not null)
         {
             if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) start = parsed;
-            else errors.Add("from", DateField.UnreadableCode, "Une date AAAA-MM-JJ. / A date YYYY-MM-DD.");
+            else errors.Add("from", Codes.Field.DateUnreadable);
         }
         DateField.Check(errors, "from", start);
         var count = EmployeeWeek.DefaultDays;
         if (days is not null && (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > EmployeeWeek.MaxDays))
-            errors.Add("days", "days-out-of-range", $"Entre 1 et {EmployeeWeek.MaxDays} jours. / Between 1 and {EmployeeWeek.MaxDays} days.",
-                new Dictionary<string, object?> { ["min"] = 1, ["max"] = EmployeeWeek.MaxDays });
+            errors.Add("days", Codes.Field.OutOfRange, CodeParameters.Range(1, EmployeeWeek.MaxDays));
         if (errors.Any) return errors.Problem();
         var employeeId = CurrentUser.From(http.User)!.EmployeeId!.Value;
         return Results.Ok(await EmployeeWeek.ReadAsync(database, employeeId, start, count, clock.GetUtcNow(), cancellation));

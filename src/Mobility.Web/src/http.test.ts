@@ -7,7 +7,7 @@ const answer = (status: number, body: unknown, headers: Record<string, string> =
 
 describe("the HTTP client", () => {
   it("reads a validation problem into field errors", async () => {
-    answer(400, { title: "Données invalides / Invalid data", errors: { seatsOffered: ["Entre 0 et 8 places. / Between 0 and 8 seats."] } });
+    answer(400, { title: "Données invalides", errors: { seatsOffered: ["Entre 0 et 8."] } });
     const error = await api("/api/me/employee", { method: "PUT", json: {} }).then(() => { throw new Error("no error"); }, (e: ApiError) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe("invalid");
@@ -35,9 +35,9 @@ describe("the HTTP client", () => {
 
 describe("field codes", () => {
   it("are read beside the messages, so the client can word them", async () => {
-    answer(400, { code: "invalid-data", errors: { date: ["Date requise. / Date required."] }, fieldCodes: { date: [{ code: "date-required", parameters: {} }] } });
+    answer(400, { code: "invalid-fields", errors: { date: ["Obligatoire."] }, fieldCodes: { date: [{ code: "required", parameters: {} }] } });
     const error = await api("/x").then(() => { throw new Error("no error"); }, (e: ApiError) => e);
-    expect(error.code).toBe("invalid-data");
-    expect(error.fieldCodes.date[0].code).toBe("date-required");
+    expect(error.code).toBe("invalid-fields");
+    expect(error.fieldCodes.date[0].code).toBe("required");
   });
 });

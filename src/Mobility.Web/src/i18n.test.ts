@@ -18,7 +18,13 @@ describe("translation", () => {
     expect(textForCode("error.", "rate-limited")).toContain("Trop de demandes");
     expect(textForCode("error.", "no-such-code")).toBeUndefined();
   });
-  it("picks the user's half of the server's bilingual sentences", () => {
+  it("writes a code's numbers the language's way and joins its lists", () => {
+    expect(textForCode("field.", "out-of-range", { minimum: 0.1, maximum: 30 })).toBe("Entre 0,1 et 30.");
+    expect(textForCode("field.", "unknown-choice", { allowed: ["sick", "other"] })).toBe("Choisissez parmi : sick, other.");
+    setLanguage("en");
+    expect(textForCode("field.", "out-of-range", { minimum: 0.1, maximum: 30 })).toBe("Between 0.1 and 30.");
+  });
+  it("picks the user's half of the import's bilingual line errors", () => {
     expect(inLanguage("Entre 0 et 8 places. / Between 0 and 8 seats.")).toBe("Entre 0 et 8 places.");
     setLanguage("en");
     expect(inLanguage("Entre 0 et 8 places. / Between 0 and 8 seats.")).toBe("Between 0 and 8 seats.");

@@ -52,17 +52,26 @@ export function t(key: TextKey, parameters: Record<string, string | number> = {}
 /** Whether `key` names a text (codes from the server are looked up this way). */
 export const hasText = (key: string): key is TextKey => key in catalogues.fr;
 
-/** A text by a code the server sent (`prefix` + code), or undefined when we have no words for it. */
+/** A text by a code the server sent (`prefix` + code), or undefined when we have no words for it. Numbers are written the
+ * language's way, lists (the `allowed` values of a choice) joined. */
 export function textForCode(prefix: string, code: string, parameters: Record<string, unknown> = {}): string | undefined {
   const key = `${prefix}${code}`;
   if (!hasText(key)) return undefined;
-  const plain: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(parameters))
-    if (typeof value === "string" || typeof value === "number") plain[name] = typeof value === "number" ? formatNumber(value) : value;
+  const word = (value: unknown): string | undefined =>
+    typeof value === "number" ? formatNumber(value, 6)
+      : typeof value === "string" ? value
+        : Array.isArray(value) ? value.map(word).filter((w) => w !== undefined).join(", ")
+          : undefined;
+  const plain: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parameters)) {
+    const written = word(value);
+    if (written !== undefined) plain[name] = written;
+  }
   return t(key, plain);
 }
 
-/** Server messages still written "Français / English": the part in the interface's language. */
+/** The import's line errors, still written "Français / English" (the import rewrite gives them codes): the part in the
+ * interface's language. The rest of the server sends codes, and words in one language only. */
 export function inLanguage(message: string): string {
   const parts = message.split(" / ");
   if (parts.length < 2) return message;

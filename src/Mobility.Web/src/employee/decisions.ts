@@ -1,10 +1,11 @@
 import { api } from "../http";
-import { t, type TextKey } from "../i18n";
+import { t, textForCode } from "../i18n";
 import { showError, showNotice } from "../ui/status";
 
 export type Decision = "accept" | "decline" | "cancel";
 export const cancelReasons = ["sick", "schedule-changed", "car-unavailable", "other"] as const;
-interface DecisionResult { groupId: number; outcome: "Accepted" | "Declined" | "Cancelled" | "SeatTaken" | "NotApplicable" }
+/** A decision that went through; one refused (the seat taken...) is a problem with its code, worded by the error display. */
+interface DecisionResult { groupId: number; outcome: "Accepted" | "Declined" | "Cancelled"; code: string }
 
 /** Accepts the group and repeats it on every date it fits (POST …/repeat); answers whether it went through. */
 export async function repeat(groupId: number): Promise<boolean> {
@@ -34,7 +35,7 @@ export async function stopRepeating(standingId: number): Promise<boolean> {
 export async function decide(groupId: number, decision: Decision, reason?: string): Promise<boolean> {
   try {
     const result = await api<DecisionResult>(`/api/me/proposals/${groupId}/${decision}`, { method: "POST", json: reason ? { reason } : {} });
-    showNotice(t(`decision.${result.outcome}` as TextKey));
+    showNotice(textForCode("decision.", result.code) ?? textForCode("decision.", result.outcome.toLowerCase()) ?? t("saved"));
     return true;
   } catch (error) {
     showError(error);

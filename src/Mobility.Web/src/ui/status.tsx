@@ -2,7 +2,7 @@
 // user sees it (never at the bottom of a long page), read out by screen readers, dismissed by a tap or the next action.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../http";
-import { inLanguage, t, textForCode } from "../i18n";
+import { t, textForCode } from "../i18n";
 
 type Shown = { kind: "error" | "notice"; text: string } | null;
 let shown: Shown = null;
@@ -16,25 +16,26 @@ function show(next: Shown, forMs?: number) {
   for (const listener of listeners) listener();
 }
 
-/** Words for any failure: the server's code in our words, else its title in the user's language, else by status. */
+/** Words for any failure: what is wrong with each field when the server says so, else its code in our words, else its
+ * own words (in one language: the user's saved one), else by status. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    const ours = textForCode("error.", error.code, error.parameters);
-    if (ours) return ours;
     const fields = Object.keys(error.fields).flatMap((field) => fieldMessages(error, field));
     if (fields.length) return fields.join(" ");
-    if (error.title) return inLanguage(error.title);
+    const ours = textForCode("error.", error.code, error.parameters);
+    if (ours) return ours;
+    if (error.title) return error.title;
     return t(error.status >= 500 ? "error.server" : "error.invalid");
   }
   return t("error.unexpected");
 }
 
-/** A field's errors in words: ours for each code we know, else the server's bilingual sentence in the user's language. */
+/** A field's errors in words: ours for each code we know, else the server's message. */
 export function fieldMessages(error: ApiError, field: string): string[] {
   const name = Object.keys(error.fields).find((f) => f.toLowerCase() === field.toLowerCase()) ?? field;
   const codes = Object.entries(error.fieldCodes).find(([f]) => f.toLowerCase() === field.toLowerCase())?.[1] ?? [];
   const messages = error.fields[name] ?? [];
-  return messages.map((message, i) => (codes[i] ? textForCode("field.", codes[i].code, codes[i].parameters) : undefined) ?? inLanguage(message));
+  return messages.map((message, i) => (codes[i] ? textForCode("field.", codes[i].code, codes[i].parameters) : undefined) ?? message);
 }
 
 export const showError = (error: unknown) => show({ kind: "error", text: errorText(error) });
