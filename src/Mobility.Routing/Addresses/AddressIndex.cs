@@ -34,6 +34,7 @@ public sealed class AddressIndex : IAddressLookup
     /// <summary>Past an exact street key this good, typos are not looked for.</summary>
     private const double GoodEnough = 0.9;
     private const int MostCandidates = 40;
+    private const double UmlautsWrittenOut = 0.98;
     /// <summary>Answers under this are not worth showing even as suggestions.</summary>
     private const double Worthless = 0.1;
 
@@ -50,6 +51,8 @@ public sealed class AddressIndex : IAddressLookup
     private readonly int[][] _streetsOfKey;
     private readonly Dictionary<string, int> _keyIndex;
     private readonly Dictionary<int, int[]> _keysByTrigram;
+    private readonly Dictionary<string, int[]> _keysByCore;
+    private readonly Dictionary<string, int[]> _keysByVowels;
     private readonly ConcurrentDictionary<string, Dictionary<int, CityAgreement>> _communeMatches = new();
 
     /// <param name="Houses">Record indices sorted by number, and <paramref name="Numbers"/> their numbers.</param>
@@ -63,7 +66,7 @@ public sealed class AddressIndex : IAddressLookup
         public bool NamesNumbers { get; set; }
     }
 
-    private enum CityAgreement { Absent, Exact, Close, Loose, Unknown, Mismatch }
+    private enum CityAgreement { Absent, Exact, Close, Loose, Unknown, InferredMismatch, Mismatch }
     private enum PostcodeAgreement { Absent, Equal, Unknown, InferredDiffer, Differ }
 
     /// <summary>
@@ -79,6 +82,8 @@ public sealed class AddressIndex : IAddressLookup
         /* Close    */ { 0.95, 0.98, 0.93, 0.92, 0.80 },
         /* Loose    */ { 0.88, 0.95, 0.85, 0.82, 0.60 },
         /* Unknown  */ { 0.80, 0.93, 0.75, 0.75, 0.35 },
+        /* Inferred mismatch: the commune was borrowed from the nearest address, so it may be the neighbouring one */
+                       { 0.45, 0.85, 0.45, 0.40, 0.30 },
         /* Mismatch */ { 0.30, 0.75, 0.30, 0.30, 0.15 },
     };
 
@@ -162,6 +167,17 @@ public sealed class AddressIndex : IAddressLookup
         _keys = streetsOfKey.Keys.ToArray();
         _streetsOfKey = _keys.Select(k => streetsOfKey[k].ToArray()).ToArray();
         _keyIndex = _keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+        var byCore = new Dictionary<string, HashSet<int>>();
+        for (var i = 0; i < _records.Length; i++)
+        {
+            var core = AddressText.StreetCore(_records[i].Street);
+            if (core.Length == 0) continue;
+            if (!byCore.TryGetValue(core, out var keys)) byCore[core] = keys = [];
+            keys.Add(_keyIndex[streetKeys[i]]);
+        }
+        _keysByCore = byCore.ToDictionary(p => p.Key, p => p.Value.ToArray());
+        _keysByVowels = Enumerable.Range(0, _keys.Length).GroupBy(k => AddressText.WithoutUmlautVowels(_keys[k]))
+            .ToDictionary(g => g.Key, g => g.ToArray());
         var byTrigram = new Dictionary<int, List<int>>();
         for (var k = 0; k < _keys.Length; k++)
             foreach (var trigram in Trigrams(_keys[k]))
@@ -216,11 +232,22 @@ public sealed class AddressIndex : IAddressLookup
         if (_keyIndex.TryGetValue(key, out var exact))
             foreach (var street in _streetsOfKey[exact]) Score(street, 1, number, communes, postcode, candidates);
         if (candidates.Count == 0 || candidates.Max(c => c.Confidence) < GoodEnough)
+        {
+            // The same street with umlauts written out ("Muehlweg"), nearly as good as its key.
+            if (_keysByVowels.TryGetValue(AddressText.WithoutUmlautVowels(key), out var sameVowels))
+                foreach (var similar in sameVowels.Where(k => _keys[k] != key))
+                    foreach (var street in _streetsOfKey[similar]) Score(street, UmlautsWrittenOut, number, communes, postcode, candidates);
+            // The same street without its articles ("av. Président Kennedy"), counted as one typo.
+            if (_keysByCore.TryGetValue(AddressText.StreetCore(address.Street), out var sameCore))
+                foreach (var similar in sameCore.Where(k => _keys[k] != key))
+                    foreach (var street in _streetsOfKey[similar])
+                        Score(street, StreetAgreement(1, Math.Max(key.Length, _keys[similar].Length)), number, communes, postcode, candidates);
             foreach (var (similar, edits) in KeysLike(key))
             {
                 var factor = StreetAgreement(edits, Math.Max(key.Length, _keys[similar].Length));
                 foreach (var street in _streetsOfKey[similar]) Score(street, factor, number, communes, postcode, candidates);
             }
+        }
         return candidates;
     }
 
@@ -231,8 +258,7 @@ public sealed class AddressIndex : IAddressLookup
         var city = communes is null ? CityAgreement.Absent
             : street.Commune < 0 ? CityAgreement.Unknown
             : communes.GetValueOrDefault(street.Commune, CityAgreement.Mismatch);
-        // A commune borrowed from the nearest address may be the neighbouring one: not knowing is all it proves.
-        if (city is CityAgreement.Mismatch && street.CommuneInferred) city = CityAgreement.Unknown;
+        if (city is CityAgreement.Mismatch && street.CommuneInferred) city = CityAgreement.InferredMismatch;
         if (number is not { } asked)
         {
             candidates.Add(new Candidate(streetId, -1, streetAgreement * Locality[(int)city, (int)StreetPostcode(street, postcode)]));
@@ -372,7 +398,9 @@ public sealed class AddressIndex : IAddressLookup
     /// <summary>The best answers, each made less sure by the best other answer far from it (<see cref="Ambiguity"/>).</summary>
     private List<AddressMatch> Answers(IEnumerable<Candidate> found, int limit)
     {
-        var ranked = found.Where(c => c.Confidence >= Worthless).OrderByDescending(c => c.Confidence).Take(MostCandidates).ToList();
+        // A street found twice (by its key without articles and by typo) counts once, at its best.
+        var ranked = found.Where(c => c.Confidence >= Worthless).GroupBy(c => (c.Street, c.Record)).Select(g => g.MaxBy(c => c.Confidence))
+            .OrderByDescending(c => c.Confidence).Take(MostCandidates).ToList();
         var positions = ranked.Select(PositionOf).ToList();
         var answers = new List<(Candidate Candidate, GeoPoint Position, double Confidence)>();
         for (var i = 0; i < ranked.Count; i++)

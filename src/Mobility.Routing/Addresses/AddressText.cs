@@ -31,6 +31,9 @@ public static class AddressText
         ["str"] = "strasse", ["strasze"] = "strasse", ["pf"] = "pfad",
     };
 
+    private static readonly HashSet<string> Articles =
+        ["de", "du", "des", "la", "le", "les", "l", "d", "der", "die", "das", "dem", "den", "am", "im", "an", "zum", "zur"];
+
     /// <summary>Words of a commune's name that say how mail is delivered, not where: "Mulhouse Cedex 1" is Mulhouse.</summary>
     private static readonly HashSet<string> DeliveryWords = ["cedex", "bp", "cs", "tsa"];
 
@@ -66,7 +69,17 @@ public static class AddressText
     {
         var key = new StringBuilder();
         foreach (var word in Split(street)) key.Append(StreetWord(word));
-        return WithoutUmlautVowels(key);
+        return key.ToString();
+    }
+
+    /// <summary>The street's key without its articles ("avenuepresidentkennedy" for "Avenue du Président Kennedy",
+    /// "neuenheimerfeld" for "Im Neuenheimer Feld"), which files often drop: the index takes a match of it as one typo.</summary>
+    public static string StreetCore(string? street)
+    {
+        var key = new StringBuilder();
+        foreach (var word in Split(street))
+            if (!Articles.Contains(word)) key.Append(StreetWord(word));
+        return key.ToString();
     }
 
     /// <summary>The commune's key: "St-Louis", "SAINT LOUIS" and "Saint-Louis Cedex" are all "saintlouis".</summary>
@@ -78,7 +91,7 @@ public static class AddressText
             if (DeliveryWords.Contains(word)) break;
             key.Append(Words.TryGetValue(word, out var full) && full is "saint" or "sainte" ? full : word);
         }
-        return WithoutUmlautVowels(key);
+        return key.ToString();
     }
 
     /// <summary>A postcode's digits ("F-68100" is 68100), or null when it has none.</summary>
@@ -100,10 +113,9 @@ public static class AddressText
         return word;
     }
 
-    /// <summary>German writes ä, ö, ü as ae, oe, ue without umlauts ("Muehlweg"), and AnyAscii folds them to a, o, u
-    /// ("Mühlweg" is "muhlweg"): both become the single vowel, on both sides of a comparison alike.</summary>
-    private static string WithoutUmlautVowels(StringBuilder key) =>
-        key.Replace("ae", "a").Replace("oe", "o").Replace("ue", "u").ToString();
+    /// <summary>A key with ae, oe, ue as a, o, u: German writes ä, ö, ü so without umlauts ("Muehlweg"), where AnyAscii
+    /// folds "Mühlweg" to "muhlweg". Not part of the key itself, where it would turn every typo in a French "rue" into two.</summary>
+    public static string WithoutUmlautVowels(string key) => key.Replace("ae", "a").Replace("oe", "o").Replace("ue", "u");
 
     private static bool IsPlainAscii(string text)
     {

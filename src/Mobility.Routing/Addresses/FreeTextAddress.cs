@@ -63,6 +63,13 @@ internal static class FreeTextAddress
         }
         var segments = Segments(before);
         if (segments.Count == 0) return;
+        // "17, avenue du Président Kennedy": a number alone before a comma belongs to the street after it.
+        for (var i = segments.Count - 2; i >= 0; i--)
+            if (segments[i].Count <= 2 && IsNumberWord(segments[i][0]) && segments[i].Skip(1).All(w => SuffixWords.Contains(w) || IsSuffixLetter(w)))
+            {
+                segments[i].AddRange(segments[i + 1]);
+                segments.RemoveAt(i + 1);
+            }
         // Without a commune after the postcode, a last part after a comma that holds no number is the commune.
         var cityReadings = new List<List<string>?>();
         if (city is not null) cityReadings.Add(city);
