@@ -10,12 +10,7 @@ public sealed class AddressIndexBuildTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private string CopyOfMulhouse()
-    {
-        var copy = Path.Combine(_folder.FullName, "mulhouse-centre.osm.pbf");
-        File.Copy(SharedData.OsmFile("mulhouse-centre.osm.pbf"), copy);
-        return copy;
-    }
+    private string CopyOfMulhouse() => SharedData.CopyOfOsmFile("mulhouse-centre.osm.pbf", _folder.FullName);
 
     [Fact]
     public void An_unchanged_extract_reuses_its_index_and_a_changed_one_is_built_again_in_its_place()
