@@ -2,7 +2,7 @@
 # Main job: installs what is missing, starts (or reuses) the database, applies migrations, makes sure
 # a demo network exists, and serves Mobility on http://127.0.0.1:5080. Ctrl-C stops it all cleanly.
 #   MOBILITY_DB        use this PostgreSQL (a connection string) instead of the private cluster in .data/
-#   MOBILITY_OSM_FILE  the OSM extract for the demo network and the basemap tiles (default: the Heidelberg extract in ../shared)
+#   MOBILITY_OSM_FILE  the OSM extract for the demo network, the basemap tiles and the address index (default: the Heidelberg extract in ../shared)
 #   MOBILITY_PORT      the HTTP port (default 5080)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -64,6 +64,13 @@ if [ -n "${MOBILITY_OSM_FILE:-}" ] && [ -f "$MOBILITY_OSM_FILE" ]; then
     export Tiles__File="$tiles_file"
   else
     log "No basemap tiles (see the message above): the server starts without them."
+  fi
+  # The address index of the same extract, built once and reused while the extract is unchanged (.data/addresses/).
+  log "Making sure the address index exists"
+  if addresses_file=$("${cli[@]}" addresses build --osm "$MOBILITY_OSM_FILE"); then
+    export Addresses__File="$addresses_file"
+  else
+    log "No address index (see the message above): the server starts without address search."
   fi
 else
   log "No OSM extract found, so no demo network. Set MOBILITY_OSM_FILE to an .osm.pbf file, or get one"

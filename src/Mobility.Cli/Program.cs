@@ -10,5 +10,6 @@ root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
 root.Subcommands.Add(RoutingCommands.Create());
 root.Subcommands.Add(TileCommands.Create());
+root.Subcommands.Add(AddressCommands.Create());
 root.Subcommands.Add(PlanCommands.Create());
 return await CommandErrors.RunAsync(root, args);

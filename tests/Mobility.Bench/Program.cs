@@ -9,4 +9,5 @@ root.Subcommands.Add(CarpoolBenchmark.Create());
 root.Subcommands.Add(RoutingBenchmark.Create());
 root.Subcommands.Add(GridBenchmark.Create());
 root.Subcommands.Add(HubLoadBenchmark.Create());
+root.Subcommands.Add(AddressBenchmark.Create());
 return await CommandErrors.RunAsync(root, args);

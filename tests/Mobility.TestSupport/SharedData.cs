@@ -20,6 +20,14 @@ public static class SharedData
         return path;
     }
 
+    /// <summary>A copy of a shared extract in <paramref name="folder"/>, for a test that changes it or builds beside it.</summary>
+    public static string CopyOfOsmFile(string name, string folder)
+    {
+        var copy = Path.Combine(folder, name);
+        File.Copy(OsmFile(name), copy);
+        return copy;
+    }
+
     public static string BenchmarkDirectory(string name)
     {
         var path = Path.Combine(Directory, "benchmarks", name);

@@ -20,8 +20,10 @@ public sealed record TileBuildResult(string File, bool Reused, TimeSpan Elapsed)
 /// .mbtiles file named after the extract and a fingerprint of what it was made from, so an unchanged extract reuses its
 /// file and a changed one (or a changed profile) gets a new one.
 /// </summary>
-public static partial class TileBuild
+public static class TileBuild
 {
+    private const string Extension = ".mbtiles";
+
     /// <summary>The default folder, relative to where the command runs (the repository's <c>.data/</c> in ./run.sh).</summary>
     public static readonly string DefaultDirectory = Path.Combine(".data", "tiles");
 
@@ -38,7 +40,7 @@ public static partial class TileBuild
         var fingerprint = Fingerprint(extract, profile);
         var ownName = output is null;
         directory = Path.GetFullPath(directory ?? DefaultDirectory);
-        output = Path.GetFullPath(output ?? Path.Combine(directory, $"{ExtractName(extract)}-{fingerprint}.mbtiles"));
+        output = Path.GetFullPath(output ?? ExtractBuilds.DefaultFile(directory, ExtractBuilds.ExtractName(extract), fingerprint, Extension));
 
         if (File.Exists(output) && FingerprintOf(output) == fingerprint)
             return new TileBuildResult(output, Reused: true, clock.Elapsed);
@@ -62,31 +64,18 @@ public static partial class TileBuild
             File.Delete(partial);
             work.Delete(recursive: true);
         }
-        if (ownName) RemoveOlderBuilds(folder, ExtractName(extract), output);
+        if (ownName) ExtractBuilds.RemoveOlderBuilds(folder, ExtractBuilds.ExtractName(extract), Extension, output);
         return new TileBuildResult(output, Reused: false, clock.Elapsed);
     }
 
-    /// <summary>The extract's size and modification time (a changed extract is a new file; hashing hundreds of MB on
-    /// every start would cost more than it saves) with the config and Lua profile tilemaker is given.</summary>
-    internal static string Fingerprint(FileInfo extract, TilemakerProfile profile)
-    {
-        var text = string.Join('\n', extract.Length.ToString(CultureInfo.InvariantCulture),
-            extract.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture), profile.Config, profile.Lua);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
-    }
+    /// <summary>The extract (<see cref="ExtractBuilds.Stamp"/>) with the config and Lua profile tilemaker is given.</summary>
+    internal static string Fingerprint(FileInfo extract, TilemakerProfile profile) =>
+        ExtractBuilds.Fingerprint(ExtractBuilds.Stamp(extract), profile.Config, profile.Lua);
 
     private static string? FingerprintOf(string file)
     {
         try { return MbTiles.Open(file, pooling: false).ReadMetadata().Fingerprint; }
         catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException) { return null; } // not a tiles file: rebuild
-    }
-
-    private static string ExtractName(FileInfo extract)
-    {
-        var name = extract.Name;
-        foreach (var suffix in new[] { ".osm.pbf", ".pbf", ".osm" })
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name[..^suffix.Length];
-        return Path.GetFileNameWithoutExtension(name);
     }
 
     private static void RunTilemaker(string tilemaker, IEnumerable<string> arguments, string workingDirectory, Action<string>? progress)
@@ -171,14 +160,4 @@ public static partial class TileBuild
     }
 
     private static string Degrees(double value) => Math.Round(value, 6).ToString(CultureInfo.InvariantCulture);
-
-    private static void RemoveOlderBuilds(string folder, string extractName, string keep)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder, extractName + "-*.mbtiles"))
-            if (file != keep && OwnBuildName().IsMatch(Path.GetFileName(file)[(extractName.Length + 1)..]))
-                File.Delete(file);
-    }
-
-    [GeneratedRegex("^[0-9a-f]{12}\\.mbtiles$")]
-    private static partial Regex OwnBuildName();
 }

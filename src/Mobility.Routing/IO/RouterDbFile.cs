@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Mobility.Routing.Algorithms.Contracted;
 using Mobility.Routing.Graphs;
@@ -47,42 +46,14 @@ public static class RouterDbFile
                 Arcs(writer, profile.Hierarchy.Down);
             }
         }
-        var bytes = payload.ToArray();
-        var temporary = path + ".partial";
-        using (var file = File.Create(temporary))
-        using (var writer = new BinaryWriter(file))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write((long)bytes.Length);
-            writer.Write(SHA256.HashData(bytes));
-            writer.Write(bytes);
-        }
-        // Written aside then renamed, so that a crash never leaves a half file under the real name.
-        File.Move(temporary, path, overwrite: true);
+        SealedFile.Write(path, Magic, FormatVersion, payload.ToArray());
     }
 
     public static Router Read(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"No RouterDb file at {path}: build one with 'mobility routing build'.", path);
-        var bytes = File.ReadAllBytes(path);
-        const int headerLength = 8 + 4 + 8 + 32;
-        if (bytes.Length < Magic.Length || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new RouterDbFormatException($"{path} is not a Mobility RouterDb file.");
-        if (bytes.Length < headerLength) throw new RouterDbFormatException($"{path} is truncated: its header is incomplete.");
-        var version = BitConverter.ToInt32(bytes, 8);
-        if (version != FormatVersion)
-            throw new RouterDbFormatException(
-                $"{path} has RouterDb format version {version}; this version of Mobility reads version {FormatVersion}. " +
-                "Rebuild it with 'mobility routing build'.");
-        var length = BitConverter.ToInt64(bytes, 12);
-        if (bytes.Length - headerLength != length)
-            throw new RouterDbFormatException($"{path} is truncated or padded: {bytes.Length - headerLength:N0} bytes of data, {length:N0} expected.");
-        var payload = bytes.AsSpan(headerLength);
-        if (!SHA256.HashData(payload).AsSpan().SequenceEqual(bytes.AsSpan(20, 32)))
-            throw new RouterDbFormatException($"{path} is damaged: its checksum does not match its content.");
-
-        using var reader = new BinaryReader(new MemoryStream(bytes, headerLength, (int)length, writable: false));
+        using var reader = new BinaryReader(SealedFile.ReadPayload(path, Magic, FormatVersion, "RouterDb", "mobility routing build",
+            message => new RouterDbFormatException(message)));
         int[] Ints() => Read<int>(reader);
         var latitudes = Ints(); var longitudes = Ints(); var from = Ints(); var to = Ints(); var metres = Read<float>(reader);
         var shapeStart = Ints(); var shapeLatitudes = Ints(); var shapeLongitudes = Ints();

@@ -13,12 +13,7 @@ public sealed class TileBuildTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private string CopyOfMulhouse()
-    {
-        var copy = Path.Combine(_folder.FullName, "mulhouse-centre.osm.pbf");
-        File.Copy(SharedData.OsmFile("mulhouse-centre.osm.pbf"), copy);
-        return copy;
-    }
+    private string CopyOfMulhouse() => SharedData.CopyOfOsmFile("mulhouse-centre.osm.pbf", _folder.FullName);
 
     private static string[] TileFiles(string directory) =>
         Directory.Exists(directory) ? Directory.GetFiles(directory, "*.mbtiles").Select(f => Path.GetFileName(f)).ToArray() : [];
