@@ -38,7 +38,7 @@ public sealed class AddressSearchTests(TwoNetworkServer server) : IClassFixture<
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(FieldErrors.Code, problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("invalid-fields", problem.RootElement.GetProperty("code").GetString());
         return problem.RootElement.GetProperty("fieldCodes").GetProperty(field)[0].Clone();
     }
 

@@ -48,18 +48,17 @@ public static class AddressEndpoints
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(q))
-            errors.Add("q", "required", "Une adresse à chercher. / An address to look for.");
+            errors.Add("q", "required");
         else if (q.Length > TextRules.AddressLength || q.Contains('\0'))
-            errors.Add("q", "text-too-long", $"Au plus {TextRules.AddressLength} caractères, sans caractère NUL. / At most {TextRules.AddressLength} characters, no NUL character.",
+            errors.Add("q", "text-too-long",
                 new Dictionary<string, object?> { ["maximum"] = TextRules.AddressLength });
         var count = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaximumLimit))
-            errors.Add("limit", "out-of-range", $"Entre 1 et {MaximumLimit}. / Between 1 and {MaximumLimit}.",
+            errors.Add("limit", "out-of-range",
                 new Dictionary<string, object?> { ["minimum"] = 1, ["maximum"] = MaximumLimit });
         if (errors.Any) return errors.Problem();
         if (addresses.Count == 0)
-            return CodedProblem.Create(StatusCodes.Status503ServiceUnavailable, "Recherche d'adresses indisponible / Address search unavailable",
-                NotLoadedCode);
+            return CodedProblem.Create(StatusCodes.Status503ServiceUnavailable, NotLoadedCode);
         http.Response.Headers.CacheControl = "private, no-store";
         return Results.Ok(addresses.Search(q!, count).Select(AddressAnswer.From).ToList());
     }

@@ -3,6 +3,7 @@ using Mobility.Data;
 using Mobility.Data.Model;
 using Mobility.Planning.Carpools;
 using Mobility.Server.Accounts;
+using Mobility.Server.Http;
 
 namespace Mobility.Server.Carpools;
 
@@ -145,19 +146,13 @@ public static class StandingCarpoolEndpoints
     private static async Task<IResult> RepeatAsync(long groupId, HttpContext http, StandingCarpools standing, CancellationToken cancellation)
     {
         var result = await standing.RepeatAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, groupId, cancellation);
-        return result.Decision.Outcome switch
-        {
-            DecisionOutcome.SeatTaken => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Place prise / Seat taken",
-                detail: result.Decision.Message, extensions: new Dictionary<string, object?> { ["code"] = "seat-taken" }),
-            DecisionOutcome.NotApplicable => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Impossible maintenant / Not possible now",
-                detail: result.Decision.Message, extensions: new Dictionary<string, object?> { ["code"] = "proposal-not-open" }),
-            _ => Results.Ok(result),
-        };
+        return result.Decision.Outcome is DecisionOutcome.SeatTaken or DecisionOutcome.NotApplicable
+            ? CodedProblem.Create(StatusCodes.Status409Conflict, result.Decision.Code)
+            : Results.Ok(result);
     }
 
     private static async Task<IResult> StopAsync(long standingId, HttpContext http, StandingCarpools standing, CancellationToken cancellation) =>
         await standing.StopAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, standingId, cancellation)
             ? Results.NoContent()
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Covoiturage régulier inconnu / Unknown standing carpool",
-                extensions: new Dictionary<string, object?> { ["code"] = "standing-carpool-unknown" });
+            : CodedProblem.Create(StatusCodes.Status404NotFound, "standing-carpool-unknown");
 }

@@ -87,13 +87,13 @@ public static class ShuttlePlanEndpoints
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(name))
         {
-            errors.Add("name", "required", "Donnez un nom au plan.");
+            errors.Add("name", "required");
             return errors.Problem();
         }
         // Planning under a name replaces the company's plan of that name: two plans of one name would make that ambiguous.
         if (await database.ShuttlePlans.AnyAsync(p => p.Id != planId && p.NetworkId == plan.NetworkId && p.CompanyId == plan.CompanyId && p.Name == name, cancellation))
         {
-            errors.Add("name", "already-exists", "Un autre plan porte déjà ce nom.", new Dictionary<string, object?> { ["value"] = name });
+            errors.Add("name", "already-exists", new Dictionary<string, object?> { ["value"] = name });
             return errors.Problem(StatusCodes.Status409Conflict);
         }
         plan.Name = name;

@@ -141,6 +141,7 @@ export const en: Texts = {
   "error.roster-in-use": "{employees} employee(s) work on this roster: put them on another one first.",
   "error.employee-erased": "This employee's data was erased.", "error.carpool-unknown": "You are not in this carpool.",
   "error.route-not-confirmed": "The route shows once the whole crew has confirmed.",
+  "error.standing-carpool-unknown": "You do not repeat this carpool.", "error.addresses-not-loaded": "Address search is not available here: place your home on the map.",
   "error.seat-taken": "Too late: the last seat was just taken.", "error.proposal-closed": "This proposal is no longer open.",
   "error.nothing-to-do": "This choice no longer applies to this trip.", "error.calendar-feed-unknown": "This calendar address no longer works.",
   "error.tile-out-of-range": "This part of the map does not exist.", "error.tiles-not-built": "The basemap is not available.",

@@ -141,6 +141,7 @@ export const fr = {
   "error.roster-in-use": "{employees} salarié(s) sont sur ce roulement : affectez-les d'abord à un autre.",
   "error.employee-erased": "Les données de ce salarié ont été effacées.", "error.carpool-unknown": "Vous ne faites pas partie de ce covoiturage.",
   "error.route-not-confirmed": "Le trajet s'affiche quand tout l'équipage a confirmé.",
+  "error.standing-carpool-unknown": "Vous ne répétez pas ce covoiturage.", "error.addresses-not-loaded": "La recherche d'adresse n'est pas disponible ici : placez votre domicile sur la carte.",
   "error.seat-taken": "Trop tard : la dernière place vient d'être prise.", "error.proposal-closed": "Cette proposition n'est plus ouverte.",
   "error.nothing-to-do": "Ce choix ne s'applique plus à ce trajet.", "error.calendar-feed-unknown": "Cette adresse d'agenda ne marche plus.",
   "error.tile-out-of-range": "Cette partie de la carte n'existe pas.", "error.tiles-not-built": "Le fond de carte n'est pas disponible.",
