@@ -52,6 +52,8 @@ public static class Codes
         public const string CarpoolUnknown = "carpool-unknown";
         public const string RouteNotConfirmed = "route-not-confirmed";
         public const string SeatTaken = "seat-taken";
+        public const string StandingCarpoolUnknown = "standing-carpool-unknown";
+        public const string AddressesNotLoaded = "addresses-not-loaded";
         public const string ProposalClosed = "proposal-closed";
         public const string NothingToDo = "nothing-to-do";
         /// <summary>Parameters: <c>limit</c>, <c>per</c> (<c>minute</c> or <c>day</c>), <c>retryAfterSeconds</c>.</summary>

@@ -26,7 +26,7 @@ public sealed record AddressAnswer(string Label, string? HouseNumber, string Str
 public static class AddressEndpoints
 {
     public const string Policy = "address-search";
-    public const string NotLoadedCode = "addresses-not-loaded";
+    public const string NotLoadedCode = Mobility.Data.Codes.Problem.AddressesNotLoaded;
     public const int DefaultLimit = 5;
     public const int MaximumLimit = 20;
 

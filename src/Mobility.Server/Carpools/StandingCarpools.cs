@@ -154,5 +154,5 @@ public static class StandingCarpoolEndpoints
     private static async Task<IResult> StopAsync(long standingId, HttpContext http, StandingCarpools standing, CancellationToken cancellation) =>
         await standing.StopAsync(CurrentUser.From(http.User)!.EmployeeId!.Value, standingId, cancellation)
             ? Results.NoContent()
-            : CodedProblem.Create(StatusCodes.Status404NotFound, "standing-carpool-unknown");
+            : CodedProblem.Create(StatusCodes.Status404NotFound, Mobility.Data.Codes.Problem.StandingCarpoolUnknown);
 }
