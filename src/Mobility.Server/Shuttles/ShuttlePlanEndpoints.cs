@@ -65,16 +65,15 @@ public static class ShuttlePlanEndpoints
         if (plan is null) return Results.NotFound();
         var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
         var user = CurrentUser.From(http.User)!;
-        var exact = user.IsAdministrator || (user.Role == AccountRole.HrManager && plan.CompanyId == user.CompanyId);
-        int Shown(ShuttleCall stop, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{stop.ShuttleTripId}");
+        var loads = new ShuttleLoads(user, plan, disclosure);
         return Results.Ok(new ShuttlePlanView(
             new ShuttlePlanSummary(plan.Id, plan.NetworkId, plan.CompanyId, plan.Name, plan.ValidFrom, plan.ValidTo, plan.Vehicles.Count,
                 plan.Trips.Count, plan.Trips.Sum(t => t.Kilometres)),
-            exact ? null : Disclosure.Base,
+            loads.Exact ? null : Disclosure.Base,
             plan.Trips.OrderBy(t => t.Calls.Select(s => s.Departure).DefaultIfEmpty().Min()).Select(t => new ShuttleTripView(t.Id,
                 vehicles[t.ShuttleVehicleId].Name, vehicles[t.ShuttleVehicleId].Capacity, t.Direction, t.Days, t.ShiftPattern?.Name, t.Kilometres,
                 t.Calls.OrderBy(s => s.Sequence).Select(s => new ShuttleStopView(s.Sequence, s.SiteId, s.Site!.Name, GeoJsonPoint.From(s.Site.Location),
-                    s.Arrival, s.Departure, Shown(s, s.Boarding), Shown(s, s.Alighting), Shown(s, s.LoadAfter))).ToList())).ToList()));
+                    s.Arrival, s.Departure, loads.Shown(s, s.Boarding), loads.Shown(s, s.Alighting), loads.Shown(s, s.LoadAfter))).ToList())).ToList()));
     }
 
     public sealed record PlanName([property: System.ComponentModel.DataAnnotations.MaxLength(TextRules.NameLength)] string? Name);

@@ -48,9 +48,7 @@ public static class ShuttlePlanExports
         CancellationToken cancellation)
     {
         if (await ReadAsync(database, planId, cancellation) is not { } plan) return Results.NotFound();
-        var user = CurrentUser.From(http.User)!;
-        var exact = user.IsAdministrator || (user.Role == AccountRole.HrManager && plan.CompanyId == user.CompanyId);
-        int Shown(ShuttleCall call, int count) => exact ? count : disclosure.Count(count, $"shuttle-trip:{call.ShuttleTripId}");
+        var loads = new ShuttleLoads(CurrentUser.From(http.User)!, plan, disclosure);
         var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
         var csv = new StringBuilder();
         csv.Append('\uFEFF'); // so that Excel reads UTF-8
@@ -59,7 +57,7 @@ public static class ShuttlePlanExports
             foreach (var call in trip.Calls.OrderBy(c => c.Sequence))
                 csv.AppendLine(CsvFields.Line(vehicles[trip.ShuttleVehicleId].Name, trip.Id, trip.Direction == CommuteDirection.ToWork ? "aller" : "retour", DaysText(trip.Days), trip.ShiftPattern?.Name,
                     call.Sequence + 1, call.Site!.Name, call.Arrival.ToString("HH:mm", Invariant), call.Departure.ToString("HH:mm", Invariant),
-                    Shown(call, call.Boarding), Shown(call, call.Alighting), Shown(call, call.LoadAfter)));
+                    loads.Shown(call, call.Boarding), loads.Shown(call, call.Alighting), loads.Shown(call, call.LoadAfter)));
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", FileName(plan, "timetable.csv"));
     }
 

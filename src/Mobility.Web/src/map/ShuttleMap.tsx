@@ -1,6 +1,7 @@
 // A shuttle plan on the map: each trip along the roads (to work and home in two colours, the chosen shift change drawn
 // thicker), its stops with their names on the map, a legend, and the stops as a list for whoever cannot see the map.
 import { useEffect, useRef } from "preact/hooks";
+import type * as maplibregl from "maplibre-gl";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { api } from "../http";
 import { t } from "../i18n";
@@ -8,6 +9,10 @@ import { useMap } from "./useMap";
 
 interface Stop { site: string; location: { coordinates: [number, number] } }
 type Routes = GeoJSON.FeatureCollection<GeoJSON.LineString, { tripId: number; direction: string; vehicle: string; departure: string }>;
+
+/** The chosen shift change's trips drawn thicker than the others. */
+const lineWidth = (highlighted: number[]): maplibregl.ExpressionSpecification =>
+  ["case", ["in", ["get", "tripId"], ["literal", highlighted]], 6, 2.5];
 
 export function ShuttleMap({ planId, stops, highlighted }: { planId: number; stops: Stop[]; highlighted: number[] }) {
   const shown = useRef<MapLibreMap | null>(null);
@@ -24,7 +29,7 @@ export function ShuttleMap({ planId, stops, highlighted }: { planId: number; sto
       layers: [
         { id: "routes", type: "line", source: "routes", layout: { "line-join": "round", "line-cap": "round" }, paint: {
           "line-color": ["match", ["get", "direction"], "ToWork", "#0b5f77", "#b34700"],
-          "line-width": ["case", ["in", ["get", "tripId"], ["literal", highlighted]], 6, 2.5], "line-opacity": 0.85 } },
+          "line-width": lineWidth(highlighted), "line-opacity": 0.85 } },
         { id: "stops", type: "circle", source: "stops", paint: { "circle-radius": 6, "circle-color": "#5b3f8c", "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 } },
         { id: "stop-labels", type: "symbol", source: "stops", layout: {
           "text-field": ["get", "name"], "text-font": [mapFont], "text-size": 13, "text-offset": [0, 1.1], "text-anchor": "top", "text-max-width": 12 },
@@ -38,7 +43,7 @@ export function ShuttleMap({ planId, stops, highlighted }: { planId: number; sto
   useEffect(() => {
     const map = shown.current;
     if (!map?.getLayer("routes")) return;
-    map.setPaintProperty("routes", "line-width", ["case", ["in", ["get", "tripId"], ["literal", highlighted]], 6, 2.5]);
+    map.setPaintProperty("routes", "line-width", lineWidth(highlighted));
   }, [highlighted.join(",")]);
   return (
     <figure class="map-figure">
