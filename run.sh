@@ -3,6 +3,7 @@
 # a demo network exists, and serves Mobility on http://127.0.0.1:5080. Ctrl-C stops it all cleanly.
 #   MOBILITY_DB        use this PostgreSQL (a connection string) instead of the private cluster in .data/
 #   MOBILITY_OSM_FILE  the OSM extract for the demo network, the basemap tiles and the address index (default: the Heidelberg extract in ../shared)
+#   MOBILITY_SCENARIO  the demo scenario (default auto: the built-in one whose plants lie in the extract, e.g. liechtenstein for liechtenstein-2015.osm.pbf)
 #   MOBILITY_PORT      the HTTP port (default 5080)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -57,7 +58,7 @@ if [ -z "${MOBILITY_OSM_FILE:-}" ]; then
 fi
 if [ -n "${MOBILITY_OSM_FILE:-}" ] && [ -f "$MOBILITY_OSM_FILE" ]; then
   log "Making sure the demo network exists (extract: $MOBILITY_OSM_FILE)"
-  "${cli[@]}" demo seed --scenario heidelberg --osm "$MOBILITY_OSM_FILE" | tee "$data_dir/demo-accounts.txt"
+  "${cli[@]}" demo seed --scenario "${MOBILITY_SCENARIO:-auto}" --osm "$MOBILITY_OSM_FILE" | tee "$data_dir/demo-accounts.txt"
   # The basemap from the same extract, built once and reused while the extract is unchanged (.data/tiles/).
   log "Making sure the basemap tiles exist"
   if tiles_file=$("${cli[@]}" tiles build --osm "$MOBILITY_OSM_FILE"); then

@@ -24,6 +24,36 @@ public static class MobilityDatabase
     public static OpenedDatabase Open(string? explicitConnectionString) =>
         new(CreateDataSource(ResolveConnectionString(explicitConnectionString)));
 
+    /// <summary>
+    /// Applies pending migrations under a PostgreSQL advisory lock, so that hosts migrating one database at the same
+    /// time (two server instances starting, a server and the CLI) take turns: EF Core's own guard let two of them
+    /// apply the same migration (MigrationOnStartTests). Returns the migrations this call applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(MobilityDbContext context, CancellationToken cancellation = default)
+    {
+        var database = context.Database;
+        await database.OpenConnectionAsync(cancellation);
+        try
+        {
+            // Session-level lock on the connection the migrations then use; any 64-bit key unique to this purpose.
+            await database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7306485519202611)", cancellation);
+            try
+            {
+                var pending = (await database.GetPendingMigrationsAsync(cancellation)).ToList();
+                if (pending.Count > 0) await database.MigrateAsync(cancellation);
+                return pending;
+            }
+            finally
+            {
+                await database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7306485519202611)", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>The connection string from an explicit value or MOBILITY_DB, with an explanation when neither is set.</summary>
     public static string ResolveConnectionString(string? explicitValue) =>
         explicitValue is { Length: > 0 } ? explicitValue

@@ -27,6 +27,8 @@ public static class DatabaseConnection
             // Sign-in cookies and tokens are protected by keys every instance reads from the database, so any instance
             // behind the load balancer honours what another issued.
             services.AddDataProtection().SetApplicationName("Mobility").PersistKeysToDbContext<MobilityDbContext>();
+            // Registered before every other hosted service, so none of them meets a missing table.
+            if (configuration.GetValue<bool>(MigrationOnStart.SettingName)) services.AddHostedService<MigrationOnStart>();
         }
         services.AddDbContext<MobilityDbContext>((provider, options) =>
             MobilityDatabase.Configure(options, provider.GetService<NpgsqlDataSource>() ?? throw new DatabaseNotConfiguredException()));

@@ -8,12 +8,12 @@ namespace Mobility.Data.Tests;
 public class DemoSeedTests
 {
     /// <summary>A small scenario inside the central-Mulhouse extract (7.326–7.342 E, 47.749–47.755 N).</summary>
-    private static DemoScenario MulhouseScenario(int employees = 120)
+    private static DemoScenario MulhouseScenario(int employees = 120, double consentShare = 0.9)
     {
         var json = Path.Combine(Path.GetTempPath(), $"mulhouse-{Guid.NewGuid():N}.json");
         File.WriteAllText(json, $$"""
             {
-              "name": "Mulhouse test", "timeZone": "Europe/Paris", "seed": 7, "employees": {{employees}},
+              "name": "Mulhouse test", "timeZone": "Europe/Paris", "seed": 7, "employees": {{employees}}, "consentShare": {{consentShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}},
               "rotationAnchor": "2026-01-05", "stationsFromOsm": false,
               "shiftPatterns": [
                 { "id": "3x8", "name": "3x8", "rotationWeeks": 3, "slots": [
@@ -125,6 +125,53 @@ public class DemoSeedTests
             Assert.InRange(place.Latitude, 48.6, 49.0);
             Assert.InRange(place.Longitude, 7.5, 8.1);
         });
+    }
+
+    [Fact]
+    public async Task The_scenario_says_how_many_consent_to_matching()
+    {
+        using var database = new MigratedDatabase();
+        await using (var context = database.NewContext())
+            await new DemoNetworkSeeder(context).SeedAsync(MulhouseScenario(400, consentShare: 0.5), Osm);
+        await using var read = database.NewContext();
+        var share = await read.Employees.CountAsync(e => e.ConsentToMatching) / 400.0;
+        Assert.InRange(share, 0.43, 0.57);
+    }
+
+    [Theory]
+    [InlineData("heidelberg.osm.pbf", "Réseau industriel Rhin-Neckar (démo)")]
+    [InlineData("liechtenstein-2015.osm.pbf", "Réseau industriel du Rheintal liechtensteinois (démo)")]
+    public void The_automatic_scenario_is_the_demo_whose_plants_lie_in_the_extract(string extract, string expected)
+    {
+        var area = ResidentialStreets.Read(SharedData.OsmFile(extract)).Area;
+        var chosen = DemoScenario.ChooseFor(area);
+        Assert.Equal(expected, chosen.Name);
+        Assert.False(chosen.Benchmark);
+        Assert.All(chosen.Companies.SelectMany(c => c.Plants), plant => Assert.True(area.Contains(plant.Position), plant.Name));
+    }
+
+    [Fact]
+    public void An_extract_without_a_fitting_demo_is_refused_with_each_scenario_and_its_area()
+    {
+        var area = ResidentialStreets.Read(Osm).Area;
+        var error = Assert.Throws<InvalidDataException>(() => DemoScenario.ChooseFor(area));
+        Assert.Contains("liechtenstein needs", error.Message);
+        Assert.Contains("heidelberg needs", error.Message);
+        Assert.DoesNotContain("network-20k", error.Message);
+        Assert.Contains("--scenario", error.Message);
+    }
+
+    [Fact]
+    public async Task The_liechtenstein_demo_seeds_on_its_extract()
+    {
+        using var database = new MigratedDatabase();
+        await using var context = database.NewContext();
+        var result = await new DemoNetworkSeeder(context).SeedAsync(
+            DemoScenario.Load("liechtenstein"), SharedData.OsmFile("liechtenstein-2015.osm.pbf"));
+        Assert.Equal((5, 600), (result.Companies, result.Employees));
+        var homes = await context.Employees.Select(e => e.Home!).ToListAsync();
+        var area = ResidentialStreets.Read(SharedData.OsmFile("liechtenstein-2015.osm.pbf")).Area;
+        Assert.All(homes, home => Assert.True(area.Contains(new Routing.GeoPoint(home.Y, home.X))));
     }
 
     [Theory]

@@ -44,20 +44,10 @@ public class HealthTests : IClassFixture<TestDatabase>
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>A port on this machine where nothing listens: bound for a moment by us, then released.</summary>
-    private static int PortNobodyListensOn()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [Fact]
     public async Task An_API_call_while_the_database_is_down_is_a_503_with_Retry_After()
     {
-        var port = PortNobodyListensOn();
+        var port = FreePort.Pick();
         using var server = ServerWithDatabase($"Host=127.0.0.1;Port={port};Username=postgres;Timeout=2");
         using var response = await server.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = "anne@test.local", password = "whatever-it-is" });
         var body = await response.Content.ReadAsStringAsync();
@@ -70,7 +60,7 @@ public class HealthTests : IClassFixture<TestDatabase>
     [Fact]
     public async Task Readiness_tells_an_anonymous_caller_nothing_of_the_database_error()
     {
-        var port = PortNobodyListensOn();
+        var port = FreePort.Pick();
         using var server = ServerWithDatabase($"Host=127.0.0.1;Port={port};Username=postgres;Timeout=2");
         using var response = await server.CreateClient().GetAsync("/health/ready");
         var body = await response.Content.ReadAsStringAsync();

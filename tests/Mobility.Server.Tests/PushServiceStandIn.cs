@@ -25,12 +25,7 @@ public sealed class PushServiceStandIn : IDisposable
 
     public PushServiceStandIn()
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        var port = FreePort.Pick();
         Origin = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Origin + "/");
         _listener.Start();

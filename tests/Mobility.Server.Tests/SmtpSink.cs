@@ -17,11 +17,7 @@ public sealed class SmtpSink : IDisposable
 
     public SmtpSink()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        Port = FreePort.Pick();
         // Debian's interpreter, where the package installs aiosmtpd (another python3 may come first on PATH).
         _server = Process.Start(new ProcessStartInfo("/usr/bin/python3",
             ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir])

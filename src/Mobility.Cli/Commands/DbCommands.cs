@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Mobility.Data;
 
 namespace Mobility.Cli.Commands;
@@ -18,9 +17,7 @@ internal static class DbCommands
         migrate.SetAction(async (parse, cancellation) =>
         {
             await using var opened = MobilityDatabase.Open(parse.GetValue(DatabaseOption));
-            var database = opened.Context;
-            var pending = (await database.Database.GetPendingMigrationsAsync(cancellation)).ToList();
-            await database.Database.MigrateAsync(cancellation);
+            var pending = await MobilityDatabase.MigrateAsync(opened.Context, cancellation);
             Console.Error.WriteLine(pending.Count == 0
                 ? "Database schema is up to date."
                 : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");

@@ -12,8 +12,9 @@ internal static class DemoCommands
     {
         var scenario = new Option<string>("--scenario")
         {
-            Description = "A built-in scenario (heidelberg, alsace-nord) or the path of a scenario file.",
-            DefaultValueFactory = _ => "heidelberg",
+            Description = $"A built-in scenario ({string.Join(", ", DemoScenario.BuiltInNames())}), the path of a scenario file, " +
+                $"or {DemoScenario.Automatic}: the built-in demo scenario whose plants lie in the extract.",
+            DefaultValueFactory = _ => DemoScenario.Automatic,
         };
         var osm = new Option<string?>("--osm") { Description = $"OSM extract (.osm.pbf or .osm); default: {OsmFileVariable}." };
         var force = new Option<bool>("--force") { Description = "Rebuild the demo network even if it exists." };
@@ -28,11 +29,15 @@ internal static class DemoCommands
             var osmFile = parse.GetValue(osm) ?? Environment.GetEnvironmentVariable(OsmFileVariable)
                 ?? throw new InvalidOperationException(
                     $"No OSM extract given: pass --osm FILE or set {OsmFileVariable} (see osm-data/README.md).");
-            var demo = DemoScenario.Load(parse.GetValue(scenario)!);
+            void Progress(string message) => Console.Error.WriteLine(message);
+            var name = parse.GetValue(scenario)!;
+            var streets = new Lazy<ResidentialStreets>(() => ResidentialStreets.Read(osmFile, Progress));
+            var demo = name == DemoScenario.Automatic ? DemoScenario.ChooseFor(streets.Value.Area) : DemoScenario.Load(name);
+            Progress($"Scenario: {demo.Name}");
             await using var opened = MobilityDatabase.Open(parse.GetValue(DbCommands.DatabaseOption));
             var database = opened.Context;
-            var result = await new DemoNetworkSeeder(database, message => Console.Error.WriteLine(message))
-                .SeedAsync(demo, osmFile, parse.GetValue(force), cancellation);
+            var result = await new DemoNetworkSeeder(database, Progress)
+                .SeedAsync(demo, () => streets.Value, parse.GetValue(force), cancellation);
             Console.WriteLine($"network {result.NetworkId}: {result.Companies} companies, {result.Sites} sites, {result.Employees} employees");
             var accounts = await DemoAccounts.EnsureAsync(database, result.NetworkId, cancellation);
             Console.WriteLine($"demo accounts (password / mot de passe: {DemoAccounts.Password}):");

@@ -17,7 +17,12 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
 {
 
 
-    public async Task<DemoSeedResult> SeedAsync(DemoScenario scenario, string osmFile, bool force = false,
+    public Task<DemoSeedResult> SeedAsync(DemoScenario scenario, string osmFile, bool force = false,
+        CancellationToken cancellation = default) =>
+        SeedAsync(scenario, () => ResidentialStreets.Read(osmFile, progress), force, cancellation);
+
+    /// <param name="readStreets">Reads the extract's streets, called only when the network is to be built.</param>
+    public async Task<DemoSeedResult> SeedAsync(DemoScenario scenario, Func<ResidentialStreets> readStreets, bool force = false,
         CancellationToken cancellation = default)
     {
         var existing = await database.Networks.SingleOrDefaultAsync(n => n.Name == scenario.Name, cancellation);
@@ -30,7 +35,7 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
                 await database.Employees.CountAsync(e => e.Company!.NetworkId == existing.Id, cancellation));
         }
 
-        var streets = ResidentialStreets.Read(osmFile, progress);
+        var streets = readStreets();
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
         if (existing != null) await DeleteAsync(existing.Id, cancellation);
 
@@ -69,7 +74,7 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
             {
                 var plant = plants[random.Next(plants.Count)];
                 var home = homeSampler.Sample(plant, random);
-                var employee = NewEmployee(company, plant, $"{demo.Id}-{i + 1:D5}", home, random);
+                var employee = NewEmployee(company, plant, $"{demo.Id}-{i + 1:D5}", home, scenario.ConsentShare, random);
                 employee.Commune = streets.NearestPlace(home, knownPlaces);
                 var pattern = patterns[PickByShare(demo.Shifts, random)];
                 employee.ShiftAssignments.Add(new ShiftAssignment
@@ -105,7 +110,7 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
         Location = place.Position.ToStoredPoint(), Commune = place.Commune,
     };
 
-    private static Employee NewEmployee(Company company, Site plant, string externalId, GeoPoint home, Random random)
+    private static Employee NewEmployee(Company company, Site plant, string externalId, GeoPoint home, double consentShare, Random random)
     {
         var (first, family) = FictionalNames.Pick(random);
         var roll = random.NextDouble();
@@ -120,7 +125,7 @@ public sealed class DemoNetworkSeeder(MobilityDbContext database, Action<string>
             MaxDetourRatio = Math.Round(1.3 + 0.3 * random.NextDouble(), 2),
             FlexibilityMinutes = new[] { 10, 15, 20, 30 }[random.Next(4)],
             PreferredLanguage = random.NextDouble() < 0.8 ? "fr" : "en",
-            ConsentToMatching = random.NextDouble() < 0.9,
+            ConsentToMatching = random.NextDouble() < consentShare,
         };
     }
 

@@ -18,6 +18,15 @@ public sealed record DemoScenario(
     IReadOnlyList<DemoPlace>? Stations,
     IReadOnlyList<DemoPlace>? MeetingPoints)
 {
+    /// <summary>A benchmark scenario is seeded only when named; <see cref="ChooseFor"/> never picks it.</summary>
+    public bool Benchmark { get; init; }
+
+    /// <summary>The share of employees who consent to be matched (the others are seeded without consent).</summary>
+    public double ConsentShare { get; init; } = 0.9;
+
+    /// <summary>The name <c>--scenario</c> takes to mean "the demo scenario that fits the extract".</summary>
+    public const string Automatic = "auto";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -39,6 +48,21 @@ public sealed record DemoScenario(
         return scenario;
     }
 
+    /// <summary>
+    /// The built-in demo scenario whose plants all lie where the extract has streets, so that
+    /// <c>./run.sh</c> on another region's extract seeds that region's plants instead of plants off the map.
+    /// </summary>
+    public static DemoScenario ChooseFor(GeoArea extract)
+    {
+        var candidates = BuiltInNames().Select(name => (Name: name, Scenario: Load(name))).Where(c => !c.Scenario.Benchmark).ToList();
+        var fitting = candidates.Where(c => c.Scenario.Companies.SelectMany(company => company.Plants).All(p => extract.Contains(p.Position))).ToList();
+        if (fitting.Count > 0) return fitting[0].Scenario;
+        throw new InvalidDataException(
+            $"No built-in demo scenario has its plants inside this extract ({extract}): " +
+            string.Join("; ", candidates.Select(c => $"{c.Name} needs {GeoArea.Around(c.Scenario.Companies.SelectMany(company => company.Plants).Select(p => p.Position))}")) +
+            ". Give --scenario a scenario file whose plants lie in the extract.");
+    }
+
     public static IEnumerable<string> BuiltInNames()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Demo", "Scenarios");
@@ -52,6 +76,7 @@ public sealed record DemoScenario(
         var problems = new List<string>();
         if (Employees <= 0) problems.Add("employees must be positive");
         if (Companies.Count == 0) problems.Add("no companies");
+        if (ConsentShare is < 0 or > 1) problems.Add("consentShare must lie between 0 and 1");
         if (RotationAnchor.DayOfWeek != DayOfWeek.Monday) problems.Add("rotationAnchor must be a Monday");
         var patternIds = ShiftPatterns.Select(p => p.Id).ToHashSet();
         foreach (var company in Companies)

@@ -31,6 +31,9 @@ public sealed class ResidentialStreets
 
     public int Count => Metres.Length;
 
+    /// <summary>Where the extract has residential streets.</summary>
+    public GeoArea Area => GeoArea.Around(Start.Concat(End));
+
     public static ResidentialStreets Read(string osmFile, Action<string>? progress = null)
     {
         var extract = OsmReader.Select(osmFile,
