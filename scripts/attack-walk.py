@@ -495,9 +495,14 @@ class Walk:
         if asked.status == 422:
             v.cannot(f"nobody qualifies for a shuttle plan of company {company}: {asked.short()}")
             return
-        v.expect(asked.status == 202 and asked.seconds < 3, "a 7-day shuttle plan answers 202 at once", f"{asked.status} after {asked.seconds:.1f} s")
+        # "At once" is judged against the refusal just above, which takes the same way in (sign-in, validation) and does no
+        # work: on a loaded machine both are slow, but a plan computed inside the request would take tens of seconds more.
+        # And the job it returns has not run yet.
+        job = asked.json if asked.status == 202 else {}
+        v.expect(asked.status == 202 and job.get("state") in ("queued", "running") and asked.seconds < max(3, 5 * hour.seconds),
+                 "a 7-day shuttle plan answers 202 at once, before it runs",
+                 f"{asked.status}, job {job.get('state')}, after {asked.seconds:.1f} s (the refusal took {hour.seconds:.1f} s)")
         if asked.status != 202: return
-        job = asked.json
         location = asked.header("Location") or f"/api/jobs/{job['id']}"
         limit = (job.get("input") or {}).get("request", {}).get("timeLimitSeconds")
         v.expect(limit is not None and limit < 30, f"timeLimitSeconds=30 is clamped by the server (to {limit})", f"stored {limit}")

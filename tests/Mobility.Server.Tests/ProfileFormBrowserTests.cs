@@ -97,4 +97,46 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
         await EmployeeAppBrowserTests.CheckPhoneLayoutAsync(page, "home");
         Assert.Empty(scriptErrors);
     }
+
+    [Fact]
+    public async Task A_home_found_by_its_written_address_is_saved_at_that_house_with_its_commune()
+    {
+        await using var instance = server.Instance(("Proposals:RecomputeOnStart", "false"),
+            (Addresses.AddressesSetup.SettingName, MulhouseAddressIndex.File));
+        var address = RealServer.Serve(instance);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+        await Chromium.SignInAsync(page, address, "berta@test.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Réglages" }).ClickAsync();
+        var home = page.Locator("#home");
+        var field = home.GetByLabel("Adresse (numéro, rue, commune)");
+        var find = home.GetByRole(AriaRole.Button, new() { Name = "Chercher" });
+
+        // A street the extract does not know: said so, nothing chosen.
+        await field.FillAsync("99 rue de Nulle Part 68100 Mulhouse");
+        await find.ClickAsync();
+        await Assertions.Expect(home.GetByRole(AriaRole.Status)).ToContainTextAsync("Aucune adresse trouvée");
+
+        // Written as people write it: abbreviated, without accents, in capitals.
+        await field.FillAsync("12 r. du Chene 68100 MULHOUSE");
+        await find.ClickAsync();
+        var matches = home.GetByRole(AriaRole.List, new() { Name = "Adresses trouvées" });
+        await matches.GetByRole(AriaRole.Button).First.ClickAsync();
+        await Assertions.Expect(home.GetByRole(AriaRole.Status)).ToContainTextAsync("Adresse choisie : 12 Rue du Chêne");
+        await home.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon domicile" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("Domicile enregistré");
+
+        await using (var database = server.NewContext())
+        {
+            var saved = await database.Employees.Where(e => e.Id == server.BetaOne).Select(e => new { e.Home, e.Commune }).SingleAsync();
+            var metres = new Routing.GeoPoint(saved.Home!.Y, saved.Home.X).DistanceTo(new Routing.GeoPoint(47.7519218, 7.3395366));
+            Assert.True(metres < 30, $"saved {metres:F0} m from 12 rue du Chêne");
+            Assert.Equal("Mulhouse", saved.Commune);
+        }
+        await EmployeeAppBrowserTests.CheckPhoneLayoutAsync(page, "home-address");
+        Assert.Empty(scriptErrors);
+    }
 }
