@@ -51,4 +51,51 @@ public class CommandTests(TestDatabase database) : IClassFixture<TestDatabase>
         Assert.Equal(2, exit);
         Assert.Contains("either --db", errors);
     }
+
+    [Fact]
+    public void A_matrix_from_a_named_column_file_answers_every_pair_but_those_of_a_point_off_the_roads()
+    {
+        var osm = SharedData.OsmFile("mulhouse-centre.osm.pbf");
+        var points = Path.Combine(Path.GetTempPath(), $"points-{Guid.NewGuid():N}.csv");
+        // As an HR file has them: a header, semicolons, the columns in its own order, one place far outside the extract.
+        File.WriteAllText(points, "nom;note;longitude;latitude\nGare;;7.3400;47.7540\nMairie;x;7.3300;47.7500\nCollines;loin;7.0000;48.0000\nParc;;7.3350;47.7520\n");
+        try
+        {
+            var (exit, output, errors) = CliRunner.Run("routing", "matrix", "--osm", osm, "--points", points, "--profile", "foot");
+            Assert.True(exit == 0, errors);
+            Assert.Contains("point Collines (48,7)", errors);
+            Assert.Contains("left empty", errors);
+            var rows = output.Trim().Split('\n').Skip(1)
+                .Select(line => line.Trim().Split(',').Select(f => f.Trim('"')).ToArray()).ToList();
+            Assert.Equal(16, rows.Count);
+            Assert.All(rows.Where(r => r[0] == "Collines" || r[1] == "Collines"), r => Assert.Equal(("", ""), (r[2], r[3])));
+            var answered = rows.Where(r => r[0] != "Collines" && r[1] != "Collines").ToList();
+            Assert.Equal(9, answered.Count);
+            Assert.All(answered, r => Assert.Equal(r[0] == r[1], double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) == 0));
+            var gareToMairie = double.Parse(answered.Single(r => r[0] == "Gare" && r[1] == "Mairie")[3], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(gareToMairie, 800, 2500);
+        }
+        finally
+        {
+            File.Delete(points);
+        }
+    }
+
+    [Fact]
+    public void A_points_file_whose_header_names_no_longitude_is_refused_with_what_it_found()
+    {
+        var points = Path.Combine(Path.GetTempPath(), $"points-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(points, "id,lat,east\nA,47.75,7.33\n");
+        try
+        {
+            var (exit, _, errors) = CliRunner.Run("routing", "matrix", "--osm", SharedData.OsmFile("mulhouse-centre.osm.pbf"), "--points", points);
+            Assert.NotEqual(0, exit);
+            Assert.Contains("id,lat,east", errors);
+            Assert.Contains("longitude", errors);
+        }
+        finally
+        {
+            File.Delete(points);
+        }
+    }
 }

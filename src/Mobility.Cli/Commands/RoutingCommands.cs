@@ -6,6 +6,7 @@ using Mobility.Routing;
 using Mobility.Routing.IO;
 using Mobility.Routing.Osm;
 using Mobility.Routing.Profiles;
+using Mobility.Planning.TravelTimes;
 
 namespace Mobility.Cli.Commands;
 
@@ -52,36 +53,50 @@ internal static class RoutingCommands
             return 0;
         });
 
-        var points = new Option<FileInfo>("--points") { Description = "CSV with latitude,longitude per line (a header is allowed).", Required = true };
+        var points = new Option<FileInfo>("--points")
+        {
+            Description = "CSV of points: latitude,longitude per line, or a header naming its columns (id,lat,lon; latitude;longitude).",
+            Required = true,
+        };
         var format = new Option<string>("--format") { Description = "csv (origin,destination,duration_s,distance_m) or json.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var matrix = new Command("matrix", "Durations and lengths between every pair of points, as CSV or JSON.");
+        var matrix = new Command("matrix",
+            "Durations and lengths between every pair of points, as CSV or JSON. A point off the road network is reported and its row and column left empty.");
         foreach (var option in new Option[] { osm, db, profile, points, format }) matrix.Options.Add(option);
         matrix.SetAction(parse =>
         {
-            var places = ReadPoints(parse.GetValue(points)!);
+            var places = MatrixPoints.Read(parse.GetValue(points)!);
             var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
-            var result = router.Matrix(parse.GetValue(profile)!, places, places);
-            if (!result.IsSuccess) throw new InvalidOperationException(result.Error);
+            var positions = places.Select(p => p.Position).ToList();
+            var result = new RoadTravelTimes(router, parse.GetValue(profile)!).Matrix(positions, positions);
+            // The same place is reported once (it is both an origin and a destination).
+            var unplaced = result.Unplaced.DistinctBy(u => u.Place).ToList();
+            foreach (var place in unplaced)
+            {
+                var point = places.First(p => p.Position == place.Place);
+                Console.Error.WriteLine($"point {point.Id} ({place.Place.Latitude.ToString(CultureInfo.InvariantCulture)}," +
+                    $"{place.Place.Longitude.ToString(CultureInfo.InvariantCulture)}): {place.Reason}; its row and column are left empty");
+            }
+            if (unplaced.Count == places.Count && places.Count > 0)
+                throw new InvalidOperationException($"None of the {places.Count} points is on the road network of this extract.");
             if (parse.GetValue(format) == "json")
             {
-                double? Cell(double value) => double.IsFinite(value) ? Math.Round(value, 1) : null; // null = unreachable
+                double? Cell(float value) => float.IsFinite(value) ? Math.Round(value, 1) : null; // null = unreachable
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    points = places.Select(p => new[] { p.Latitude, p.Longitude }),
-                    durations_s = Enumerable.Range(0, places.Count).Select(i => Enumerable.Range(0, places.Count).Select(j => Cell(result.Value.Seconds[i * places.Count + j]))),
-                    distances_m = Enumerable.Range(0, places.Count).Select(i => Enumerable.Range(0, places.Count).Select(j => Cell(result.Value.Metres[i * places.Count + j]))),
+                    ids = places.Select(p => p.Id),
+                    points = places.Select(p => new[] { p.Position.Latitude, p.Position.Longitude }),
+                    durations_s = Enumerable.Range(0, places.Count).Select(i => Enumerable.Range(0, places.Count).Select(j => Cell(result.Seconds(i, j)))),
+                    distances_m = Enumerable.Range(0, places.Count).Select(i => Enumerable.Range(0, places.Count).Select(j => Cell(result.Metres(i, j)))),
+                    unplaced = unplaced.Select(u => new { id = places.First(p => p.Position == u.Place).Id, reason = u.Reason }),
                 }));
                 return 0;
             }
+            static string Field(float value, int decimals) => float.IsFinite(value) ? CsvFields.Fixed(value, decimals) : "";
             Console.WriteLine(CsvFields.Line("origin", "destination", "duration_s", "distance_m"));
             for (var i = 0; i < places.Count; i++)
                 for (var j = 0; j < places.Count; j++)
-                {
-                    var cell = i * places.Count + j;
-                    Console.WriteLine(CsvFields.Line(i, j, CsvFields.Fixed(result.Value.Seconds[cell], 1),
-                        CsvFields.Fixed(result.Value.Metres[cell], 0)));
-                }
+                    Console.WriteLine(CsvFields.Line(places[i].Id, places[j].Id, Field(result.Seconds(i, j), 1), Field(result.Metres(i, j), 0)));
             return 0;
         });
 
@@ -105,17 +120,5 @@ internal static class RoutingCommands
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
             return new GeoPoint(latitude, longitude);
         throw new FormatException($"'{text}' is not latitude,longitude (e.g. 49.4093,8.6939).");
-    }
-
-    private static List<GeoPoint> ReadPoints(FileInfo file)
-    {
-        if (!file.Exists) throw new FileNotFoundException($"No such file: {file.FullName}", file.FullName);
-        var lines = File.ReadAllLines(file.FullName).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        if (lines.Count > 0 && !char.IsDigit(lines[0].TrimStart('-')[0])) lines.RemoveAt(0);
-        return lines.Select((line, i) =>
-        {
-            try { return ParsePoint(line.Replace(';', ',')); }
-            catch (FormatException error) { throw new FormatException($"{file.Name}, point {i + 1}: {error.Message}"); }
-        }).ToList();
     }
 }
