@@ -98,4 +98,23 @@ public class CommandTests(TestDatabase database) : IClassFixture<TestDatabase>
             File.Delete(points);
         }
     }
+
+    [Fact]
+    public void Isochrones_on_foot_grow_with_the_time_and_hold_the_place_they_start_from()
+    {
+        var osm = SharedData.OsmFile("mulhouse-centre.osm.pbf");
+        var (exit, output, errors) = CliRunner.Run("routing", "isochrone", "--osm", osm, "--from", "47.7520,7.3350", "--minutes", "5,10", "--profile", "foot");
+        Assert.True(exit == 0, errors);
+        var json = new System.Text.Json.JsonSerializerOptions();
+        json.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
+        var features = System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Features.FeatureCollection>(output, json)!;
+        Assert.Equal([10, 5], features.Select(f => Convert.ToInt32(f.Attributes["minutes"], System.Globalization.CultureInfo.InvariantCulture)));
+        var (ten, five) = (features[0].Geometry, features[1].Geometry);
+        var start = new NetTopologySuite.Geometries.Point(7.3350, 47.7520);
+        Assert.True(five.Contains(start) && ten.Contains(start));
+        Assert.True(ten.Covers(five), "what one reaches in 5 minutes is reached in 10");
+        Assert.True(ten.Area > five.Area * 1.5, $"10 min {ten.Area} vs 5 min {five.Area}");
+        // Walking 5 minutes covers some 400 m, not the whole 1.2 km extract.
+        Assert.False(five.Contains(new NetTopologySuite.Geometries.Point(7.3265, 47.7495)));
+    }
 }

@@ -100,10 +100,39 @@ internal static class RoutingCommands
             return 0;
         });
 
+        var around = new Option<string>("--from") { Description = "The place (a plant, say) as latitude,longitude.", Required = true };
+        var minutes = new Option<string>("--minutes") { Description = "Travel times, comma-separated.", DefaultValueFactory = _ => "15,30,45" };
+        var isochrone = new Command("isochrone",
+            "Where one gets from a place within each travel time, as GeoJSON areas (one feature per time, largest first).");
+        foreach (var option in new Option[] { osm, db, profile, around, minutes }) isochrone.Options.Add(option);
+        isochrone.SetAction(parse =>
+        {
+            var limits = parse.GetValue(minutes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(m => int.TryParse(m, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 240 ? value
+                    : throw new FormatException($"--minutes: '{m}' is not a whole number of minutes from 1 to 240."))
+                .Distinct().OrderDescending().ToList();
+            var router = OpenRouter(parse.GetValue(osm), parse.GetValue(db), parse.GetValue(profile)!);
+            var place = ParsePoint(parse.GetValue(around)!);
+            var reached = router.Isochrone(parse.GetValue(profile)!, place, limits[0] * 60.0);
+            if (!reached.IsSuccess) throw new InvalidOperationException(reached.Error);
+            var features = new NetTopologySuite.Features.FeatureCollection();
+            foreach (var limit in limits)
+            {
+                var within = reached.Value.Where(r => r.Seconds <= limit * 60.0).Select(r => r.Position).ToList();
+                features.Add(new NetTopologySuite.Features.Feature(IsochroneArea.Of(within),
+                    new NetTopologySuite.Features.AttributesTable { { "profile", parse.GetValue(profile)! }, { "minutes", limit }, { "junctions", within.Count } }));
+            }
+            var json = new System.Text.Json.JsonSerializerOptions();
+            json.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(features, json));
+            return 0;
+        });
+
         var command = new Command("routing", "The road router (© OpenStreetMap contributors).");
         command.Subcommands.Add(build);
         command.Subcommands.Add(route);
         command.Subcommands.Add(matrix);
+        command.Subcommands.Add(isochrone);
         return command;
     }
 
