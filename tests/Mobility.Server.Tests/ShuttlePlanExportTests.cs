@@ -136,6 +136,34 @@ public sealed partial class ShuttlePlanExportTests : IClassFixture<TwoNetworkSer
     }
 
     [Fact]
+    public async Task The_timetable_downloads_as_xlsx_with_the_csvs_rows_numbers_as_numbers_and_names_as_text()
+    {
+        using var hr = await _server.ClientAsync("hr.alpha@test.local");
+        var csv = Encoding.UTF8.GetString(await hr.GetByteArrayAsync($"/api/shuttle-plans/{_plan}/timetable.csv")).TrimStart('\uFEFF')
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        using var response = await hr.GetAsync($"/api/shuttle-plans/{_plan}/timetable.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Mobility.Data.Export.XlsxTable.ContentType, response.Content.Headers.ContentType!.MediaType);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        var cells = rows.Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList()).ToList();
+        Assert.Equal(csv.Count, rows.Count);
+        // Row by row, the same values as the CSV (whose formula guard, a leading quote, the workbook does not need).
+        for (var i = 0; i < rows.Count; i++)
+            Assert.Equal(csv[i], Mobility.Data.Export.CsvFields.Line(cells[i].Select(c => (object)c.InnerText)));
+        var header = cells[0].Select(c => c.InnerText).ToList();
+        var order = header.IndexOf("ordre");
+        Assert.All(cells.Skip(1), row => Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, row[order].DataType!.Value));
+        var formulaLike = cells.Skip(1).Select(row => row[0]).First(c => c.InnerText.StartsWith('='));
+        Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, formulaLike.DataType!.Value);
+        Assert.Null(formulaLike.CellFormula);
+
+        using var beta = await _server.ClientAsync("hr.beta@test.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await beta.GetAsync($"/api/shuttle-plans/{_plan}/timetable.xlsx")).StatusCode);
+    }
+
+    [Fact]
     public async Task Each_trip_is_drawn_from_its_first_stop_to_its_last()
     {
         using var hr = await _server.ClientAsync("hr.alpha@test.local");

@@ -73,6 +73,10 @@ public sealed class ShuttleSheetBrowserTests(TwoNetworkServer server) : IClassFi
                 Assert.Contains("stop_times.txt", zip.Entries.Select(e => e.FullName));
             var csv = await page.RunAndWaitForDownloadAsync(() => timetable.GetByRole(AriaRole.Link, new() { Name = "Horaires (CSV)" }).ClickAsync());
             Assert.EndsWith("timetable.csv", csv.SuggestedFilename);
+            var workbook = await page.RunAndWaitForDownloadAsync(() => timetable.GetByRole(AriaRole.Link, new() { Name = "Horaires (Excel)" }).ClickAsync());
+            Assert.EndsWith("timetable.xlsx", workbook.SuggestedFilename);
+            using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await workbook.PathAsync(), false))
+                Assert.Contains("Gare de Haguenau", document.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText);
 
             // Monday's sheet: the morning run, then the afternoon one; not Saturday's.
             await timetable.Locator("select[name=day]").SelectOptionAsync("Monday");

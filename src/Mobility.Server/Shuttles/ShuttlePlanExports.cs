@@ -12,7 +12,7 @@ using Mobility.Server.Accounts;
 namespace Mobility.Server.Shuttles;
 
 /// <summary>
-/// A shuttle plan handed out: its timetable as CSV (one row per call, for drivers and spreadsheets) and its lines as a GTFS
+/// A shuttle plan handed out: its timetable as CSV or .xlsx (one row per call, for drivers and spreadsheets) and its lines as a GTFS
 /// feed (agency, stops, routes, trips, stop_times, calendar, feed_info), so that journey planners can show them. The feed
 /// holds public places and times only; the CSV's counts follow the plan view's rule (exact for the plan's HR, else rounded).
 /// </summary>
@@ -28,6 +28,8 @@ public static class ShuttlePlanExports
             .RequireAuthorization(AccountsSetup.HrOrWorkingGroupOrAdministrator);
         api.MapGet("/shuttle-plans/{planId:long}/timetable.csv", TimetableCsvAsync)
             .WithSummary("The plan's timetable as CSV: one row per call (vehicle, days, direction, stop, times, boarding and alighting).");
+        api.MapGet("/shuttle-plans/{planId:long}/timetable.xlsx", TimetableXlsxAsync)
+            .WithSummary("The same timetable as an Excel workbook: numbers as numbers, the header row frozen.");
         api.MapGet("/shuttle-plans/{planId:long}/gtfs.zip", GtfsAsync)
             .WithSummary("The plan's lines as a GTFS feed (zip): agency, stops, routes, trips, stop_times, calendar, feed_info.");
         api.MapGet("/shuttle-plans/{planId:long}/routes", RoutesAsync)
@@ -48,17 +50,34 @@ public static class ShuttlePlanExports
         CancellationToken cancellation)
     {
         if (await ReadAsync(database, planId, cancellation) is not { } plan) return Results.NotFound();
-        var loads = new ShuttleLoads(CurrentUser.From(http.User)!, plan, disclosure);
-        var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
+        var (headers, rows) = Timetable(plan, new ShuttleLoads(CurrentUser.From(http.User)!, plan, disclosure));
         var csv = new StringBuilder();
         csv.Append('\uFEFF'); // so that Excel reads UTF-8
-        csv.AppendLine(CsvFields.Line("véhicule", "trajet", "sens", "jours", "roulement", "ordre", "arrêt", "arrivée", "départ", "montées", "descentes", "à bord"));
-        foreach (var trip in OrderedTrips(plan))
-            foreach (var call in trip.Calls.OrderBy(c => c.Sequence))
-                csv.AppendLine(CsvFields.Line(vehicles[trip.ShuttleVehicleId].Name, trip.Id, trip.Direction == CommuteDirection.ToWork ? "aller" : "retour", DaysText(trip.Days), trip.ShiftPattern?.Name,
-                    call.Sequence + 1, call.Site!.Name, call.Arrival.ToString("HH:mm", Invariant), call.Departure.ToString("HH:mm", Invariant),
-                    loads.Shown(call, call.Boarding), loads.Shown(call, call.Alighting), loads.Shown(call, call.LoadAfter)));
+        csv.AppendLine(CsvFields.Line(headers));
+        foreach (var row in rows) csv.AppendLine(CsvFields.Line(row));
         return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", FileName(plan, "timetable.csv"));
+    }
+
+    private static async Task<IResult> TimetableXlsxAsync(long planId, HttpContext http, MobilityDbContext database, Disclosure disclosure,
+        CancellationToken cancellation)
+    {
+        if (await ReadAsync(database, planId, cancellation) is not { } plan) return Results.NotFound();
+        var (headers, rows) = Timetable(plan, new ShuttleLoads(CurrentUser.From(http.User)!, plan, disclosure));
+        return Results.File(XlsxTable.Write(plan.Name, headers, rows), XlsxTable.ContentType, FileName(plan, "timetable.xlsx"));
+    }
+
+    /// <summary>The timetable as both files hold it: one row per call, in the plan's order.</summary>
+    private static (string[] Headers, IEnumerable<object?[]> Rows) Timetable(ShuttlePlan plan, ShuttleLoads loads)
+    {
+        var vehicles = plan.Vehicles.ToDictionary(v => v.Id);
+        string[] headers = ["véhicule", "trajet", "sens", "jours", "roulement", "ordre", "arrêt", "arrivée", "départ", "montées", "descentes", "à bord"];
+        var rows = OrderedTrips(plan).SelectMany(trip => trip.Calls.OrderBy(c => c.Sequence).Select(call => new object?[]
+        {
+            vehicles[trip.ShuttleVehicleId].Name, trip.Id, trip.Direction == CommuteDirection.ToWork ? "aller" : "retour", DaysText(trip.Days),
+            trip.ShiftPattern?.Name, call.Sequence + 1, call.Site!.Name, call.Arrival.ToString("HH:mm", Invariant), call.Departure.ToString("HH:mm", Invariant),
+            loads.Shown(call, call.Boarding), loads.Shown(call, call.Alighting), loads.Shown(call, call.LoadAfter),
+        }));
+        return (headers, rows);
     }
 
     private static async Task<IResult> GtfsAsync(long planId, HttpContext http, MobilityDbContext database, CancellationToken cancellation)

@@ -109,6 +109,7 @@ export function Shuttles({ companyId }: { companyId: number }) {
           </form>
           <p class="actions">
             <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/timetable.csv`} download>{t("timetableCsv")}</a>
+            <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/timetable.xlsx`} download>{t("timetableXlsx")}</a>
             <a class="button" href={`/api/shuttle-plans/${timetable.plan.id}/gtfs.zip`} download>{t("gtfsFeed")}</a>
           </p>
           <p class="hint">{t("gtfsHint")}</p>

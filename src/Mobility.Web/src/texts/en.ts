@@ -115,7 +115,7 @@ export const en: Texts = {
   driverSheet: "Driver's sheet", driverSheetTitle: "{vehicle} · {day}", driverSheetEmpty: "This vehicle does not run that day.",
   vehicle: "Vehicle", day: "Day", print: "Print", boardingShort: "On", alightingShort: "Off",
   "day.Monday": "Monday", "day.Tuesday": "Tuesday", "day.Wednesday": "Wednesday", "day.Thursday": "Thursday", "day.Friday": "Friday", "day.Saturday": "Saturday", "day.Sunday": "Sunday",
-  timetableCsv: "Timetable (CSV)", gtfsFeed: "Lines as GTFS (zip)",
+  timetableCsv: "Timetable (CSV)", timetableXlsx: "Timetable (Excel)", gtfsFeed: "Lines as GTFS (zip)",
   gtfsHint: "The GTFS file is for journey planners (Fluo Grand Est, Google Maps, Transitous…) so that they show your shuttles.",
   pushTurnOn: "Turn notifications on", pushTurnOff: "Turn notifications off on this phone", pushOn: "Notifications on.",
   pushOff: "Notifications off.", pushRefused: "The phone refused: allow notifications in its settings.",

@@ -115,7 +115,7 @@ export const fr = {
   driverSheet: "Feuille du conducteur", driverSheetTitle: "{vehicle} · {day}", driverSheetEmpty: "Ce véhicule ne roule pas ce jour-là.",
   vehicle: "Véhicule", day: "Jour", print: "Imprimer", boardingShort: "Mont.", alightingShort: "Desc.",
   "day.Monday": "lundi", "day.Tuesday": "mardi", "day.Wednesday": "mercredi", "day.Thursday": "jeudi", "day.Friday": "vendredi", "day.Saturday": "samedi", "day.Sunday": "dimanche",
-  timetableCsv: "Horaires (CSV)", gtfsFeed: "Lignes au format GTFS (zip)",
+  timetableCsv: "Horaires (CSV)", timetableXlsx: "Horaires (Excel)", gtfsFeed: "Lignes au format GTFS (zip)",
   gtfsHint: "Le fichier GTFS se donne aux calculateurs d'itinéraires (Fluo Grand Est, Google Maps, Transitous…) pour qu'ils montrent vos navettes.",
   pushTurnOn: "Activer les notifications", pushTurnOff: "Désactiver les notifications sur ce téléphone", pushOn: "Notifications activées.",
   pushOff: "Notifications désactivées.", pushRefused: "Le téléphone a refusé : autorisez les notifications dans ses réglages.",
