@@ -196,6 +196,20 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         using var admin = await _server.ClientAsync("admin@test.local");
         var result = await TwoNetworkServer.PlanningRunAsync(admin, _server.Nord, date);
         Assert.Equal(2, result.GetProperty("proposed").GetInt32());
+        // The date's mix, proposed apart from ridden: checked against the stored groups' members.
+        await using (var database = _server.NewContext())
+        {
+            var groups = await database.CarpoolGroups.Where(g => g.NetworkId == _server.Nord && g.Date == date && g.Status == CarpoolStatus.Proposed)
+                .Select(g => new { Companies = g.Members.Select(m => m.Employee!.CompanyId).Distinct().Count(), Plants = g.Members.Select(m => m.DropOffSiteId).Distinct().Count() })
+                .ToListAsync();
+            var proposed = result.GetProperty("mix").GetProperty("proposed");
+            Assert.Equal(2, proposed.GetProperty("groups").GetInt32());
+            Assert.Equal(groups.Count(g => g.Companies > 1), proposed.GetProperty("acrossCompanies").GetInt32());
+            Assert.Equal(groups.Count(g => g.Plants > 1), proposed.GetProperty("atTwoPlantsOrMore").GetInt32());
+            // Berta (Beta) rides with Alpha's people: both groups cross companies and drop at the two plants.
+            Assert.Equal(2, proposed.GetProperty("acrossCompanies").GetInt32());
+            Assert.Equal(0, result.GetProperty("mix").GetProperty("riding").GetProperty("groups").GetInt32());
+        }
         using var workingGroup = await _server.ClientAsync("wg.nord@test.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await workingGroup.PostAsync($"/api/networks/{_server.Nord}/planning-runs", null)).StatusCode);
     }

@@ -4,7 +4,8 @@ using Mobility.Server.Jobs;
 
 namespace Mobility.Server.Carpools;
 
-public sealed record PlanningRunResult(long NetworkId, DateOnly Date, int Proposed, int Withdrawn, int Kept, int Messages);
+/// <param name="Mix">The date's groups after the run: how many mix companies or drop at two plants (proposed and riding apart).</param>
+public sealed record PlanningRunResult(long NetworkId, DateOnly Date, int Proposed, int Withdrawn, int Kept, int Messages, Data.Queries.CarpoolMix Mix);
 
 /// <summary>Administrators start a re-match: queued for the next days, or one date as a job (<see cref="PlanningRunJob"/>)
 /// answered 202 with the job to follow; its result is the run's counts.</summary>

@@ -9,7 +9,7 @@ public sealed record PlanningRunJobInput(long NetworkId, DateOnly Date);
 
 /// <summary>An administrator's re-match of one date as a job: a network's matching takes seconds to minutes of a core,
 /// so no request waits for it; the result is the run's counts.</summary>
-public sealed class PlanningRunJob(ProposalEngine engine, IOptions<JsonOptions> json) : IJobHandler
+public sealed class PlanningRunJob(ProposalEngine engine, Data.MobilityDbContext database, IOptions<JsonOptions> json) : IJobHandler
 {
     public const string KindName = "planning-run";
 
@@ -20,6 +20,7 @@ public sealed class PlanningRunJob(ProposalEngine engine, IOptions<JsonOptions> 
         var input = JsonSerializer.Deserialize<PlanningRunJobInput>(job.Input, json.Value.SerializerOptions)!;
         job.Report(0, "matching");
         var outcome = await engine.RecomputeAsync(input.NetworkId, input.Date, changed: null, job.Cancellation);
-        return new PlanningRunResult(input.NetworkId, input.Date, outcome.Proposed, outcome.Withdrawn, outcome.Kept, outcome.Messages.Count);
+        var mix = await Data.Queries.CarpoolMix.OfAsync(database, input.NetworkId, input.Date, job.Cancellation);
+        return new PlanningRunResult(input.NetworkId, input.Date, outcome.Proposed, outcome.Withdrawn, outcome.Kept, outcome.Messages.Count, mix);
     }
 }
