@@ -105,6 +105,47 @@ public class PickupDeliveryTests
     }
 
     /// <summary>Locations on a line at the given positions (1 unit = 1 s = 1 m).</summary>
+    [Fact]
+    public void Fewest_vehicles_first_takes_one_bus_for_both_requests_where_the_cheapest_plan_takes_two()
+    {
+        // Depot 0 and stops 100 and 200 m along a line. One request early, one 50 minutes later; paid by the hour, two
+        // buses out for 400 s each (cost 800.8) beat one bus out from the first pickup to the last delivery (3,400 s).
+        var positions = new[] { 0, 100, 200 };
+        var matrix = new int[9];
+        for (var a = 0; a < 3; a++)
+            for (var b = 0; b < 3; b++) matrix[a * 3 + b] = Math.Abs(positions[a] - positions[b]);
+        var bus = new PickupDeliveryVehicle("bus", 0, 0, 5, new TimeWindow(0, 10_000), CostPerKilometre: 1, CostPerHour: 3600);
+        var problem = new PickupDeliveryProblem(3, matrix, matrix,
+            [new TransportRequest(1, 2, 1, new TimeWindow(0, 300), new TimeWindow(0, 400)),
+             new TransportRequest(1, 2, 1, new TimeWindow(3000, 3300), new TimeWindow(3000, 3500))],
+            [bus, bus with { Name = "bus 2" }]);
+        var limits = new SolverLimits(TimeSpan.MaxValue, MaxIterations: 500);
+
+        var cheapest = PickupDeliverySolver.Solve(problem, limits);
+        var fewest = PickupDeliverySolver.Solve(problem, limits, PickupDeliveryObjective.FewestVehiclesThenCost);
+
+        Assert.Empty(PickupDeliveryChecker.Check(problem, cheapest).Violations);
+        Assert.Empty(PickupDeliveryChecker.Check(problem, fewest).Violations);
+        Assert.Equal(2, cheapest.Trips.Count);
+        var trip = Assert.Single(fewest.Trips);
+        Assert.Equal(4, trip.Stops.Count);
+        Assert.Empty(fewest.Unserved);
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void Fewest_vehicles_first_never_serves_fewer_requests_nor_uses_more_vehicles(int seed)
+    {
+        var problem = PickupDeliveryInstances.Random(seed, requests: 25, vehicles: 5, gridSize: 100);
+        var limits = new SolverLimits(TimeSpan.MaxValue, MaxIterations: 3000, Seed: seed);
+        var cheapest = PickupDeliverySolver.Solve(problem, limits);
+        var fewest = PickupDeliverySolver.Solve(problem, limits, PickupDeliveryObjective.FewestVehiclesThenCost);
+        Assert.Empty(PickupDeliveryChecker.Check(problem, fewest).Violations);
+        Assert.True(fewest.Unserved.Count <= cheapest.Unserved.Count, $"unserved {fewest.Unserved.Count} vs {cheapest.Unserved.Count}");
+        Assert.True(fewest.Trips.Count <= cheapest.Trips.Count, $"vehicles {fewest.Trips.Count} vs {cheapest.Trips.Count}");
+    }
+
     private static PickupDeliveryProblem Line(int[] positions, List<TransportRequest> requests, PickupDeliveryVehicle vehicle)
     {
         var n = positions.Length;

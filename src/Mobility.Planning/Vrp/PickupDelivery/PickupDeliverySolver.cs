@@ -2,32 +2,57 @@ using System.Diagnostics;
 
 namespace Mobility.Planning.Vrp.PickupDelivery;
 
+/// <summary>What the solver minimises, after serving as many requests as it can.</summary>
+public enum PickupDeliveryObjective
+{
+    /// <summary>The fleet's cost (per kilometre and per hour): what a shuttle plan pays.</summary>
+    Cost,
+    /// <summary>Fewest vehicles first, then cost: a minibus fewer is a driver fewer (and the benchmarks' ranking).</summary>
+    FewestVehiclesThenCost,
+}
+
 /// <summary>
 /// Ruin and recreate with simulated annealing, as <see cref="RuinAndRecreateSolver"/> does for the VRPTW, on
 /// pickup-and-delivery pairs: each iteration removes related requests (near in space and time), a random few, or a
 /// whole trip, then reinserts every removed or unserved request where its pickup and delivery add least cost; a request
 /// that fits nowhere stays unserved at the problem's penalty. Every candidate trip is timed exactly by
-/// <see cref="TripTimetable"/>. Deterministic for a seed and an iteration cap.
+/// <see cref="TripTimetable"/>. Deterministic for a seed and an iteration cap. Under
+/// <see cref="PickupDeliveryObjective.FewestVehiclesThenCost"/> (the Li &amp; Lim benchmark's ranking) the search first
+/// serves what the whole fleet can, then removes whole trips while every request served still fits, and spends the rest
+/// lowering the cost with that fleet.
 /// </summary>
 public static class PickupDeliverySolver
 {
     private const int Related = 20;
     private const int MaxRemoved = 12;
     private const double BlinkRate = 0.01;
+    /// <summary>Under <see cref="PickupDeliveryObjective.FewestVehiclesThenCost"/>: the search's share spent serving requests with
+    /// the whole fleet, then the share by which removing vehicles ends.</summary>
+    private const double ServeShare = 0.15, VehicleShare = 0.5;
+    /// <summary>Share of the vehicle phase one attempt at removing a trip may take before it is given up.</summary>
+    private const double AttemptShare = 0.2;
 
-    public static PickupDeliverySolution Solve(PickupDeliveryProblem problem, SolverLimits limits)
+    public static PickupDeliverySolution Solve(PickupDeliveryProblem problem, SolverLimits limits,
+        PickupDeliveryObjective objective = PickupDeliveryObjective.Cost)
     {
         if (limits.Searches < 1) throw new ArgumentOutOfRangeException(nameof(limits), "At least one search is needed.");
-        var results = new (PickupDeliverySolution Solution, double Cost)[limits.Searches];
+        var results = new (PickupDeliverySolution Solution, int Unserved, int Vehicles, double Cost)[limits.Searches];
         Parallel.For(0, limits.Searches, new ParallelOptions { MaxDegreeOfParallelism = limits.Searches },
-            i => results[i] = new Search(problem, limits.Seed + i).Run(limits));
-        return results.MinBy(r => r.Cost).Solution;
+            i => results[i] = new Search(problem, limits.Seed + i).Run(limits, objective));
+        return (objective == PickupDeliveryObjective.FewestVehiclesThenCost
+            ? results.OrderBy(r => r.Unserved).ThenBy(r => r.Vehicles).ThenBy(r => r.Cost)
+            : results.OrderBy(r => r.Cost)).First().Solution;
     }
 
     /// <summary>One vehicle's trip as stop events (2r pickup, 2r + 1 delivery) with its timetable and cost; never mutated once built.</summary>
     private sealed record Trip(int[] Events, int[] Times, double Cost)
     {
         public static readonly Trip Empty = new([], [], 0);
+    }
+
+    private sealed record State(Trip[] Trips, List<int> Unserved, double Cost)
+    {
+        public int Vehicles => Trips.Count(t => t.Events.Length > 0);
     }
 
     private sealed class Search(PickupDeliveryProblem problem, int seed)
@@ -40,24 +65,77 @@ public static class PickupDeliverySolver
         private readonly int[] _prefixLoad = new int[2 * problem.Requests.Count + 1];
         private readonly int[] _lower = new int[2 * problem.Requests.Count + 2];
         private readonly int[] _upper = new int[2 * problem.Requests.Count + 2];
+        /// <summary>How many vehicles a recreate may use; an idle vehicle is not started beyond it.</summary>
+        private int _vehicleLimit = problem.Vehicles.Count;
+        private double _startTemperature, _endTemperature;
 
-        public (PickupDeliverySolution, double) Run(SolverLimits limits)
+        public (PickupDeliverySolution, int Unserved, int Vehicles, double Cost) Run(SolverLimits limits, PickupDeliveryObjective objective)
         {
             var clock = Stopwatch.StartNew();
             var trips = Enumerable.Repeat(Trip.Empty, problem.Vehicles.Count).ToArray();
             var unserved = Enumerable.Range(0, problem.Requests.Count).OrderBy(r => problem.Requests[r].PickupWindow.Earliest).ToList();
             unserved = Recreate(trips, unserved);
-            var current = (Trips: trips, Unserved: unserved, Cost: Objective(trips, unserved));
-            var best = current;
+            var current = new State(trips, unserved, Objective(trips, unserved));
             var served = problem.Requests.Count - unserved.Count;
-            var startTemperature = served == 0 ? 1 : Math.Max(1e-3, 0.05 * trips.Sum(t => t.Cost) / served);
-            var endTemperature = startTemperature / 100;
-            for (long iteration = 0; iteration < limits.MaxIterations && problem.Requests.Count > 0; iteration++)
+            _startTemperature = served == 0 ? 1 : Math.Max(1e-3, 0.05 * trips.Sum(t => t.Cost) / served);
+            _endTemperature = _startTemperature / 100;
+            var iterations = 0L;
+            // The clock or the iteration cap, whichever is nearer its end, as a share of the whole search.
+            double Progress() => Math.Max(clock.Elapsed / limits.TimeLimit,
+                limits.MaxIterations == long.MaxValue ? 0 : (double)iterations / limits.MaxIterations);
+            bool Over(double share) => Progress() >= share || iterations >= limits.MaxIterations || limits.Cancellation.IsCancellationRequested;
+
+            if (objective == PickupDeliveryObjective.FewestVehiclesThenCost && problem.Requests.Count > 0)
             {
-                var progress = Math.Max(clock.Elapsed / limits.TimeLimit,
-                    limits.MaxIterations == long.MaxValue ? 0 : (double)iteration / limits.MaxIterations);
-                if (progress >= 1 || limits.Cancellation.IsCancellationRequested) break;
-                var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, progress);
+                // First serve what the whole fleet can, so that removing trips is measured against a fair count.
+                current = Anneal(current, Progress, Over, ServeShare, stopWhen: null, ref iterations);
+                current = RemoveVehicles(current, Progress, Over, ref iterations);
+            }
+            var best = Anneal(current, Progress, Over, 1, stopWhen: null, ref iterations);
+            return (ToSolution(best.Trips, best.Unserved), best.Unserved.Count, best.Vehicles, best.Cost);
+        }
+
+        /// <summary>
+        /// Route elimination: empties a trip (the smallest not yet tried at this fleet size) and lets the annealing put its
+        /// requests elsewhere with one vehicle fewer allowed; kept when every request served before is served again, else
+        /// undone and the next trip tried, until every trip has been tried or the phase's time is up. The fleet then stays
+        /// at what was reached.
+        /// </summary>
+        private State RemoveVehicles(State current, Func<double> progress, Func<double, bool> over, ref long iterations)
+        {
+            var tried = new HashSet<int>();
+            while (current.Vehicles > 1 && !over(VehicleShare))
+            {
+                var trips = (Trip[])current.Trips.Clone();
+                var candidates = Enumerable.Range(0, trips.Length).Where(t => trips[t].Events.Length > 0 && !tried.Contains(t))
+                    .OrderBy(t => trips[t].Events.Length).ThenBy(_ => _random.Next()).ToList();
+                if (candidates.Count == 0) break;
+                var removed = candidates[0];
+                tried.Add(removed);
+                var pool = trips[removed].Events.Where(e => e % 2 == 0).Select(e => e / 2).ToList();
+                trips[removed] = Trip.Empty;
+                _vehicleLimit = current.Vehicles - 1;
+                pool.AddRange(current.Unserved);
+                var left = Recreate(trips, pool);
+                var attempt = new State(trips, left, Objective(trips, left));
+                var deadline = Math.Min(VehicleShare, progress() + AttemptShare * VehicleShare);
+                var reached = Anneal(attempt, progress, over, deadline, stopWhen: s => s.Unserved.Count <= current.Unserved.Count, ref iterations);
+                if (reached.Unserved.Count > current.Unserved.Count) continue;
+                current = reached;
+                tried.Clear();
+            }
+            _vehicleLimit = current.Vehicles;
+            return current;
+        }
+
+        /// <summary>Simulated annealing from <paramref name="current"/> until the share of the search or the condition; answers the best state seen.</summary>
+        private State Anneal(State current, Func<double> progress, Func<double, bool> over, double until, Func<State, bool>? stopWhen, ref long iterations)
+        {
+            var best = current;
+            while (!over(until) && !(stopWhen?.Invoke(best) ?? false))
+            {
+                var temperature = _startTemperature * Math.Pow(_endTemperature / _startTemperature, Math.Min(1, progress()));
+                iterations++;
                 var candidateTrips = (Trip[])current.Trips.Clone();
                 var pool = Ruin(candidateTrips);
                 pool.AddRange(current.Unserved);
@@ -65,11 +143,11 @@ public static class PickupDeliverySolver
                 var cost = Objective(candidateTrips, left);
                 if (cost < current.Cost - temperature * Math.Log(_random.NextDouble()))
                 {
-                    current = (candidateTrips, left, cost);
+                    current = new State(candidateTrips, left, cost);
                     if (cost < best.Cost - 1e-9) best = current;
                 }
             }
-            return (ToSolution(best.Trips, best.Unserved), best.Cost);
+            return best;
         }
 
         private double Objective(Trip[] trips, List<int> unserved) =>
@@ -126,19 +204,24 @@ public static class PickupDeliverySolver
                 default: pool.Sort((a, b) => problem.Requests[a].DeliveryWindow.Latest.CompareTo(problem.Requests[b].DeliveryWindow.Latest)); break;
             }
             var left = new List<int>();
+            var used = trips.Count(t => t.Events.Length > 0);
             foreach (var request in pool)
             {
                 var (bestTrip, bestEvents, bestAdded) = ((Trip?)null, -1, double.MaxValue);
                 var triedEmpty = new HashSet<PickupDeliveryVehicle>();
                 for (var v = 0; v < trips.Length; v++)
                 {
-                    // Idle vehicles of one kind at one depot are interchangeable: try one of them.
-                    if (trips[v].Events.Length == 0 && !triedEmpty.Add(problem.Vehicles[v] with { Name = "" })) continue;
+                    // Idle vehicles of one kind at one depot are interchangeable: try one of them, if one more may start.
+                    if (trips[v].Events.Length == 0 && (used >= _vehicleLimit || !triedEmpty.Add(problem.Vehicles[v] with { Name = "" }))) continue;
                     var (trip, added) = BestInsertion(v, trips[v], request, bestAdded);
                     if (trip is not null && added < bestAdded) (bestTrip, bestEvents, bestAdded) = (trip, v, added);
                 }
                 if (bestTrip is null) left.Add(request);
-                else trips[bestEvents] = bestTrip;
+                else
+                {
+                    if (trips[bestEvents].Events.Length == 0) used++;
+                    trips[bestEvents] = bestTrip;
+                }
             }
             return left;
         }
