@@ -67,8 +67,10 @@ public static class Codes
         /// <summary>Parameters: <c>minDistanceKm</c>.</summary>
         public const string NobodyToCarry = "nobody-to-carry";
         public const string CannotPlan = "cannot-plan";
-        /// <summary>Parameters: <c>rows</c>, <c>lineErrors</c> (the import's), worded with their count.</summary>
+        /// <summary>Parameters: <c>rows</c>, <c>errors</c> (their count), <c>lineErrors</c> (the import's): nothing was written.</summary>
         public const string ImportRefused = "import-refused";
+        /// <summary>An import request without a file in its body.</summary>
+        public const string ImportFileEmpty = "import-file-empty";
         public const string JobFailed = "job-failed";
         public const string JobAbandoned = "job-abandoned";
     }
@@ -152,6 +154,35 @@ public static class Codes
         public const string PushKeyInvalid = "push-key-invalid";
         /// <summary>Parameters: <c>maximum</c>.</summary>
         public const string PushDeviceLimit = "push-device-limit";
+
+        // HR files (imports): a line's error, beside the column as the file wrote it.
+        /// <summary>The header line lacks a column the file needs (the line is 1).</summary>
+        public const string MissingColumn = "missing-column";
+        /// <summary>Parameters: <c>value</c>, <c>firstLine</c> (the line that has it first).</summary>
+        public const string DuplicateId = "duplicate-id";
+        public const string TimeUnreadable = "time-unreadable";
+        public const string DaysUnreadable = "days-unreadable";
+        public const string YesNoExpected = "yes-no-expected";
+        /// <summary>A date as files write it: 2026-01-05, 05/01/2026 or an Excel date.</summary>
+        public const string FileDateUnreadable = "file-date-unreadable";
+        /// <summary>Parameters: <c>value</c>. A site, company or roster the network lacks (or, for HR, not of its company).</summary>
+        public const string UnknownCode = "unknown-code";
+        /// <summary>Parameters: <c>value</c>, <c>company</c> (the only one this import takes).</summary>
+        public const string NotThisCompany = "not-this-company";
+        /// <summary>Parameters: <c>value</c>.</summary>
+        public const string PlantOfAnotherCompany = "plant-of-another-company";
+        /// <summary>Parameters: <c>value</c> (the roster).</summary>
+        public const string RotationLengthsDiffer = "rotation-lengths-differ";
+        /// <summary>A home outside the road network's area (the extract's bounds).</summary>
+        public const string OutsideRoadNetwork = "outside-road-network";
+        /// <summary>Neither coordinates nor a postal address for the home.</summary>
+        public const string HomeMissing = "home-missing";
+        /// <summary>Parameters: <c>address</c> (as written). Nothing in the address index resembles it.</summary>
+        public const string AddressNotFound = "address-not-found";
+        /// <summary>Parameters: <c>address</c>, <c>closest</c> (the best candidate), <c>confidence</c> (0..1): not sure enough to place the home.</summary>
+        public const string AddressUncertain = "address-uncertain";
+        /// <summary>The file could not be read at all (no header line, a damaged workbook).</summary>
+        public const string FileUnreadable = "file-unreadable";
     }
 
     /// <summary>What a carpool decision did, when it went through (<c>code</c> of the answer; the client words it as

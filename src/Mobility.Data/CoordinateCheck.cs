@@ -15,11 +15,16 @@ public sealed class CoordinateCheck
 
     private readonly GeoPoint? _centre;
     private readonly (string Code, string English) _reference;
+    private readonly double _maximumMetres;
+    private readonly GeoArea? _roads;
 
-    private CoordinateCheck(GeoPoint? centre, (string Code, string English) reference) => (_centre, _reference) = (centre, reference);
+    private CoordinateCheck(GeoPoint? centre, (string Code, string English) reference, double maximumMetres = PlausibleMetres, GeoArea? roads = null) =>
+        (_centre, _reference, _maximumMetres, _roads) = (centre, reference, maximumMetres, roads);
 
-    /// <summary>A home: near the employee's main plant.</summary>
-    public static CoordinateCheck AroundPlant(GeoPoint plant) => new(plant, (Codes.Field.TooFarFromPlant, "the main plant"));
+    /// <summary>A home: near the employee's main plant (within <see cref="HomeRules.MaxDistanceKm"/>), and inside the road
+    /// network's area when it is known. The one rule of homes, over REST and in files.</summary>
+    public static CoordinateCheck AroundPlant(GeoPoint plant, HomeRules? rules = null) =>
+        new(plant, (Codes.Field.TooFarFromPlant, "the main plant"), (rules?.MaxDistanceKm ?? HomeRules.DefaultMaxDistanceKm) * 1000, rules?.RoadArea);
 
     /// <summary>A site: near the network's known sites (their median centre); with none known, only ranges and [0, 0] are checked.</summary>
     public static CoordinateCheck ForArea(IEnumerable<GeoPoint> knownPoints)
@@ -49,16 +54,16 @@ public sealed class CoordinateCheck
         if (latitude == 0 && longitude == 0)
             return new CoordinateProblem(Codes.Field.CoordinatesUnset, new Dictionary<string, object?>(),
                 "[0, 0] is what an unset coordinate becomes, not a place anyone works or lives");
-        if (IsNear(latitude, longitude)) return null;
+        if (IsNear(latitude, longitude))
+            return _roads is { } roads && !roads.Contains(place)
+                ? new CoordinateProblem(Codes.Field.OutsideRoadNetwork, new Dictionary<string, object?>(), "outside the road network's area")
+                : null;
         if (swappedInRange && IsNear(longitude, latitude)) return Swapped(latitude, longitude);
         var kilometres = Math.Round(Metres(latitude, longitude) / 1000);
         return new CoordinateProblem(_reference.Code,
-            new Dictionary<string, object?> { ["kilometres"] = kilometres, ["maximumKilometres"] = PlausibleMetres / 1000 },
-            $"latitude {latitude}, longitude {longitude} is {kilometres} km from {_reference.English}, farther than {PlausibleMetres / 1000} km");
+            new Dictionary<string, object?> { ["kilometres"] = kilometres, ["maximumKilometres"] = _maximumMetres / 1000 },
+            $"latitude {latitude}, longitude {longitude} is {kilometres} km from {_reference.English}, farther than {_maximumMetres / 1000} km");
     }
-
-    /// <summary>The reason in English (import reports are), or null.</summary>
-    public string? Problem(GeoPoint place) => Check(place)?.English;
 
     private static CoordinateProblem Swapped(double latitude, double longitude) => new(Codes.Field.CoordinatesSwapped, Place(latitude, longitude),
         $"latitude {latitude} and longitude {longitude} look swapped: swapped, they fall in the network's area");
@@ -68,7 +73,7 @@ public sealed class CoordinateCheck
 
     private static bool InRange(double latitude, double longitude) => latitude is >= -90 and <= 90 && longitude is >= -180 and <= 180;
 
-    private bool IsNear(double latitude, double longitude) => _centre is null || Metres(latitude, longitude) <= PlausibleMetres;
+    private bool IsNear(double latitude, double longitude) => _centre is null || Metres(latitude, longitude) <= _maximumMetres;
 
     private double Metres(double latitude, double longitude) => new GeoPoint(latitude, longitude).DistanceTo(_centre!.Value);
 }
@@ -76,3 +81,11 @@ public sealed class CoordinateCheck
 /// <summary>Why a place was refused: a code of <see cref="Codes.Field"/> with its parameters, which clients word, and in
 /// English for the import reports.</summary>
 public sealed record CoordinateProblem(string Code, IReadOnlyDictionary<string, object?> Parameters, string English);
+
+/// <summary>Where a home may be (settings <c>Homes:MaxDistanceKm</c>, and the road network's area when the server has one).</summary>
+public sealed record HomeRules(double MaxDistanceKm = HomeRules.DefaultMaxDistanceKm, GeoArea? RoadArea = null)
+{
+    public const string Section = "Homes";
+    public const double DefaultMaxDistanceKm = CoordinateCheck.PlausibleMetres / 1000;
+}
+

@@ -27,9 +27,9 @@ public static class TextRules
     /// <summary>How an employee gets the company's shuttle or taxi when no car is left (a phone number, a place, a code).</summary>
     public const int RideHomeInstructionsLength = 500;
 
-    /// <summary>Why the text is refused, in English (import reports are), or null when it is fine.</summary>
-    public static string? Problem(string text, int maximumLength = MaximumLength) =>
-        text.Contains('\0') ? "contains a NUL character (\\0), which cannot be stored"
-        : text.Length > maximumLength ? $"is longer than {maximumLength} characters"
+    /// <summary>Why the text is refused, as a code of <see cref="Codes.Field"/> and its parameters, or null when it is fine.</summary>
+    public static (string Code, Dictionary<string, object?> Parameters)? Problem(string text, int maximumLength = MaximumLength) =>
+        text.Contains('\0') ? (Codes.Field.NulCharacter, [])
+        : text.Length > maximumLength ? (Codes.Field.TextTooLong, CodeParameters.Maximum(maximumLength))
         : null;
 }

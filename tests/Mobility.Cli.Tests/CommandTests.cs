@@ -28,7 +28,7 @@ public class CommandTests(TestDatabase database) : IClassFixture<TestDatabase>
         }
         var wrong = CliRunner.Run("import", "employees", Example("sites.csv"), "--network", "Réseau Alsace Nord", "--db", database.ConnectionString);
         Assert.Equal(2, wrong.ExitCode);
-        Assert.Contains("line 1, site: missing column", wrong.Errors);
+        Assert.Contains("line 1, site: missing-column", wrong.Errors);
         Assert.Contains("Nothing imported", wrong.Errors);
     }
 

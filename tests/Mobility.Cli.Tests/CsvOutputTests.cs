@@ -12,8 +12,8 @@ namespace Mobility.Cli.Tests;
 /// <summary>What the product writes as CSV, read back as a spreadsheet would see each cell.</summary>
 public class CsvOutputTests
 {
-    private static CsvTable ReadBack(string path, params string[] columns) =>
-        CsvTable.Read(File.OpenRead(path), columns.ToDictionary(c => c, _ => Array.Empty<string>()));
+    private static ImportTable ReadBack(string path, params string[] columns) =>
+        ImportTable.Read(File.OpenRead(path), columns.ToDictionary(c => c, _ => Array.Empty<string>()));
 
     private static string Written(string text)
     {

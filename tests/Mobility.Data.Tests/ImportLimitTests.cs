@@ -40,7 +40,7 @@ public class ImportLimitTests
         var report = await new SiteImporter(context).ImportAsync(Utf8(file), Network);
         Assert.Equal([(2, "id"), (3, "name"), (4, "address"), (5, "commune"), (6, "company_name")],
             report.Errors.Select(e => (e.Line, e.Column)).ToList());
-        Assert.All(report.Errors, e => Assert.Contains("longer than", e.Reason));
+        Assert.All(report.Errors, e => Assert.Equal(Codes.Field.TextTooLong, e.Code));
         Assert.Equal(2, await context.Sites.CountAsync());
     }
 
@@ -71,7 +71,7 @@ public class ImportLimitTests
                    "4;HP;HAG-1;48.60;7.40\n";
         var report = await new EmployeeImporter(context, TimeProvider.System).ImportAsync(Utf8(file), Network);
         Assert.Equal([2, 3, 4], report.Errors.Select(e => e.Line).ToList());
-        Assert.Contains("swapped", report.Errors[2].Reason);
+        Assert.Equal([Codes.Field.CoordinatesUnset, Codes.Field.TooFarFromPlant, Codes.Field.CoordinatesSwapped], report.Errors.Select(e => e.Code));
         Assert.Equal(0, await context.Employees.CountAsync());
     }
 

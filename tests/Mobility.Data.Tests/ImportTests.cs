@@ -77,7 +77,8 @@ public class ImportTests
         using var database = new MigratedDatabase();
         await using var context = database.NewContext();
         var report = await new SiteImporter(context).ImportAsync(Utf8("id,name,kind,latitude\nA,Plant,plant,48.8\n"), Network);
-        Assert.Equal([new ImportError(1, "longitude", "missing column")], report.Errors);
+        var missing = Assert.Single(report.Errors);
+        Assert.Equal((1, "longitude", Codes.Field.MissingColumn), (missing.Line, missing.Column, missing.Code));
         Assert.Equal(0, await context.Sites.CountAsync());
         Assert.Equal(0, await context.Networks.CountAsync());
     }
@@ -103,13 +104,12 @@ public class ImportTests
         Assert.False(report.Succeeded);
         var byLine = report.Errors.ToDictionary(e => e.Line);
         Assert.Equal(new[] { 4, 5, 6, 7, 8, 9 }, byLine.Keys.Order());
-        Assert.Contains("out of range", byLine[4].Reason);
-        Assert.Contains("swapped", byLine[5].Reason);
-        Assert.Contains("duplicate ID 'A'", byLine[6].Reason);
-        Assert.Contains("line 2", byLine[6].Reason);
-        Assert.Equal(("name", "missing value"), (byLine[7].Column, byLine[7].Reason));
-        Assert.Contains("not a number", byLine[8].Reason);
-        Assert.Contains("not one of", byLine[9].Reason);
+        Assert.Equal(Codes.Field.CoordinatesOutOfRange, byLine[4].Code);
+        Assert.Equal(Codes.Field.CoordinatesSwapped, byLine[5].Code);
+        Assert.Equal((Codes.Field.DuplicateId, "A", 2), (byLine[6].Code, byLine[6].Parameters["value"], byLine[6].Parameters["firstLine"]));
+        Assert.Equal(("name", Codes.Field.Required), (byLine[7].Column, byLine[7].Code));
+        Assert.Equal(Codes.Field.NumberExpected, byLine[8].Code);
+        Assert.Equal(Codes.Field.UnknownChoice, byLine[9].Code);
         Assert.Equal(0, await context.Sites.CountAsync());
     }
 
@@ -129,10 +129,10 @@ public class ImportTests
         var report = await new ShiftPatternImporter(context).ImportAsync(Utf8(file), Network);
         var byLine = report.Errors.ToDictionary(e => e.Line);
         Assert.Equal(new[] { 3, 4, 5, 6 }, byLine.Keys.Order());
-        Assert.Contains("outside the 2-week rotation", byLine[3].Reason);
-        Assert.Contains("not a time of day", byLine[4].Reason);
-        Assert.Contains("not a list of days", byLine[5].Reason);
-        Assert.Contains("ends when it starts", byLine[6].Reason);
+        Assert.Equal((Codes.Field.WeekOutsideRotation, 2), (byLine[3].Code, byLine[3].Parameters["rotationWeeks"]));
+        Assert.Equal(("start", Codes.Field.TimeUnreadable), (byLine[4].Column, byLine[4].Code));
+        Assert.Equal(Codes.Field.DaysUnreadable, byLine[5].Code);
+        Assert.Equal(Codes.Field.ShiftZeroLength, byLine[6].Code);
         Assert.Equal(0, await context.ShiftPatterns.CountAsync());
     }
 
@@ -149,7 +149,7 @@ public class ImportTests
         var report = await new ShiftPatternImporter(context).ImportAsync(Utf8(file), Network);
         var error = Assert.Single(report.Errors);
         Assert.Equal(3, error.Line);
-        Assert.Contains("Overlaps slot 1", error.Reason);
+        Assert.Equal((Codes.Field.SlotOverlaps, 1), (error.Code, error.Parameters["slot"]));
         Assert.Equal(0, await context.ShiftPatterns.CountAsync());
     }
 
@@ -172,12 +172,12 @@ public class ImportTests
             var report = await new EmployeeImporter(context, TimeProvider.System).ImportAsync(Utf8(bad), Network);
             var byLine = report.Errors.ToDictionary(e => e.Line);
             Assert.Equal(new[] { 3, 4, 5, 6, 7, 8 }, byLine.Keys.Order());
-            Assert.Contains("unknown site 'HAG-9'", byLine[3].Reason);
-            Assert.Contains("unknown shift pattern '4x8'", byLine[4].Reason);
-            Assert.Contains("duplicate ID '1001'", byLine[5].Reason);
-            Assert.Contains("swapped", byLine[6].Reason);
-            Assert.Contains("unknown company 'XX'", byLine[7].Reason);
-            Assert.Contains("passenger offers no seats", byLine[8].Reason);
+            Assert.Equal(("site", Codes.Field.UnknownCode, "HAG-9"), (byLine[3].Column, byLine[3].Code, byLine[3].Parameters["value"]));
+            Assert.Equal(("poste", Codes.Field.UnknownCode, "4x8"), (byLine[4].Column, byLine[4].Code, byLine[4].Parameters["value"]));
+            Assert.Equal(("matricule", Codes.Field.DuplicateId, 2), (byLine[5].Column, byLine[5].Code, byLine[5].Parameters["firstLine"]));
+            Assert.Equal(Codes.Field.CoordinatesSwapped, byLine[6].Code);
+            Assert.Equal(("entreprise", Codes.Field.UnknownCode), (byLine[7].Column, byLine[7].Code));
+            Assert.Equal(("places", Codes.Field.PassengerOffersNoSeats), (byLine[8].Column, byLine[8].Code));
             Assert.Equal(0, await context.Employees.CountAsync());
         }
 
@@ -220,7 +220,7 @@ public class ImportTests
         await using (var context = database.NewContext())
         {
             var refused = await new EmployeeImporter(context, TimeProvider.System).ImportAsync(Utf8(otherCompanysPlant), Network);
-            Assert.Contains("plant 'BRU-1' belongs to another company", Assert.Single(refused.Errors).Reason);
+            Assert.Equal(Codes.Field.PlantOfAnotherCompany, Assert.Single(refused.Errors).Code);
         }
         await using (var context = database.NewContext())
         {

@@ -31,8 +31,9 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("lineErrors").EnumerateArray().ToList();
-        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 3 && e.GetProperty("column").GetString() == "company");
+        Assert.Equal("import-refused", problem.RootElement.GetProperty("code").GetString());
+        var errors = problem.RootElement.GetProperty("parameters").GetProperty("lineErrors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 3 && e.GetProperty("column").GetString() == "entreprise");
         await using var database = server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A20" || e.ExternalId == "B20"));
     }
@@ -76,7 +77,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
-        return problem.RootElement.GetProperty("lineErrors").EnumerateArray().Select(e => e.Clone()).ToList();
+        return problem.RootElement.GetProperty("parameters").GetProperty("lineErrors").EnumerateArray().Select(e => e.Clone()).ToList();
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         var csv = "matricule;entreprise;site;prénom;latitude;longitude\nA40;ALP;ALP-1;Zo\u0000é;48,80;7,75\nA41;ALP;ALP-1;Léon;48,79;7,74\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
         var error = Assert.Single(await LineErrorsAsync(response, client));
-        Assert.Equal((2, "first_name"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Equal((2, "prénom", "nul-character"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("code").GetString()));
         await using var database = server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId == "A40" || e.ExternalId == "A41"));
     }
@@ -98,7 +99,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         var csv = $"matricule;entreprise;site;latitude;longitude\nA50{new string('x', 1024 * 1024)};ALP;ALP-1;48,80;7,75\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
         var error = Assert.Single(await LineErrorsAsync(response, client));
-        Assert.Equal((2, "id"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Equal((2, "matricule", "text-too-long"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("code").GetString()));
         await using var database = server.NewContext();
         Assert.False(await database.Employees.AnyAsync(e => e.ExternalId.StartsWith("A50")));
     }
@@ -110,7 +111,7 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         var csv = "matricule;entreprise;site;latitude;longitude;depuis\nA55;ALP;ALP-1;48,80;7,75;31/12/9999\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
         var error = Assert.Single(await LineErrorsAsync(response, client));
-        Assert.Equal((2, "valid_from"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Equal((2, "depuis", "out-of-range"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("code").GetString()));
     }
 
     [Theory]
@@ -134,10 +135,10 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
                   "A60;ALP;BET-1;48,80;7,75\nA61;ALP;NOWHERE-1;48,80;7,75\nA62;BET;ALP-1;48,80;7,75\nA63;NOBODY;ALP-1;48,80;7,75\n";
         using var response = await client.PostAsync($"/api/companies/{server.Alpha}/imports/employees", Csv(csv, Encoding.UTF8));
         var errors = await LineErrorsAsync(response, client);
-        string Reason(int line, string column) => errors.Single(e => e.GetProperty("line").GetInt32() == line && e.GetProperty("column").GetString() == column)
-            .GetProperty("reason").GetString()!;
+        string Reason(int line, string field) => errors.Single(e => e.GetProperty("line").GetInt32() == line && e.GetProperty("field").GetString() == field)
+            is var e ? $"{e.GetProperty("column").GetString()} {e.GetProperty("code").GetString()} {e.GetProperty("parameters")}" : "";
         Assert.Equal(Reason(3, "site").Replace("NOWHERE-1", "BET-1"), Reason(2, "site"));
         Assert.Equal(Reason(5, "company").Replace("NOBODY", "BET"), Reason(4, "company"));
-        Assert.DoesNotContain(errors, e => e.GetProperty("reason").GetString()!.Contains("another"));
+        Assert.DoesNotContain(errors, e => e.GetProperty("code").GetString()!.Contains("another"));
     }
 }

@@ -134,14 +134,19 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
     }
 
     [Fact]
-    public async Task HR_imports_a_file_on_its_page_sees_the_job_through_and_a_refused_file_shows_its_lines()
+    public async Task HR_checks_a_file_on_its_page_imports_it_with_progress_and_a_bad_workbook_shows_every_error_in_French()
     {
         var address = RealServer.Serve(_instance);
         var folder = Directory.CreateTempSubdirectory("import-page");
         var good = Path.Combine(folder.FullName, "salaries.csv");
-        var bad = Path.Combine(folder.FullName, "refuse.csv");
+        var bad = Path.Combine(folder.FullName, "refuse.xlsx");
         await File.WriteAllTextAsync(good, AlphaEmployees("PAGE", 3000));
-        await File.WriteAllTextAsync(bad, "matricule;entreprise;site;latitude;longitude\nPB1;ALP;ALP-1;48,80;7,75\nPB2;BET;BET-1;48,80;7,75\n");
+        await File.WriteAllBytesAsync(bad, Mobility.TestSupport.XlsxFile.Build(
+            ["Matricule", "Entreprise", "Site", "Latitude", "Longitude", "Poste"],
+            ["PB1", "ALP", "ALP-1", "48,80", "7,75", ""],
+            ["PB2", "BET", "BET-1", "48,80", "7,75", ""],
+            ["PB3", "ALP", "ALP-1", "149,42", "7,75", "4x6"],
+            ["PB3", "ALP", "ALP-1", "48,79", "7,74", ""]));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
@@ -149,30 +154,55 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
             var scriptErrors = new List<string>();
             page.PageError += (_, error) => scriptErrors.Add(error);
-            await page.GotoAsync(address + "/");
-            await page.FillAsync("#sign-in-form input[name=email]", "hr.alpha@test.local");
-            await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
-            await page.ClickAsync("#sign-in-form button[type=submit]");
+            await Chromium.SignInAsync(page, address, "hr.alpha@test.local");
 
             await page.SetInputFilesAsync("#import-form input[name=file]", good);
             await page.ClickAsync("#import-form button[type=submit]");
             // The page's policy forbids evaluated scripts, so waits are by locator.
-            await page.Locator("#import-result", new() { HasText = "lignes importées" }).WaitForAsync();
+            await page.Locator("#import-preview", new() { HasText = "Aucune erreur" }).WaitForAsync();
+            Assert.Contains("rien n'est encore importé", await page.TextContentAsync("#import-preview"));
+            // The preview wrote nothing: the first pass finds none of the file's people, the second the first pass's.
+            Assert.Equal(width == 390 ? 0 : 3000, await CountAsync(e => e.ExternalId.StartsWith("PAGE")));
+            await page.ClickAsync("#import-confirm");
+            await page.Locator("#import-result", new() { HasText = "Import terminé" }).WaitForAsync();
             // Numbers in the French way: 3 000 (a narrow no-break space between thousands).
-            Assert.Matches(@"^3[\s\u202F\u00A0]?000 lignes importées : [\d\s\u202F\u00A0]+ ajoutées, [\d\s\u202F\u00A0]+ mises à jour\.$", await page.TextContentAsync("#import-result"));
+            Assert.Matches(@"^Import terminé : 3[\s\u202F\u00A0]?000 lignes, [\d\s\u202F\u00A0]+ ajoutées, [\d\s\u202F\u00A0]+ mises à jour\.$",
+                (await page.TextContentAsync("#import-result"))!.Trim());
             Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"import-{width}.png"), FullPage = true });
 
             await page.SetInputFilesAsync("#import-form input[name=file]", bad);
             await page.ClickAsync("#import-form button[type=submit]");
-            await page.Locator("#import-result", new() { HasText = "rien n'a été importé" }).WaitForAsync();
-            var refused = await page.TextContentAsync("#import-result");
-            Assert.Contains("Rien n'a été importé", refused);
-            Assert.Contains("3 company", refused);
+            await page.Locator("#import-errors").WaitForAsync();
+            var preview = await page.TextContentAsync("#import-preview");
+            // Line 3: another company and its site; line 4: latitude 149,42 and roster 4x6; line 5: line 4's ID again.
+            Assert.Contains("5 erreurs trouvées : rien ne sera importé", preview);
+            var rows = await page.Locator("#import-errors tbody tr").AllInnerTextsAsync();
+            Assert.Equal(5, rows.Count);
+            Assert.Contains(rows, r => r.Contains("Entreprise") && r.Contains("ce fichier n'importe que l'entreprise ALP"));
+            Assert.Contains(rows, r => r.Contains("Latitude") && r.Contains("Position impossible"));
+            Assert.Contains(rows, r => r.Contains("Poste") && r.Contains("« 4x6 » est inconnu"));
+            Assert.Contains(rows, r => r.Contains("Matricule") && r.Contains("L'identifiant PB3 figure déjà ligne 4"));
+            Assert.Equal(0, await page.Locator("#import-confirm").CountAsync());
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Télécharger la liste des erreurs"));
+            var saved = Path.Combine(folder.FullName, $"errors-{width}.csv");
+            await download.SaveAsAsync(saved);
+            var lines = await File.ReadAllLinesAsync(saved);
+            Assert.Equal("ligne;colonne;erreur;code", lines[0].TrimStart('\uFEFF'));
+            Assert.Equal(6, lines.Length);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"import-errors-{width}.png"), FullPage = true });
             Assert.Empty(scriptErrors);
             await page.CloseAsync();
         }
+        await using var database = _server.NewContext();
+        Assert.False(await database.Employees.AnyAsync(e => e.ExternalId.StartsWith("PB")));
         folder.Delete(recursive: true);
+    }
+
+    private async Task<int> CountAsync(System.Linq.Expressions.Expression<Func<Mobility.Data.Model.Employee, bool>> which)
+    {
+        await using var database = _server.NewContext();
+        return await database.Employees.CountAsync(which);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ internal static class ImportCommands
     public static Command Create()
     {
         var command = new Command("import",
-            "Imports an HR file (CSV, ; or , separated, UTF-8 or Windows-1252, French or English headers). " +
+            "Imports an HR file (CSV, ; or , separated, UTF-8 or Windows-1252, or an Excel .xlsx workbook; French or English headers). " +
             "A file with any bad row imports nothing and lists every bad row. See docs/import-format.md.");
         command.Subcommands.Add(Kind("sites", "Sites: plants, stations, meeting points, car parks.",
             (database, file, network, cancellation) => new SiteImporter(database, Progress).ImportAsync(file, network, cancellation)));
@@ -26,7 +26,7 @@ internal static class ImportCommands
     private static Command Kind(string name, string description,
         Func<MobilityDbContext, Stream, string?, CancellationToken, Task<ImportReport>> import)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The CSV file." };
+        var file = new Argument<FileInfo>("FILE") { Description = "The CSV or .xlsx file." };
         var network = new Option<string?>("--network") { Description = "The network's name (needed when there are several)." };
         var command = new Command(name, description);
         command.Arguments.Add(file);
@@ -43,7 +43,7 @@ internal static class ImportCommands
             if (!report.Succeeded)
             {
                 foreach (var error in report.Errors) Console.Error.WriteLine(error);
-                Console.Error.WriteLine($"Nothing imported: {report.Errors.Count} problem(s) in {report.Rows} row(s).");
+                Console.Error.WriteLine($"Nothing imported: {report.Errors.Count} error(s) in {report.Rows} row(s).");
                 return CommandErrors.UserError;
             }
             Console.WriteLine($"{report.Rows} row(s): {report.Inserted} inserted, {report.Updated} updated.");

@@ -9,7 +9,7 @@ namespace Mobility.Data.Import;
 /// stopping, so that a file's every problem is reported at once. French forms are accepted: decimal commas,
 /// "5h30", "lun-ven", "oui/non".
 /// </summary>
-public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportError> errors)
+public sealed partial class RowReader(ImportTable table, ImportRow row, List<ImportError> errors)
 {
     public int Line => row.Line;
 
@@ -19,7 +19,7 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
     public string Required(string column, int maximumLength = TextRules.MaximumLength)
     {
         var value = table.Value(row, column);
-        if (value is null) errors.Add(new ImportError(row.Line, column, "missing value"));
+        if (value is null) Error(column, Codes.Field.Required);
         return Checked(column, value, maximumLength) ?? "";
     }
 
@@ -27,7 +27,7 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
     private string? Checked(string column, string? value, int maximumLength)
     {
         if (value is null || TextRules.Problem(value, maximumLength) is not { } problem) return value;
-        errors.Add(new ImportError(row.Line, column, problem));
+        Error(column, problem.Code, problem.Parameters);
         return null;
     }
 
@@ -39,7 +39,7 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
         if (double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             && double.IsFinite(value))
             return value;
-        errors.Add(new ImportError(row.Line, column, $"'{text}' is not a number"));
+        Error(column, Codes.Field.NumberExpected, CodeParameters.Value(text));
         return null;
     }
 
@@ -49,12 +49,12 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
         if (string.IsNullOrEmpty(text)) return null;
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            errors.Add(new ImportError(row.Line, column, $"'{text}' is not a whole number"));
+            Error(column, Codes.Field.WholeNumberExpected, CodeParameters.Value(text));
             return null;
         }
         if (value < minimum || value > maximum)
         {
-            errors.Add(new ImportError(row.Line, column, $"{value} is outside {minimum}..{maximum}"));
+            Error(column, Codes.Field.OutOfRange, CodeParameters.Range(minimum, maximum));
             return null;
         }
         return value;
@@ -72,7 +72,11 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
             if (hours == 24 && minutes == 0) hours = 0;
             if (hours < 24 && minutes < 60) return new TimeOnly(hours, minutes);
         }
-        errors.Add(new ImportError(row.Line, column, $"'{text}' is not a time of day (e.g. 05:00 or 5h)"));
+        // A workbook stores a time of day as a fraction of a day (0.25 is 06:00).
+        else if (table.Format == "xlsx" && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var fraction)
+                 && fraction is >= 0 and < 1)
+            return TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Math.Round(fraction * 24 * 60) % (24 * 60)));
+        Error(column, Codes.Field.TimeUnreadable, CodeParameters.Value(text));
         return null;
     }
 
@@ -81,13 +85,19 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
         var text = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(text)) return null;
         string[] formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy"];
-        if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        DateOnly? read = DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            // A workbook stores a date as its serial number (days since 1899-12-30).
+            : table.Format == "xlsx" && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466
+                ? DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)))
+                : null;
+        if (read is { } found)
         {
-            if (DateRange.Contains(date)) return date;
-            errors.Add(new ImportError(row.Line, column, $"'{text}' is outside {DateRange.Text}"));
+            if (DateRange.Contains(found)) return found;
+            Error(column, Codes.Field.OutOfRange, CodeParameters.Range(DateRange.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateRange.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             return null;
         }
-        errors.Add(new ImportError(row.Line, column, $"'{text}' is not a date (2026-01-05 or 05/01/2026)"));
+        Error(column, Codes.Field.FileDateUnreadable, CodeParameters.Value(text));
         return null;
     }
 
@@ -95,12 +105,12 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
     {
         var text = Optional(column);
         if (text is null) return null;
-        switch (CsvTable.Normalise(text))
+        switch (ImportTable.Normalise(text))
         {
             case "oui" or "yes" or "true" or "vrai" or "1" or "o" or "y" or "ja": return true;
             case "non" or "no" or "false" or "faux" or "0" or "n" or "nein": return false;
         }
-        errors.Add(new ImportError(row.Line, column, $"'{text}' is not yes/no (oui/non)"));
+        Error(column, Codes.Field.YesNoExpected, CodeParameters.Value(text));
         return null;
     }
 
@@ -109,9 +119,8 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
     {
         var text = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(text)) return null;
-        if (vocabulary.TryGetValue(CsvTable.Normalise(text), out var value)) return value;
-        errors.Add(new ImportError(row.Line, column,
-            $"'{text}' is not one of: {string.Join(", ", vocabulary.Keys.Order())}"));
+        if (vocabulary.TryGetValue(ImportTable.Normalise(text), out var value)) return value;
+        Error(column, Codes.Field.UnknownChoice, CodeParameters.Allowed(vocabulary.Keys.Order()));
         return null;
     }
 
@@ -130,7 +139,7 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
             var last = range.Length > 1 ? DayIndex(range[^1]) : first;
             if (first is null || last is null || range.Length > 2)
             {
-                errors.Add(new ImportError(row.Line, column, $"'{text}' is not a list of days (e.g. lun-ven, Mon-Fri)"));
+                Error(column, Codes.Field.DaysUnreadable, CodeParameters.Value(text));
                 return null;
             }
             for (var day = first.Value; ; day = (day + 1) % 7)
@@ -142,9 +151,16 @@ public sealed partial class RowReader(CsvTable table, CsvRow row, List<ImportErr
         return result;
     }
 
-    public void Error(string? column, string reason) => errors.Add(new ImportError(row.Line, column, reason));
+    /// <summary>An error of this row in the column that fills <paramref name="field"/>, named as the file's header wrote it.</summary>
+    public void Error(string field, string code, IReadOnlyDictionary<string, object?>? parameters = null) =>
+        errors.Add(At(table, row.Line, field, code, parameters));
 
-    private static int? DayIndex(string name) => CsvTable.Normalise(name) switch
+    public static ImportError At(ImportTable table, int line, string field, string code, IReadOnlyDictionary<string, object?>? parameters = null) =>
+        new(line, table.ColumnName(field), field, code, parameters ?? NoParameters);
+
+    private static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
+
+    private static int? DayIndex(string name) => ImportTable.Normalise(name) switch
     {
         "lun" or "lundi" or "mon" or "monday" or "mo" => 0,
         "mar" or "mardi" or "tue" or "tuesday" or "di" => 1,

@@ -7,7 +7,7 @@ namespace Mobility.Data.Import;
 /// Imports shift patterns, one row per slot: pattern;name;rotation_weeks;week;days;start;end. Weeks count from 1
 /// as rosters are written ("semaine 1"). A pattern in the file replaces its slots in the database.
 /// </summary>
-public sealed class ShiftPatternImporter(MobilityDbContext database, Action<ImportProgress>? progress = null)
+public sealed class ShiftPatternImporter(MobilityDbContext database, Action<ImportProgress>? progress = null, ImportOptions? options = null)
 {
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -27,9 +27,10 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<Impo
 
     public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
     {
-        var table = CsvTable.Read(file, Columns);
-        var errors = RequiredColumns.Where(c => !table.HasColumn(c)).Select(c => new ImportError(1, c, "missing column")).ToList();
-        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors);
+        var table = ImportTable.Read(file, Columns);
+        var shape = ImportFileShape.Of(table);
+        var errors = RequiredColumns.Where(c => !table.HasColumn(c)).Select(c => RowReader.At(table, 1, c, Codes.Field.MissingColumn)).ToList();
+        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors) with { File = shape };
 
         var slots = new List<Slot>();
         foreach (var row in table.Rows)
@@ -49,15 +50,16 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<Impo
         {
             var declared = pattern.Select(s => s.RotationWeeks).Where(w => w != null).Distinct().ToList();
             if (declared.Count > 1)
-                errors.Add(new ImportError(pattern.Last().Line, "rotation_weeks", $"pattern '{pattern.Key}' has different rotation lengths"));
+                errors.Add(RowReader.At(table, pattern.Last().Line, "rotation_weeks", Codes.Field.RotationLengthsDiffer, CodeParameters.Value(pattern.Key)));
             var lines = pattern.ToList();
             var weeks = declared.FirstOrDefault() ?? lines.Max(s => s.Week);
             // The same rule as the API's and the engine's: zero-length or overlapping slots, weeks outside the rotation, too many slots.
             foreach (var issue in RosterRules.Check(weeks, lines.Select(ToSlot).ToList()))
-                errors.Add(new ImportError(issue.Slot is { } index ? lines[index].Line : lines[^1].Line, ColumnOf(issue.Field),
-                    $"pattern '{pattern.Key}': {issue.Message}"));
+                errors.Add(RowReader.At(table, issue.Slot is { } index ? lines[index].Line : lines[^1].Line, ColumnOf(issue.Field) ?? "pattern",
+                    issue.Code, issue.Parameters));
         }
-        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors.OrderBy(e => e.Line).ToList());
+        if (errors.Count > 0 || options?.PreviewOnly == true)
+            return new ImportReport(table.Rows.Count, 0, 0, ImportErrors.InFileOrder(errors)) { File = shape };
 
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
         var network = await ImportTarget.ResolveAsync(database, networkName, mayCreate: true, cancellation);
@@ -84,7 +86,7 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<Impo
         }
         await database.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
-        return new ImportReport(table.Rows.Count, inserted, updated, []);
+        return new ImportReport(table.Rows.Count, inserted, updated, []) { Written = true, File = shape };
     }
 
     /// <summary>Files count weeks from 1, as rosters are written; the model from 0.</summary>

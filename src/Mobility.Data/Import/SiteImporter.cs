@@ -5,7 +5,7 @@ using Mobility.Routing;
 namespace Mobility.Data.Import;
 
 /// <summary>Imports sites (plants, stations, meeting points, car parks); companies named in the file are created.</summary>
-public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgress>? progress = null)
+public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgress>? progress = null, ImportOptions? options = null)
 {
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -37,40 +37,48 @@ public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgre
 
     public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
     {
-        var table = CsvTable.Read(file, Columns);
-        var errors = new List<ImportError>();
-        foreach (var column in RequiredColumns.Where(c => !table.HasColumn(c)))
-            errors.Add(new ImportError(1, column, "missing column"));
-        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors);
+        var table = ImportTable.Read(file, Columns);
+        var shape = ImportFileShape.Of(table);
+        var errors = RequiredColumns.Where(c => !table.HasColumn(c)).Select(c => RowReader.At(table, 1, c, Codes.Field.MissingColumn)).ToList();
+        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors) with { File = shape };
 
         await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
         var network = await ImportTarget.ResolveAsync(database, networkName, mayCreate: true, cancellation);
         var existingSites = network.Id == 0 ? [] : await database.Sites.Where(s => s.NetworkId == network.Id).ToListAsync(cancellation);
 
         var candidates = new List<Candidate>();
+        var places = new List<(int Line, GeoPoint Place)>();
+        var ids = new List<(int Line, string Id)>();
         foreach (var row in table.Rows)
         {
             var before = errors.Count;
             var read = new RowReader(table, row, errors);
-            var candidate = new Candidate(row.Line, read.Required("id", TextRules.ExternalIdLength), read.Required("name", TextRules.NameLength),
-                read.Choice("kind", Kinds, required: true) ?? default,
-                new GeoPoint(read.Number("latitude", true) ?? double.NaN, read.Number("longitude", true) ?? double.NaN), read.Optional("company", TextRules.ExternalIdLength),
+            var id = read.Required("id", TextRules.ExternalIdLength);
+            var name = read.Required("name", TextRules.NameLength);
+            var kind = read.Choice("kind", Kinds, required: true);
+            var (latitude, longitude) = (read.Number("latitude", true), read.Number("longitude", true));
+            var candidate = new Candidate(row.Line, id, name, kind ?? default,
+                new GeoPoint(latitude ?? double.NaN, longitude ?? double.NaN), read.Optional("company", TextRules.ExternalIdLength),
                 read.Optional("company_name", TextRules.NameLength), read.Optional("address", TextRules.AddressLength),
                 read.Optional("commune", TextRules.CommuneLength));
+            if (id.Length > 0) ids.Add((row.Line, id));
+            if (latitude is not null && longitude is not null) places.Add((row.Line, candidate.Place));
             if (errors.Count == before) candidates.Add(candidate);
             if (row.Line % 1000 == 0) progress?.Invoke(new ImportProgress(ImportStage.Checking, row.Line - 1, table.Rows.Count));
         }
 
         var area = CoordinateCheck.ForArea(existingSites.Count > 0
             ? existingSites.Select(s => s.Location.ToGeoPoint())
-            : candidates.Select(c => c.Place));
-        foreach (var candidate in candidates)
-            if (area.Problem(candidate.Place) is { } problem)
-                errors.Add(new ImportError(candidate.Line, "latitude", problem));
-        foreach (var duplicate in candidates.GroupBy(c => c.Id).Where(g => g.Count() > 1))
+            : places.Select(p => p.Place));
+        foreach (var (line, place) in places)
+            if (area.Check(place) is { } problem)
+                errors.Add(RowReader.At(table, line, "latitude", problem.Code, problem.Parameters));
+        foreach (var duplicate in ids.GroupBy(c => c.Id).Where(g => g.Count() > 1))
             foreach (var repeat in duplicate.Skip(1))
-                errors.Add(new ImportError(repeat.Line, "id", $"duplicate ID '{repeat.Id}' (first on line {duplicate.First().Line})"));
-        if (errors.Count > 0) return ImportReport.Failed(table.Rows.Count, errors.OrderBy(e => e.Line).ToList());
+                errors.Add(RowReader.At(table, repeat.Line, "id", Codes.Field.DuplicateId,
+                    new Dictionary<string, object?> { ["value"] = repeat.Id, ["firstLine"] = duplicate.First().Line }));
+        if (errors.Count > 0 || options?.PreviewOnly == true)
+            return new ImportReport(table.Rows.Count, 0, 0, ImportErrors.InFileOrder(errors)) { File = shape };
 
         var companies = network.Id == 0 ? [] : await database.Companies.Where(c => c.NetworkId == network.Id)
             .ToDictionaryAsync(c => c.ExternalId, cancellation);
@@ -102,6 +110,6 @@ public sealed class SiteImporter(MobilityDbContext database, Action<ImportProgre
         }
         await database.SaveChangesAsync(cancellation);
         await transaction.CommitAsync(cancellation);
-        return new ImportReport(table.Rows.Count, inserted, updated, []);
+        return new ImportReport(table.Rows.Count, inserted, updated, []) { Written = true, File = shape };
     }
 }

@@ -13,6 +13,7 @@ public static class CarpoolsSetup
         services.AddSingleton<RecomputeQueue>();
         services.AddScoped<CarpoolDecisions>();
         services.AddSingleton<TravelTimesSource>();
+        services.AddSingleton<HomeRulesSource>();
         services.AddScoped<NetworkRematch>();
         services.AddScoped<StandingCarpools>();
         services.AddHostedService<NewDayRematch>();

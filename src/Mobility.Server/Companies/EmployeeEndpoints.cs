@@ -41,10 +41,10 @@ public static class EmployeeEndpoints
             ? Results.Ok(EmployeeView.From(employee)) : Results.NotFound();
 
     private static async Task<IResult> AddEmployeeAsync(long companyId, EmployeeInput input, MobilityDbContext database,
-        RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
+        RecomputeQueue recompute, IConfiguration configuration, HomeRulesSource homes, CancellationToken cancellation)
     {
         var employee = new Employee { CompanyId = companyId, ExternalId = "" };
-        var errors = await input.TryApplyAsync(employee, isNew: true, database, configuration, cancellation);
+        var errors = await input.TryApplyAsync(employee, isNew: true, database, configuration, homes.Rules, cancellation);
         if (errors.Any) return errors.Problem();
         database.Employees.Add(employee);
         await database.SaveChangesAsync(cancellation);
@@ -53,12 +53,12 @@ public static class EmployeeEndpoints
     }
 
     private static async Task<IResult> ChangeEmployeeAsync(long employeeId, EmployeeInput input, MobilityDbContext database,
-        RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
+        RecomputeQueue recompute, IConfiguration configuration, HomeRulesSource homes, CancellationToken cancellation)
     {
         var employee = await database.Employees.SingleAsync(e => e.Id == employeeId, cancellation);
         if (employee.ErasedAt is not null)
             return CodedProblem.Create(StatusCodes.Status409Conflict, Codes.Problem.EmployeeErased);
-        var errors = await input.TryApplyAsync(employee, isNew: false, database, configuration, cancellation);
+        var errors = await input.TryApplyAsync(employee, isNew: false, database, configuration, homes.Rules, cancellation);
         if (errors.Any) return errors.Problem();
         await database.SaveChangesAsync(cancellation);
         await EmployeeChanges.RequestRematchAsync(database, recompute, employeeId, "employee changed", cancellation);

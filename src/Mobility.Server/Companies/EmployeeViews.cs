@@ -37,9 +37,10 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
     /// <param name="meetingPoints">The employee's network's meeting points, when <see cref="ChecksMeetingPoint"/>: a chosen one
     /// must be within reach of the home, the new one when it changes (a move far from the chosen point is refused until
     /// another is chosen).</param>
-    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, MeetingPoints? meetingPoints, bool plantChanged = false)
+    public bool TryApply(Employee employee, Point? mainPlant, FieldErrors errors, MeetingPoints? meetingPoints, HomeRules homes,
+        bool plantChanged = false)
     {
-        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint());
+        var check = mainPlant is null ? null : CoordinateCheck.AroundPlant(mainPlant.ToGeoPoint(), homes);
         var home = check is null ? Home?.ToPoint("home", errors) : Home?.ToPlausiblePoint("home", errors, check);
         if (Home is null && plantChanged && check is not null && employee.Home is { } stored && check.Check(stored.ToGeoPoint()) is { } far)
             errors.Add("home", far.Code, far.Parameters);
@@ -87,7 +88,7 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
     /// <summary>Checks the input (an HR number unique in the company, one of the company's plants, a plausible home) and applies
     /// all of it, or nothing when a field is wrong.</summary>
     public async Task<FieldErrors> TryApplyAsync(Employee employee, bool isNew, MobilityDbContext database, IConfiguration configuration,
-        CancellationToken cancellation)
+        HomeRules homes, CancellationToken cancellation)
     {
         var meetingPoints = Commute?.ChecksMeetingPoint(employee) == true
             ? await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation) : null;
@@ -107,7 +108,7 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
             errors.Add("mainSiteId", Codes.Field.UnknownReference);
         if (isNew && Commute?.Home is null) errors.Add("commute.home", Codes.Field.Required);
         (Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null))
-            .TryApply(employee, plant, errors, meetingPoints, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
+            .TryApply(employee, plant, errors, meetingPoints, homes, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
         if (errors.Any) return errors;
         if (ExternalId is not null) employee.ExternalId = ExternalId.Trim();
         if (FirstName is not null) employee.FirstName = FirstName.Trim();

@@ -32,7 +32,7 @@ public static class MeEndpoints
     }
 
     private static async Task<IResult> ChangeMyCommuteAsync(CommuteProfileInput input, HttpContext http, MobilityDbContext database,
-        RecomputeQueue recompute, IConfiguration configuration, CancellationToken cancellation)
+        RecomputeQueue recompute, IConfiguration configuration, HomeRulesSource homes, CancellationToken cancellation)
     {
         var id = CurrentUser.From(http.User)!.EmployeeId;
         var employee = await database.Employees.SingleAsync(e => e.Id == id, cancellation);
@@ -40,7 +40,7 @@ public static class MeEndpoints
         var meetingPoints = input.ChecksMeetingPoint(employee)
             ? await MeetingPoints.OfCompanyAsync(database, configuration, employee.CompanyId, cancellation) : null;
         var errors = new FieldErrors();
-        if (!input.TryApply(employee, plant, errors, meetingPoints)) return errors.Problem();
+        if (!input.TryApply(employee, plant, errors, meetingPoints, homes.Rules)) return errors.Problem();
         await database.SaveChangesAsync(cancellation);
         await EmployeeChanges.RequestRematchAsync(database, recompute, employee.Id, "commute profile changed", cancellation);
         return Results.Ok(EmployeeView.From(employee));

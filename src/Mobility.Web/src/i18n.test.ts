@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, formatDay, inLanguage, setLanguage, t, textForCode, today } from "./i18n";
+import { addDays, formatDay, setLanguage, t, textForCode, today } from "./i18n";
 
 afterEach(() => setLanguage("fr"));
 
@@ -23,12 +23,6 @@ describe("translation", () => {
     expect(textForCode("field.", "unknown-choice", { allowed: ["sick", "other"] })).toBe("Choisissez parmi : sick, other.");
     setLanguage("en");
     expect(textForCode("field.", "out-of-range", { minimum: 0.1, maximum: 30 })).toBe("Between 0.1 and 30.");
-  });
-  it("picks the user's half of the import's bilingual line errors", () => {
-    expect(inLanguage("Entre 0 et 8 places. / Between 0 and 8 seats.")).toBe("Entre 0 et 8 places.");
-    setLanguage("en");
-    expect(inLanguage("Entre 0 et 8 places. / Between 0 and 8 seats.")).toBe("Between 0 and 8 seats.");
-    expect(inLanguage("Plain")).toBe("Plain");
   });
 });
 

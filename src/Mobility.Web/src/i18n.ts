@@ -70,16 +70,6 @@ export function textForCode(prefix: string, code: string, parameters: Record<str
   return t(key, plain);
 }
 
-/** The import's line errors, still written "Français / English" (the import rewrite gives them codes): the part in the
- * interface's language. The rest of the server sends codes, and words in one language only. */
-export function inLanguage(message: string): string {
-  const parts = message.split(" / ");
-  if (parts.length < 2) return message;
-  const middle = Math.ceil(parts.length / 2);
-  return current === "en" ? parts.slice(middle).join(" / ") : parts.slice(0, middle).join(" / ");
-}
-
-// Shift and pickup times are the plants' local times, wherever the phone is.
 export const networkTimeZone = "Europe/Paris";
 
 const locale = () => (current === "fr" ? "fr-FR" : "en-GB");

@@ -13,7 +13,7 @@ export function HrConsole({ companyId }: { companyId: number }) {
       <h1>{t("hrConsole")}</h1>
       <RosterProblems companyId={companyId} />
       <Employees companyId={companyId} version={imported} />
-      <ImportFile companyId={companyId} onImported={() => setImported((n) => n + 1)} />
+      <ImportFile doors={[{ kind: "employees", path: `/api/companies/${companyId}/imports/employees` }]} onImported={() => setImported((n) => n + 1)} />
       <Shuttles companyId={companyId} />
     </div>
   );

@@ -1,5 +1,8 @@
 import type { Texts } from "./fr";
+import { importsEn } from "./imports.en";
+
 export const en: Texts = {
+  ...importsEn,
   tagline: "Carpools and shuttles between the sites of an industrial network.",
   signIn: "Sign in", signOut: "Sign out", email: "E-mail", password: "Password",
   demoHint: "Demo: ./run.sh prints the accounts (password mobilite-demo).",
@@ -52,9 +55,6 @@ export const en: Texts = {
   rosterProblemsHint: "These rosters are not valid: their employees get no proposal until they are fixed.",
   employees: "Employees", hrNumber: "Staff number", name: "Name", commune: "Town", consentShort: "Consent",
   previous: "Previous", next: "Next",
-  import: "Import employees", importFile: "CSV file", importButton: "Import",
-  importDone: "{rows} rows imported: {inserted} added, {updated} updated.",
-  nothingImported: "Nothing was imported.", importRefused: "The file has errors.", lineError: "Line {line} {column}:",
   shuttles: "Shuttles", noShuttlePlans: "No shuttle plan yet.", networkWide: "whole network",
   dates: "Dates", tripsHeader: "Trips", timetable: "Timetable", newShuttlePlan: "Plan shuttles", date: "Date", days: "Days",
   minDistance: "Employees living further than (km)", communesFilter: "In these towns (optional, comma-separated)", planButton: "Plan",

@@ -1,5 +1,8 @@
 // Interface texts, French first. Every key here must exist in en.ts (the compiler checks it).
+import { importsFr } from "./imports.fr";
+
 export const fr = {
+  ...importsFr,
   tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.",
   signIn: "Connexion", signOut: "Se déconnecter", email: "E-mail", password: "Mot de passe",
   demoHint: "Démo : les comptes sont affichés par ./run.sh (mot de passe mobilite-demo).",
@@ -52,9 +55,6 @@ export const fr = {
   rosterProblemsHint: "Ces roulements ne sont pas valides : leurs salariés ne reçoivent aucune proposition tant qu'ils ne sont pas corrigés.",
   employees: "Salariés", hrNumber: "Matricule", name: "Nom", commune: "Commune", consentShort: "Accord",
   previous: "Précédent", next: "Suivant",
-  import: "Importer les salariés", importFile: "Fichier CSV", importButton: "Importer",
-  importDone: "{rows} lignes importées : {inserted} ajoutées, {updated} mises à jour.",
-  nothingImported: "Rien n'a été importé.", importRefused: "Le fichier a des erreurs.", lineError: "Ligne {line} {column} :",
   shuttles: "Navettes", noShuttlePlans: "Aucun plan de navettes pour l'instant.", networkWide: "tout le réseau",
   dates: "Dates", tripsHeader: "Trajets", timetable: "Horaires", newShuttlePlan: "Planifier des navettes", date: "Date", days: "Jours",
   minDistance: "Salariés habitant à plus de (km)", communesFilter: "Dans ces communes (facultatif, séparées par des virgules)", planButton: "Planifier",
