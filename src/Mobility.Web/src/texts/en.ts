@@ -1,4 +1,5 @@
 import type { Texts } from "./fr";
+import { hrConsoleEn } from "./hrconsole.en";
 export const en: Texts = {
   tagline: "Carpools and shuttles between the sites of an industrial network.",
   signIn: "Sign in", signOut: "Sign out", email: "E-mail", password: "Password",
@@ -183,4 +184,5 @@ export const en: Texts = {
   "error.rate-limited": "Too many requests: wait a little and try again.", "error.server": "The server met an error. Try again in a moment.",
   "error.invalid": "Some data is not valid.", "error.unexpected": "An unexpected error happened.",
   "error.sign-in-refused": "Sign-in refused: wrong e-mail or password.",
+  ...hrConsoleEn,
 };

@@ -1,4 +1,6 @@
 // Interface texts, French first. Every key here must exist in en.ts (the compiler checks it).
+import { hrConsoleFr } from "./hrconsole.fr";
+
 export const fr = {
   tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.",
   signIn: "Connexion", signOut: "Se déconnecter", email: "E-mail", password: "Mot de passe",
@@ -183,5 +185,6 @@ export const fr = {
   "error.rate-limited": "Trop de demandes : attendez un peu puis réessayez.", "error.server": "Le serveur a rencontré une erreur. Réessayez dans un moment.",
   "error.invalid": "Certaines données ne sont pas valides.", "error.unexpected": "Une erreur inattendue est survenue.",
   "error.sign-in-refused": "Connexion refusée : e-mail ou mot de passe incorrect.",
+  ...hrConsoleFr,
 };
 export type Texts = Record<keyof typeof fr, string>;
