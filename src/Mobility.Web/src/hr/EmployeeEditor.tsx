@@ -1,6 +1,6 @@
 // One employee, new or changed by HR: identity, work e-mail, plant, home found by its postal address (the address index), the
 // roster worked from a date, and erasure after a confirmation. The server checks everything and answers field codes.
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../http";
 import { formatNumber, t } from "../i18n";
 import { fieldMessages, showError, showNotice } from "../ui/status";
@@ -70,6 +70,12 @@ export function EmployeeEditor({ companyId, employee, plants, rosters, onDone, o
   const [confirmErase, setConfirmErase] = useState(false);
   const today = new Date().toISOString().slice(0, 10);
   const title = employee ? t("hr.editTitle", { name: fullName(employee) }) : t("hr.addTitle");
+  // Opened from a row far down a phone's list: the form comes into sight, its first field ready.
+  const opened = useRef<HTMLElement>(null);
+  useEffect(() => {
+    opened.current?.scrollIntoView?.({ block: "start" });
+    opened.current?.querySelector<HTMLInputElement>("input")?.focus({ preventScroll: true });
+  }, []);
 
   const searchAddress = async (text: string) => {
     if (!text.trim()) return;
@@ -114,7 +120,7 @@ export function EmployeeEditor({ companyId, employee, plants, rosters, onDone, o
   };
 
   return (
-    <section class="card stack employee-editor" aria-labelledby="employee-editor-title">
+    <section ref={opened} class="card stack employee-editor" aria-labelledby="employee-editor-title">
       <h3 id="employee-editor-title">{title}</h3>
       <form id="employee-form" class="stack" onSubmit={save}>
         <label>{t("hrNumber")}<input name="externalId" required maxLength={64} value={employee?.externalId ?? ""} />

@@ -132,7 +132,7 @@ export function Employees({ companyId, version }: { companyId: number; version: 
                 <td data-label={t("name")}>{fullName(e)}{!e.hasHome && <span class="chip warn"> {t("hr.noHome")}</span>}</td>
                 <td data-label={t("hr.site")}>{e.siteName}</td>
                 <td data-label={t("hr.roster")}>{e.shiftPatternName ?? t("hr.noRoster")}</td>
-                <td data-label={t("commune")}>{e.commune}</td>
+                <td data-label={t("commune")}>{e.commune ?? "—"}</td>
                 <td data-label={t("role")}>{t(e.role as TextKey)}</td>
                 <td data-label={t("consentShort")}>{e.consentToMatching ? t("yes") : t("no")}</td>
                 <td data-label={t("hr.account")}>{t(`account.${e.account}` as TextKey)}</td>
