@@ -118,6 +118,10 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             });
         });
 
+        // HR console: the work e-mail invitations go to, and accent-insensitive search of employees (unaccent).
+        model.HasPostgresExtension("unaccent");
+        model.Entity<Employee>(employee => employee.Property(e => e.WorkEmail).HasMaxLength(TextRules.EmailLength));
+
         model.Entity<Employee>(employee =>
         {
             MapPoint(employee.Property(e => e.Home));

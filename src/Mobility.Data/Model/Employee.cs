@@ -15,6 +15,8 @@ public class Employee
     public required string ExternalId { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+    /// <summary>The work e-mail HR gives: where an invitation to an account is mailed; personal data, cleared on erasure.</summary>
+    public string? WorkEmail { get; set; }
     public long MainSiteId { get; set; }
     public Site? MainSite { get; set; }
     /// <summary>WGS84 home point; null once erased. Setting a new one draws a new <see cref="ApproximateHome"/> around it,

@@ -20,6 +20,7 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
 
         employee.FirstName = null;
         employee.LastName = null;
+        employee.WorkEmail = null;
         employee.Home = null;
         employee.ApproximateHome = null;
         // The HR number identifies a person inside the company: replace it with a meaningless unique value.

@@ -16,24 +16,30 @@ public static class EmployeeEndpoints
             .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.HrOrAdministrator);
 
         api.MapGet("/companies/{companyId:long}/employees", ListEmployeesAsync)
-            .WithSummary("A company's employees, a page at a time (search by HR number or family name).");
+            .WithSummary("A company's employees, a page at a time: searched (names, HR number, e-mail; accents and case aside), filtered and sorted.");
         api.MapGet("/employees/{employeeId:long}", ReadEmployeeAsync).WithSummary("One employee.");
         api.MapPost("/companies/{companyId:long}/employees", AddEmployeeAsync).WithSummary("Adds an employee to a company.");
         api.MapPut("/employees/{employeeId:long}", ChangeEmployeeAsync).WithSummary("Changes an employee.");
         api.MapDelete("/employees/{employeeId:long}", EraseEmployeeAsync)
             .WithSummary("Erases an employee's personal data (right to erasure); anonymous statistics stay.");
+        api.MapPost("/companies/{companyId:long}/invitations", InviteEmployeesAsync)
+            .WithSummary("Invites employees to accounts by a one-time link mailed to their work e-mail (those named, or all without an account): the outcome per person.");
         return endpoints;
     }
 
-    private static async Task<IResult> ListEmployeesAsync([AsParameters] PageQuery page, long companyId, string? search,
-        MobilityDbContext database, CancellationToken cancellation)
+    private static async Task<IResult> InviteEmployeesAsync(long companyId, InvitationRequest request, HttpContext http, MobilityDbContext database,
+        AccountCreation creation, CancellationToken cancellation)
     {
-        if ((page.Problem() ?? QueryFields.TextProblem("search", search)) is { } problem) return problem;
-        var employees = database.Employees.Where(e => e.CompanyId == companyId);
-        if (!string.IsNullOrWhiteSpace(search))
-            employees = employees.Where(e => e.ExternalId.Contains(search) || (e.LastName != null && EF.Functions.ILike(e.LastName, $"%{search}%")));
-        var found = await page.ReadAsync(employees.OrderBy(e => e.Id), cancellation);
-        return Results.Ok(new Page<EmployeeView>(found.Items.Select(EmployeeView.From).ToList(), found.PageNumber, found.PageSize, found.Total));
+        if (EmployeeInvitations.Check(request) is { Any: true } errors) return errors.Problem();
+        return Results.Ok(await EmployeeInvitations.InviteAsync(database, creation, CurrentUser.From(http.User)!, companyId, request, cancellation));
+    }
+
+    private static async Task<IResult> ListEmployeesAsync([AsParameters] EmployeeListQuery query, long companyId, MobilityDbContext database,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        if (query.Problem() is { } problem) return problem;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return Results.Ok(await EmployeeDirectory.ListAsync(database, companyId, query, today, cancellation));
     }
 
     private static async Task<IResult> ReadEmployeeAsync(long employeeId, MobilityDbContext database, CancellationToken cancellation) =>

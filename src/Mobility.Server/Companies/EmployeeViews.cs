@@ -11,11 +11,12 @@ namespace Mobility.Server.Companies;
 /// <summary>An employee as their HR manager and they themselves see them (home included; nobody else gets this view).</summary>
 public sealed record EmployeeView(long Id, long CompanyId, string ExternalId, string? FirstName, string? LastName, long MainSiteId,
     GeoJsonPoint? Home, string? Commune, CarpoolRole Role, int SeatsOffered, int MaxDetourMinutes, double MaxDetourRatio,
-    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased, long? PreferredMeetingPointId, bool Digest)
+    int FlexibilityMinutes, string PreferredLanguage, bool ConsentToMatching, bool Erased, long? PreferredMeetingPointId, bool Digest,
+    string? WorkEmail = null)
 {
     public static EmployeeView From(Employee e) => new(e.Id, e.CompanyId, e.ExternalId, e.FirstName, e.LastName, e.MainSiteId,
         e.Home is null ? null : GeoJsonPoint.From(e.Home), e.Commune, e.Role, e.SeatsOffered, e.MaxDetourMinutes, e.MaxDetourRatio,
-        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null, e.PreferredMeetingPointId, e.DigestByMail);
+        e.FlexibilityMinutes, e.PreferredLanguage, e.ConsentToMatching, e.ErasedAt is not null, e.PreferredMeetingPointId, e.DigestByMail, e.WorkEmail);
 }
 
 /// <summary>How an employee commutes: what they may change themselves. <see cref="PreferredMeetingPointId"/> 0 means
@@ -83,7 +84,7 @@ public sealed record CommuteProfileInput(GeoJsonPoint? Home, [property: MaxLengt
 /// <summary>What HR gives for a new employee or a change: identity and main site, plus the commute profile.</summary>
 public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLength)] string? ExternalId,
     [property: MaxLength(TextRules.NameLength)] string? FirstName, [property: MaxLength(TextRules.NameLength)] string? LastName,
-    long? MainSiteId, CommuteProfileInput? Commute)
+    long? MainSiteId, CommuteProfileInput? Commute, [property: MaxLength(TextRules.EmailLength)] string? WorkEmail = null)
 {
     /// <summary>Checks the input (an HR number unique in the company, one of the company's plants, a plausible home) and applies
     /// all of it, or nothing when a field is wrong.</summary>
@@ -107,6 +108,10 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
         if ((isNew || MainSiteId is not null) && plant is null)
             errors.Add("mainSiteId", Codes.Field.UnknownReference);
         if (isNew && Commute?.Home is null) errors.Add("commute.home", Codes.Field.Required);
+        // An empty work e-mail removes it; one given must look like an address (invitations go there).
+        var workEmail = WorkEmail?.Trim();
+        if (!string.IsNullOrEmpty(workEmail) && (!workEmail.Contains('@') || workEmail.StartsWith('@') || workEmail.EndsWith('@') || workEmail.Contains(' ')))
+            errors.Add("workEmail", Codes.Field.InvalidEmail);
         (Commute ?? new CommuteProfileInput(null, null, null, null, null, null, null, null, null))
             .TryApply(employee, plant, errors, meetingPoints, homes, plantChanged: MainSiteId is { } newPlant && newPlant != employee.MainSiteId);
         if (errors.Any) return errors;
@@ -114,6 +119,7 @@ public sealed record EmployeeInput([property: MaxLength(TextRules.ExternalIdLeng
         if (FirstName is not null) employee.FirstName = FirstName.Trim();
         if (LastName is not null) employee.LastName = LastName.Trim();
         if (MainSiteId is { } main) employee.MainSiteId = main;
+        if (workEmail is not null) employee.WorkEmail = workEmail.Length == 0 ? null : workEmail;
         return errors;
     }
 }

@@ -1,6 +1,6 @@
 import type { Texts } from "./fr";
 import { importsEn } from "./imports.en";
-
+import { hrConsoleEn } from "./hrconsole.en";
 export const en: Texts = {
   ...importsEn,
   tagline: "Carpools and shuttles between the sites of an industrial network.",
@@ -183,4 +183,5 @@ export const en: Texts = {
   "error.rate-limited": "Too many requests: wait a little and try again.", "error.server": "The server met an error. Try again in a moment.",
   "error.invalid": "Some data is not valid.", "error.unexpected": "An unexpected error happened.",
   "error.sign-in-refused": "Sign-in refused: wrong e-mail or password.",
+  ...hrConsoleEn,
 };

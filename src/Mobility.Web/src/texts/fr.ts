@@ -1,5 +1,6 @@
 // Interface texts, French first. Every key here must exist in en.ts (the compiler checks it).
 import { importsFr } from "./imports.fr";
+import { hrConsoleFr } from "./hrconsole.fr";
 
 export const fr = {
   ...importsFr,
@@ -183,5 +184,6 @@ export const fr = {
   "error.rate-limited": "Trop de demandes : attendez un peu puis réessayez.", "error.server": "Le serveur a rencontré une erreur. Réessayez dans un moment.",
   "error.invalid": "Certaines données ne sont pas valides.", "error.unexpected": "Une erreur inattendue est survenue.",
   "error.sign-in-refused": "Connexion refusée : e-mail ou mot de passe incorrect.",
+  ...hrConsoleFr,
 };
 export type Texts = Record<keyof typeof fr, string>;
