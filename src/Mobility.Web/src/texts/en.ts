@@ -1,5 +1,7 @@
 import type { Texts } from "./fr";
+import { groupEn } from "./group.en";
 export const en: Texts = {
+  ...groupEn,
   tagline: "Carpools and shuttles between the sites of an industrial network.",
   signIn: "Sign in", signOut: "Sign out", email: "E-mail", password: "Password",
   demoHint: "Demo: ./run.sh prints the accounts (password mobilite-demo).",
