@@ -12,4 +12,5 @@ root.Subcommands.Add(RoutingCommands.Create());
 root.Subcommands.Add(TileCommands.Create());
 root.Subcommands.Add(AddressCommands.Create());
 root.Subcommands.Add(PlanCommands.Create());
+root.Subcommands.Add(StatisticsCommands.Create());
 return await CommandErrors.RunAsync(root, args);

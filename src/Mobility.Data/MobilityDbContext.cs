@@ -47,6 +47,9 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<PushSubscription> PushSubscriptions => Set<PushSubscription>();
     public DbSet<PushKeys> PushKeys => Set<PushKeys>();
     public DbSet<DigestSend> DigestSends => Set<DigestSend>();
+    // Working group: activity history (issue 16)
+    public DbSet<ActivitySnapshot> ActivitySnapshots => Set<ActivitySnapshot>();
+    public DbSet<ActivityTrip> ActivityTrips => Set<ActivityTrip>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -328,6 +331,21 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             feed.Property(f => f.TokenHash).HasMaxLength(64);
             feed.HasOne(f => f.Employee).WithOne().HasForeignKey<CalendarFeed>(f => f.EmployeeId).OnDelete(DeleteBehavior.Cascade);
             feed.HasIndex(f => f.TokenHash).IsUnique();
+        });
+
+        // Working group: activity history (issue 16)
+        model.Entity<ActivitySnapshot>(snapshot =>
+        {
+            snapshot.HasIndex(s => new { s.NetworkId, s.Date }).IsUnique();
+            snapshot.HasOne(s => s.Network).WithMany().HasForeignKey(s => s.NetworkId).OnDelete(DeleteBehavior.Cascade);
+            snapshot.HasMany(s => s.Trips).WithOne(t => t.Snapshot).HasForeignKey(t => t.ActivitySnapshotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ActivityTrip>(trip =>
+        {
+            trip.Property(t => t.Direction).HasConversion<string>().HasMaxLength(10);
+            trip.Property(t => t.Role).HasConversion<string>().HasMaxLength(10);
+            trip.HasIndex(t => t.EmployeeId);
+            trip.HasOne<Employee>().WithMany().HasForeignKey(t => t.EmployeeId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<PushSubscription>(subscription =>

@@ -32,6 +32,7 @@ builder.Services.AddMobilityLive(builder.Configuration);
 builder.Services.AddMobilityCarpools(builder.Configuration);
 builder.Services.AddMobilityRideHome(builder.Configuration);
 builder.Services.AddMobilityCrew(builder.Configuration);
+builder.Services.AddMobilityStatistics(builder.Configuration);
 builder.Services.AddMobilityCalendar(builder.Configuration);
 builder.Services.AddMobilityReach(builder.Configuration);
 builder.Services.AddMobilityShuttles();

@@ -96,8 +96,8 @@ public sealed class BadInputTests(TwoNetworkServer server) : IClassFixture<TwoNe
         var requests = new (string Field, Func<Task<HttpResponseMessage>> Send)[]
         {
             ("date", () => admin.PostAsync($"/api/networks/{server.Nord}/planning-runs?date={date}", null)),
-            ("date", () => workingGroup.GetAsync($"/api/networks/{server.Nord}/statistics/travel?date={date}")),
-            ("date", () => workingGroup.GetAsync($"/api/networks/{server.Nord}/statistics/carpools?date={date}")),
+            ("date", () => workingGroup.GetAsync($"/api/networks/{server.Nord}/statistics/shifts?date={date}")),
+            ("from", () => workingGroup.GetAsync($"/api/networks/{server.Nord}/statistics/activity?from={date}&to=2027-01-04")),
             ("from", () => employee.GetAsync($"/api/me/proposals?from={date}")),
             ("date", () => hr.PostAsJsonAsync($"/api/employees/{server.AlphaOne}/shift-exceptions", new { date, kind = "Leave" })),
             ("validFrom", () => hr.PutAsJsonAsync($"/api/employees/{server.AlphaTwo}/shift-assignment",

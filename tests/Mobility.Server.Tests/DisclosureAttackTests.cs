@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Mobility.Application.Statistics;
 using Mobility.Data.Model;
+using Mobility.Routing;
+using Mobility.Server.Statistics;
 using Mobility.Planning;
 using Mobility.Planning.Carpools;
 using Mobility.TestSupport;
@@ -25,7 +28,7 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
     [Fact]
     public async Task No_combination_of_the_working_group_s_numbers_pins_a_group_of_one_to_four_people()
     {
-        var (planId, stopTruth) = await SeedAsync();
+        var (planId, stopTruth, early, late) = await SeedAsync();
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
         using var admin = await server.ClientAsync("admin@test.local");
         await TwoNetworkServer.PlanningRunAsync(admin, server.Nord, FirstDay);
@@ -82,53 +85,85 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
                 people.Where(p => p.Home is not null && !shown.Contains(p.Id)).Select(p => p.Id).ToHashSet(), grid.RootElement.GetProperty("withheld"), rule, listed: false));
         }
 
-        // Shifts starting and ending per hour, on two dates.
-        foreach (var date in new[] { FirstDay, SecondDay })
+        // The dashboard's tables under every filter, alone and together: each filter's bands, flows and shift hours
+        // against the network's and the other filters' (a company's bands minus the network's, a plant's minus a roster's).
+        var filters = new (string Query, Func<Person, bool> Holds)[]
         {
-            using var travel = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/travel?date={date:yyyy-MM-dd}"));
-            var rule = Rule(travel.RootElement);
-            var working = people.Where(p => p.Shifts.ContainsKey(date)).ToList();
-            published.Add(Number($"travel {date}", $"travel {date} people", working.Select(p => p.Id).ToHashSet(), travel.RootElement.GetProperty("people"), rule, listed: false));
-            foreach (var hour in travel.RootElement.GetProperty("hours").EnumerateArray())
+            ("", _ => true),
+            ($"company={server.Alpha}", p => p.CompanyId == server.Alpha), ($"company={server.Beta}", p => p.CompanyId == server.Beta),
+            ($"plant={server.AlphaPlant}", p => p.SiteId == server.AlphaPlant), ($"plant={server.BetaPlant}", p => p.SiteId == server.BetaPlant),
+            ($"roster={early}", p => p.PatternIds.Contains(early)), ($"roster={late}", p => p.PatternIds.Contains(late)),
+            ("shift=05:00", p => p.PatternIds.Contains(early)),
+            ($"company={server.Alpha}&roster={early}", p => p.CompanyId == server.Alpha && p.PatternIds.Contains(early)),
+        };
+        foreach (var (query, holds) in filters)
+        {
+            var chosen = people.Where(holds).ToList();
+            using (var distances = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/distances?{query}")))
             {
-                var h = hour.GetProperty("hour").GetInt32();
-                published.Add(Number($"travel {date} arriving", $"travel {date} {h}h arriving",
-                    working.Where(p => p.Shifts[date].Start == h).Select(p => p.Id).ToHashSet(), hour.GetProperty("arriving"), rule, listed: false));
-                published.Add(Number($"travel {date} leaving", $"travel {date} {h}h leaving",
-                    working.Where(p => p.Shifts[date].End == h).Select(p => p.Id).ToHashSet(), hour.GetProperty("leaving"), rule, listed: false));
+                var rule = Rule(distances.RootElement);
+                foreach (var band in distances.RootElement.GetProperty("bands").EnumerateArray())
+                {
+                    var key = band.GetProperty("band").GetString()!;
+                    published.Add(Number("distances", $"distances [{query}] {key}",
+                        chosen.Where(p => p.PlantKm is { } km && DashboardStatistics.BandOf(km) == key).Select(p => p.Id).ToHashSet(), band.GetProperty("people"), rule, listed: true));
+                }
+            }
+            using (var flows = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/flows?{query}")))
+            {
+                var rule = Rule(flows.RootElement);
+                foreach (var pair in flows.RootElement.GetProperty("pairs").EnumerateArray())
+                {
+                    var (commune, plant) = (pair.GetProperty("commune").GetString()!, pair.GetProperty("plantId").GetInt64());
+                    published.Add(Number("flows", $"flows [{query}] {commune} → {plant}",
+                        chosen.Where(p => (p.Commune ?? "?") == commune && p.SiteId == plant).Select(p => p.Id).ToHashSet(), pair.GetProperty("people"), rule, listed: true));
+                }
+            }
+            foreach (var date in new[] { FirstDay, SecondDay })
+            {
+                using var shifts = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/shifts?date={date:yyyy-MM-dd}&{query}"));
+                var rule = Rule(shifts.RootElement);
+                var working = chosen.Where(p => p.Shifts.ContainsKey(date) && (!query.Contains("shift=") || p.Shifts[date].Start == 5)).ToList();
+                foreach (var hour in shifts.RootElement.GetProperty("hours").EnumerateArray())
+                {
+                    var (plant, h) = (hour.GetProperty("plantId").GetInt64(), hour.GetProperty("hour").GetInt32());
+                    published.Add(Shown($"shifts {date} starting", $"shifts [{query}] {date} {plant} {h}h starting",
+                        working.Where(p => p.SiteId == plant && p.Shifts[date].Start == h).Select(p => p.Id).ToHashSet(), hour.GetProperty("starting"), rule));
+                    published.Add(Shown($"shifts {date} ending", $"shifts [{query}] {date} {plant} {h}h ending",
+                        working.Where(p => p.SiteId == plant && p.Shifts[date].End == h).Select(p => p.Id).ToHashSet(), hour.GetProperty("ending"), rule));
+                }
             }
         }
 
-        // The date's carpools: people and groups per direction and hour, and the kilometres published for them.
-        using (var savings = JsonDocument.Parse(await workingGroup.GetStringAsync($"/api/networks/{server.Nord}/statistics/carpools?date={FirstDay:yyyy-MM-dd}")))
+        // The activity history of the first day's carpools, all accepted but one group, under the company filters.
+        await using (var database = server.NewContext())
         {
-            var root = savings.RootElement;
-            var rule = Rule(root);
-            var groups = await CarpoolGroupsAsync(FirstDay);
+            var groups = await database.CarpoolGroups.Include(g => g.Members).Where(g => g.NetworkId == server.Nord && g.Date == FirstDay).OrderBy(g => g.Id).ToListAsync();
             Assert.NotEmpty(groups);
-            published.Add(Number("carpools", "carpools people", groups.SelectMany(g => g.Members).ToHashSet(), root.GetProperty("people"), rule, listed: false));
-            published.Add(Number("carpool groups", "carpools groups", groups.Select(g => g.Id).ToHashSet(), root.GetProperty("groups"), rule, listed: false));
-            var hourKilometres = 0.0;
-            var withKilometres = new HashSet<long>();
-            foreach (var hour in root.GetProperty("byHour").EnumerateArray())
+            foreach (var group in groups.Skip(1))
             {
-                var (direction, h) = (hour.GetProperty("direction").GetString()!, hour.GetProperty("hour").GetInt32());
-                var inHour = groups.Where(g => g.Direction.ToString() == direction && g.Hour == h).ToList();
-                var label = $"carpools {direction} {h}h";
-                var members = inHour.SelectMany(g => g.Members).ToHashSet();
-                published.Add(Number("carpools by hour", label + " people", members, hour.GetProperty("people"), rule, listed: true));
-                published.Add(Number("carpool groups by hour", label + " groups", inHour.Select(g => g.Id).ToHashSet(), hour.GetProperty("groups"), rule, listed: true));
-                if (hour.GetProperty("routeKilometres") is { ValueKind: JsonValueKind.Number } km)
-                {
-                    kilometres.Add((label + " km", members));
-                    withKilometres.UnionWith(members);
-                    hourKilometres += km.GetDouble();
-                }
+                group.Status = CarpoolStatus.Accepted;
+                foreach (var member in group.Members) member.Status = CarpoolStatus.Accepted;
             }
-            // The day's kilometres less those of the hours shown are the kilometres of whoever is in no hour shown with them.
-            var rest = groups.SelectMany(g => g.Members).Where(m => !withKilometres.Contains(m)).ToHashSet();
-            if (root.GetProperty("routeKilometres") is { ValueKind: JsonValueKind.Number } day && day.GetDouble() - hourKilometres > 0.05)
-                kilometres.Add(("carpools day km − hours' km", rest));
+            await database.SaveChangesAsync();
+            foreach (var date in new[] { FirstDay, SecondDay }) await ActivitySnapshots.TakeAsync(database, server.Nord, date, DateTimeOffset.UtcNow, default);
+        }
+        List<ActivityTrip> trips;
+        await using (var database = server.NewContext())
+            trips = await database.ActivityTrips.Where(t => t.Snapshot!.NetworkId == server.Nord && t.Snapshot.Date == FirstDay).ToListAsync();
+        Assert.NotEmpty(trips);
+        foreach (var (query, holds) in filters.Take(3))
+        {
+            var ids = people.Where(holds).Select(p => p.Id).ToHashSet();
+            var chosen = trips.Where(t => ids.Contains(t.EmployeeId)).ToList();
+            using var activity = JsonDocument.Parse(await workingGroup.GetStringAsync(
+                $"/api/networks/{server.Nord}/statistics/activity?from={FirstDay:yyyy-MM-dd}&to={SecondDay:yyyy-MM-dd}&{query}"));
+            var rule = Rule(activity.RootElement);
+            var day = activity.RootElement.GetProperty("days")[0];
+            var keys = chosen.Select(t => DashboardStatistics.TripKey(t.EmployeeId, FirstDay, t.Direction)).ToHashSet();
+            published.Add(Shown("activity people", $"activity [{query}] people", keys, day.GetProperty("people"), rule));
+            published.Add(Shown("activity groups", $"activity [{query}] groups", chosen.Select(t => GroupIds + t.CarpoolGroupId).ToHashSet(), day.GetProperty("groups"), rule));
+            if (day.GetProperty("kilometresSaved").ValueKind == JsonValueKind.Number) kilometres.Add(($"activity [{query}] km", keys));
         }
 
         // A shuttle plan's boardings, alightings and loads per stop and time, as the working group reads them.
@@ -157,24 +192,31 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
     private static PublishedNumber Number(string table, string label, HashSet<long> people, JsonElement value, int? roundingBase, bool listed) =>
         PublishedNumber.Read(table, label, people, value.ValueKind == JsonValueKind.Null ? null : value.GetInt32(), roundingBase, listed);
 
+    /// <summary>A dashboard number: null means under <see cref="DashboardStatistics.MinimumShown"/> published, so 0 to 9 people.</summary>
+    private static PublishedNumber Shown(string table, string label, HashSet<long> people, JsonElement value, int? roundingBase) =>
+        value.ValueKind == JsonValueKind.Null ? new PublishedNumber(table, label, people, 0, DashboardStatistics.MinimumShown - 1)
+            : Number(table, label, people, value, roundingBase, listed: false);
+
     private static Polygon Square(JsonElement geometry) => Wgs84.CreatePolygon(geometry.GetProperty("coordinates")[0].EnumerateArray()
         .Select(c => new Coordinate(c[0].GetDouble(), c[1].GetDouble())).ToArray());
 
     private sealed record Person(long Id, string? Commune, string Site, CarpoolRole Role, bool Consent, Point? Home, HashSet<string> Patterns,
-        Dictionary<DateOnly, (int Start, int End)> Shifts);
+        Dictionary<DateOnly, (int Start, int End)> Shifts, long CompanyId, long SiteId, HashSet<long> PatternIds, double? PlantKm);
 
     private async Task<List<Person>> PeopleAsync()
     {
         await using var database = server.NewContext();
         var rows = await database.Employees.Where(e => e.Company!.NetworkId == server.Nord && e.ErasedAt == null)
-            .Select(e => new { e.Id, e.Commune, Site = e.MainSite!.Name, e.Role, e.ConsentToMatching, e.Home,
-                Assignments = e.ShiftAssignments.Select(a => new { a.ShiftPattern!.Name, a.ValidFrom, a.ValidTo, Slot = a.ShiftPattern.Slots.First() }).ToList() })
+            .Select(e => new { e.Id, e.Commune, Site = e.MainSite!.Name, e.Role, e.ConsentToMatching, e.Home, e.CompanyId, e.MainSiteId, Plant = e.MainSite.Location,
+                Assignments = e.ShiftAssignments.Select(a => new { a.ShiftPattern!.Name, a.ShiftPatternId, a.ValidFrom, a.ValidTo, Slot = a.ShiftPattern.Slots.First() }).ToList() })
             .ToListAsync();
         return rows.Select(r => new Person(r.Id, r.Commune, r.Site, r.Role, r.ConsentToMatching, r.Home, r.Assignments.Select(a => a.Name).ToHashSet(),
             // Only consenting people's shifts are in the travel figures; the seeded rosters are one slot every day.
             new[] { FirstDay, SecondDay }.Where(d => r.ConsentToMatching && r.Assignments.Any(a => a.ValidFrom <= d && (a.ValidTo == null || d <= a.ValidTo)))
                 .ToDictionary(d => d, d => r.Assignments.Where(a => a.ValidFrom <= d && (a.ValidTo == null || d <= a.ValidTo))
-                    .Select(a => (a.Slot.Start.Hour, a.Slot.End.Hour)).First()))).ToList();
+                    .Select(a => (a.Slot.Start.Hour, a.Slot.End.Hour)).First()),
+            r.CompanyId, r.MainSiteId, r.Assignments.Select(a => a.ShiftPatternId).ToHashSet(),
+            r.Home is null ? null : Geo.Metres(r.Home.Y, r.Home.X, r.Plant.Y, r.Plant.X) / 1000)).ToList();
     }
 
     private async Task<Dictionary<string, HashSet<long>>> MembersByStatusAsync()
@@ -184,22 +226,13 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
             .GroupBy(m => m.Status.ToString()).ToDictionary(g => g.Key, g => g.Select(m => MemberIds + m.Id).ToHashSet());
     }
 
-    private sealed record Group(long Id, CommuteDirection Direction, int Hour, HashSet<long> Members);
-
-    private async Task<List<Group>> CarpoolGroupsAsync(DateOnly date)
-    {
-        await using var database = server.NewContext();
-        return (await CarpoolTruth.ReadAsync(database, server.Nord, date))
-            .Select(g => new Group(GroupIds + g.Id, g.Direction, g.Hour, g.Members.Select(m => MemberIds + m).ToHashSet())).ToList();
-    }
-
     /// <summary>
     /// A data set where exact or merely suppressed numbers leak: clusters of six neighbours (five consenting) with a
     /// straggler or two a few hundred metres away, so that squares of one size hold a cluster and a straggler while
     /// squares of a smaller size split them; a commune of one; fourteen early starters on one date and thirteen the
     /// next; two late starters; carpools of the early starters; a shuttle stop where three board.
     /// </summary>
-    private async Task<(long PlanId, Dictionary<(int, string), HashSet<long>> StopTruth)> SeedAsync()
+    private async Task<(long PlanId, Dictionary<(int, string), HashSet<long>> StopTruth, long Early, long Late)> SeedAsync()
     {
         await using var database = server.NewContext();
         var early = TwoNetworkServer.EveryDay(server.Nord, "attack-early", new TimeOnly(5, 0), new TimeOnly(13, 0), "Matin");
@@ -248,6 +281,6 @@ public sealed class DisclosureAttackTests(TwoNetworkServer server) : IClassFixtu
             [(0, "boarding")] = riders, [(0, "alighting")] = [], [(0, "loadAfter")] = riders,
             [(1, "boarding")] = [], [(1, "alighting")] = riders, [(1, "loadAfter")] = [],
         };
-        return (plan.Id, truth);
+        return (plan.Id, truth, early.Id, late.Id);
     }
 }

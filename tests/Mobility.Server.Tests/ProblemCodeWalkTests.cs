@@ -214,8 +214,8 @@ public sealed class ProblemCodeWalkTests(TwoNetworkServer server) : IClassFixtur
             new(Admin, "PUT", $"/api/accounts/{server.BertaAccount}/disabled", "{}", invalid, "disabled", Codes.Field.Required),
             new(Admin, "POST", $"/api/networks/{server.Nord}/planning-runs?date=1999-01-01", null, invalid, "date", Codes.Field.OutOfRange),
             new(WorkingGroup, "GET", $"/api/networks/{server.Nord}/statistics/homes?cellMetres=500", null, invalid, "cellMetres", Codes.Field.UnknownChoice),
-            new(WorkingGroup, "GET", $"/api/networks/{server.Nord}/statistics/travel", null, invalid, "date", Codes.Field.Required),
-            new(WorkingGroup, "GET", $"/api/networks/{server.Sud}/statistics/travel?date=2027-01-04", null, $"{Codes.Problem.Forbidden}|{Codes.Problem.NotFound}"),
+            new(WorkingGroup, "GET", $"/api/networks/{server.Nord}/statistics/shifts", null, invalid, "date", Codes.Field.Required),
+            new(WorkingGroup, "GET", $"/api/networks/{server.Sud}/statistics/shifts?date=2027-01-04", null, $"{Codes.Problem.Forbidden}|{Codes.Problem.NotFound}"),
             // Without signing in: the calendar feed (asked for as a calendar app does) and the basemap.
             new(Anonymous, "GET", "/calendar/not-a-token.ics", null, Codes.Problem.CalendarFeedUnknown, Accept: "text/calendar"),
             new(Anonymous, "GET", "/tiles/99/0/0.pbf", null, Codes.Problem.TileOutOfRange),

@@ -201,6 +201,97 @@ namespace Mobility.Data.Migrations
                     b.ToTable("account_sessions");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.ActivitySnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NetworkId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("activity_snapshots");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.ActivityTrip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActivitySnapshotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("activity_snapshot_id");
+
+                    b.Property<double?>("AloneKilometres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("alone_kilometres");
+
+                    b.Property<long>("CarpoolGroupId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("carpool_group_id");
+
+                    b.Property<long>("CompanyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("EmployeeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("role");
+
+                    b.Property<double>("RouteKilometres")
+                        .HasColumnType("double precision")
+                        .HasColumnName("route_kilometres");
+
+                    b.Property<long?>("ShiftPatternId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shift_pattern_id");
+
+                    b.Property<long>("SiteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("site_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivitySnapshotId");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.ToTable("activity_trips");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.CalendarFeed", b =>
                 {
                     b.Property<long>("EmployeeId")
@@ -1699,6 +1790,34 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.ActivitySnapshot", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Network", "Network")
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.ActivityTrip", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.ActivitySnapshot", "Snapshot")
+                        .WithMany("Trips")
+                        .HasForeignKey("ActivitySnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Snapshot");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.CalendarFeed", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Employee", "Employee")
@@ -2141,6 +2260,11 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Employee");
 
                     b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.ActivitySnapshot", b =>
+                {
+                    b.Navigation("Trips");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.CarpoolGroup", b =>

@@ -64,6 +64,8 @@ public sealed class EmployeeErasure(MobilityDbContext database, TimeProvider clo
         await database.CalendarFeeds.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         // A standing carpool's plan names its people: the others keep their groups already stored, not the repeat.
         await database.StandingCarpools.Where(s => s.People.Any(p => p.EmployeeId == employeeId)).ExecuteDeleteAsync(cancellation);
+        // The working group's activity history counts people: an erased person leaves it (issue 16).
+        await database.ActivityTrips.Where(t => t.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
         await transaction.CommitAsync(cancellation);
         return true;
     }

@@ -1,26 +1,54 @@
-using Mobility.Data.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Data.Privacy;
 using Mobility.Server.Accounts;
 using Mobility.Server.Http;
 
 namespace Mobility.Server.Statistics;
 
-/// <summary>The working group's demand statistics (<see cref="DemandStatistics"/>) over HTTP.</summary>
+/// <summary>The working group's dashboard over HTTP (<see cref="DashboardStatistics"/>, <see cref="DemandStatistics"/>):
+/// every route takes the same filters (company, plant, roster, shift) and answers CSV with <c>?format=csv</c>.</summary>
 public static class DemandStatisticsEndpoints
 {
+    /// <summary>The longest activity range one request reads.</summary>
+    public const int MaximumActivityDays = 366;
+
     public static IEndpointRouteBuilder MapDemandStatisticsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/networks/{networkId:long}/statistics")
             .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.WorkingGroupOrAdministrator)
             .WithTags("Working group");
+        group.MapGet("/places", ReadPlacesAsync).WithSummary("The dashboard's choices and map places: companies, plants, stations, meeting points, rosters, shift starts.");
         group.MapGet("/homes", ReadHomeGridAsync).WithSummary("Where employees live: a GeoJSON grid of 1 km squares, counts rounded to 5.");
-        group.MapGet("/travel", ReadTravelByHourAsync).WithSummary("When employees travel on a date: shifts starting and ending per hour, rounded to 5.");
-        group.MapGet("/carpools", ReadCarpoolSavingsAsync).WithSummary("What a date's carpools save: groups, cars removed, kilometres and CO2, per direction and hour.");
+        group.MapGet("/distances", ReadDistanceBandsAsync).WithSummary("Homes by straight-line distance to the plant (0-5, 5-10, 10-20, 20-40, over 40 km), rounded to 5.");
+        group.MapGet("/flows", ReadFlowsAsync).WithSummary("Employees per commune and plant, rounded to 5.");
+        group.MapGet("/shifts", ReadShiftHoursAsync).WithSummary("Shifts of a date starting and ending per hour and plant, rounded to 5.");
+        group.MapGet("/activity", ReadActivityAsync).WithSummary("Carpools that ran (accepted or confirmed) per day over a date range, from the daily snapshots: groups, people, cars removed, km, CO2 and euros saved.");
         return endpoints;
     }
 
-    private static async Task<IResult> ReadHomeGridAsync(long networkId, int? cellMetres, MobilityDbContext database, Disclosure disclosure,
-        CancellationToken cancellation)
+    public sealed record FilterQuery(long? Company, long? Plant, long? Roster, string? Shift, string? Format);
+
+    private sealed record Place(long Id, string Name, string Kind, long? CompanyId, double Latitude, double Longitude);
+
+    private static async Task<IResult> ReadPlacesAsync(long networkId, MobilityDbContext database, CancellationToken cancellation)
+    {
+        var companies = await database.Companies.AsNoTracking().Where(c => c.NetworkId == networkId).OrderBy(c => c.Name)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellation);
+        var sites = (await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId).OrderBy(s => s.Name)
+                .Select(s => new { s.Id, s.Name, s.Kind, s.CompanyId, s.Location }).ToListAsync(cancellation))
+            .Select(s => new Place(s.Id, s.Name, s.Kind.ToString(), s.CompanyId, s.Location.Y, s.Location.X)).ToList();
+        var rosters = await database.ShiftPatterns.AsNoTracking().Where(p => p.NetworkId == networkId).OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(cancellation);
+        var starts = (await database.ShiftSlots.AsNoTracking().Where(s => s.ShiftPattern!.NetworkId == networkId).Select(s => s.Start).Distinct().ToListAsync(cancellation))
+            .Order().Select(s => s.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return Results.Ok(new { companies, sites, rosters, shiftStarts = starts });
+    }
+
+    private static async Task<IResult> ReadHomeGridAsync(long networkId, int? cellMetres, [AsParameters] FilterQuery query, MobilityDbContext database,
+        Disclosure disclosure, TimeProvider clock, CancellationToken cancellation)
     {
         if (cellMetres is { } asked && asked != DemandStatistics.GridMetres)
         {
@@ -29,24 +57,80 @@ public static class DemandStatisticsEndpoints
             errors.Add("cellMetres", Codes.Field.UnknownChoice, CodeParameters.Allowed(new[] { DemandStatistics.GridMetres }));
             return errors.Problem();
         }
-        return Results.Json(await DemandStatistics.HomeGridAsync(database, disclosure, networkId, cancellation), contentType: "application/geo+json");
+        var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
+        if (problem is not null) return problem;
+        var grid = await DemandStatistics.HomeGridAsync(database, disclosure, networkId, people!.Select(p => p.Id).ToArray(), cancellation);
+        if (StatisticsCsv.Wanted(query.Format))
+            return StatisticsCsv.File("homes", ["south", "west", "north", "east", "employees", "consenting"],
+                grid.Cells.Select(c => (IReadOnlyList<object?>)[c.South, c.West, c.North, c.East, c.Employees, c.Consenting]));
+        return Results.Json(grid.ToGeoJson(), contentType: "application/geo+json");
     }
 
-    private static async Task<IResult> ReadTravelByHourAsync(long networkId, DateOnly? date, MobilityDbContext database, Disclosure disclosure,
-        CancellationToken cancellation)
+    private static async Task<IResult> ReadDistanceBandsAsync(long networkId, [AsParameters] FilterQuery query, MobilityDbContext database,
+        Disclosure disclosure, TimeProvider clock, CancellationToken cancellation)
     {
-        if (DateField.Problem("date", date, required: true) is { } problem) return problem;
-        var zone = await DemandStatistics.ZoneAsync(database, networkId, cancellation);
-        if (zone is null) return Results.NotFound();
-        return Results.Ok(await DemandStatistics.TravelByHourAsync(database, disclosure, networkId, zone, date!.Value, cancellation));
+        var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
+        if (problem is not null) return problem;
+        var bands = DashboardStatistics.DistanceBandsOf(disclosure, people!);
+        return StatisticsCsv.Wanted(query.Format)
+            ? StatisticsCsv.File("distances", ["band", "fromKilometres", "toKilometres", "people"],
+                bands.Bands.Select(b => (IReadOnlyList<object?>)[b.Band, b.FromKilometres, b.ToKilometres, b.People]))
+            : Results.Ok(bands);
     }
 
-    private static async Task<IResult> ReadCarpoolSavingsAsync(long networkId, DateOnly? date, MobilityDbContext database, Disclosure disclosure,
-        CancellationToken cancellation)
+    private static async Task<IResult> ReadFlowsAsync(long networkId, [AsParameters] FilterQuery query, MobilityDbContext database,
+        Disclosure disclosure, TimeProvider clock, CancellationToken cancellation)
     {
-        if (DateField.Problem("date", date, required: true) is { } problem) return problem;
+        var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
+        if (problem is not null) return problem;
+        var flows = DashboardStatistics.FlowsOf(disclosure, people!);
+        return StatisticsCsv.Wanted(query.Format)
+            ? StatisticsCsv.File("flows", ["commune", "plantId", "plant", "people"],
+                flows.Pairs.Select(f => (IReadOnlyList<object?>)[f.Commune, f.PlantId, f.Plant, f.People]))
+            : Results.Ok(flows);
+    }
+
+    private static async Task<IResult> ReadShiftHoursAsync(long networkId, DateOnly? date, [AsParameters] FilterQuery query, MobilityDbContext database,
+        Disclosure disclosure, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (DateField.Problem("date", date, required: true) is { } bad) return bad;
         var zone = await DemandStatistics.ZoneAsync(database, networkId, cancellation);
         if (zone is null) return Results.NotFound();
-        return Results.Ok(await DemandStatistics.CarpoolSavingsAsync(database, disclosure, networkId, zone, date!.Value, cancellation));
+        var (people, filter, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
+        if (problem is not null) return problem;
+        var hours = await DashboardStatistics.ShiftHoursAsync(database, disclosure, networkId, zone, date!.Value, filter!, people!, cancellation);
+        return StatisticsCsv.Wanted(query.Format)
+            ? StatisticsCsv.File("shifts", ["date", "plantId", "plant", "hour", "starting", "ending"],
+                hours.Hours.Select(h => (IReadOnlyList<object?>)[hours.Date.ToString("yyyy-MM-dd"), h.PlantId, h.Plant, h.Hour, h.Starting, h.Ending]))
+            : Results.Ok(hours);
+    }
+
+    private static async Task<IResult> ReadActivityAsync(long networkId, DateOnly? from, DateOnly? to, [AsParameters] FilterQuery query,
+        MobilityDbContext database, Disclosure disclosure, IOptions<StatisticsOptions> options, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        DateField.Check(errors, "from", from, required: true);
+        DateField.Check(errors, "to", to, required: true);
+        if (!errors.Any && to < from) errors.Add("to", Codes.Field.EndsBeforeStart);
+        else if (!errors.Any && to!.Value.DayNumber - from!.Value.DayNumber >= MaximumActivityDays)
+            errors.Add("to", Codes.Field.OutOfRange, CodeParameters.Range(from.Value, from.Value.AddDays(MaximumActivityDays - 1)));
+        var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
+        if (filter is null) return errors.Problem();
+        var activity = await DashboardStatistics.ActivityAsync(database, disclosure, options.Value, networkId, from!.Value, to!.Value, filter, cancellation);
+        return StatisticsCsv.Wanted(query.Format)
+            ? StatisticsCsv.File("activity", ["date", "taken", "groups", "people", "carsRemoved", "kilometresSaved", "kilogramsCo2Saved", "eurosSaved"],
+                activity.Days.Select(d => (IReadOnlyList<object?>)[d.Date.ToString("yyyy-MM-dd"), d.Taken ? 1 : 0, d.Groups, d.People, d.CarsRemoved,
+                    d.KilometresSaved, d.KilogramsCo2Saved, d.EurosSaved]))
+            : Results.Ok(activity);
+    }
+
+    private static async Task<(List<DashboardPerson>? People, DashboardFilter? Filter, IResult? Problem)> PeopleAsync(long networkId, FilterQuery query, MobilityDbContext database,
+        TimeProvider clock, CancellationToken cancellation)
+    {
+        var errors = new FieldErrors();
+        var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
+        if (filter is null) return (null, null, errors.Problem());
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return (await DashboardPeople.ReadAsync(database, networkId, today, filter, cancellation), filter, null);
     }
 }

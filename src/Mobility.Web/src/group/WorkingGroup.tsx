@@ -9,9 +9,9 @@ import { HomeGridMap, type HomeGrid } from "./HomeGridMap";
 
 interface Count { key: string; count: number | null }
 type Statistics = { employees: number } & Record<"byCommune" | "bySite" | "byShiftPattern" | "byCommuteRole" | "carpoolMembersByStatus", Count[]>;
-interface Travel { people: number | null; hours: { hour: number; arriving: number | null; leaving: number | null }[] }
-interface Savings { groups: number; people: number | null; carsRemoved: number | null; kilometresSaved: number | null; kilogramsCo2Saved: number | null;
-  byHour: { direction: string; hour: number; people: number | null; carsRemoved: number | null; routeKilometres: number | null }[] }
+interface Travel { hours: { plant: string; hour: number; starting: number | null; ending: number | null }[] }
+interface ActivityDay { date: string; taken: boolean; groups: number | null; people: number | null; carsRemoved: number | null; kilometresSaved: number | null }
+interface Savings { kilometresSaved: number; kilogramsCo2Saved: number; days: ActivityDay[] }
 
 const shown = (value: number | null | undefined, digits = 0) => (value == null ? t("hidden") : formatNumber(value, digits));
 const hour = (h: number) => `${String(h).padStart(2, "0")}:00`;
@@ -28,8 +28,8 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
     setFailed(false);
     try {
       const base = `/api/networks/${networkId}/statistics`;
-      const [g, tr, s, st] = await Promise.all([api<HomeGrid>(`${base}/homes`), api<Travel>(`${base}/travel?date=${on}`),
-        api<Savings>(`${base}/carpools?date=${on}`), api<Statistics>(base)]);
+      const [g, tr, s, st] = await Promise.all([api<HomeGrid>(`${base}/homes`), api<Travel>(`${base}/shifts?date=${on}`),
+        api<Savings>(`${base}/activity?from=${addDays(on, -27)}&to=${on}`), api<Statistics>(base)]);
       setGrid(g); setTravel(tr); setSavings(s); setStatistics(st);
     } catch (error) {
       setGrid(null); setTravel(null); setSavings(null); setStatistics(null); setFailed(true);
@@ -38,7 +38,8 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
   };
   useEffect(() => { load(date); }, []);
 
-  const most = Math.max(1, ...(travel?.hours ?? []).flatMap((h) => [h.arriving ?? 0, h.leaving ?? 0]));
+  const most = Math.max(1, ...(travel?.hours ?? []).flatMap((h) => [h.starting ?? 0, h.ending ?? 0]));
+  const busiest = Math.max(1, ...(savings?.days ?? []).map((d) => d.people ?? 0));
   const bar = (value: number | null, kind: string) => (
     <><span class={`bar ${kind}`} style={{ width: `${((value ?? 0) / most) * 10}rem` }} /> {shown(value)}</>);
   return (
@@ -55,24 +56,29 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
       <h2>{t("demandTravel")}</h2>
       {travel && (
         <div id="demand-travel">
-          <p>{t("peopleWorking", { count: shown(travel.people) })}</p>
-          <table class="bars"><thead><tr><th>{t("hour")}</th><th>{t("arriving")}</th><th>{t("leaving")}</th></tr></thead>
-            <tbody>{travel.hours.map((h) => <tr><td>{hour(h.hour)}</td><td>{bar(h.arriving, "arriving")}</td><td>{bar(h.leaving, "leaving")}</td></tr>)}</tbody>
+          <table class="bars"><thead><tr><th>{t("group.plant")}</th><th>{t("hour")}</th><th>{t("arriving")}</th><th>{t("leaving")}</th></tr></thead>
+            <tbody>{travel.hours.map((h) => <tr><td>{h.plant}</td><td>{hour(h.hour)}</td><td>{bar(h.starting, "arriving")}</td><td>{bar(h.ending, "leaving")}</td></tr>)}</tbody>
           </table>
         </div>
       )}
       <h2>{t("demandSavings")}</h2>
       {savings && (
         <div id="demand-savings">
-          {savings.groups === 0 ? <p>{t("noCarpools")}</p> : (
+          <p class="hint">{t("group.activity")}</p>
+          {savings.days.every((d) => !d.people) ? <p>{t("noCarpools")}</p> : (
             <>
-              <p>{t("savingsLine", { groups: shown(savings.groups), people: shown(savings.people), cars: shown(savings.carsRemoved) })}</p>
-              <p>{t("savingsKm", { km: shown(savings.kilometresSaved), co2: shown(savings.kilogramsCo2Saved) })}</p>
-              <table class="responsive"><thead><tr><th>{t("direction")}</th><th>{t("hour")}</th><th>{t("carpoolers")}</th><th>{t("carsRemoved")}</th><th>km</th></tr></thead>
-                <tbody>{savings.byHour.map((h) => (
-                  <tr><td>{t(h.direction as TextKey)}</td><td>{hour(h.hour)}</td><td>{shown(h.people)}</td><td>{shown(h.carsRemoved)}</td><td>{shown(h.routeKilometres)}</td></tr>))}
+              <p>{t("savingsKm", { km: formatNumber(savings.kilometresSaved), co2: formatNumber(savings.kilogramsCo2Saved, 1) })}</p>
+              <svg class="activity-chart" viewBox={`0 0 ${savings.days.length * 10} 100`} role="img" aria-label={t("demandSavings")} width="100%" height="120">
+                {savings.days.map((d, i) => (
+                  <rect x={i * 10 + 1} y={100 - ((d.people ?? 0) / busiest) * 100} width={8} height={((d.people ?? 0) / busiest) * 100} fill="#2a7f62">
+                    <title>{`${d.date}: ${shown(d.people)}`}</title>
+                  </rect>))}
+              </svg>
+              <table class="responsive"><thead><tr><th>{t("date")}</th><th>{t("carpoolers")}</th><th>{t("carsRemoved")}</th><th>km</th></tr></thead>
+                <tbody>{savings.days.filter((d) => d.taken).map((d) => (
+                  <tr><td>{d.date}</td><td>{shown(d.people)}</td><td>{shown(d.carsRemoved)}</td><td>{shown(d.kilometresSaved)}</td></tr>))}
                 </tbody></table>
-              {savings.byHour.some((h) => h.routeKilometres == null) && <p class="hint">{t("kmHidden")}</p>}
+              {savings.days.some((d) => d.taken && d.kilometresSaved == null) && <p class="hint">{t("kmHidden")}</p>}
             </>
           )}
         </div>

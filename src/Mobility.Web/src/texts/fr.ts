@@ -1,9 +1,11 @@
 // Interface texts, French first. Every key here must exist in en.ts (the compiler checks it).
 import { importsFr } from "./imports.fr";
 import { hrConsoleFr } from "./hrconsole.fr";
+import { groupFr } from "./group.fr";
 
 export const fr = {
   ...importsFr,
+  ...groupFr,
   tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.",
   signIn: "Connexion", signOut: "Se déconnecter", email: "E-mail", password: "Mot de passe",
   demoHint: "Démo : les comptes sont affichés par ./run.sh (mot de passe mobilite-demo).",
