@@ -7,13 +7,13 @@ namespace Mobility.Application.Carpools;
 
 /// <summary>
 /// A date's carpool matching on road times: the commutes both ways, the trips home on the same matrix as the trips to
-/// work (their homes and sites are the same places, so the router is asked once).
+/// work (their homes and sites are the same places, so the router is asked once for both).
 /// </summary>
 public sealed record CarpoolDay(DayCommutes Commutes, CarpoolInstance ToWork, CarpoolInstance ToHome)
 {
     public static CarpoolDay On(DayCommutes commutes, ITravelTimes roads)
     {
-        var toWork = new CarpoolInstance(commutes.ToWork, roads, CommuteDirection.ToWork);
+        var toWork = new CarpoolInstance(commutes.ToWork, roads, CommuteDirection.ToWork, commutes.ToHome);
         return new CarpoolDay(commutes, toWork, toWork.WithParticipants(commutes.ToHome, CommuteDirection.ToHome));
     }
 

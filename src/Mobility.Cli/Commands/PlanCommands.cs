@@ -22,15 +22,16 @@ internal static class PlanCommands
         var explain = new Option<int>("--explain") { Description = "Print why, for this many groups each way.", DefaultValueFactory = _ => 3 };
         var english = new Option<bool>("--english") { Description = "Explanations in English (French by default)." };
         var rematch = new Option<bool>("--measure-rematch") { Description = "Also time a re-match after one passenger declines their group." };
+        var groupsPerDriver = new Option<int>("--groups-per-driver") { Description = "Groups of 3 and 4 kept per driver, the most valuable (0: all).", DefaultValueFactory = _ => new CarpoolSettings().GroupsPerDriver };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for carpools.geojson and carpools.csv.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var carpools = new Command("carpools",
             "Matches a date's carpools both ways (to work, then home) for a network's consenting employees on road times, " +
             "prints a summary against the pairwise baseline and writes the proposals as GeoJSON and CSV.");
-        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, output })
+        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, groupsPerDriver, output })
             carpools.Options.Add(option);
         carpools.SetAction(async (parse, cancellation) =>
         {
-            var settings = new CarpoolSettings(GramsCo2PerKilometre: parse.GetValue(co2));
+            var settings = new CarpoolSettings(GramsCo2PerKilometre: parse.GetValue(co2), GroupsPerDriver: parse.GetValue(groupsPerDriver)) { Timings = line => Console.Error.WriteLine("  " + line) };
             var day = await FromDatabaseAsync(ParseDate(parse.GetValue(date)), parse.GetValue(DbCommands.DatabaseOption), parse.GetValue(network),
                 parse.GetValue(osm), parse.GetValue(routerDb), cancellation);
             Report(day, settings, parse.GetValue(explain), parse.GetValue(english), parse.GetValue(rematch), parse.GetValue(output)!);
@@ -67,9 +68,13 @@ internal static class PlanCommands
         var router = RouterSource.Open(routerDb, osm, ["car"])!;
         Console.Error.WriteLine($"router ready in {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
+        var processor = Environment.CpuUsage.TotalTime;
         var roads = new UnplacedPlaces(new RoadTravelTimes(router, "car"));
         var carpools = CarpoolDay.On(commutes, roads);
-        Console.Error.WriteLine($"road matrix {carpools.ToWork.LocationCount:N0}^2 in {clock.Elapsed.TotalSeconds:F1} s" +
+        var travel = carpools.ToWork.Travel;
+        Console.Error.WriteLine($"road times for {travel.Locations:N0} places ({travel.Homes:N0} homes to and from {travel.Sites} sites, " +
+                                $"home to home in {travel.BlockCount} blocks, largest {travel.LargestBlock:N0}; {travel.Cells:N0} cells) " +
+                                $"in {clock.Elapsed.TotalSeconds:F1} s ({(Environment.CpuUsage.TotalTime - processor).TotalSeconds:F1} s of processor time)" +
                                 (roads.Seen.Count > 0 ? $"; {roads.Seen.Count} places off the road network (never matched)" : ""));
         var zone = TimeZoneInfo.FindSystemTimeZoneById(chosen.TimeZone);
         return new Day(carpools.ToWork, carpools.ToHome,
@@ -79,11 +84,13 @@ internal static class PlanCommands
     private static void Report(Day day, CarpoolSettings settings, int explain, bool english, bool measureRematch, DirectoryInfo output)
     {
         var clock = Stopwatch.StartNew();
+        var processor = Environment.CpuUsage.TotalTime;
         var plan = CarpoolMatcher.MatchDay(day.ToWork, day.ToHome, settings);
         var matchSeconds = clock.Elapsed.TotalSeconds;
+        var matchProcessor = (Environment.CpuUsage.TotalTime - processor).TotalSeconds;
         clock.Restart();
         var baselines = new[] { PairwiseBaseline.Match(day.ToWork), PairwiseBaseline.Match(day.ToHome) };
-        Console.WriteLine($"matched both ways in {matchSeconds:F1} s (pairwise baseline {clock.Elapsed.TotalSeconds:F1} s), " +
+        Console.WriteLine($"matched both ways in {matchSeconds:F1} s ({matchProcessor:F1} s of processor time; pairwise baseline {clock.Elapsed.TotalSeconds:F1} s), " +
                           $"{day.ToWork.Participants.Count:N0} employees");
         foreach (var (name, instance, directionPlan, baseline) in new[] { ("to work", day.ToWork, plan.ToWork, baselines[0]), ("home", day.ToHome, plan.ToHome, baselines[1]) })
         {
@@ -108,9 +115,11 @@ internal static class PlanCommands
             // One passenger declines their morning group: the instances stay, only the people it reaches are matched again.
             var names = declined.Members.Select(m => day.ToWork.Participants[m].Id).ToList();
             clock.Restart();
+            processor = Environment.CpuUsage.TotalTime;
             var rematch = CarpoolRematch.AfterChange(day.ToWork, day.ToHome, plan, day.ToWork, day.ToHome, [names[1]],
                 names.Where(n => n != names[1]).Select(n => (names[1], n)).ToList(), settings);
-            Console.WriteLine($"re-match after {names[1]} declines a group: {clock.Elapsed.TotalSeconds:F2} s, {rematch.Affected.Count} employees affected");
+            Console.WriteLine($"re-match after {names[1]} declines a group: {clock.Elapsed.TotalSeconds:F2} s " +
+                              $"({(Environment.CpuUsage.TotalTime - processor).TotalSeconds:F2} s of processor time), {rematch.Affected.Count} employees affected");
         }
         foreach (var (instance, directionPlan) in new[] { (day.ToWork, plan.ToWork), (day.ToHome, plan.ToHome) })
             foreach (var group in directionPlan.Selection.Groups.Where(g => g.Pickups.Count > 1).Take(explain))

@@ -7,6 +7,8 @@ namespace Mobility.Planning.Carpools;
 /// results do not depend on the machine's load.</param>
 /// <param name="Workers">Parts solved at once (default: one per core).</param>
 /// <param name="SwapPasses">Passes of <see cref="SwapSearch"/> after greedy (0: greedy alone).</param>
+/// <param name="GroupsPerDriver">Groups of two passengers or more kept per driver, the most valuable (0: all); see
+/// <see cref="GroupEnumerator"/>.</param>
 public sealed record CarpoolSettings(
     int MaxPassengers = 3,
     int PartnersPerDriver = 25,
@@ -14,9 +16,13 @@ public sealed record CarpoolSettings(
     double ExactWorkLimit = 1,
     int Workers = 0,
     int SwapPasses = 3,
-    double GramsCo2PerKilometre = EmissionFactors.CarGramsPerKilometre)
+    double GramsCo2PerKilometre = EmissionFactors.CarGramsPerKilometre,
+    int GroupsPerDriver = 100)
 {
     public int Workers { get; init; } = Workers > 0 ? Workers : Environment.ProcessorCount;
+
+    /// <summary>Where a run writes how long each of its phases took (null: nowhere); for benchmarks and the CLI.</summary>
+    public Action<string>? Timings { get; init; }
 }
 
 /// <summary>
@@ -41,7 +47,7 @@ public static class CarpoolMatcher
     {
         settings ??= new CarpoolSettings();
         var free = FreeOf(instance, fixedGroups);
-        var candidates = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(free, free);
+        var candidates = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver).Enumerate(free, free);
         var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
         var selection = Choose(candidates, values, settings);
         return Plan(instance, candidates, WithFixed(instance, selection, fixedGroups), settings.GramsCo2PerKilometre);
@@ -53,10 +59,12 @@ public static class CarpoolMatcher
     /// <param name="fixedToWork">Accepted groups of <paramref name="toWork"/>, kept as they are.</param>
     /// <param name="fixedToHome">Accepted groups of <paramref name="toHome"/>, kept as they are.</param>
     /// <param name="keepApart">Pairs of employee ids never put in the same new group (someone declined the other).</param>
+    /// <param name="focus">When given, only new groups holding at least one of these employee ids are considered (a
+    /// re-match: the people a change reaches; the others free were left without a group by the previous run).</param>
     public static CarpoolDayPlan MatchDay(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings? settings = null,
         IReadOnlyList<MatchedGroup>? fixedToWork = null, IReadOnlyList<MatchedGroup>? fixedToHome = null,
-        IReadOnlyCollection<(string, string)>? keepApart = null) =>
-        RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? [], keepApart ?? []);
+        IReadOnlyCollection<(string, string)>? keepApart = null, IReadOnlySet<string>? focus = null) =>
+        RoundTripMatching.Match(toWork, toHome, settings ?? new CarpoolSettings(), fixedToWork ?? [], fixedToHome ?? [], keepApart ?? [], focus);
 
     /// <summary>The best disjoint choice among candidates worth <paramref name="values"/>.</summary>
     internal static Selection Choose(IReadOnlyList<MatchedGroup> candidates, long[] values, CarpoolSettings settings)

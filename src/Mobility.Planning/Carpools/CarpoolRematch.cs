@@ -41,14 +41,29 @@ public static class CarpoolRematch
 
         var fixedToWork = Restore(toWork, morning.Where(g => !g.Members.Any(affected.Contains)), affected);
         var fixedToHome = Restore(toHome, evening.Where(g => !g.Members.Any(affected.Contains)), affected);
-        var plan = CarpoolMatcher.MatchDay(toWork, toHome, settings, fixedToWork, fixedToHome, keepApart);
+        // Only groups holding someone affected are new: the others free were left without a group before, among the same
+        // people and seats, so enumerating all of them again would cost most of a whole day's matching for nothing.
+        var plan = CarpoolMatcher.MatchDay(toWork, toHome, settings, fixedToWork, fixedToHome, keepApart, affected);
 
         var before = morning.Concat(evening).Select(g => g.Signature).ToHashSet();
         var notify = plan.ToWork.Selection.Groups.Select(g => Names(toWork, g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => Names(toHome, g)))
             .Where(g => !before.Contains(g.Signature)).SelectMany(g => g.Members)
             .Concat(affected).Distinct().Order(StringComparer.Ordinal).ToList();
+        var reached = notify.ToHashSet();
+        plan = plan with { ToWork = KeepReasons(plan.ToWork, previous.ToWork, reached), ToHome = KeepReasons(plan.ToHome, previous.ToHome, reached) };
         return new RematchResult(plan, notify);
+    }
+
+    /// <summary>Those the change did not reach keep the reason they had for having no group: the re-match only looked at
+    /// groups holding someone it reached, so it cannot tell "seats taken by better groups" from "no compatible driver"
+    /// for the others.</summary>
+    private static CarpoolPlan KeepReasons(CarpoolPlan plan, CarpoolPlan previous, HashSet<string> reached)
+    {
+        var before = previous.WithoutGroup.ToDictionary(u => u.Id, u => u.Reason);
+        UnservedPassenger Kept(UnservedPassenger u) =>
+            !reached.Contains(u.Id) && before.TryGetValue(u.Id, out var reason) ? u with { Reason = reason } : u;
+        return plan with { Unserved = plan.Unserved.Select(Kept).ToList(), WithoutGroup = plan.WithoutGroup.Select(Kept).ToList() };
     }
 
     /// <summary>A group by employee and site ids, so that it survives people being added or removed around it.</summary>

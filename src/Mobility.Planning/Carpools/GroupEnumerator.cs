@@ -6,22 +6,37 @@ namespace Mobility.Planning.Carpools;
 /// with him and others either, since each added stop only lengthens the route). Cheap time and distance bounds prune
 /// pairs before the exact evaluation.
 /// </summary>
-public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25)
+/// <param name="groupsPerDriver">Groups of two passengers or more kept per driver, the most valuable ones
+/// (<see cref="GroupValue"/>; 0: all). A driver with 25 partners has up to 2,600 such groups, most of them worth less than
+/// others of the same people: selection needs the best few, and its cost grows with all of them (docs/benchmarks.md).</param>
+public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25, int groupsPerDriver = 0)
 {
+    /// <summary>Partners are bits of one 64-bit mask while groups grow.</summary>
+    private readonly int _partnersPerDriver = partnersPerDriver is > 0 and <= 63 ? partnersPerDriver
+        : throw new ArgumentOutOfRangeException(nameof(partnersPerDriver), "Between 1 and 63 partners per driver.");
+
     /// <param name="mayDrive">Who may drive in these groups (null: whoever can); narrows the participants' own roles, for
     /// instance to leave out members of accepted groups or the morning's passengers, whose car is not at the site.</param>
     /// <param name="mayRide">Who may ride (null: whoever can).</param>
-    public List<MatchedGroup> Enumerate(IReadOnlyList<bool>? mayDrive = null, IReadOnlyList<bool>? mayRide = null)
+    /// <param name="focus">When given, only groups holding at least one of these people (a re-match: the people a change
+    /// reaches); a driver outside it who can take none of them is not enumerated at all.</param>
+    public List<MatchedGroup> Enumerate(IReadOnlyList<bool>? mayDrive = null, IReadOnlyList<bool>? mayRide = null,
+        IReadOnlyList<bool>? focus = null)
     {
         var people = instance.Participants;
         // Riders sorted by the start of their window: a driver scans only those whose windows can meet his.
         var riders = Enumerable.Range(0, people.Count).Where(i => people[i].CanRide && (mayRide?[i] ?? true)).OrderBy(i => instance.MatchingEarliest[i]).ToArray();
         var riderStarts = riders.Select(i => instance.MatchingEarliest[i]).ToArray();
         var latestWindow = riders.Length == 0 ? 0 : riders.Max(i => instance.MatchingLatest[i] - instance.MatchingEarliest[i]);
+        var focusRiders = focus is null ? null : riders.Where(i => focus[i]).ToArray();
+        var focusStarts = focusRiders?.Select(i => instance.MatchingEarliest[i]).ToArray();
         var perDriver = new List<MatchedGroup>[people.Count];
         Parallel.For(0, people.Count, driver =>
         {
-            perDriver[driver] = people[driver].CanDrive && (mayDrive?[driver] ?? true) ? GroupsOf(driver, riders, riderStarts, latestWindow) : [];
+            if (!people[driver].CanDrive || !(mayDrive?[driver] ?? true)) perDriver[driver] = [];
+            else if (focus is null || focus[driver]) perDriver[driver] = GroupsOf(driver, riders, riderStarts, latestWindow);
+            else if (Pairs(new GroupEvaluator(instance), driver, focusRiders!, focusStarts!, latestWindow).Count == 0) perDriver[driver] = [];
+            else perDriver[driver] = GroupsOf(driver, riders, riderStarts, latestWindow).Where(g => g.Pickups.Any(p => focus[p])).ToList();
         });
         // Concatenated in driver order, so the result does not depend on thread scheduling.
         return perDriver.SelectMany(list => list).ToList();
@@ -32,7 +47,50 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         var people = instance.Participants;
         var evaluator = new GroupEvaluator(instance);
         var groups = new List<MatchedGroup>();
-        var budget = people[driver].MaxDetourRatio * instance.DirectSeconds(driver);
+        var pairs = Pairs(evaluator, driver, riders, riderStarts, longestWindow);
+        // Keep the passengers who cost the driver least: larger groups are built from them.
+        var partners = pairs.OrderBy(g => g.RouteSeconds).ThenBy(g => g.Pickups[0]).Take(_partnersPerDriver).ToList();
+        // Each larger group is built once, from its members but the last in partner order: a group is feasible only if
+        // every smaller group of its members is (one stop fewer never lengthens anyone's trip), so nothing is missed, and
+        // a group one of whose smaller groups is not feasible is never evaluated (partners by rank: a bit each).
+        var previous = partners.Select((g, rank) => (Group: g, LastRank: rank, Mask: 1L << rank)).ToList();
+        var feasible = previous.Select(p => p.Mask).ToHashSet();
+        for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
+        {
+            var grown = new List<(MatchedGroup Group, int LastRank, long Mask)>();
+            foreach (var (group, lastRank, mask) in previous)
+                for (var rank = lastRank + 1; rank < partners.Count; rank++)
+                {
+                    if (!EverySmallerFeasible(mask, rank, feasible)) continue;
+                    var members = group.Pickups.Append(partners[rank].Pickups[0]).Order().ToList();
+                    if (evaluator.Best(driver, members) is { } larger) grown.Add((larger, rank, mask | 1L << rank));
+                }
+            groups.AddRange(grown.Select(g => g.Group));
+            previous = grown;
+            feasible = grown.Select(g => g.Mask).ToHashSet();
+            if (grown.Count == 0) break;
+        }
+        if (groupsPerDriver > 0 && groups.Count > groupsPerDriver)
+            // The most valuable, in the order built among equals (a stable sort), so the result is deterministic.
+            groups = groups.Select(g => (Group: g, Value: GroupValue.Of(instance, g))).OrderByDescending(x => x.Value)
+                .Take(groupsPerDriver).Select(x => x.Group).ToList();
+        return [.. partners, .. groups];
+    }
+
+    /// <summary>Whether each group of <paramref name="mask"/>'s partners and <paramref name="rank"/> less one of
+    /// <paramref name="mask"/>'s is feasible (<paramref name="mask"/> itself is: it was built).</summary>
+    private static bool EverySmallerFeasible(long mask, int rank, HashSet<long> feasible)
+    {
+        if (System.Numerics.BitOperations.PopCount((ulong)mask) < 2) return true;
+        for (var rest = mask; rest != 0; rest &= rest - 1)
+            if (!feasible.Contains(mask & ~(rest & -rest) | 1L << rank)) return false;
+        return true;
+    }
+
+    /// <summary>Every feasible (driver, one passenger) group among <paramref name="riders"/> (sorted by window start).</summary>
+    private List<MatchedGroup> Pairs(GroupEvaluator evaluator, int driver, int[] riders, double[] riderStarts, double longestWindow)
+    {
+        var budget = instance.Participants[driver].MaxDetourRatio * instance.DirectSeconds(driver);
         // Windows that cannot meet, even allowing for the whole route between the two arrivals, are never scanned.
         var from = LowerBound(riderStarts, instance.MatchingEarliest[driver] - budget - longestWindow);
         var pairs = new List<MatchedGroup>();
@@ -47,26 +105,7 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
                 && instance.Seconds(driver, passenger) + instance.Seconds(passenger, instance.SiteLocation[driver]) > budget + 1e-6) continue;
             if (evaluator.Best(driver, [passenger]) is { } pair) pairs.Add(pair);
         }
-        // Keep the passengers who cost the driver least: larger groups are built from them.
-        var partners = pairs.OrderBy(g => g.RouteSeconds).ThenBy(g => g.Pickups[0]).Take(partnersPerDriver).ToList();
-        groups.AddRange(partners);
-        // Each larger group is built once, from its members but the last in partner order: a group is feasible only if
-        // every smaller group of its members is (one stop fewer never lengthens anyone's trip), so nothing is missed.
-        var previous = partners.Select((g, rank) => (Group: g, LastRank: rank)).ToList();
-        for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
-        {
-            var grown = new List<(MatchedGroup Group, int LastRank)>();
-            foreach (var (group, lastRank) in previous)
-                for (var rank = lastRank + 1; rank < partners.Count; rank++)
-                {
-                    var members = group.Pickups.Append(partners[rank].Pickups[0]).Order().ToList();
-                    if (evaluator.Best(driver, members) is { } larger) grown.Add((larger, rank));
-                }
-            groups.AddRange(grown.Select(g => g.Group));
-            previous = grown;
-            if (grown.Count == 0) break;
-        }
-        return groups;
+        return pairs;
     }
 
     private static int LowerBound(double[] sorted, double value)

@@ -17,19 +17,34 @@ namespace Mobility.Planning.Carpools;
 internal static class RoundTripMatching
 {
     public static CarpoolDayPlan Match(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings settings,
-        IReadOnlyList<MatchedGroup> fixedToWork, IReadOnlyList<MatchedGroup> fixedToHome, IReadOnlyCollection<(string, string)> keepApart)
+        IReadOnlyList<MatchedGroup> fixedToWork, IReadOnlyList<MatchedGroup> fixedToHome, IReadOnlyCollection<(string, string)> keepApart,
+        IReadOnlySet<string>? focus = null)
     {
         if (toWork.Direction != CommuteDirection.ToWork || toHome.Direction != CommuteDirection.ToHome)
             throw new ArgumentException("MatchDay takes a ToWork instance then a ToHome instance.");
         var morningPeople = toWork.Participants;
         var eveningOf = morningPeople.Select(p => toHome.IndexOf(p.Id)).ToArray();
 
+        // Wall clock and the process's processor time: on a shared machine the second says what the work cost.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var processor = Environment.CpuUsage.TotalTime;
+        void Phase(string what)
+        {
+            if (settings.Timings is null) return;
+            var now = Environment.CpuUsage.TotalTime;
+            settings.Timings($"{what} in {clock.Elapsed.TotalSeconds:F2} s ({(now - processor).TotalSeconds:F1} s of processor time)");
+            processor = now;
+            clock.Restart();
+        }
         var freeMorning = CarpoolMatcher.FreeOf(toWork, fixedToWork);
         var freeEvening = CarpoolMatcher.FreeOf(toHome, fixedToHome);
         var morningCandidates = Apart(toWork, keepApart,
-            new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(freeMorning, freeMorning));
+            new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver)
+                .Enumerate(freeMorning, freeMorning, focus is null ? null : Focus(toWork, focus)));
+        Phase($"to work: {morningCandidates.Count:N0} candidate groups");
         var morningValues = morningCandidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
         var morningSelection = CarpoolMatcher.WithFixed(toWork, CarpoolMatcher.Choose(morningCandidates, morningValues, settings), fixedToWork);
+        Phase($"to work: {morningSelection.Groups.Count:N0} groups chosen");
         var morningPlan = CarpoolMatcher.Plan(toWork, morningCandidates, morningSelection, settings.GramsCo2PerKilometre);
 
         // Where the cars are after the morning: with whoever drove (in a group or alone).
@@ -58,7 +73,9 @@ internal static class RoundTripMatching
         var mayDrive = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningPassenger[i]).ToArray();
         var mayRide = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningDriver[i]).ToArray();
         var open = Apart(toHome, keepApart,
-            new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver).Enumerate(mayDrive, mayRide));
+            new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver)
+                .Enumerate(mayDrive, mayRide, focus is null ? null : Focus(toHome, EveningFocus(toWork, focus, morningSelection, fixedToWork))));
+        Phase($"home: {eveningFixed.Count:N0} mirror groups, {open.Count:N0} candidate groups");
         var eveningValues = open.Select(g =>
             GroupValue.Of(toHome, g) + GroupValue.PassengerWeight * g.Pickups.Count(p => morningPassenger[p])).ToArray();
         var eveningChoice = CarpoolMatcher.Choose(open, eveningValues, settings);
@@ -67,6 +84,7 @@ internal static class RoundTripMatching
             Value = eveningChoice.Groups.Sum(g => GroupValue.Of(toHome, g)), Bound = null,
         }, eveningFixed);
         var eveningPlan = CarpoolMatcher.Plan(toHome, open, eveningSelection, settings.GramsCo2PerKilometre);
+        Phase($"home: {eveningChoice.Groups.Count:N0} groups chosen");
 
         var homeBound = eveningSelection.Groups.SelectMany(g => g.Pickups).ToHashSet();
         var couldRide = open.SelectMany(g => g.Pickups).ToHashSet();
@@ -82,6 +100,21 @@ internal static class RoundTripMatching
         var eveningKeys = eveningSelection.Groups.Select(g => GroupKey.Of(g)).ToHashSet();
         var sameBothWays = morningSelection.Groups.Count(g => GroupKey.Of(g, i => eveningOf[i]) is { } key && eveningKeys.Contains(key));
         return new CarpoolDayPlan(morningPlan, eveningPlan, withoutRideHome, sameBothWays);
+    }
+
+    /// <summary>Who is in the focus, by index in <paramref name="instance"/>.</summary>
+    private static bool[] Focus(CarpoolInstance instance, IReadOnlySet<string> ids) =>
+        instance.Participants.Select(p => ids.Contains(p.Id)).ToArray();
+
+    /// <summary>The focus of the evening: the morning's, and everyone in a new morning group (where their car is changed).</summary>
+    private static HashSet<string> EveningFocus(CarpoolInstance toWork, IReadOnlySet<string> focus, Selection morning,
+        IReadOnlyList<MatchedGroup> fixedToWork)
+    {
+        var kept = fixedToWork.ToHashSet(ReferenceEqualityComparer.Instance);
+        var ids = focus.ToHashSet();
+        foreach (var group in morning.Groups.Where(g => !kept.Contains(g)))
+            foreach (var member in group.Members) ids.Add(toWork.Participants[member].Id);
+        return ids;
     }
 
     /// <summary>The candidates holding no pair that must be kept apart.</summary>

@@ -11,6 +11,10 @@ namespace Mobility.Server.Carpools;
 /// </summary>
 public sealed class TravelTimesSource(IConfiguration configuration, ILogger<TravelTimesSource> log)
 {
+    /// <summary>Matrices kept by the cache: a date's carpool times are several matrices (homes and sites both ways, sites,
+    /// one per block of people who can share a car: see Planning's CarpoolTravel), and a few dates are matched in turn.</summary>
+    private const int MatricesPerDay = 48;
+
     private readonly Lazy<(Router? Router, ITravelTimes Times)> _loaded = new(() => Load(configuration, log));
 
     public ITravelTimes TravelTimes => _loaded.Value.Times;
@@ -25,8 +29,8 @@ public sealed class TravelTimesSource(IConfiguration configuration, ILogger<Trav
         if (routerDb is { Length: > 0 }) log.LogInformation("Road times from the RouterDb {File}", routerDb);
         else if (osm is { Length: > 0 }) log.LogInformation("Road times from the OSM extract {File} (importing the car network)", osm);
         var router = RouterSource.Open(routerDb, osm, ["car"]);
-        if (router is not null) return (router, new RepeatedMatrixCache(new RoadTravelTimes(router)));
+        if (router is not null) return (router, new RepeatedMatrixCache(new RoadTravelTimes(router), MatricesPerDay));
         log.LogWarning("No road network configured (Routing:RouterDb, Routing:Osm or MOBILITY_OSM_FILE): carpools are matched on straight-line estimates");
-        return (null, new RepeatedMatrixCache(new CrowFlyTravelTimes()));
+        return (null, new RepeatedMatrixCache(new CrowFlyTravelTimes(), MatricesPerDay));
     }
 }
