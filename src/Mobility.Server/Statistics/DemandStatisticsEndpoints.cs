@@ -29,7 +29,15 @@ public static class DemandStatisticsEndpoints
         return endpoints;
     }
 
-    public sealed record FilterQuery(long? Company, long? Plant, long? Roster, string? Shift, string? Format);
+    public sealed record FilterQuery(long? Company, long? Plant, long? Roster, string? Shift, string? Format)
+    {
+        /// <summary>JSON unless <c>format=csv</c>; any other format is refused rather than answered as JSON.</summary>
+        public void CheckFormat(FieldErrors errors)
+        {
+            if (Format is not null && !Format.Equals("json", StringComparison.OrdinalIgnoreCase) && !StatisticsCsv.Wanted(Format))
+                errors.Add("format", Codes.Field.UnknownChoice, CodeParameters.Allowed(new[] { "json", "csv" }));
+        }
+    }
 
     private sealed record Place(long Id, string Name, string Kind, long? CompanyId, double Latitude, double Longitude);
 
@@ -114,6 +122,7 @@ public static class DemandStatisticsEndpoints
         if (!errors.Any && to < from) errors.Add("to", Codes.Field.EndsBeforeStart);
         else if (!errors.Any && to!.Value.DayNumber - from!.Value.DayNumber >= MaximumActivityDays)
             errors.Add("to", Codes.Field.OutOfRange, CodeParameters.Range(from.Value, from.Value.AddDays(MaximumActivityDays - 1)));
+        query.CheckFormat(errors);
         var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
         if (filter is null) return errors.Problem();
         var activity = await DashboardStatistics.ActivityAsync(database, disclosure, options.Value, networkId, from!.Value, to!.Value, filter, cancellation);
@@ -128,6 +137,7 @@ public static class DemandStatisticsEndpoints
         TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
+        query.CheckFormat(errors);
         var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
         if (filter is null) return (null, null, errors.Problem());
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
