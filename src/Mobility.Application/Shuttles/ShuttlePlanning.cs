@@ -21,6 +21,9 @@ public static class ShuttlePlanning
         Action<DateOnly, ShuttleDemand>? dayLoaded = null, CancellationToken cancellation = default) =>
         ShuttleDemandRange.LoadAsync(database, query.Network, query.From, query.Days, query.Demand, dayLoaded, cancellation);
 
+    public static Task<bool> AnyRiderAsync(MobilityDbContext database, ShuttlePlanQuery query, CancellationToken cancellation = default) =>
+        ShuttleDemandRange.AnyRiderAsync(database, query.Network, query.From, query.Days, query.Demand, cancellation);
+
     /// <param name="waveDone">Called with the waves planned so far and all of them.</param>
     /// <param name="comparing">Called once the plan is made, before the comparison.</param>
     public static ShuttlePlanResult Plan(ShuttleDemand demand, ITravelTimes roads, SolverLimits limits,

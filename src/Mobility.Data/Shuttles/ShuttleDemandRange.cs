@@ -36,6 +36,17 @@ public static class ShuttleDemandRange
         return new ShuttleDemand(first.NetworkId, merged.Validated(), commutes);
     }
 
+    /// <summary>Whether anybody rides on one of the dates: read date by date and stopped at the first with a rider, so that
+    /// a request can be refused at the door for the price of one date when it can be planned.</summary>
+    public static async Task<bool> AnyRiderAsync(MobilityDbContext database, string? networkNameOrId, DateOnly from, int days,
+        ShuttleDemandOptions? options = null, CancellationToken cancellation = default)
+    {
+        for (var offset = 0; offset < days; offset++)
+            if ((await ShuttleDemandLoader.LoadAsync(database, networkNameOrId, from.AddDays(offset), options, cancellation)).Case.Riders.Count > 0)
+                return true;
+        return false;
+    }
+
     private static ShuttleDemand Dated(ShuttleDemand demand, DateOnly date)
     {
         var suffix = "@" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

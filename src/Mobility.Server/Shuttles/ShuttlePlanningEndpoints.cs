@@ -70,11 +70,12 @@ public static class ShuttlePlanningEndpoints
         if (errors.Any) return errors.Problem();
         var networkId = await database.Companies.Where(c => c.Id == companyId).Select(c => (long?)c.NetworkId).SingleOrDefaultAsync(cancellation);
         if (networkId is null) return Results.NotFound();
-        // Reading the demand is a few queries, not a solver run: a request that cannot be planned is refused now.
+        // Reading a date's demand is a few queries, not a solver run: a request that cannot be planned is refused now, and
+        // one that can is queued after its first date with a rider (the job reads them all).
         try
         {
             var query = ShuttlePlanJob.Query(networkId.Value, companyId, request);
-            if ((await ShuttlePlanning.LoadDemandAsync(database, query, cancellation: cancellation)).Case.Riders.Count == 0)
+            if (!await ShuttlePlanning.AnyRiderAsync(database, query, cancellation))
                 return CodedProblem.Create(StatusCodes.Status422UnprocessableEntity, Codes.Problem.NobodyToCarry, ShuttlePlanJob.NobodyParameters(request));
         }
         catch (ArgumentException)

@@ -49,4 +49,27 @@ public class ShuttleDemandRangeTests(MigratedDatabase database) : IClassFixture<
             Assert.Equal(4, plan.Waves.Sum(w => w.RidersToSite));
         }
     }
+
+    [Fact]
+    public async Task Somebody_rides_in_a_range_when_one_date_has_a_rider_even_if_the_first_dates_have_none()
+    {
+        await using (var context = database.NewContext())
+        {
+            var (network, company, plant, pattern) = await Sample.NetworkAsync(context, "shuttle-later");
+            context.Add(new Site { Network = network, ExternalId = "BRU", Name = "Gare de Brumath", Kind = SiteKind.Station, Location = Sample.Point(48.733, 7.710) });
+            var later = Sample.Employee(company, plant, "later", 48.600, 7.750);
+            // Works from Wednesday only.
+            later.ShiftAssignments.Add(new ShiftAssignment { ShiftPattern = pattern, RotationAnchor = Monday, ValidFrom = Monday.AddDays(2) });
+            context.Add(later);
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = database.NewContext())
+        {
+            Assert.False(await ShuttleDemandRange.AnyRiderAsync(context, "shuttle-later", Monday, 2));
+            Assert.True(await ShuttleDemandRange.AnyRiderAsync(context, "shuttle-later", Monday, 3));
+            Assert.False(await ShuttleDemandRange.AnyRiderAsync(context, "shuttle-later", Monday, 3,
+                new ShuttleDemandOptions(MinDistanceKilometres: 50)), "the rider lives 24 km from the plant");
+        }
+    }
 }
