@@ -1,5 +1,6 @@
 // The page: sign-in, then what the account's role may see. A link mailed to a new employee (#invitation=TOKEN) lets
 // them choose their password; a first password given by someone else must be replaced before anything else.
+import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "./http";
 import { setLanguage, t, useLanguage, type Language } from "./i18n";
@@ -8,9 +9,6 @@ import { clearStatus, showError, StatusBar } from "./ui/status";
 import { SignIn } from "./SignIn";
 import { ChoosePassword } from "./ChoosePassword";
 import { EmployeeApp } from "./employee/EmployeeApp";
-import { HrConsole } from "./hr/HrConsole";
-import { WorkingGroup } from "./group/WorkingGroup";
-import { Networks } from "./admin/Networks";
 
 const invitationToken = () => (location.hash.startsWith("#invitation=") ? location.hash.slice("#invitation=".length) : null);
 
@@ -38,12 +36,12 @@ export function App() {
 
   return (
     <>
-      <header class="top">
+      <header class={account === null ? "top" : "top two-rows"}>
         <a class="brand" href="#">Mobility</a>
         {account && <span class="who">{account.displayName ?? account.email}</span>}
         <nav class="top-actions">
-          <LanguageSwitch current={language} />
           {account && <button type="button" class="quiet" onClick={leave}>{t("signOut")}</button>}
+          <LanguageSwitch current={language} />
         </nav>
       </header>
       <StatusBar />
@@ -61,10 +59,22 @@ export function App() {
 function RoleHome({ account }: { account: Account }) {
   switch (account.role) {
     case "Employee": return <EmployeeApp account={account} />;
-    case "HrManager": return <HrConsole companyId={account.companyId!} />;
-    case "WorkingGroup": return <WorkingGroup networkId={account.networkId!} />;
-    case "Administrator": return <Networks />;
+    case "HrManager": return <Later load={() => import("./hr/HrConsole").then((m) => m.HrConsole)} props={{ companyId: account.companyId! }} />;
+    case "WorkingGroup": return <Later load={() => import("./group/WorkingGroup").then((m) => m.WorkingGroup)} props={{ networkId: account.networkId! }} />;
+    case "Administrator": return <Later load={() => import("./admin/Networks").then((m) => m.Networks)} props={{}} />;
   }
+}
+
+/** A screen loaded when its role signs in, so that an employee's phone does not download and compile HR's and the
+ * working group's code. The component itself is kept (not an element), so that a language change redraws it. */
+function Later<P extends object>({ load, props }: { load: () => Promise<ComponentType<P>>; props: P }) {
+  const [Screen, setScreen] = useState<ComponentType<P> | null>(null);
+  const [failed, setFailed] = useState(false);
+  const fetchScreen = () => { setFailed(false); load().then((screen) => setScreen(() => screen), (error) => { setFailed(true); showError(error); }); };
+  useEffect(fetchScreen, []);
+  if (Screen) return <Screen {...props} />;
+  return failed ? <p class="warning" role="alert">{t("loadFailed")} <button type="button" onClick={fetchScreen}>{t("retry")}</button></p>
+    : <p class="loading">{t("loading")}</p>;
 }
 
 /** Choosing a language here changes the page; an employee's choice is also saved to their profile (EmployeeApp listens). */

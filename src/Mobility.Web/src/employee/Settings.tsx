@@ -15,7 +15,8 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
   const [role, setRole] = useState<CommuteRole>(profile.role);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
-  const [meetingPoints, setMeetingPoints] = useState<MeetingPoint[]>([]);
+  // null while loading: the choice is drawn (disabled) from the start so that the form does not move when it arrives.
+  const [meetingPoints, setMeetingPoints] = useState<MeetingPoint[] | null>(null);
   useEffect(() => { api<MeetingPoint[]>("/api/me/meeting-points").then(setMeetingPoints, () => setMeetingPoints([])); }, []);
 
   const save = async (event: Event) => {
@@ -68,12 +69,12 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
           aria-invalid={!!described("maxDetourMinutes")} aria-describedby={described("maxDetourMinutes")} />{field("maxDetourMinutes")}</label>
         <label>{t("flexibility")}<input name="flexibilityMinutes" type="number" inputMode="numeric" min={0} max={240} defaultValue={String(profile.flexibilityMinutes)}
           aria-invalid={!!described("flexibilityMinutes")} aria-describedby={described("flexibilityMinutes")} />{field("flexibilityMinutes")}</label>
-        {meetingPoints.length > 0 && (
+        {(meetingPoints === null || meetingPoints.length > 0) && (
           <label>{t("meetingPoint")}
-            <select name="preferredMeetingPointId" defaultValue={String(profile.preferredMeetingPointId ?? 0)}
+            <select name="preferredMeetingPointId" key={meetingPoints === null ? "loading" : "loaded"} disabled={meetingPoints === null} defaultValue={String(profile.preferredMeetingPointId ?? 0)}
               aria-invalid={!!described("preferredMeetingPointId")} aria-describedby={described("preferredMeetingPointId") ?? "meeting-point-hint"}>
               <option value="0">{t("pickupAtHome")}</option>
-              {meetingPoints.map((p) => <option value={String(p.id)}>{p.name} · {formatNumber(p.distanceMetres / 1000, 1)} km</option>)}
+              {(meetingPoints ?? []).map((p) => <option value={String(p.id)}>{p.name} · {formatNumber(p.distanceMetres / 1000, 1)} km</option>)}
             </select>
             <span class="hint" id="meeting-point-hint">{t("meetingPointHint")}</span>
             {field("preferredMeetingPointId")}

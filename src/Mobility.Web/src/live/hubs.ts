@@ -2,7 +2,8 @@
 // asks it to replay what it missed since the last sequence number seen, so nothing is lost and nothing counted twice;
 // when the connection gives up, the same stream is read over REST every few seconds. The jobs hub pushes the progress
 // of the requester's own jobs.
-import { HubConnectionBuilder, type HubConnection } from "@microsoft/signalr";
+// The SignalR client is loaded once the page is drawn (its own chunk), not before the first screen.
+import type { HubConnection } from "@microsoft/signalr";
 import { api } from "../http";
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "polling";
@@ -25,23 +26,30 @@ export function followMessages(after: number, onMessages: (messages: StreamMessa
   const poll = () => api<StreamMessage[]>(`/api/me/notifications?after=${last}`).then(deliver, () => {});
   const startPolling = () => { onState("polling"); clearInterval(timer); timer = setInterval(poll, 5000); };
 
-  const connection = new HubConnectionBuilder().withUrl("/hubs/commute").withAutomaticReconnect().build();
-  connection.on("notification", (message: StreamMessage) => deliver([message]));
-  connection.on("crewMessage", (message: unknown) => crewMessages.dispatchEvent(new CustomEvent("message", { detail: message })));
-  connection.onreconnecting(() => onState("reconnecting"));
-  connection.onreconnected(async () => { onState("live"); deliver(await connection.invoke("Replay", last)); });
-  connection.onclose(() => { if (!stopped) startPolling(); });
+  let connection: HubConnection | undefined;
   onState("connecting");
-  connection.start().then(async () => { onState("live"); deliver(await connection.invoke("Replay", last)); }, startPolling);
-  return () => { stopped = true; clearInterval(timer); connection.stop(); };
+  import("@microsoft/signalr").then(({ HubConnectionBuilder }) => {
+    if (stopped) return;
+    const live = new HubConnectionBuilder().withUrl("/hubs/commute").withAutomaticReconnect().build();
+    connection = live;
+    live.on("notification", (message: StreamMessage) => deliver([message]));
+    live.on("crewMessage", (message: unknown) => crewMessages.dispatchEvent(new CustomEvent("message", { detail: message })));
+    live.onreconnecting(() => onState("reconnecting"));
+    live.onreconnected(async () => { onState("live"); deliver(await live.invoke("Replay", last)); });
+    live.onclose(() => { if (!stopped) startPolling(); });
+    live.start().then(async () => { onState("live"); deliver(await live.invoke("Replay", last)); }, startPolling);
+  }, startPolling);
+  return () => { stopped = true; clearInterval(timer); connection?.stop(); };
 }
 
 let jobs: Promise<HubConnection | null> | null = null;
 /** One connection to the jobs hub for the page, or null when it is refused (the caller then polls). */
 export function jobsHub(): Promise<HubConnection | null> {
   if (!jobs) {
-    const connection = new HubConnectionBuilder().withUrl("/hubs/jobs").withAutomaticReconnect().build();
-    jobs = connection.start().then(() => connection, () => null);
+    jobs = import("@microsoft/signalr").then(({ HubConnectionBuilder }) => {
+      const connection = new HubConnectionBuilder().withUrl("/hubs/jobs").withAutomaticReconnect().build();
+      return connection.start().then(() => connection, () => null);
+    }, () => null);
   }
   return jobs;
 }
