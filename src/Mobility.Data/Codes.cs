@@ -171,6 +171,9 @@ public static class Codes
         public const string NotThisCompany = "not-this-company";
         /// <summary>Parameters: <c>value</c>.</summary>
         public const string PlantOfAnotherCompany = "plant-of-another-company";
+        /// <summary>Parameters: <c>value</c> (the roster). HR imports only its own company's rosters; another company's (or
+        /// the network's) keeps its slots.</summary>
+        public const string RosterOfAnotherCompany = "roster-of-another-company";
         /// <summary>Parameters: <c>value</c> (the roster).</summary>
         public const string RotationLengthsDiffer = "rotation-lengths-differ";
         /// <summary>A home outside the road network's area (the extract's bounds).</summary>

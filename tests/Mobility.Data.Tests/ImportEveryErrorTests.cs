@@ -178,6 +178,20 @@ public class ImportEveryErrorTests
     }
 
     [Fact]
+    public async Task A_file_of_addresses_without_a_commune_column_stores_the_matched_addresss_commune()
+    {
+        using var database = await NetworkAsync();
+        var file = "matricule;entreprise;site;adresse;code postal\n1;HP;HAG-1;3 grand rue;67500\n";
+        await using (var context = database.NewContext())
+        {
+            var report = await new EmployeeImporter(context, TimeProvider.System, options: new ImportOptions(Addresses: Addresses)).ImportAsync(Utf8(file), Network);
+            Assert.True(report.Written, string.Join("; ", report.Errors));
+        }
+        await using (var context = database.NewContext())
+            Assert.Equal("Haguenau", (await context.Employees.SingleAsync()).Commune);
+    }
+
+    [Fact]
     public async Task An_address_close_to_a_known_one_but_not_sure_is_reported_with_that_candidate_never_guessed()
     {
         using var database = await NetworkAsync();

@@ -54,6 +54,21 @@ public sealed class HrConsoleBrowserTests(TwoNetworkServer server) : IClassFixtu
             await row.GetByRole(AriaRole.Button, new() { Name = "Modifier" }).ClickAsync();
             var form = page.Locator("#employee-form");
             await Assertions.Expect(form.Locator("input[name=lastName]")).ToHaveValueAsync($"Éditée{width}");
+            // A day of leave is listed once saved and removed from the list.
+            var exceptions = page.Locator("#shift-exception-form");
+            await Assertions.Expect(exceptions).ToContainTextAsync("Aucune absence ni poste en plus à venir.");
+            await exceptions.Locator("input[name=date]").FillAsync("2031-05-06");
+            await exceptions.Locator("button[type=submit]").ClickAsync();
+            var coming = exceptions.Locator(".exception-list li");
+            await Assertions.Expect(coming).ToHaveCountAsync(1);
+            await Assertions.Expect(coming.First).ToContainTextAsync("Absence");
+            await using (var database = server.NewContext())
+                Assert.Equal(new DateOnly(2031, 5, 6), await database.ShiftExceptions.Where(x => x.EmployeeId == edited).Select(x => x.Date).SingleAsync());
+            await coming.First.GetByRole(AriaRole.Button).ClickAsync();
+            await page.Locator("#message", new() { HasText = "le roulement s'applique de nouveau" }).WaitForAsync();
+            await Assertions.Expect(exceptions).ToContainTextAsync("Aucune absence ni poste en plus à venir.");
+            await using (var database = server.NewContext())
+                Assert.False(await database.ShiftExceptions.AnyAsync(x => x.EmployeeId == edited));
             await form.Locator("input[name=workEmail]").FillAsync("pas-une-adresse");
             await form.Locator("button[type=submit]").ClickAsync();
             // The browser's own check or the server's code: either way nothing is stored and the form stays.

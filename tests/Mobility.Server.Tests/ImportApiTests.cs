@@ -64,6 +64,39 @@ public sealed class ImportApiTests(TwoNetworkServer server) : IClassFixture<TwoN
         Assert.Equal((server.Nord, Mobility.Data.Model.SiteKind.Station), (station.NetworkId, station.Kind));
     }
 
+    [Fact]
+    public async Task HR_imports_its_own_rosters_and_another_companys_roster_is_a_line_error_that_changes_nothing()
+    {
+        var alphaFile = "roulement;nom;semaine;jours;début;fin\nALP-2x8;2x8 Alpha;1;lun-ven;05:00;13:00\nALP-2x8;2x8 Alpha;2;lun-ven;13:00;21:00\n";
+        using var alpha = await server.ClientAsync("hr.alpha@test.local");
+        using var imported = await alpha.PostAsync($"/api/companies/{server.Alpha}/imports/shifts", Csv(alphaFile, Encoding.UTF8));
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        await using (var database = server.NewContext())
+        {
+            var roster = await database.ShiftPatterns.Include(p => p.Slots).SingleAsync(p => p.ExternalId == "ALP-2x8");
+            Assert.Equal((server.Nord, (long?)server.Alpha, 2, 2), (roster.NetworkId, roster.OwnerCompanyId, roster.RotationWeeks, roster.Slots.Count));
+        }
+
+        // Beta's file names Alpha's roster on its third line (after one of its own): refused there, and nothing written.
+        var betaFile = "roulement;semaine;jours;début;fin\nBET-jour;1;lun-ven;08:00;16:00\nALP-2x8;1;lun-ven;06:00;14:00\n";
+        using var beta = await server.ClientAsync("hr.beta@test.local");
+        using var refused = await beta.PostAsync($"/api/companies/{server.Beta}/imports/shifts", Csv(betaFile, Encoding.UTF8));
+        var errors = await LineErrorsAsync(refused, beta);
+        var error = Assert.Single(errors);
+        Assert.Equal((3, "roulement", "roster-of-another-company"),
+            (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("code").GetString()));
+        await using (var database = server.NewContext())
+        {
+            Assert.False(await database.ShiftPatterns.AnyAsync(p => p.ExternalId == "BET-jour"));
+            var roster = await database.ShiftPatterns.Include(p => p.Slots).SingleAsync(p => p.ExternalId == "ALP-2x8");
+            Assert.Equal(new TimeOnly(5, 0), roster.Slots.Min(s => s.Start));
+        }
+
+        // And HR may not import into another company's door.
+        using var foreign = await beta.PostAsync($"/api/companies/{server.Alpha}/imports/shifts", Csv(betaFile, Encoding.UTF8));
+        Assert.Contains(foreign.StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+    }
+
     /// <summary>The refused lines, from the 400 of a small file or from the failed job a large one (above 256 KiB) becomes.</summary>
     private static async Task<List<JsonElement>> LineErrorsAsync(HttpResponseMessage response, HttpClient client)
     {

@@ -74,4 +74,33 @@ public sealed class ShiftApiTests(TwoNetworkServer server) : IClassFixture<TwoNe
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/employees/{server.AlphaOne}/shift-exceptions",
             new { date = "2026-12-02", kind = "ExtraShift", start = "22:00", end = "06:00", endsNextDay = true })).StatusCode);
     }
+
+    [Fact]
+    public async Task HR_lists_an_employees_days_off_and_extra_shifts_and_removes_one()
+    {
+        using var client = await server.ClientAsync("hr.alpha@test.local");
+        var url = $"/api/employees/{server.AlphaTwo}/shift-exceptions";
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync(url, new { date = "2031-03-11", kind = "Leave" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync(url,
+            new { date = "2031-03-10", kind = "ExtraShift", start = "21:00", end = "05:00", endsNextDay = true })).StatusCode);
+
+        var listed = await client.GetFromJsonAsync<JsonElement>($"{url}?from=2031-03-01");
+        Assert.Equal(new[] { ("2031-03-10", "ExtraShift"), ("2031-03-11", "Leave") },
+            listed.EnumerateArray().Select(x => (x.GetProperty("date").GetString()!, x.GetProperty("kind").GetString()!)));
+        Assert.Equal("21:00:00", listed[0].GetProperty("start").GetString());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"{url}?from=2031-03-12")).EnumerateArray());
+
+        // Beta's HR neither reads nor removes them; the same id under another employee is not found.
+        var leave = listed[1].GetProperty("id").GetInt64();
+        using var beta = await server.ClientAsync("hr.beta@test.local");
+        Assert.Contains((await beta.GetAsync(url)).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.Contains((await beta.DeleteAsync($"{url}/{leave}")).StatusCode, new[] { HttpStatusCode.Forbidden, HttpStatusCode.NotFound });
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/employees/{server.AlphaOne}/shift-exceptions/{leave}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{url}/{leave}")).StatusCode);
+        var left = await client.GetFromJsonAsync<JsonElement>($"{url}?from=2031-03-01");
+        Assert.Equal(new[] { "2031-03-10" }, left.EnumerateArray().Select(x => x.GetProperty("date").GetString()));
+        // The day is free again for another exception.
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync(url, new { date = "2031-03-11", kind = "Leave" })).StatusCode);
+    }
 }

@@ -94,7 +94,10 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             var firstName = read.Optional("first_name", TextRules.NameLength);
             var lastName = read.Optional("last_name", TextRules.NameLength);
             var commune = read.Optional("commune", TextRules.CommuneLength);
-            var home = ReadHome(read, table, row, commune, placements);
+            var (home, matchedCommune) = ReadHome(read, table, row, commune, placements);
+            // A file of postal addresses without a commune column: the commune is the matched address's (the flows and
+            // statistics read it).
+            commune ??= matchedCommune;
             var role = read.Choice("role", Roles, required: false) ?? CarpoolRole.Either;
             var seats = read.Integer("seats", false, 0, 8);
             var detourMinutes = read.Integer("max_detour_minutes", false, 0, 120);
@@ -198,8 +201,9 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
     }
 
     /// <summary>The home: its coordinates when the row has them, else its postal address looked up in the address index (a
-    /// match under the confidence threshold is an error with the closest candidate, never a guess). Null when not placed.</summary>
-    private GeoPoint? ReadHome(RowReader read, ImportTable table, ImportRow row, string? commune, List<AddressPlacement> placements)
+    /// match under the confidence threshold is an error with the closest candidate, never a guess). Null when not placed; the
+    /// commune is the matched address's city, when an address placed it.</summary>
+    private (GeoPoint? Home, string? Commune) ReadHome(RowReader read, ImportTable table, ImportRow row, string? commune, List<AddressPlacement> placements)
     {
         var latitude = table.Value(row, "latitude");
         var longitude = table.Value(row, "longitude");
@@ -210,10 +214,10 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
             if (!table.HasColumn("latitude") && address is null)
             {
                 read.Error("address", Codes.Field.HomeMissing);
-                return null;
+                return (null, null);
             }
             var (lat, lon) = (read.Number("latitude", true), read.Number("longitude", true));
-            return lat is { } a && lon is { } b ? new GeoPoint(a, b) : null;
+            return (lat is { } a && lon is { } b ? new GeoPoint(a, b) : null, null);
         }
         var written = string.Join(" ", new[] { address, postcode, commune }.Where(p => p is not null));
         var lookup = options?.Addresses;
@@ -221,16 +225,16 @@ public sealed class EmployeeImporter(MobilityDbContext database, TimeProvider cl
         if (best is null)
         {
             read.Error("address", Codes.Field.AddressNotFound, new Dictionary<string, object?> { ["address"] = written });
-            return null;
+            return (null, null);
         }
         var confidence = Math.Round(best.Confidence, 2);
         if (!best.IsConfident)
         {
             read.Error("address", Codes.Field.AddressUncertain,
                 new Dictionary<string, object?> { ["address"] = written, ["closest"] = best.Label, ["confidence"] = confidence });
-            return null;
+            return (null, null);
         }
         placements.Add(new AddressPlacement(row.Line, written, best.Label, confidence));
-        return best.Position;
+        return (best.Position, best.City);
     }
 }

@@ -5,7 +5,9 @@ namespace Mobility.Data.Import;
 
 /// <summary>
 /// Imports shift patterns, one row per slot: pattern;name;rotation_weeks;week;days;start;end. Weeks count from 1
-/// as rosters are written ("semaine 1"). A pattern in the file replaces its slots in the database.
+/// as rosters are written ("semaine 1"). A pattern in the file replaces its slots in the database. Imported for a
+/// company (its HR), new patterns belong to it and a pattern of another company, or of the network, is a line error:
+/// the same rule as the roster API's.
 /// </summary>
 public sealed class ShiftPatternImporter(MobilityDbContext database, Action<ImportProgress>? progress = null, ImportOptions? options = null)
 {
@@ -25,7 +27,8 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<Impo
     private sealed record Slot(int Line, string Pattern, string? Name, int? RotationWeeks, int Week, WorkDays Days,
         TimeOnly Start, TimeOnly End);
 
-    public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default)
+    /// <param name="ownerCompanyId">The company whose HR imports, or null for a network's import (administrators).</param>
+    public async Task<ImportReport> ImportAsync(Stream file, string? networkName, CancellationToken cancellation = default, long? ownerCompanyId = null)
     {
         var table = ImportTable.Read(file, Columns);
         var shape = ImportFileShape.Of(table);
@@ -58,6 +61,15 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<Impo
                 errors.Add(RowReader.At(table, issue.Slot is { } index ? lines[index].Line : lines[^1].Line, ColumnOf(issue.Field) ?? "pattern",
                     issue.Code, issue.Parameters));
         }
+        if (ownerCompanyId is { } owner)
+        {
+            var ownerNetwork = await database.Companies.Where(c => c.Id == owner).Select(c => c.NetworkId).SingleAsync(cancellation);
+            var named = slots.Select(s => s.Pattern).Distinct().ToList();
+            var foreign = (await database.ShiftPatterns.Where(p => p.NetworkId == ownerNetwork && named.Contains(p.ExternalId)
+                && (p.OwnerCompanyId == null || p.OwnerCompanyId != owner)).Select(p => p.ExternalId).ToListAsync(cancellation)).ToHashSet();
+            foreach (var pattern in slots.Where(s => foreign.Contains(s.Pattern)).GroupBy(s => s.Pattern))
+                errors.Add(RowReader.At(table, pattern.First().Line, "pattern", Codes.Field.RosterOfAnotherCompany, CodeParameters.Value(pattern.Key)));
+        }
         if (errors.Count > 0 || options?.PreviewOnly == true)
             return new ImportReport(table.Rows.Count, 0, 0, ImportErrors.InFileOrder(errors)) { File = shape };
 
@@ -76,7 +88,7 @@ public sealed class ShiftPatternImporter(MobilityDbContext database, Action<Impo
             }
             else
             {
-                pattern = new ShiftPattern { Network = network, ExternalId = group.Key, Name = group.Key };
+                pattern = new ShiftPattern { Network = network, ExternalId = group.Key, Name = group.Key, OwnerCompanyId = ownerCompanyId };
                 database.ShiftPatterns.Add(pattern);
                 inserted++;
             }

@@ -36,6 +36,10 @@ public static class ShiftEndpoints
             .RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Puts an employee on a roster from a date.");
         api.MapPost("/employees/{employeeId:long}/shift-exceptions", AddShiftExceptionAsync)
             .RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("A day off, or an extra shift instead of the rostered one.");
+        api.MapGet("/employees/{employeeId:long}/shift-exceptions", ListShiftExceptionsAsync)
+            .RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("An employee's days off and extra shifts from a date (today by default), in date order.");
+        api.MapDelete("/employees/{employeeId:long}/shift-exceptions/{exceptionId:long}", RemoveShiftExceptionAsync)
+            .RequireAuthorization(AccountsSetup.HrOrAdministrator).WithSummary("Removes a day off or an extra shift: the roster applies again that day.");
         return endpoints;
     }
 
@@ -97,6 +101,25 @@ public static class ShiftEndpoints
         var employee = await database.Employees.Include(e => e.Company).Include(e => e.ShiftAssignments).SingleAsync(e => e.Id == employeeId, cancellation);
         if (await ShiftAssignments.AssignAsync(database, employee, input, cancellation) is { Any: true } errors) return errors.Problem();
         recompute.Request(employee.Company!.NetworkId, $"shift change of employee {employeeId}", employeeId);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> ListShiftExceptionsAsync(long employeeId, DateOnly? from, MobilityDbContext database, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var since = from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var exceptions = await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId && x.Date >= since)
+            .OrderBy(x => x.Date).Take(ShiftExceptions.MaximumListed).ToListAsync(cancellation);
+        return Results.Ok(exceptions.Select(x => new { x.Id, x.Date, Kind = x.Kind.ToString(), x.Start, x.End }));
+    }
+
+    private static async Task<IResult> RemoveShiftExceptionAsync(long employeeId, long exceptionId, MobilityDbContext database,
+        RecomputeQueue recompute, CancellationToken cancellation)
+    {
+        // The employee's id is the one the tenant rule checked: an exception of anybody else is not found.
+        var removed = await database.ShiftExceptions.Where(x => x.Id == exceptionId && x.EmployeeId == employeeId).ExecuteDeleteAsync(cancellation);
+        if (removed == 0) return Results.NotFound();
+        await EmployeeChanges.RequestRematchAsync(database, recompute, employeeId, "shift exception removed", cancellation);
         return Results.NoContent();
     }
 

@@ -8,6 +8,9 @@ namespace Mobility.Server.Companies;
 /// <summary>One-day exceptions to an employee's roster: a day off, or an extra shift instead of the rostered one.</summary>
 public static class ShiftExceptions
 {
+    /// <summary>The most one listing answers: a year of days.</summary>
+    public const int MaximumListed = 366;
+
     /// <summary>Stores the exception, or answers why not: field problems (400), or another exception on that date (409).</summary>
     public static async Task<(FieldErrors Errors, bool Clash)> AddAsync(MobilityDbContext database, long employeeId, ShiftExceptionInput input,
         CancellationToken cancellation)

@@ -35,6 +35,19 @@ public static class ImportEndpoints
         employees.MapPost("/preview", PreviewEmployeesAsync).WithSummary("What an employee file holds and every error in it; writes nothing.");
         employees.MapPost("/errors.csv", EmployeeErrorsAsync).WithSummary("Every error of an employee file, as CSV in the requester's language.");
 
+        // HR brings its own rosters: new ones belong to its company, another company's are refused line by line.
+        var rosters = endpoints.MapGroup("/api/companies/{companyId:long}/imports/shifts")
+            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.HrOrAdministrator).WithTags("Imports");
+        rosters.MapPost("", async (long companyId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
+                await ImportAsync(http, await CompanyInputAsync(ImportRun.Shifts, companyId, services, cancellation), services, cancellation))
+            .WithName("ImportCompanyShifts").WithSummary("Imports or updates a company's own rosters from a CSV or .xlsx file.");
+        rosters.MapPost("/preview", async (long companyId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
+                await PreviewAsync(http, await CompanyInputAsync(ImportRun.Shifts, companyId, services, cancellation), services, cancellation))
+            .WithName("PreviewCompanyShifts").WithSummary("What a company's roster file holds and every error in it; writes nothing.");
+        rosters.MapPost("/errors.csv", async (long companyId, HttpContext http, [AsParameters] ImportServices services, CancellationToken cancellation) =>
+                await ErrorsCsvAsync(http, await CompanyInputAsync(ImportRun.Shifts, companyId, services, cancellation), services, cancellation))
+            .WithName("ErrorsCompanyShifts").WithSummary("Every error of a company's roster file, as CSV in the requester's language.");
+
         // Sites and rosters are shared by a network's companies: their files come from the network's administrators.
         foreach (var (kind, what) in new[] { (ImportRun.Sites, "sites"), (ImportRun.Shifts, "rosters") })
         {
@@ -59,18 +72,18 @@ public static class ImportEndpoints
 
     private static async Task<IResult> ImportEmployeesAsync(long companyId, HttpContext http, [AsParameters] ImportServices services,
         CancellationToken cancellation) =>
-        await ImportAsync(http, await EmployeesInputAsync(companyId, services, cancellation), services, cancellation);
+        await ImportAsync(http, await CompanyInputAsync(ImportRun.Employees, companyId, services, cancellation), services, cancellation);
 
     private static async Task<IResult> PreviewEmployeesAsync(long companyId, HttpContext http, [AsParameters] ImportServices services,
         CancellationToken cancellation) =>
-        await PreviewAsync(http, await EmployeesInputAsync(companyId, services, cancellation), services, cancellation);
+        await PreviewAsync(http, await CompanyInputAsync(ImportRun.Employees, companyId, services, cancellation), services, cancellation);
 
     private static async Task<IResult> EmployeeErrorsAsync(long companyId, HttpContext http, [AsParameters] ImportServices services,
         CancellationToken cancellation) =>
-        await ErrorsCsvAsync(http, await EmployeesInputAsync(companyId, services, cancellation), services, cancellation);
+        await ErrorsCsvAsync(http, await CompanyInputAsync(ImportRun.Employees, companyId, services, cancellation), services, cancellation);
 
-    private static async Task<ImportJobInput> EmployeesInputAsync(long companyId, ImportServices services, CancellationToken cancellation) =>
-        new(ImportRun.Employees, await services.Database.Companies.Where(c => c.Id == companyId).Select(c => c.NetworkId).SingleAsync(cancellation), companyId);
+    private static async Task<ImportJobInput> CompanyInputAsync(string kind, long companyId, ImportServices services, CancellationToken cancellation) =>
+        new(kind, await services.Database.Companies.Where(c => c.Id == companyId).Select(c => c.NetworkId).SingleAsync(cancellation), companyId);
 
     private static async Task<IResult> ImportAsync(HttpContext http, ImportJobInput input, ImportServices services, CancellationToken cancellation)
     {

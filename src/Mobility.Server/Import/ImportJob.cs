@@ -31,7 +31,8 @@ public static class ImportRun
             {
                 Employees => await new EmployeeImporter(database, TimeProvider.System, progress, options).ImportIntoCompanyAsync(file, input.CompanyId!.Value, cancellation),
                 Sites => await new SiteImporter(database, progress, options).ImportAsync(file, await NetworkNameAsync(database, input.NetworkId, cancellation), cancellation),
-                Shifts => await new ShiftPatternImporter(database, progress, options).ImportAsync(file, await NetworkNameAsync(database, input.NetworkId, cancellation), cancellation),
+                Shifts => await new ShiftPatternImporter(database, progress, options).ImportAsync(file, await NetworkNameAsync(database, input.NetworkId, cancellation),
+                    cancellation, ownerCompanyId: input.CompanyId),
                 _ => throw new ArgumentOutOfRangeException(nameof(input), input.File, "No such import."),
             };
         }

@@ -2,7 +2,7 @@
 // roster worked from a date, and erasure after a confirmation. The server checks everything and answers field codes.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError } from "../http";
-import { formatNumber, t } from "../i18n";
+import { formatDay, formatNumber, t } from "../i18n";
 import { fieldMessages, showError, showNotice } from "../ui/status";
 import type { AddressMatch } from "../employee/HomeForm";
 import type { EmployeeRow } from "./Employees";
@@ -23,10 +23,20 @@ function FieldError({ error, fields }: { error: ApiError | null; fields: string[
   return messages.length ? <span class="field-error">{messages.join(" ")}</span> : null;
 }
 
-/** A day of leave, or an extra shift instead of the rostered one (POST …/shift-exceptions). */
+interface ShiftExceptionRow { id: number; date: string; kind: "Leave" | "ExtraShift"; start: string | null; end: string | null }
+
+/** A day of leave, or an extra shift instead of the rostered one (POST …/shift-exceptions), and the coming ones, each removable. */
 function ShiftExceptionForm({ employeeId }: { employeeId: number }) {
   const [kind, setKind] = useState<"Leave" | "ExtraShift">("Leave");
   const [error, setError] = useState<ApiError | null>(null);
+  const [coming, setComing] = useState<ShiftExceptionRow[] | null>(null);
+  const url = `/api/employees/${employeeId}/shift-exceptions`;
+  const load = () => api<ShiftExceptionRow[]>(url).then(setComing, (e) => { setComing(null); showError(e); });
+  useEffect(() => { load(); }, [employeeId]);
+  const remove = async (row: ShiftExceptionRow) => {
+    try { await api(`${url}/${row.id}`, { method: "DELETE" }); showNotice(t("hr.exceptionRemoved")); } catch (e) { showError(e); }
+    load();
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
@@ -34,9 +44,10 @@ function ShiftExceptionForm({ employeeId }: { employeeId: number }) {
     const body: Record<string, unknown> = { date: form.get("date"), kind };
     if (kind === "ExtraShift") Object.assign(body, { start, end, endsNextDay: end !== "" && end <= start });
     try {
-      await api(`/api/employees/${employeeId}/shift-exceptions`, { json: body });
+      await api(url, { json: body });
       setError(null);
       showNotice(t("hr.exceptionSaved"));
+      load();
     } catch (e) { if (e instanceof ApiError) setError(e); showError(e); }
   };
   return (
@@ -56,6 +67,18 @@ function ShiftExceptionForm({ employeeId }: { employeeId: number }) {
         </div>
         <button type="submit">{t("save")}</button>
       </fieldset>
+      {coming && (
+        <section aria-labelledby="exceptions-coming">
+          <h4 id="exceptions-coming">{t("hr.exceptionsComing")}</h4>
+          {coming.length === 0 ? <p class="hint">{t("hr.noExceptions")}</p> : (
+            <ul class="exception-list">
+              {coming.map((row) => (
+                <li>
+                  <span>{formatDay(row.date)} · {row.kind === "Leave" ? t("hr.leave") : `${t("hr.extraShift")} ${row.start?.slice(0, 5)}–${row.end?.slice(0, 5)}`}</span>
+                  <button type="button" class="quiet" aria-label={`${t("hr.removeException")} ${formatDay(row.date)}`} onClick={() => remove(row)}>{t("hr.removeException")}</button>
+                </li>))}
+            </ul>)}
+        </section>)}
     </form>
   );
 }

@@ -15,7 +15,7 @@ export function HrConsole({ companyId }: { companyId: number }) {
       <RosterProblems companyId={companyId} />
       <Employees companyId={companyId} version={imported} />
       <Rosters companyId={companyId} onChanged={() => setImported((n) => n + 1)} />
-      <ImportFile doors={[{ kind: "employees", path: `/api/companies/${companyId}/imports/employees` }]} onImported={() => setImported((n) => n + 1)} />
+      <ImportFile doors={[{ kind: "employees", path: `/api/companies/${companyId}/imports/employees` }, { kind: "shifts", path: `/api/companies/${companyId}/imports/shifts` }]} onImported={() => setImported((n) => n + 1)} />
       <Shuttles companyId={companyId} />
     </div>
   );

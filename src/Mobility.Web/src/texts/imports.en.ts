@@ -35,6 +35,7 @@ export const importsEn: Record<keyof typeof importsFr, string> = {
   "field.file-date-unreadable": "'{value}' is not a date (2026-01-05 or 05/01/2026).",
   "field.unknown-code": "'{value}' is unknown in this network.",
   "field.not-this-company": "'{value}': this file imports company {company} only.",
+  "field.roster-of-another-company": "Roster '{value}' belongs to another company or to the network: give yours another code.",
   "field.plant-of-another-company": "Plant {value} belongs to another company.",
   "field.rotation-lengths-differ": "Roster {value} has several rotation lengths.",
   "field.outside-road-network": "Outside the area the road network covers.",

@@ -33,6 +33,7 @@ export const importsFr = {
   "field.file-date-unreadable": "« {value} » n'est pas une date (2026-01-05 ou 05/01/2026).",
   "field.unknown-code": "« {value} » est inconnu dans ce réseau.",
   "field.not-this-company": "« {value} » : ce fichier n'importe que l'entreprise {company}.",
+  "field.roster-of-another-company": "Le roulement « {value} » appartient à une autre entreprise ou au réseau : donnez-lui un autre code.",
   "field.plant-of-another-company": "L'usine {value} appartient à une autre entreprise.",
   "field.rotation-lengths-differ": "Le roulement {value} a plusieurs durées de rotation.",
   "field.outside-road-network": "Hors de la zone couverte par le réseau routier.",
