@@ -22,6 +22,9 @@ internal static class Chromium
         await page.FillAsync("#sign-in-form input[name=password]", TwoNetworkServer.Password);
         await page.ClickAsync("#sign-in-form button[type=submit]");
     }
+
+    /// <summary>Opens a section of HR's console by its tab, as HR does (employees, rosters, import, shuttles).</summary>
+    public static Task OpenHrSectionAsync(IPage page, string section) => page.ClickAsync($"nav.tabs a[href='#{section}']");
 }
 
 /// <summary>A browser cannot reach the in-memory TestServer: the instance is served by Kestrel on a free loopback port.</summary>

@@ -147,6 +147,7 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
         var paul = hr.Locator("#employee-table tbody tr").Filter(new LocatorFilterOptions { HasText = "A2" });
         await paul.WaitForAsync();
         Assert.Contains(ImageName, await paul.InnerTextAsync());
+        await Chromium.OpenHrSectionAsync(hr, "shuttles");
         var plan = hr.Locator("#shuttle-plans tbody tr").Filter(new LocatorFilterOptions { HasText = ScriptName });
         await plan.Locator("button[data-plan]").ClickAsync();
         Assert.Equal(ScriptName, await hr.Locator("#shuttle-timetable h3").InnerTextAsync());
@@ -176,6 +177,7 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await ChromiumAsync(playwright);
         var (hr, problems) = await SignedInPageAsync(browser, address, "hr.alpha@test.local");
+        await Chromium.OpenHrSectionAsync(hr, "shuttles");
         var form = hr.Locator("#shuttle-form");
         await form.WaitForAsync();
         await form.Locator("input[name=name]").FillAsync(planName);

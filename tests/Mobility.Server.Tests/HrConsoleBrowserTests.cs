@@ -119,6 +119,7 @@ public sealed class HrConsoleBrowserTests(TwoNetworkServer server) : IClassFixtu
         foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
         {
             var (page, scriptErrors) = await SignedInAsync(browser, address, width, height);
+            await Chromium.OpenHrSectionAsync(page, "rosters");
             await page.ClickAsync("#roster-new");
             var form = page.Locator("#roster-form");
             await form.Locator("input[name=externalId]").FillAsync($"GRID-{width}");

@@ -156,6 +156,7 @@ public sealed class ImportJobTests : IClassFixture<TwoNetworkServer>, IDisposabl
             page.PageError += (_, error) => scriptErrors.Add(error);
             await Chromium.SignInAsync(page, address, "hr.alpha@test.local");
 
+            await Chromium.OpenHrSectionAsync(page, "import");
             await page.SetInputFilesAsync("#import-form input[name=file]", good);
             await page.ClickAsync("#import-form button[type=submit]");
             // The page's policy forbids evaluated scripts, so waits are by locator.

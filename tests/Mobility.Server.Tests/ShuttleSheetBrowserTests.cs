@@ -52,6 +52,7 @@ public sealed class ShuttleSheetBrowserTests(TwoNetworkServer server) : IClassFi
             var errors = new List<string>();
             page.PageError += (_, error) => errors.Add(error);
             await Chromium.SignInAsync(page, address, "hr.alpha@test.local");
+            await Chromium.OpenHrSectionAsync(page, "shuttles");
             await page.Locator("#shuttle-plans tbody tr").Filter(new() { HasText = PlanName }).Locator("button[data-plan]").ClickAsync();
             var timetable = page.Locator("#shuttle-timetable");
             await Assertions.Expect(timetable.Locator("h3").First).ToHaveTextAsync(PlanName);

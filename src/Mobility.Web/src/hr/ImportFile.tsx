@@ -130,7 +130,7 @@ function PreviewView({ preview, busy, onConfirm, onDownload }: { preview: Previe
         ? <p class="success">{t("import.noErrors")}</p>
         : (
           <div class="warning" role="alert">
-            <p><strong>{t("import.errorsFound", { errors: formatNumber(errors.length) })}</strong></p>
+            <p><strong>{errors.length === 1 ? t("import.oneErrorFound") : t("import.errorsFound", { errors: formatNumber(errors.length) })}</strong></p>
             <button type="button" onClick={onDownload}>{t("import.downloadErrors")}</button>
             <ErrorTable errors={errors} />
           </div>

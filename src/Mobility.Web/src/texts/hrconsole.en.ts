@@ -29,6 +29,7 @@ export const hrConsoleEn: Record<keyof typeof hrConsoleFr, string> = {
   "hr.assignRoster": "Put on a roster", "hr.assignFrom": "From", "hr.assigned": "Roster assigned.",
   "hr.rotationWeek": "Rotation week at the start", "hr.exception": "Leave or extra shift", "hr.exceptionDate": "Date",
   "hr.leave": "Leave", "hr.extraShift": "Extra shift", "hr.exceptionSaved": "Exception saved.",
+  "hr.tab.employees": "Employees", "hr.tab.rosters": "Rosters", "hr.tab.import": "Import", "hr.tab.shuttles": "Shuttles",
   "hr.exceptionsComing": "Coming leave and extra shifts", "hr.noExceptions": "No leave or extra shift to come.",
   "hr.removeException": "Remove", "hr.exceptionRemoved": "Removed: the roster applies again that day.",
   "day.0": "Mon", "day.1": "Tue", "day.2": "Wed", "day.3": "Thu", "day.4": "Fri", "day.5": "Sat", "day.6": "Sun",

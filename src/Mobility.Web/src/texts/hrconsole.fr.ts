@@ -28,6 +28,7 @@ export const hrConsoleFr = {
   "hr.assignRoster": "Mettre sur un roulement", "hr.assignFrom": "À partir du", "hr.assigned": "Roulement affecté.",
   "hr.rotationWeek": "Semaine de rotation au départ", "hr.exception": "Absence ou poste en plus", "hr.exceptionDate": "Date",
   "hr.leave": "Absence", "hr.extraShift": "Poste en plus", "hr.exceptionSaved": "Exception enregistrée.",
+  "hr.tab.employees": "Salariés", "hr.tab.rosters": "Roulements", "hr.tab.import": "Import", "hr.tab.shuttles": "Navettes",
   "hr.exceptionsComing": "Absences et postes en plus à venir", "hr.noExceptions": "Aucune absence ni poste en plus à venir.",
   "hr.removeException": "Retirer", "hr.exceptionRemoved": "Retiré : le roulement s'applique de nouveau ce jour-là.",
   "day.0": "Lun", "day.1": "Mar", "day.2": "Mer", "day.3": "Jeu", "day.4": "Ven", "day.5": "Sam", "day.6": "Dim",

@@ -10,6 +10,7 @@ export const importsEn: Record<keyof typeof importsFr, string> = {
   "import.unknownColumns": "Ignored (unknown) columns: {columns}.", "import.firstRows": "First rows",
   "import.line": "Line", "import.column": "Column", "import.error": "Error",
   "import.noErrors": "No errors: you can import.",
+  "import.oneErrorFound": "1 error found: nothing will be imported while it remains. Fix the file, then check it again.",
   "import.errorsFound": "{errors} errors found: nothing will be imported while they remain. Fix the file, then check it again.",
   "import.nothingWritten": "Nothing was imported: the file has {errors} errors.",
   "import.downloadErrors": "Download the error list (CSV)",

@@ -8,6 +8,7 @@ export const importsFr = {
   "import.unknownColumns": "Colonnes ignorées (inconnues) : {columns}.", "import.firstRows": "Premières lignes",
   "import.line": "Ligne", "import.column": "Colonne", "import.error": "Erreur",
   "import.noErrors": "Aucune erreur : vous pouvez importer.",
+  "import.oneErrorFound": "1 erreur trouvée : rien ne sera importé tant qu'elle reste. Corrigez le fichier puis vérifiez-le à nouveau.",
   "import.errorsFound": "{errors} erreurs trouvées : rien ne sera importé tant qu'elles restent. Corrigez le fichier puis vérifiez-le à nouveau.",
   "import.nothingWritten": "Rien n'a été importé : le fichier a {errors} erreurs.",
   "import.downloadErrors": "Télécharger la liste des erreurs (CSV)",
