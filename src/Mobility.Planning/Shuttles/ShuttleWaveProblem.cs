@@ -51,6 +51,8 @@ internal sealed class ShuttleWaveProblem
             }
         }
         var vehicles = new List<(FleetEntry, string)>();
+        // The depot names a vehicle only when there are several: "Minibus 8 places #1", not "… depot #1".
+        var depots = fleet.Select(f => f.DepotId).Distinct().Count();
         var solverVehicles = new List<PickupDeliveryVehicle>();
         foreach (var entry in fleet)
         {
@@ -59,7 +61,7 @@ internal sealed class ShuttleWaveProblem
             var depot = network.IndexOf(entry.DepotId);
             for (var k = 1; k <= entry.Count; k++)
             {
-                var name = $"{entry.Type.Name} {entry.DepotId} #{k}";
+                var name = depots > 1 ? $"{entry.Type.Name} {entry.DepotId} #{k}" : $"{entry.Type.Name} #{k}";
                 vehicles.Add((entry, name));
                 solverVehicles.Add(new PickupDeliveryVehicle(name, depot, depot, entry.Type.Capacity, window, entry.Type.CostPerKilometre, entry.Type.CostPerHour));
             }

@@ -19,14 +19,14 @@ const alternatives: Record<string, TextKey> = { "everyone driving alone": "alone
 
 export function Shuttles({ companyId }: { companyId: number }) {
   const [plans, setPlans] = useState<PlanRow[] | null>(null);
-  const [timetable, setTimetable] = useState<{ plan: { id: number; name: string }; trips: Trip[] } | null>(null);
+  const [timetable, setTimetable] = useState<{ plan: { id: number; name: string; validFrom?: string }; trips: Trip[] } | null>(null);
   const [job, setJob] = useState<Job | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [sheet, setSheet] = useState<{ vehicle: string; day: WeekDay } | null>(null);
   const [highlighted, setHighlighted] = useState<number[]>([]);
   const loadPlans = () => api<{ items: PlanRow[] }>("/api/shuttle-plans?pageSize=50").then((p) => setPlans(p.items), showError);
-  const open = (id: number) => api<{ plan: { id: number; name: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`)
+  const open = (id: number) => api<{ plan: { id: number; name: string; validFrom?: string }; trips: Trip[] }>(`/api/shuttle-plans/${id}`)
     .then((read) => { setTimetable(read); setSheet(null); setHighlighted([]); }, showError);
   const rename = async (event: Event) => {
     event.preventDefault();
@@ -125,7 +125,7 @@ export function Shuttles({ companyId }: { companyId: number }) {
           {sheet && <DriverSheet planName={timetable.plan.name} trips={timetable.trips} vehicle={sheet.vehicle} day={sheet.day} onClose={() => setSheet(null)} />}
           <ShuttleMap planId={timetable.plan.id} stops={timetable.trips.flatMap((trip) => trip.stops)} highlighted={highlighted} />
           <h4>{t("byShiftChange")}</h4>
-          {shiftChanges(timetable.trips).map((change) => (
+          {shiftChanges(timetable.trips, timetable.plan.validFrom).map((change) => (
             <details class="shift-change" onToggle={(event) => { if ((event.currentTarget as HTMLDetailsElement).open) setHighlighted(change.trips.map((trip) => trip.id)); }}>
               <summary>{t(change.direction)} · {t(change.direction === "ToWork" ? "atPlantBy" : "leavesPlantAt", { time: change.atPlant })} · {daysText(change.days)}
                 {" · "}{t("vehicles", { count: change.trips.length })} · {t("ridersCount", { count: change.riders })}</summary>

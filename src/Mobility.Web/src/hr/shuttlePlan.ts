@@ -13,7 +13,18 @@ const hhmm = (time: string) => time.slice(0, 5);
 /** When the trip is at the plants: its last arrival on the way to work, its first departure on the way home. */
 export const timeAtPlant = (trip: PlanTrip) => hhmm(trip.direction === "ToWork" ? trip.stops[trip.stops.length - 1].arrival : trip.stops[0].departure);
 
-export function shiftChanges(trips: PlanTrip[]): ShiftChange[] {
+const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Where a trip's days fall in the plan's week, counted from its first date's weekday (0 = Monday when unknown). A set of
+ * days ("Weekdays", "Monday, Tuesday") takes the place of its first day; an unknown name goes last. */
+function dayRank(days: string, firstWeekday: number): number {
+  const first = days === "Weekdays" || days === "EveryDay" ? 0 : days === "Weekend" ? 5 : weekdays.indexOf(days.split(/[ ,]+/)[0]);
+  return first < 0 ? 7 : (first - firstWeekday + 7) % 7;
+}
+
+/** The plan's shift changes in the order HR reads them: day by day from the plan's first date, then by the time at the
+ * plants, going to work before going home. */
+export function shiftChanges(trips: PlanTrip[], firstDate?: string): ShiftChange[] {
+  const firstWeekday = firstDate ? (new Date(`${firstDate}T12:00:00Z`).getUTCDay() + 6) % 7 : 0;
   const changes = new Map<string, ShiftChange>();
   for (const trip of trips.filter((t) => t.stops.length > 0)) {
     const atPlant = timeAtPlant(trip);
@@ -23,7 +34,8 @@ export function shiftChanges(trips: PlanTrip[]): ShiftChange[] {
     change.riders += trip.stops.reduce((sum, s) => sum + s.boarding, 0);
     changes.set(key, change);
   }
-  return [...changes.values()].sort((a, b) => a.atPlant.localeCompare(b.atPlant) || a.direction.localeCompare(b.direction) || a.days.localeCompare(b.days));
+  return [...changes.values()].sort((a, b) => dayRank(a.days, firstWeekday) - dayRank(b.days, firstWeekday) || a.days.localeCompare(b.days)
+    || a.atPlant.localeCompare(b.atPlant) || b.direction.localeCompare(a.direction));
 }
 
 export type Verdict = { kind: "better"; savedKg: number } | { kind: "worse"; extraKg: number } | { kind: "unknown" };
