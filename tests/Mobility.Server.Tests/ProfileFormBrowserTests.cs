@@ -58,6 +58,55 @@ public sealed class ProfileFormBrowserTests(TwoNetworkServer server) : IClassFix
     }
 
     [Fact]
+    public async Task Saving_the_form_keeps_the_stored_language_and_meeting_point_it_shows()
+    {
+        // Preact ignored defaultValue on the selects: the form showed "Français" and "at home" whatever was stored, and
+        // saving anything else switched an English speaker to French and dropped her meeting point.
+        long meetingPoint;
+        await using (var database = server.NewContext())
+        {
+            var site = new Mobility.Data.Model.Site
+            {
+                NetworkId = server.Nord, ExternalId = "MP-FORM", Name = "Parking du stade", Kind = Mobility.Data.Model.SiteKind.MeetingPoint,
+                Location = new NetTopologySuite.Geometries.Point(7.704, 48.852) { SRID = 4326 },
+            };
+            database.Sites.Add(site);
+            await database.SaveChangesAsync();
+            meetingPoint = site.Id;
+            var anne = await database.Employees.SingleAsync(e => e.Id == server.AlphaOne);
+            (anne.PreferredLanguage, anne.PreferredMeetingPointId) = ("en", meetingPoint);
+            await database.SaveChangesAsync();
+        }
+        try
+        {
+            await using var instance = server.Instance(("Proposals:RecomputeOnStart", "false"));
+            var address = RealServer.Serve(instance);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await Chromium.LaunchAsync(playwright);
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+            await Chromium.SignInAsync(page, address, "anne@test.local");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+            var form = page.Locator("#profile-form");
+            await Assertions.Expect(form.Locator("select[name=preferredLanguage]")).ToHaveValueAsync("en");
+            await Assertions.Expect(form.Locator("select[name=preferredMeetingPointId]")).ToHaveValueAsync(meetingPoint.ToString());
+            await form.Locator("input[name=flexibilityMinutes]").FillAsync("20");
+            await form.Locator("button[type=submit]").ClickAsync();
+            await page.Locator("#message", new() { HasText = "Saved." }).WaitForAsync();
+            await using var database = server.NewContext();
+            var stored = await database.Employees.Where(e => e.Id == server.AlphaOne)
+                .Select(e => new { e.PreferredLanguage, e.PreferredMeetingPointId, e.FlexibilityMinutes }).SingleAsync();
+            Assert.Equal(("en", (long?)meetingPoint, 20), (stored.PreferredLanguage, stored.PreferredMeetingPointId, stored.FlexibilityMinutes));
+        }
+        finally
+        {
+            await using var database = server.NewContext();
+            var anne = await database.Employees.SingleAsync(e => e.Id == server.AlphaOne);
+            (anne.PreferredLanguage, anne.PreferredMeetingPointId) = ("fr", null);
+            await database.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_home_placed_by_a_tap_on_the_map_is_saved_for_me_alone()
     {
         await using var instance = server.Instance(("Proposals:RecomputeOnStart", "false"));

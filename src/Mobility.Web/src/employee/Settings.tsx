@@ -54,7 +54,7 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
   return (
     <section aria-labelledby="settings-title" class="settings">
       <h1 id="settings-title">{t("settings")}</h1>
-      <form id="profile-form" key={version} class="card stack" onSubmit={save} noValidate>
+      <form id="profile-form" key={`${version}-${profile.preferredLanguage}`} class="card stack" onSubmit={save} noValidate>
         <h2>{t("myCommute")}</h2>
         <label>{t("role")}
           <select name="role" value={role} onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value as CommuteRole)}>
@@ -71,10 +71,10 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
           aria-invalid={!!described("flexibilityMinutes")} aria-describedby={described("flexibilityMinutes")} />{field("flexibilityMinutes")}</label>
         {(meetingPoints === null || meetingPoints.length > 0) && (
           <label>{t("meetingPoint")}
-            <select name="preferredMeetingPointId" key={meetingPoints === null ? "loading" : "loaded"} disabled={meetingPoints === null} defaultValue={String(profile.preferredMeetingPointId ?? 0)}
+            <select name="preferredMeetingPointId" key={meetingPoints === null ? "loading" : "loaded"} disabled={meetingPoints === null}
               aria-invalid={!!described("preferredMeetingPointId")} aria-describedby={described("preferredMeetingPointId") ?? "meeting-point-hint"}>
-              <option value="0">{t("pickupAtHome")}</option>
-              {(meetingPoints ?? []).map((p) => <option value={String(p.id)}>{p.name} · {formatNumber(p.distanceMetres / 1000, 1)} km</option>)}
+              <option value="0" selected={profile.preferredMeetingPointId == null}>{t("pickupAtHome")}</option>
+              {(meetingPoints ?? []).map((p) => <option value={String(p.id)} selected={p.id === profile.preferredMeetingPointId}>{p.name} · {formatNumber(p.distanceMetres / 1000, 1)} km</option>)}
             </select>
             <span class="hint" id="meeting-point-hint">{t("meetingPointHint")}</span>
             {field("preferredMeetingPointId")}
@@ -83,8 +83,11 @@ export function Settings({ profile, onSaved }: { profile: Profile; onSaved: (pro
         <label class="choice"><input name="consentToMatching" type="checkbox" defaultChecked={profile.consentToMatching} /> {t("consent")}</label>
         <label class="choice" id="digest"><input name="digest" type="checkbox" defaultChecked={profile.digest ?? true} /> {t("digestByMail")}</label>
         <label>{t("language")}
-          <select name="preferredLanguage" defaultValue={profile.preferredLanguage}>
-            <option value="fr" lang="fr">Français</option><option value="en" lang="en">English</option>
+          {/* Preact has no defaultValue on a select (it showed the first option, and saving the form switched an English
+              speaker back to French): the stored choice is the option marked selected. */}
+          <select name="preferredLanguage">
+            <option value="fr" lang="fr" selected={profile.preferredLanguage === "fr"}>Français</option>
+            <option value="en" lang="en" selected={profile.preferredLanguage === "en"}>English</option>
           </select>
         </label>
         <button type="submit" class="primary" disabled={busy}>{t("save")}</button>
