@@ -125,6 +125,20 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             await Assertions.Expect(legend.Locator("li[data-kind=Plant]")).ToContainTextAsync("Site (usine)");
             await Assertions.Expect(legend.Locator("li[data-kind=Station]")).ToContainTextAsync("Gare");
             Assert.Equal(places.Order(StringComparer.Ordinal), (await page.Locator("#map-places button.place").AllTextContentsAsync()).Select(n => n.Trim()).Order(StringComparer.Ordinal));
+            // A tap on the map reads the square under it (phones have no hover): tried over a grid of points of the map.
+            var canvas = page.Locator("#dashboard-map canvas");
+            await canvas.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })"); // clear of the sticky header
+            var frame = (await canvas.BoundingBoxAsync())!;
+            var readout = page.Locator("#map-readout");
+            var read = false;
+            for (var i = 1; i < 6 && !read; i++)
+                for (var j = 1; j < 6 && !read; j++)
+                {
+                    if (i == 5 && j <= 2) continue; // the zoom buttons
+                    await page.Mouse.ClickAsync((float)(frame.X + frame.Width * i / 6), (float)(frame.Y + frame.Height * j / 6));
+                    read = (await readout.InnerTextAsync()).Contains("Carré de 1 km");
+                }
+            Assert.True(read, "no tap on the map read a square");
             await page.Locator(".map-places summary").ClickAsync();
             var station = page.Locator("#map-places button.place[data-kind=Station]").First;
             var stationName = (await station.InnerTextAsync()).Trim();
@@ -217,7 +231,16 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             await page.SelectOptionAsync("#dashboard-filters select[name=company]", chosen.Value.ToString(CultureInfo.InvariantCulture));
             await LoadedAsync(page);
             Assert.Equal(filtered, await BandsShownAsync(page));
-            if (width > 600) await page.ScreenshotAsync(new() { Path = Screenshot($"dashboard-{width}-filtered.png"), FullPage = false });
+            await Assertions.Expect(page.Locator(".status.error")).ToHaveCountAsync(0);
+            if (width > 600)
+            {
+                // In English, the same figures in English words.
+                await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+                await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mobility dashboard");
+                await Assertions.Expect(page.Locator("#distances")).ToContainTextAsync("fewer than 10");
+                Assert.Equal(filtered.Where(b => b.Value != "moins de 10"), (await BandsShownAsync(page)).Where(b => b.Value != "fewer than 10"));
+                await page.ScreenshotAsync(new() { Path = Screenshot($"dashboard-{width}-english.png"), FullPage = false });
+            }
 
             Assert.Empty(scriptErrors);
             output.WriteLine($"{width} px: bands {string.Join(", ", filtered.Select(b => $"{b.Key} {b.Value}"))}");

@@ -53,6 +53,25 @@ export function DashboardMap({ grid, places, isochrones }: { grid: HomeGrid | nu
   const latest = useRef({ grid, places, classes, isochrones, chosenProfile, chosenMinutes });
   latest.current = { grid, places, classes, isochrones, chosenProfile, chosenMinutes };
   const shown = useRef<MapLibreMap | null>(null);
+  const framed = useRef(false);
+
+  /** Puts the latest figures on the map, and frames the network once its places or squares are known (the map may be
+   * made before the figures arrive, or after). */
+  const sync = (map: MapLibreMap) => {
+    const now = latest.current;
+    (map.getSource("grid") as maplibregl.GeoJSONSource | undefined)?.setData((now.grid ?? empty) as GeoJSON.FeatureCollection);
+    (map.getSource("places") as maplibregl.GeoJSONSource | undefined)?.setData(placesData(now.places));
+    (map.getSource("isochrones") as maplibregl.GeoJSONSource | undefined)?.setData((now.isochrones ?? empty) as GeoJSON.FeatureCollection);
+    if (map.getLayer("grid")) map.setPaintProperty("grid", "fill-color", fillColour(now.classes));
+    for (const layer of ["isochrones", "isochrones-outline"]) if (map.getLayer(layer)) map.setFilter(layer, isochroneFilter());
+    const positions = [...now.places.map((p) => [p.longitude, p.latitude] as [number, number]),
+      ...(now.grid?.features ?? []).flatMap((f) => f.geometry.coordinates[0] as [number, number][])];
+    if (!framed.current && positions.length > 0) {
+      framed.current = true;
+      const lons = positions.map((p) => p[0]), lats = positions.map((p) => p[1]);
+      map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 30, maxZoom: 14, duration: 0 });
+    }
+  };
 
   const isochroneFilter = (): maplibregl.FilterSpecification =>
     ["all", ["==", ["get", "profile"], latest.current.chosenProfile || ""], ["==", ["get", "minutes"], latest.current.chosenMinutes === "" ? -1 : latest.current.chosenMinutes]];
@@ -72,12 +91,9 @@ export function DashboardMap({ grid, places, isochrones }: { grid: HomeGrid | nu
     setReadout(lines);
   };
 
-  const { container, failed } = useMap(async ({ createMap, boundsOf, mapFont }, element) => {
+  const { container, failed } = useMap(async ({ createMap, mapFont }, element) => {
     const now = latest.current;
-    const positions = [...now.places.map((p) => [p.longitude, p.latitude] as [number, number]),
-      ...(now.grid?.features ?? []).flatMap((f) => f.geometry.coordinates[0] as [number, number][])];
     const map = await createMap(element, {
-      bounds: boundsOf(positions),
       sources: {
         grid: { type: "geojson", data: (now.grid ?? empty) as GeoJSON.FeatureCollection },
         isochrones: { type: "geojson", data: (now.isochrones ?? empty) as GeoJSON.FeatureCollection },
@@ -119,6 +135,10 @@ export function DashboardMap({ grid, places, isochrones }: { grid: HomeGrid | nu
       map.on("mouseleave", layer, () => { map.getCanvas().style.cursor = ""; });
     }
     shown.current = map;
+    // The figures may have come while the map was being made: set them now, and again once the style has loaded (a
+    // source exists only from then; setting twice is harmless).
+    sync(map);
+    map.once("load", () => sync(map));
     return map;
   }, []);
 
@@ -126,15 +146,8 @@ export function DashboardMap({ grid, places, isochrones }: { grid: HomeGrid | nu
   useEffect(() => {
     const map = shown.current;
     if (!map) return;
-    const apply = () => {
-      (map.getSource("grid") as maplibregl.GeoJSONSource | undefined)?.setData((grid ?? empty) as GeoJSON.FeatureCollection);
-      (map.getSource("places") as maplibregl.GeoJSONSource | undefined)?.setData(placesData(places));
-      (map.getSource("isochrones") as maplibregl.GeoJSONSource | undefined)?.setData((isochrones ?? empty) as GeoJSON.FeatureCollection);
-      if (map.getLayer("grid")) map.setPaintProperty("grid", "fill-color", fillColour(classes));
-      for (const layer of ["isochrones", "isochrones-outline"]) if (map.getLayer(layer)) map.setFilter(layer, isochroneFilter());
-    };
-    if (map.isStyleLoaded()) apply(); else map.once("load", apply);
-    setReadout([]);
+    sync(map); // before the style's load, the load's own sync (above) sets them
+    setReadout((lines) => (lines.length ? [] : lines)); // a square read under other filters is no longer true
   }, [grid, places, isochrones, chosenProfile, chosenMinutes]);
 
   const kinds = (Object.keys(placeColours) as Place["kind"][]).filter((k) => places.some((p) => p.kind === k));

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api } from "../http";
 import { addDays, formatDay, formatNumber, t, today, useLanguage } from "../i18n";
-import { showError } from "../ui/status";
+import { clearStatus, showError } from "../ui/status";
 import { DashboardMap, type HomeGrid, type Isochrones, type Place } from "./DashboardMap";
 import {
   filterQuery, halvesTrend, noFilters, periodTotals, previousPeriod, sortFlows, trendOf,
@@ -24,6 +24,7 @@ interface Figures { grid: HomeGrid; bands: Bands; flows: { pairs: Flow[] }; shif
 const allBands: { band: string; from: number; to: number | null }[] = [
   { band: "0-5", from: 0, to: 5 }, { band: "5-10", from: 5, to: 10 }, { band: "10-20", from: 10, to: 20 }, { band: "20-40", from: 20, to: 40 }, { band: "40+", from: 40, to: null }];
 
+const noPlaces: Place[] = [];
 const count = (value: number | null | undefined, digits = 0) => (value == null ? t("dash.fewer") : formatNumber(value, digits));
 /** A day's other figures: withheld with its people (fewer than 10 carpoolers), said as such rather than "fewer than 10 km". */
 const figure = (day: ActivityDay, value: number | null, digits = 0) => (value == null ? t(day.people == null ? "dash.withheldDay" : "dash.fewer") : formatNumber(value, digits));
@@ -70,7 +71,8 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
   const wide = typeof matchMedia === "function" && matchMedia("(min-width: 1000px)").matches;
 
   const query = (extra: Record<string, string> = {}) => { const q = filterQuery(filters, extra); return q ? `?${q}` : ""; };
-  const fail = (error: unknown) => { setFigures(null); setFailed(true); setLoading(false); showError(error); };
+  const hadFailed = useRef(false);
+  const fail = (error: unknown) => { setFigures(null); setFailed(true); setLoading(false); hadFailed.current = true; showError(error); };
 
   useEffect(() => { api<Places>(`${base}/places`).then(setPlaces).catch(fail); }, [networkId]);
 
@@ -93,6 +95,9 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
       if (mine !== request.current) return;
       setFigures({ grid, bands, flows, shifts, activity, previous: before, isochrones: areas });
       setLoading(false);
+      // The figures are back: the error said when they failed would now be wrong.
+      if (hadFailed.current) clearStatus();
+      hadFailed.current = false;
     }).catch((error) => { if (mine === request.current) fail(error); });
   }, [networkId, filters.company, filters.plant, filters.roster, filters.shift, shiftDay, from, to]);
 
@@ -145,7 +150,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
         <section class="dashboard-map-column" aria-labelledby="map-title">
           <h2 id="map-title">{t("dash.map")}</h2>
           <div class="section-tools"><Exports table={t("dash.map")} href={download("homes")} /></div>
-          <DashboardMap grid={figures?.grid ?? null} places={places?.sites ?? []} isochrones={figures?.isochrones ?? null} />
+          <DashboardMap grid={figures?.grid ?? null} places={places?.sites ?? noPlaces} isochrones={figures?.isochrones ?? null} />
         </section>
 
         <div class="dashboard-tables">
