@@ -9,7 +9,8 @@ using Mobility.Server.Http;
 namespace Mobility.Server.Statistics;
 
 /// <summary>The working group's dashboard over HTTP (<see cref="DashboardStatistics"/>, <see cref="DemandStatistics"/>):
-/// every route takes the same filters (company, plant, roster, shift) and answers CSV with <c>?format=csv</c>.</summary>
+/// every route takes the same filters (company, plant, roster, shift) and answers CSV with <c>?format=csv</c> and an .xlsx
+/// workbook with <c>?format=xlsx</c>, each built from the one <see cref="StatisticsTable"/> of that route.</summary>
 public static class DemandStatisticsEndpoints
 {
     /// <summary>The longest activity range one request reads.</summary>
@@ -31,11 +32,11 @@ public static class DemandStatisticsEndpoints
 
     public sealed record FilterQuery(long? Company, long? Plant, long? Roster, string? Shift, string? Format)
     {
-        /// <summary>JSON unless <c>format=csv</c>; any other format is refused rather than answered as JSON.</summary>
+        /// <summary>JSON unless <c>format=csv</c> or <c>xlsx</c>; any other format is refused rather than answered as JSON.</summary>
         public void CheckFormat(FieldErrors errors)
         {
-            if (Format is not null && !Format.Equals("json", StringComparison.OrdinalIgnoreCase) && !StatisticsCsv.Wanted(Format))
-                errors.Add("format", Codes.Field.UnknownChoice, CodeParameters.Allowed(new[] { "json", "csv" }));
+            if (!StatisticsExport.Known(Format))
+                errors.Add("format", Codes.Field.UnknownChoice, CodeParameters.Allowed(StatisticsExport.Formats));
         }
     }
 
@@ -68,9 +69,9 @@ public static class DemandStatisticsEndpoints
         var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
         if (problem is not null) return problem;
         var grid = await DemandStatistics.HomeGridAsync(database, disclosure, networkId, people!.Select(p => p.Id).ToArray(), cancellation);
-        if (StatisticsCsv.Wanted(query.Format))
-            return StatisticsCsv.File("homes", ["south", "west", "north", "east", "employees", "consenting"],
-                grid.Cells.Select(c => (IReadOnlyList<object?>)[c.South, c.West, c.North, c.East, c.Employees, c.Consenting]));
+        if (StatisticsExport.Wanted(query.Format))
+            return await DownloadAsync(query.Format!, new StatisticsTable("homes", ["south", "west", "north", "east", "employees", "consenting"],
+                grid.Cells.Select(c => (IReadOnlyList<object?>)[c.South, c.West, c.North, c.East, c.Employees, c.Consenting]).ToList()), networkId, database, clock, cancellation);
         return Results.Json(grid.ToGeoJson(), contentType: "application/geo+json");
     }
 
@@ -80,9 +81,9 @@ public static class DemandStatisticsEndpoints
         var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
         if (problem is not null) return problem;
         var bands = DashboardStatistics.DistanceBandsOf(disclosure, people!);
-        return StatisticsCsv.Wanted(query.Format)
-            ? StatisticsCsv.File("distances", ["band", "fromKilometres", "toKilometres", "people"],
-                bands.Bands.Select(b => (IReadOnlyList<object?>)[b.Band, b.FromKilometres, b.ToKilometres, b.People]))
+        return StatisticsExport.Wanted(query.Format)
+            ? await DownloadAsync(query.Format!, new StatisticsTable("distances", ["band", "fromKilometres", "toKilometres", "people"],
+                bands.Bands.Select(b => (IReadOnlyList<object?>)[b.Band, b.FromKilometres, b.ToKilometres, b.People]).ToList()), networkId, database, clock, cancellation)
             : Results.Ok(bands);
     }
 
@@ -92,9 +93,9 @@ public static class DemandStatisticsEndpoints
         var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
         if (problem is not null) return problem;
         var flows = DashboardStatistics.FlowsOf(disclosure, people!);
-        return StatisticsCsv.Wanted(query.Format)
-            ? StatisticsCsv.File("flows", ["commune", "plantId", "plant", "people"],
-                flows.Pairs.Select(f => (IReadOnlyList<object?>)[f.Commune, f.PlantId, f.Plant, f.People]))
+        return StatisticsExport.Wanted(query.Format)
+            ? await DownloadAsync(query.Format!, new StatisticsTable("flows", ["commune", "plantId", "plant", "people"],
+                flows.Pairs.Select(f => (IReadOnlyList<object?>)[f.Commune, f.PlantId, f.Plant, f.People]).ToList()), networkId, database, clock, cancellation)
             : Results.Ok(flows);
     }
 
@@ -107,14 +108,15 @@ public static class DemandStatisticsEndpoints
         var (people, filter, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
         if (problem is not null) return problem;
         var hours = await DashboardStatistics.ShiftHoursAsync(database, disclosure, networkId, zone, date!.Value, filter!, people!, cancellation);
-        return StatisticsCsv.Wanted(query.Format)
-            ? StatisticsCsv.File("shifts", ["date", "plantId", "plant", "hour", "starting", "ending"],
-                hours.Hours.Select(h => (IReadOnlyList<object?>)[hours.Date.ToString("yyyy-MM-dd"), h.PlantId, h.Plant, h.Hour, h.Starting, h.Ending]))
+        return StatisticsExport.Wanted(query.Format)
+            ? await DownloadAsync(query.Format!, new StatisticsTable("shifts", ["date", "plantId", "plant", "hour", "starting", "ending"],
+                hours.Hours.Select(h => (IReadOnlyList<object?>)[hours.Date.ToString("yyyy-MM-dd"), h.PlantId, h.Plant, h.Hour, h.Starting, h.Ending]).ToList()),
+                networkId, database, clock, cancellation)
             : Results.Ok(hours);
     }
 
     private static async Task<IResult> ReadActivityAsync(long networkId, DateOnly? from, DateOnly? to, [AsParameters] FilterQuery query,
-        MobilityDbContext database, Disclosure disclosure, IOptions<StatisticsOptions> options, CancellationToken cancellation)
+        MobilityDbContext database, Disclosure disclosure, IOptions<StatisticsOptions> options, TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         DateField.Check(errors, "from", from, required: true);
@@ -126,11 +128,21 @@ public static class DemandStatisticsEndpoints
         var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
         if (filter is null) return errors.Problem();
         var activity = await DashboardStatistics.ActivityAsync(database, disclosure, options.Value, networkId, from!.Value, to!.Value, filter, cancellation);
-        return StatisticsCsv.Wanted(query.Format)
-            ? StatisticsCsv.File("activity", ["date", "taken", "groups", "people", "carsRemoved", "kilometresSaved", "kilogramsCo2Saved", "eurosSaved"],
+        return StatisticsExport.Wanted(query.Format)
+            ? await DownloadAsync(query.Format!, new StatisticsTable("activity", ["date", "taken", "groups", "people", "carsRemoved", "kilometresSaved", "kilogramsCo2Saved", "eurosSaved"],
                 activity.Days.Select(d => (IReadOnlyList<object?>)[d.Date.ToString("yyyy-MM-dd"), d.Taken ? 1 : 0, d.Groups, d.People, d.CarsRemoved,
-                    d.KilometresSaved, d.KilogramsCo2Saved, d.EurosSaved]))
+                    d.KilometresSaved, d.KilogramsCo2Saved, d.EurosSaved]).ToList()), networkId, database, clock, cancellation)
             : Results.Ok(activity);
+    }
+
+    /// <summary>The table as a file named after the network and the network's local day.</summary>
+    private static async Task<IResult> DownloadAsync(string format, StatisticsTable table, long networkId, MobilityDbContext database, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var name = await database.Networks.AsNoTracking().Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(cancellation);
+        var zone = await DemandStatistics.ZoneAsync(database, networkId, cancellation) ?? TimeZoneInfo.Utc;
+        var made = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return StatisticsExport.File(format, table, name, made);
     }
 
     private static async Task<(List<DashboardPerson>? People, DashboardFilter? Filter, IResult? Problem)> PeopleAsync(long networkId, FilterQuery query, MobilityDbContext database,
