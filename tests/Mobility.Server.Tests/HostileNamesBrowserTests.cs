@@ -157,10 +157,11 @@ public sealed class HostileNamesBrowserTests(TwoNetworkServer server) : IClassFi
         Assert.Equal("undefined", await hr.EvaluateAsync<string>("() => String(window.__xss)"));
         Assert.Empty(await ProblemsAsync(hr, hrProblems));
 
-        // The working group's demand page draws bars whose width the script sets (through CSSOM, which the policy allows).
+        // The working group's dashboard draws bars whose width the script sets (through CSSOM, which the policy allows), and
+        // names the renamed plant in its filters and on its map.
         var (group, groupProblems) = await SignedInPageAsync(browser, address, "wg.nord@test.local");
-        await group.Locator("#demand-travel table").WaitForAsync();
-        await group.Locator("#statistics table").First.WaitForAsync();
+        await group.Locator("#distances table").WaitForAsync();
+        await Assertions.Expect(group.Locator("#dashboard-filters select[name=plant]")).ToContainTextAsync(PlantName);
         await group.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal("undefined", await group.EvaluateAsync<string>("() => String(window.__xss)"));
         Assert.Empty(await ProblemsAsync(group, groupProblems));
