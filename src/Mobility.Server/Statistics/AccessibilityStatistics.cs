@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Mobility.Application.Roads;
+using Mobility.Data;
+using Mobility.Data.Model;
+using Mobility.Data.Privacy;
+using Mobility.Planning.TravelTimes;
+using Mobility.Routing;
+
+namespace Mobility.Server.Statistics;
+
+/// <summary>One isochrone of one plant: its area for the map and how many of the plant's (filtered) employees live within
+/// it by their own travel time. <see cref="Inside"/> is published by <see cref="Disclosure"/> and null under
+/// <see cref="DashboardStatistics.MinimumShown"/>; <see cref="Share"/> is the published count over the plant's published
+/// count, only when both are shown (so it says nothing the two counts do not).</summary>
+public sealed record PlantBand(long PlantId, string Plant, string Profile, int Minutes, JsonElement Area, int? Inside, double? Share);
+
+/// <summary>The accessibility analysis of the filtered people: per plant and band (<see cref="AccessBand.Standard"/>).</summary>
+public sealed record Accessibility(bool RoadNetwork, int RoundingBase, int MinimumShown, IReadOnlyList<PlantBand> Bands)
+{
+    public object ToGeoJson() => new
+    {
+        type = "FeatureCollection",
+        roadNetwork = RoadNetwork,
+        roundingBase = RoundingBase,
+        minimumShown = MinimumShown,
+        features = Bands.Select(b => new
+        {
+            type = "Feature", geometry = b.Area,
+            properties = new { plantId = b.PlantId, plant = b.Plant, profile = b.Profile, minutes = b.Minutes, inside = b.Inside, share = b.Share },
+        }),
+    };
+}
+
+/// <summary>
+/// Isochrones per plant (<see cref="PlantAccessibility"/>) and the people inside each. The areas are the costly part (one
+/// one-to-all search per plant and mode, then a union of cells) and depend only on the roads and the plant's position:
+/// they are cached per network, road data version and plant position. Who is inside depends on the filter and is counted
+/// per request from a homes → plant matrix (a bucket search on the hierarchy, milliseconds for thousands of homes).
+/// </summary>
+public sealed class AccessibilityStatistics(AccessibilityRoads roads)
+{
+    private readonly ConcurrentDictionary<(long Network, string Roads, long Plant, double Latitude, double Longitude), Lazy<IReadOnlyList<(AccessBand Band, JsonElement Area)>>> _areas = new();
+
+    public sealed record Home(long Id, long PlantId, GeoPoint Position);
+
+    public sealed record PlantPlace(long Id, string Name, GeoPoint Position);
+
+    /// <summary>Homes (with a place) of these people, and the plants they work at.</summary>
+    public static async Task<(List<Home> Homes, List<PlantPlace> Plants)> PlacesAsync(MobilityDbContext database, long networkId,
+        IReadOnlyList<DashboardPerson> people, CancellationToken cancellation)
+    {
+        var ids = people.Select(p => p.Id).ToArray();
+        var homes = (await database.Employees.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Home != null)
+                .Select(e => new { e.Id, e.MainSiteId, e.Home }).ToListAsync(cancellation))
+            .Select(e => new Home(e.Id, e.MainSiteId, new GeoPoint(e.Home!.Y, e.Home.X))).ToList();
+        var plantIds = people.Select(p => p.SiteId).Distinct().ToArray();
+        var plants = (await database.Sites.AsNoTracking().Where(s => s.NetworkId == networkId && plantIds.Contains(s.Id))
+                .Select(s => new { s.Id, s.Name, s.Location }).ToListAsync(cancellation))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new PlantPlace(s.Id, s.Name, new GeoPoint(s.Location.Y, s.Location.X))).ToList();
+        return (homes, plants);
+    }
+
+    public async Task<Accessibility> OfAsync(MobilityDbContext database, Disclosure disclosure, long networkId, IReadOnlyList<DashboardPerson> people,
+        CancellationToken cancellation)
+    {
+        var router = await Task.Run(() => roads.Router, cancellation);
+        if (router is null) return new Accessibility(false, Disclosure.Base, DashboardStatistics.MinimumShown, []);
+        var (homes, plants) = await PlacesAsync(database, networkId, people, cancellation);
+        var bands = new List<PlantBand>();
+        foreach (var plant in plants)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var own = homes.Where(h => h.PlantId == plant.Id).ToList();
+            var areas = AreasOf(router, networkId, plant);
+            var total = disclosure.Count(own.Select(h => h.Id));
+            var seconds = SecondsToPlant(router, own.Select(h => h.Position).ToList(), plant.Position);
+            foreach (var (band, area) in areas)
+            {
+                var limit = band.Minutes * 60.0;
+                var inside = disclosure.Count(own.Where((_, i) => seconds[band.Profile][i] <= limit).Select(h => h.Id));
+                int? shown = inside >= DashboardStatistics.MinimumShown ? inside : null;
+                double? share = shown is { } n && total >= DashboardStatistics.MinimumShown ? Math.Round(Math.Min(1, (double)n / total), 2) : null;
+                bands.Add(new PlantBand(plant.Id, plant.Name, band.Profile, band.Minutes, area, shown, share));
+            }
+        }
+        return new Accessibility(true, Disclosure.Base, DashboardStatistics.MinimumShown, bands);
+    }
+
+    /// <summary>Each home's travel time to the plant by each profile of the bands (+∞ when the mode cannot reach it).</summary>
+    public static Dictionary<string, double[]> SecondsToPlant(Router router, IReadOnlyList<GeoPoint> homes, GeoPoint plant)
+    {
+        var answer = new Dictionary<string, double[]>();
+        foreach (var profile in AccessBand.Standard.Select(b => b.Profile).Distinct())
+        {
+            var times = new RoadTravelTimes(router, profile).Matrix(homes, [plant]);
+            answer[profile] = Enumerable.Range(0, homes.Count).Select(h => times.IsReachable(h, 0) ? times.Seconds(h, 0) : double.PositiveInfinity).ToArray();
+        }
+        return answer;
+    }
+
+    private IReadOnlyList<(AccessBand Band, JsonElement Area)> AreasOf(Router router, long networkId, PlantPlace plant) =>
+        _areas.GetOrAdd((networkId, roads.Version, plant.Id, plant.Position.Latitude, plant.Position.Longitude),
+            _ => new Lazy<IReadOnlyList<(AccessBand, JsonElement)>>(() => PlantAccessibility.Of(router, plant.Position, [], AccessBand.Standard)
+                .Select(a => (a.Band, JsonDocument.Parse(RouteGeometry.ToGeoJson(a.Area)).RootElement.Clone())).ToList())).Value;
+}
