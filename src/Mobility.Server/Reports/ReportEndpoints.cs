@@ -11,23 +11,28 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/networks/{networkId:long}/reports")
-            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.WorkingGroupOrAdministrator)
-            .WithTags("Working group");
-        group.MapPost("", QueueReportAsync)
+        // Queuing a report writes nothing of the network, so the working group (which may only read its network) may ask for
+        // one: the route checks the network itself rather than through the tenant policy, whose rule for a POST is a write.
+        endpoints.MapPost("/api/networks/{networkId:long}/reports", QueueReportAsync)
+            .RequireAuthorization(AccountsSetup.WorkingGroupOrAdministrator).WithTags("Working group")
             .WithSummary("Queues the network's mobility diagnostic (PDF, in the requester's language) for `?date=` (default: tomorrow); 202 with the job.");
-        group.MapGet("/{jobId:long}.pdf", DownloadReportAsync).WithSummary("The PDF of a finished report job.");
+        endpoints.MapGet("/api/networks/{networkId:long}/reports/{jobId:long}.pdf", DownloadReportAsync)
+            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.WorkingGroupOrAdministrator).WithTags("Working group")
+            .WithSummary("The PDF of a finished report job.");
         return endpoints;
     }
 
     private static async Task<IResult> QueueReportAsync(long networkId, DateOnly? date, HttpContext http, JobQueue jobs, TimeProvider clock,
         CancellationToken cancellation)
     {
+        var user = CurrentUser.From(http.User)!;
+        // The same answer for a foreign network and one that does not exist.
+        if (!user.IsAdministrator && user.NetworkId != networkId) return CodedProblem.Create(StatusCodes.Status403Forbidden, Codes.Problem.Forbidden);
         if (DateField.Problem("date", date) is { } bad) return bad;
         var day = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
         var language = RequestLanguage.Of(http);
         var job = await jobs.EnqueueAsync(DiagnosticReportJob.KindName, new DiagnosticReportJobInput(networkId, day, language),
-            CurrentUser.From(http.User)!.AccountId, networkId, companyId: null, cancellation);
+            user.AccountId, networkId, companyId: null, cancellation);
         return Results.Accepted(JobEndpoints.Location(job.Id), JobQueue.View(job, language));
     }
 
