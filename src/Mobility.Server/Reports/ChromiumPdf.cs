@@ -14,8 +14,9 @@ public sealed class ReportOptions
 
 /// <summary>
 /// A page the server wrote, printed to PDF by headless Chromium: the report is HTML and SVG (tables, maps, charts) with
-/// every tenant text encoded, so the browser only lays it out. The page is a local file with scripts disabled and no
-/// network: nothing it holds can run or fetch anything.
+/// every tenant text encoded, so the browser only lays it out. The page is a local file whose Content-Security-Policy
+/// (default-src 'none') allows no script and no fetch, and the browser gets a dead proxy: nothing it holds can run or
+/// reach anything. (Chromium's own switches that turn scripts off also stop --print-to-pdf, which prints through them.)
 /// </summary>
 public static class ChromiumPdf
 {
@@ -32,7 +33,7 @@ public static class ChromiumPdf
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
                 ArgumentList =
                 {
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-javascript", "--blink-settings=scriptEnabled=false",
+                    "--headless", "--no-sandbox", "--disable-gpu",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
                     "--proxy-server=127.0.0.1:9", "--no-pdf-header-footer", $"--user-data-dir={Path.Combine(folder.FullName, "profile")}",
                     $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri,
