@@ -39,8 +39,13 @@ public sealed record Accessibility(bool RoadNetwork, int RoundingBase, int Minim
 /// they are cached per network, road data version and plant position. Who is inside depends on the filter and is counted
 /// per request from a homes → plant matrix (a bucket search on the hierarchy, milliseconds for thousands of homes).
 /// </summary>
-public sealed class AccessibilityStatistics(AccessibilityRoads roads)
+public sealed class AccessibilityStatistics(AccessibilityRoads roads, ILogger<AccessibilityStatistics> log)
 {
+    /// <summary>The drawn areas are simplified to this (degrees, about 60 m) and their corners rounded to 1e-5 degree: the
+    /// areas are 200 m cells anyway, and unsimplified their staircase edges made answers of megabytes.</summary>
+    private const double SimplifyDegrees = 0.0006;
+    private static readonly NetTopologySuite.Geometries.PrecisionModel Corners = new(1e5);
+
     private readonly ConcurrentDictionary<(long Network, string Roads, long Plant, double Latitude, double Longitude), Lazy<IReadOnlyList<(AccessBand Band, JsonElement Area)>>> _areas = new();
 
     public sealed record Home(long Id, long PlantId, GeoPoint Position);
@@ -69,11 +74,15 @@ public sealed class AccessibilityStatistics(AccessibilityRoads roads)
         if (router is null) return new Accessibility(false, Disclosure.Base, DashboardStatistics.MinimumShown, []);
         var (homes, plants) = await PlacesAsync(database, networkId, people, cancellation);
         var bands = new List<PlantBand>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var drawing = TimeSpan.Zero;
         foreach (var plant in plants)
         {
             cancellation.ThrowIfCancellationRequested();
             var own = homes.Where(h => h.PlantId == plant.Id).ToList();
+            var drawn = System.Diagnostics.Stopwatch.GetTimestamp();
             var areas = AreasOf(router, networkId, plant);
+            drawing += System.Diagnostics.Stopwatch.GetElapsedTime(drawn);
             var total = disclosure.Count(own.Select(h => h.Id));
             var seconds = SecondsToPlant(router, own.Select(h => h.Position).ToList(), plant.Position);
             foreach (var (band, area) in areas)
@@ -85,6 +94,8 @@ public sealed class AccessibilityStatistics(AccessibilityRoads roads)
                 bands.Add(new PlantBand(plant.Id, plant.Name, band.Profile, band.Minutes, area, shown, share));
             }
         }
+        log.LogInformation("Accessibility of network {Network}: {Plants} plants, {Homes} homes in {Seconds:F2} s, of which areas {Areas:F2} s",
+            networkId, plants.Count, homes.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, drawing.TotalSeconds);
         return new Accessibility(true, Disclosure.Base, DashboardStatistics.MinimumShown, bands);
     }
 
@@ -103,5 +114,9 @@ public sealed class AccessibilityStatistics(AccessibilityRoads roads)
     private IReadOnlyList<(AccessBand Band, JsonElement Area)> AreasOf(Router router, long networkId, PlantPlace plant) =>
         _areas.GetOrAdd((networkId, roads.Version, plant.Id, plant.Position.Latitude, plant.Position.Longitude),
             _ => new Lazy<IReadOnlyList<(AccessBand, JsonElement)>>(() => PlantAccessibility.Of(router, plant.Position, [], AccessBand.Standard)
-                .Select(a => (a.Band, JsonDocument.Parse(RouteGeometry.ToGeoJson(a.Area)).RootElement.Clone())).ToList())).Value;
+                .Select(a => (a.Band, JsonDocument.Parse(RouteGeometry.ToGeoJson(Drawn(a.Area))).RootElement.Clone())).ToList())).Value;
+
+    private static NetTopologySuite.Geometries.Geometry Drawn(NetTopologySuite.Geometries.Geometry area) =>
+        area.IsEmpty ? area : NetTopologySuite.Precision.GeometryPrecisionReducer.Reduce(
+            NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(area, SimplifyDegrees), Corners);
 }
