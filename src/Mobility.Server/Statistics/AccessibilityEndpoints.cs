@@ -50,14 +50,13 @@ public static class AccessibilityEndpoints
     }
 
     private static async Task<IResult> ReadPotentialAsync(long networkId, DateOnly? date, [AsParameters] DemandStatisticsEndpoints.FilterQuery query,
-        MobilityDbContext database, Disclosure disclosure, AccessibilityRoads roads, TravelTimesSource carTimes, TimeProvider clock, CancellationToken cancellation)
+        MobilityDbContext database, Disclosure disclosure, AccessibilityStatistics access, TravelTimesSource carTimes, TimeProvider clock, CancellationToken cancellation)
     {
         var errors = new FieldErrors();
         DateField.Check(errors, "date", date, required: true);
         var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation, errors);
         if (problem is not null) return problem;
-        var router = await Task.Run(() => roads.Router, cancellation);
-        var potential = await PotentialStatistics.OfAsync(database, disclosure, router, carTimes.TravelTimes, networkId, date!.Value, people!, cancellation);
+        var potential = await PotentialStatistics.OfAsync(database, disclosure, access, carTimes.TravelTimes, networkId, date!.Value, people!, cancellation);
         return StatisticsCsv.Wanted(query.Format)
             ? StatisticsCsv.File("potential", ["plantId", "plant", "employees", "carpool", "carpoolShare", "bicycle", "bicycleShare", "shuttle", "shuttleShare"],
                 potential.Plants.Select(p => (IReadOnlyList<object?>)[p.PlantId, p.Plant, p.Employees, p.Carpool.People, p.Carpool.Share,

@@ -46,20 +46,14 @@ public static class PotentialStatistics
     public const int BicycleMinutes = 30;
     public const double StopRadiusKilometres = 2;
 
-    public static async Task<Potential> OfAsync(MobilityDbContext database, Disclosure disclosure, Router? accessRouter, ITravelTimes carTimes,
+    public static async Task<Potential> OfAsync(MobilityDbContext database, Disclosure disclosure, AccessibilityStatistics access, ITravelTimes carTimes,
         long networkId, DateOnly date, IReadOnlyList<DashboardPerson> people, CancellationToken cancellation)
     {
         var (homes, plants) = await AccessibilityStatistics.PlacesAsync(database, networkId, people, cancellation);
         var carpoolers = await CarpoolersAsync(database, networkId, date, carTimes, cancellation);
-        var cyclists = new HashSet<long>();
-        if (accessRouter is not null)
-            foreach (var plant in plants)
-            {
-                var own = homes.Where(h => h.PlantId == plant.Id).ToList();
-                var seconds = new RoadTravelTimes(accessRouter, "bicycle").Matrix(own.Select(h => h.Position).ToList(), [plant.Position]);
-                for (var i = 0; i < own.Count; i++)
-                    if (seconds.Seconds(i, 0) <= BicycleMinutes * 60) cyclists.Add(own[i].Id);
-            }
+        var accessRouter = await access.RouterAsync(cancellation);
+        var cyclists = accessRouter is null ? []
+            : access.Seconds(accessRouter, homes, plants, "bicycle").Where(s => s.Value <= BicycleMinutes * 60).Select(s => s.Key).ToHashSet();
         var stops = (await database.Sites.AsNoTracking()
                 .Where(s => s.NetworkId == networkId && (s.Kind == SiteKind.Station || s.Kind == SiteKind.MeetingPoint))
                 .Select(s => new { s.Id, s.Name, s.Kind, s.Location }).ToListAsync(cancellation))
@@ -109,7 +103,9 @@ public static class PotentialStatistics
         var shownDays = activity.Days.Where(d => d.People is not null).ToList();
         var actual = new SavingsFigures(actualFrom, actualTo, shownDays.Count > 0 ? shownDays.Sum(d => d.People!.Value) : null,
             shownDays.Count > 0 ? shownDays.Sum(d => d.CarsRemoved ?? 0) : null,
-            activity.KilometresSaved, Math.Round(activity.KilogramsCo2Saved, 1), Math.Round(activity.EurosSaved, 0));
+            // Nothing published over the range is not a saving of 0: nobody may have ridden, or too few to say.
+            shownDays.Count > 0 ? activity.KilometresSaved : null, shownDays.Count > 0 ? Math.Round(activity.KilogramsCo2Saved, 1) : null,
+            shownDays.Count > 0 ? Math.Round(activity.EurosSaved, 0) : null);
 
         var ids = people.Select(p => p.Id).ToHashSet();
         var open = new[] { CarpoolStatus.Proposed, CarpoolStatus.Accepted, CarpoolStatus.Confirmed };
