@@ -22,7 +22,7 @@ public sealed record DiagnosticReportOutcome(string Download, long Bytes, string
 /// classes, the same <see cref="Disclosure"/>, no filter), progress reported per section, the page printed to PDF by
 /// Chromium and stored in <c>diagnostic_reports</c> for download.
 /// </summary>
-public sealed class DiagnosticReportJob(MobilityDbContext database, Disclosure disclosure, AccessibilityStatistics accessibility, AccessibilityRoads roads,
+public sealed class DiagnosticReportJob(MobilityDbContext database, Disclosure disclosure, AccessibilityStatistics accessibility,
     TravelTimesSource carTimes, IOptions<StatisticsOptions> statistics, IOptions<ReportOptions> options, IOptions<JsonOptions> json, TimeProvider clock,
     ILogger<DiagnosticReportJob> log) : IJobHandler
 {
@@ -37,6 +37,14 @@ public sealed class DiagnosticReportJob(MobilityDbContext database, Disclosure d
         var input = JsonSerializer.Deserialize<DiagnosticReportJobInput>(job.Input, json.Value.SerializerOptions)!;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cancellation = job.Cancellation;
+        var steps = new List<string>();
+        var stepStarted = started;
+        void Step(double fraction, string step)
+        {
+            steps.Add($"{job.Progress.Message} {System.Diagnostics.Stopwatch.GetElapsedTime(stepStarted).TotalSeconds:F1} s");
+            stepStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+            job.Report(fraction, step);
+        }
         job.Report(0.02, "places");
         var network = await database.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == input.NetworkId, cancellation)
             ?? throw new JobFailure(Codes.Problem.NotFound);
@@ -49,34 +57,34 @@ public sealed class DiagnosticReportJob(MobilityDbContext database, Disclosure d
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var people = await DashboardPeople.ReadAsync(database, network.Id, today, DashboardFilter.None, cancellation);
 
-        job.Report(0.1, "accessibility");
+        Step(0.1, "accessibility");
         var access = await accessibility.OfAsync(database, disclosure, network.Id, people, cancellation);
-        job.Report(0.35, "homes");
+        Step(0.35, "homes");
         var homes = await DemandStatistics.HomeGridAsync(database, disclosure, network.Id, people.Select(p => p.Id).ToArray(), cancellation);
         var distances = DashboardStatistics.DistanceBandsOf(disclosure, people);
         var flows = DashboardStatistics.FlowsOf(disclosure, people);
-        job.Report(0.45, "shifts");
+        Step(0.45, "shifts");
         var shifts = await DashboardStatistics.ShiftHoursAsync(database, disclosure, network.Id, zone, input.Date, DashboardFilter.None, people, cancellation);
-        job.Report(0.55, "potential");
-        var router = await Task.Run(() => roads.Router, cancellation);
-        var potential = await PotentialStatistics.OfAsync(database, disclosure, router, carTimes.TravelTimes, network.Id, input.Date, people, cancellation);
-        job.Report(0.75, "savings");
+        Step(0.55, "potential");
+        var potential = await PotentialStatistics.OfAsync(database, disclosure, accessibility, carTimes.TravelTimes, network.Id, input.Date, people, cancellation);
+        Step(0.75, "savings");
         var savings = await PotentialStatistics.SavingsAsync(database, disclosure, statistics.Value, network.Id, input.Date, input.Date.AddDays(-28),
             input.Date.AddDays(-1), DashboardFilter.None, people, cancellation);
 
-        job.Report(0.8, "printing");
+        Step(0.8, "printing");
         var content = new DiagnosticReportContent(input.Language, network.Name, input.Date, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone), companies, places,
             access, distances, flows, homes, shifts, potential, savings);
         var pdf = await ChromiumPdf.PrintAsync(DiagnosticReportHtml.Write(content), options.Value, cancellation);
 
-        job.Report(0.97, "saving");
+        Step(0.97, "saving");
         database.DiagnosticReports.Add(new DiagnosticReport
         {
             JobId = job.Id, NetworkId = network.Id, Language = input.Language, Content = pdf, CreatedAt = clock.GetUtcNow(),
         });
         await database.SaveChangesAsync(cancellation);
-        log.LogInformation("Network {Network}: diagnostic report of {Date} ({Bytes} bytes) in {Seconds:F1} s", network.Id, input.Date, pdf.Length,
-            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Step(1, "saving");
+        log.LogInformation("Network {Network}: diagnostic report of {Date} ({Bytes} bytes) in {Seconds:F1} s ({Steps})", network.Id, input.Date, pdf.Length,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, string.Join(", ", steps));
         return new DiagnosticReportOutcome(Download(network.Id, job.Id), pdf.Length, input.Language);
     }
 }
