@@ -46,10 +46,10 @@ export function DiagnosticReport({ networkId, filter = {} }: { networkId: number
         {job && <JobProgress job={job} steps={steps} onCancel={() => cancelJob(job.id).catch(showError)} />}
         {failure && <p class="warning" role="alert">{failure}</p>}
         {outcome && (
-          <p>
-            {t("diagnostic.ready", { size: formatNumber(Math.max(1, Math.round(outcome.bytes / 1024))) })}{" "}
-            <a class="button" id="diagnostic-download" href={outcome.download} download>{t("diagnostic.download")}</a>
-          </p>
+          <>
+            <p>{t("diagnostic.ready", { size: formatNumber(Math.max(1, Math.round(outcome.bytes / 1024))) })}</p>
+            <p><a class="button" id="diagnostic-download" href={outcome.download} download>{t("diagnostic.download")}</a></p>
+          </>
         )}
       </div>
     </section>
