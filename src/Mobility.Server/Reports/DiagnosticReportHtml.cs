@@ -39,11 +39,21 @@ public static class DiagnosticReportHtml
         {
             html.Append("<p>").Append(Text(W("access.intro"))).Append("</p>");
             html.Append(ReportMaps.Access(c));
-            html.Append("<table><thead><tr><th>").Append(W("site")).Append("</th><th>").Append(W("mode")).Append("</th><th>").Append(W("minutes"))
-                .Append("</th><th class=\"n\">").Append(W("inside")).Append("</th><th class=\"n\">").Append(W("share")).Append("</th></tr></thead><tbody>");
-            foreach (var b in c.Accessibility.Bands)
-                html.Append("<tr><td>").Append(Text(b.Plant)).Append("</td><td>").Append(W(b.Profile)).Append("</td><td>").Append(b.Minutes)
-                    .Append("</td><td class=\"n\">").Append(N(b.Inside)).Append("</td><td class=\"n\">").Append(P(b.Share)).Append("</td></tr>");
+            // One row per site, one column per band: "N (share)".
+            var bands = Mobility.Application.Roads.AccessBand.Standard;
+            html.Append("<table><thead><tr><th>").Append(W("site")).Append("</th>");
+            foreach (var band in bands) html.Append("<th class=\"n\">").Append(W(band.Profile)).Append("<br>").Append(band.Minutes).Append(" min</th>");
+            html.Append("</tr></thead><tbody>");
+            foreach (var plant in c.Accessibility.Bands.GroupBy(b => (b.PlantId, b.Plant)))
+            {
+                html.Append("<tr><td>").Append(Text(plant.Key.Plant)).Append("</td>");
+                foreach (var band in bands)
+                {
+                    var b = plant.FirstOrDefault(x => x.Profile == band.Profile && x.Minutes == band.Minutes);
+                    html.Append("<td class=\"n\">").Append(N(b?.Inside)).Append(b?.Share is { } share ? "<br><small>" + P(share) + "</small>" : "").Append("</td>");
+                }
+                html.Append("</tr>");
+            }
             html.Append("</tbody></table>");
         }
         html.Append("<h3>").Append(Text(W("distances"))).Append("</h3>")
@@ -52,7 +62,7 @@ public static class DiagnosticReportHtml
 
         // 2. Where employees live.
         html.Append("<section><h2>").Append(Text(W("section.homes"))).Append("</h2>").Append(ReportMaps.Homes(c))
-            .Append("<p class=\"note\">").Append(Text(W("withheld"))).Append(" : ").Append(N(c.Homes.Withheld)).Append("</p>");
+            .Append("<p class=\"note\">").Append(Text(W("withheld"))).Append(c.Language == "en" ? ": " : " : ").Append(N(c.Homes.Withheld)).Append("</p>");
         html.Append("<h3>").Append(Text(W("flows"))).Append("</h3><table><thead><tr><th>").Append(W("commune")).Append("</th><th>").Append(W("site"))
             .Append("</th><th class=\"n\">").Append(W("people")).Append("</th></tr></thead><tbody>");
         foreach (var f in c.Flows.Pairs.Take(15))
@@ -85,7 +95,7 @@ public static class DiagnosticReportHtml
         {
             html.Append("<h3>").Append(Text(W("stops"))).Append("</h3><table><thead><tr><th>").Append(W("stop")).Append("</th><th>").Append(W("mode"))
                 .Append("</th><th class=\"n\">").Append(W("people")).Append("</th></tr></thead><tbody>");
-            foreach (var s in c.Potential.Stops)
+            foreach (var s in c.Potential.Stops.Take(12))
                 html.Append("<tr><td>").Append(Text(s.Stop)).Append("</td><td>").Append(W(s.Kind)).Append("</td><td class=\"n\">").Append(N(s.People)).Append("</td></tr>");
             html.Append("</tbody></table>");
         }
@@ -131,7 +141,7 @@ public static class DiagnosticReportHtml
         table { border-collapse: collapse; width: 100%; margin: 2mm 0; page-break-inside: auto; } tr { page-break-inside: avoid; }
         th, td { border-bottom: 1px solid #d5dde6; padding: 1mm 2mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         .n { text-align: right; white-space: nowrap; } .note { color: #4a5868; font-size: 8.5pt; }
-        section { page-break-inside: auto; } svg { display: block; margin: 2mm 0; max-width: 100%; } footer { margin-top: 6mm; font-size: 8pt; color: #4a5868; }
+        section { page-break-inside: auto; } h2, h3 { break-after: avoid; } svg { display: block; margin: 2mm 0; max-width: 100%; break-inside: avoid; } footer { margin-top: 6mm; font-size: 8pt; color: #4a5868; }
         """;
 }
 

@@ -40,7 +40,7 @@ public static class ReportWords
         ["potential.intro"] = ("Covoiturage : au moins un partenaire compatible ce jour-là (horaires, détour, places ; règles du moteur de mise en relation). Vélo : domicile à moins de 30 min à vélo. Navette : domicile à moins de 2 km d'une gare ou d'un point de rencontre.",
             "Carpool: at least one compatible partner that day (shifts, detour, seats: the matching engine's rules). Bicycle: home within 30 min by bicycle. Shuttle: home within 2 km of a station or meeting point."),
         ["employees"] = ("Salariés", "Employees"), ["carpool"] = ("Covoiturage", "Carpool"), ["cycle"] = ("Vélo", "Bicycle"), ["shuttle"] = ("Navette", "Shuttle"),
-        ["stops"] = ("Salariés à moins de 2 km des gares et points de rencontre", "Employees within 2 km of stations and meeting points"),
+        ["stops"] = ("Salariés à moins de 2 km des gares et points de rencontre (les 12 premiers)", "Employees within 2 km of stations and meeting points (the first 12)"),
         ["stop"] = ("Arrêt", "Stop"), ["station"] = ("gare", "station"), ["meeting-point"] = ("point de rencontre", "meeting point"),
         ["practice"] = ("Pratique actuelle : covoiturages réalisés (acceptés ou confirmés) sur les 28 jours précédents", "Current practice: carpools that ran (accepted or confirmed) over the previous 28 days"),
         ["trips"] = ("Trajets covoiturés", "Carpooled trips"), ["cars"] = ("Voitures en moins", "Cars removed"),
