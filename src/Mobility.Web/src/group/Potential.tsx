@@ -18,6 +18,22 @@ interface Savings { actual: Figures; potential: Figures }
 const shown = (value: number | null | undefined, digits = 0) => (value == null ? "—" : formatNumber(value, digits));
 const percent = (share: number | null) => (share == null ? "" : ` (${formatNumber(Math.round(share * 100))} %)`);
 
+/** The bands in the server's order ("car 15", "car 30"…), and per plant its cell of each band. */
+const bandKey = (b: AccessProperties) => `${b.profile} ${b.minutes}`;
+const bands = (access: Accessibility) => [...new Set(access.features.map((f) => bandKey(f.properties)))];
+const bandName = (key: string) => {
+  const [profile, minutes] = key.split(" ");
+  return `${t(`diagnostic.profile.${profile}` as TextKey)} · ${t("diagnostic.minutes", { minutes })}`;
+};
+function plants(access: Accessibility): [number, string, Map<string, AccessProperties>][] {
+  const byPlant = new Map<number, [number, string, Map<string, AccessProperties>]>();
+  for (const { properties: b } of access.features) {
+    if (!byPlant.has(b.plantId)) byPlant.set(b.plantId, [b.plantId, b.plant, new Map()]);
+    byPlant.get(b.plantId)![2].set(bandKey(b), b);
+  }
+  return [...byPlant.values()];
+}
+
 function query(filter: DashboardFilter, withDate: boolean): string {
   const parts: string[] = [];
   if (withDate) parts.push(`date=${encodeURIComponent(filter.date ?? addDays(today(), 1))}`);
@@ -80,12 +96,11 @@ export function Potential({ networkId, filter = {} }: { networkId: number; filte
             <>
               <p class="hint">{t("diagnostic.accessibilityHint")}</p>
               <table id="accessibility-table" class="responsive">
-                <thead><tr><th>{t("diagnostic.plant")}</th><th>{t("diagnostic.mode")}</th><th>{t("diagnostic.inside")}</th></tr></thead>
-                <tbody>{access.features.map(({ properties: b }) => (
-                  <tr key={`${b.plantId}-${b.profile}-${b.minutes}`}>
-                    <td data-label={t("diagnostic.plant")}>{b.plant}</td>
-                    <td data-label={t("diagnostic.mode")}>{t(`diagnostic.profile.${b.profile}` as TextKey)} · {t("diagnostic.minutes", { minutes: b.minutes })}</td>
-                    <td data-label={t("diagnostic.inside")}>{shown(b.inside)}{percent(b.share)}</td>
+                <thead><tr><th>{t("diagnostic.plant")}</th>{bands(access).map((b) => <th key={b}>{bandName(b)}</th>)}</tr></thead>
+                <tbody>{plants(access).map(([plantId, plant, cells]) => (
+                  <tr key={plantId}>
+                    <td data-label={t("diagnostic.plant")}>{plant}</td>
+                    {bands(access).map((b) => <td key={b} data-label={bandName(b)}>{shown(cells.get(b)?.inside)}{percent(cells.get(b)?.share ?? null)}</td>)}
                   </tr>))}
                 </tbody>
               </table>

@@ -19,7 +19,7 @@ export const diagnosticEn: Record<keyof typeof diagnosticFr, string> = {
   "diagnostic.plant": "Site", "diagnostic.employees": "Employees", "diagnostic.carpool": "Carpool", "diagnostic.bicycle": "Bicycle", "diagnostic.shuttle": "Shuttle",
   "diagnostic.accessibility": "Access to sites",
   "diagnostic.accessibilityHint": "Employees of the site living within N minutes, by their own travel time.",
-  "diagnostic.mode": "Mode", "diagnostic.minutes": "{minutes} min", "diagnostic.inside": "Employees", "diagnostic.share": "Share",
+  "diagnostic.minutes": "{minutes} min",
   "diagnostic.profile.car": "Car", "diagnostic.profile.bicycle": "Bicycle", "diagnostic.profile.foot": "On foot",
   "diagnostic.noRoads": "No road network configured: accessibility cannot be computed.",
   "diagnostic.stops": "Employees near stops",

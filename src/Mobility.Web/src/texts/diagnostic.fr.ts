@@ -19,7 +19,7 @@ export const diagnosticFr = {
   "diagnostic.plant": "Site", "diagnostic.employees": "Salariés", "diagnostic.carpool": "Covoiturage", "diagnostic.bicycle": "Vélo", "diagnostic.shuttle": "Navette",
   "diagnostic.accessibility": "Accessibilité des sites",
   "diagnostic.accessibilityHint": "Salariés du site habitant à moins de N minutes, selon leur propre temps de trajet.",
-  "diagnostic.mode": "Mode", "diagnostic.minutes": "{minutes} min", "diagnostic.inside": "Salariés", "diagnostic.share": "Part",
+  "diagnostic.minutes": "{minutes} min",
   "diagnostic.profile.car": "Voiture", "diagnostic.profile.bicycle": "Vélo", "diagnostic.profile.foot": "À pied",
   "diagnostic.noRoads": "Pas de réseau routier configuré : l'accessibilité ne peut pas être calculée.",
   "diagnostic.stops": "Salariés près des arrêts",
