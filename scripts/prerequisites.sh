@@ -7,7 +7,8 @@ APT_PACKAGES=(
   "postgresql-$PG_VERSION" "postgresql-$PG_VERSION-postgis-3" "postgresql-$PG_VERSION-pgrouting"
   osm2pgrouting osmium-tool redis-server python3-aiosmtpd
   tilemaker  # basemap vector tiles (`mobility tiles build`), with its OpenMapTiles example config and Lua profile
-  chromium  # the browser tests drive it headless (Playwright with ExecutablePath, no browser download)
+  chromium  # the browser tests drive it headless (Playwright with ExecutablePath, no browser download); the server prints the diagnostic report with it
+  poppler-utils  # pdftotext: the report tests read the PDF's text
 )
 
 log() { printf '\033[1m[mobility]\033[0m %s\n' "$*" >&2; }

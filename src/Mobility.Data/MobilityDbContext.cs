@@ -40,6 +40,7 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     public DbSet<RideHomeCase> RideHomeCases => Set<RideHomeCase>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobFile> JobFiles => Set<JobFile>();
+    public DbSet<DiagnosticReport> DiagnosticReports => Set<DiagnosticReport>();
     public DbSet<CrewMessage> CrewMessages => Set<CrewMessage>();
     public DbSet<StandingCarpool> StandingCarpools => Set<StandingCarpool>();
     public DbSet<StandingCarpoolPerson> StandingCarpoolPeople => Set<StandingCarpoolPerson>();
@@ -290,6 +291,14 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
         {
             file.HasKey(f => f.JobId);
             file.HasOne(f => f.Job).WithOne().HasForeignKey<JobFile>(f => f.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<DiagnosticReport>(report =>
+        {
+            report.HasKey(r => r.JobId);
+            report.Property(r => r.Language).HasMaxLength(2);
+            report.HasOne(r => r.Job).WithOne().HasForeignKey<DiagnosticReport>(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+            report.HasOne<Network>().WithMany().HasForeignKey(r => r.NetworkId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<CrewMessage>(message =>

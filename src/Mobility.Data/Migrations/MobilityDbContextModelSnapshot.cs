@@ -585,6 +585,38 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.DiagnosticReport", b =>
+                {
+                    b.Property<long>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.HasKey("JobId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("diagnostic_reports");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.DigestSend", b =>
                 {
                     b.Property<long>("EmployeeId")
@@ -1913,6 +1945,23 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("CarpoolGroup");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.DiagnosticReport", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Job", "Job")
+                        .WithOne()
+                        .HasForeignKey("Mobility.Data.Model.DiagnosticReport", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mobility.Data.Model.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.DigestSend", b =>
