@@ -59,8 +59,9 @@ fi
 if [ -n "${MOBILITY_OSM_FILE:-}" ] && [ -f "$MOBILITY_OSM_FILE" ]; then
   log "Making sure the demo network exists (extract: $MOBILITY_OSM_FILE)"
   "${cli[@]}" demo seed --scenario "${MOBILITY_SCENARIO:-auto}" --osm "$MOBILITY_OSM_FILE" | tee "$data_dir/demo-accounts.txt"
-  # Four weeks of the working group's activity history, so its chart is not empty (days already taken are kept).
-  "${cli[@]}" statistics demo-history --days 28 || log "No activity history for the demo (the dashboard's chart stays empty)"
+  # Eight weeks of the working group's activity history, so its chart is not empty and its trend compares the last four
+  # weeks with the four before (days already taken are kept).
+  "${cli[@]}" statistics demo-history --days 56 || log "No activity history for the demo (the dashboard's chart stays empty)"
   # The basemap from the same extract, built once and reused while the extract is unchanged (.data/tiles/).
   log "Making sure the basemap tiles exist"
   if tiles_file=$("${cli[@]}" tiles build --osm "$MOBILITY_OSM_FILE"); then

@@ -11,7 +11,7 @@ export default defineConfig({
     // The map library is large and only needed where a map is opened: its own chunk, loaded on demand.
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
-      input: { app: "index.html", diagnostic: "diagnostic.html", sw: "src/sw.ts" },
+      input: { app: "index.html", sw: "src/sw.ts" },
       output: { entryFileNames: (chunk) => (chunk.name === "sw" ? "sw.js" : "assets/[name]-[hash].js") },
     },
   },

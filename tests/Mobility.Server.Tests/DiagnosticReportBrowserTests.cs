@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Mobility.Server.Tests;
 
 /// <summary>The working group makes the diagnostic in Debian's Chromium: one click, the job's steps in words, a PDF to
-/// download; the potential tables beside it show withheld figures as "—", and nothing scrolls sideways on a phone.</summary>
+/// download, on the dashboard; the potential tables beside it show withheld figures as "moins de 10", and nothing scrolls
+/// sideways on a phone.</summary>
 public sealed class DiagnosticReportBrowserTests(TwoNetworkServer server) : IClassFixture<TwoNetworkServer>
 {
     [Fact]
@@ -22,11 +23,11 @@ public sealed class DiagnosticReportBrowserTests(TwoNetworkServer server) : ICla
             page.PageError += (_, error) => errors.Add(error);
             await Chromium.SignInAsync(page, address, "wg.nord@test.local");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
-            await page.GotoAsync($"{address}/diagnostic.html?network={server.Nord}&date=2027-06-15");
+            await page.Locator("#dashboard").WaitForAsync();
 
             // Potential: Nord's few people are all withheld.
             var potential = page.Locator("#potential-table");
-            await Assertions.Expect(potential.Locator("tbody tr").First).ToContainTextAsync("—");
+            await Assertions.Expect(potential.Locator("tbody tr").First).ToContainTextAsync("moins de 10");
             await Assertions.Expect(page.Locator(".potential")).ToContainTextAsync("Pas de réseau routier configuré");
 
             await page.ClickAsync("#diagnostic-make");

@@ -25,27 +25,15 @@ public static class AccessibilityEndpoints
         return endpoints;
     }
 
-    /// <summary>The filtered people of a request, or the problem with its filters (the same checks as the other dashboard routes).</summary>
-    public static async Task<(List<DashboardPerson>? People, DashboardFilter? Filter, IResult? Problem)> PeopleAsync(long networkId,
-        DemandStatisticsEndpoints.FilterQuery query, MobilityDbContext database, TimeProvider clock, CancellationToken cancellation, FieldErrors? errors = null)
-    {
-        errors ??= new FieldErrors();
-        query.CheckFormat(errors);
-        var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
-        if (filter is null) return (null, null, errors.Problem());
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return (await DashboardPeople.ReadAsync(database, networkId, today, filter, cancellation), filter, null);
-    }
-
     private static async Task<IResult> ReadAccessibilityAsync(long networkId, [AsParameters] DemandStatisticsEndpoints.FilterQuery query,
         MobilityDbContext database, Disclosure disclosure, AccessibilityStatistics accessibility, TimeProvider clock, CancellationToken cancellation)
     {
-        var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation);
+        var (people, _, problem) = await DemandStatisticsEndpoints.PeopleAsync(networkId, query, database, clock, cancellation);
         if (problem is not null) return problem;
         var answer = await accessibility.OfAsync(database, disclosure, networkId, people!, cancellation);
-        return StatisticsCsv.Wanted(query.Format)
-            ? StatisticsCsv.File("accessibility", ["plantId", "plant", "profile", "minutes", "inside", "share"],
-                answer.Bands.Select(b => (IReadOnlyList<object?>)[b.PlantId, b.Plant, b.Profile, b.Minutes, b.Inside, b.Share]))
+        return StatisticsExport.Wanted(query.Format)
+            ? await DemandStatisticsEndpoints.DownloadAsync(query.Format!, new StatisticsTable("accessibility", ["plantId", "plant", "profile", "minutes", "inside", "share"],
+                answer.Bands.Select(b => (IReadOnlyList<object?>)[b.PlantId, b.Plant, b.Profile, b.Minutes, b.Inside, b.Share]).ToList()), networkId, database, clock, cancellation)
             : Results.Json(answer.ToGeoJson(), contentType: "application/geo+json");
     }
 
@@ -54,13 +42,14 @@ public static class AccessibilityEndpoints
     {
         var errors = new FieldErrors();
         DateField.Check(errors, "date", date, required: true);
-        var (people, _, problem) = await PeopleAsync(networkId, query, database, clock, cancellation, errors);
+        var (people, _, problem) = await DemandStatisticsEndpoints.PeopleAsync(networkId, query, database, clock, cancellation, errors);
         if (problem is not null) return problem;
         var potential = await PotentialStatistics.OfAsync(database, disclosure, access, carTimes.TravelTimes, networkId, date!.Value, people!, cancellation);
-        return StatisticsCsv.Wanted(query.Format)
-            ? StatisticsCsv.File("potential", ["plantId", "plant", "employees", "carpool", "carpoolShare", "bicycle", "bicycleShare", "shuttle", "shuttleShare"],
+        return StatisticsExport.Wanted(query.Format)
+            ? await DemandStatisticsEndpoints.DownloadAsync(query.Format!, new StatisticsTable("potential",
+                ["plantId", "plant", "employees", "carpool", "carpoolShare", "bicycle", "bicycleShare", "shuttle", "shuttleShare"],
                 potential.Plants.Select(p => (IReadOnlyList<object?>)[p.PlantId, p.Plant, p.Employees, p.Carpool.People, p.Carpool.Share,
-                    p.Bicycle.People, p.Bicycle.Share, p.Shuttle.People, p.Shuttle.Share]))
+                    p.Bicycle.People, p.Bicycle.Share, p.Shuttle.People, p.Shuttle.Share]).ToList()), networkId, database, clock, cancellation)
             : Results.Ok(potential);
     }
 
@@ -69,7 +58,7 @@ public static class AccessibilityEndpoints
     {
         var errors = new FieldErrors();
         DateField.Check(errors, "date", date, required: true);
-        var (people, filter, problem) = await PeopleAsync(networkId, query, database, clock, cancellation, errors);
+        var (people, filter, problem) = await DemandStatisticsEndpoints.PeopleAsync(networkId, query, database, clock, cancellation, errors);
         if (problem is not null) return problem;
         var savings = await PotentialStatistics.SavingsAsync(database, disclosure, options.Value, networkId, date!.Value, date.Value.AddDays(-28), date.Value.AddDays(-1),
             filter!, people!, cancellation);

@@ -136,7 +136,8 @@ public static class DemandStatisticsEndpoints
     }
 
     /// <summary>The table as a file named after the network and the network's local day.</summary>
-    private static async Task<IResult> DownloadAsync(string format, StatisticsTable table, long networkId, MobilityDbContext database, TimeProvider clock,
+    /// <summary>A table as the file asked for (CSV or .xlsx), named after the network and its local day.</summary>
+    internal static async Task<IResult> DownloadAsync(string format, StatisticsTable table, long networkId, MobilityDbContext database, TimeProvider clock,
         CancellationToken cancellation)
     {
         var name = await database.Networks.AsNoTracking().Where(n => n.Id == networkId).Select(n => n.Name).SingleAsync(cancellation);
@@ -145,10 +146,11 @@ public static class DemandStatisticsEndpoints
         return StatisticsExport.File(format, table, name, made);
     }
 
-    private static async Task<(List<DashboardPerson>? People, DashboardFilter? Filter, IResult? Problem)> PeopleAsync(long networkId, FilterQuery query, MobilityDbContext database,
-        TimeProvider clock, CancellationToken cancellation)
+    /// <summary>The filtered people of a request, or the problem with its filters (and with the caller's own <paramref name="errors"/>).</summary>
+    internal static async Task<(List<DashboardPerson>? People, DashboardFilter? Filter, IResult? Problem)> PeopleAsync(long networkId, FilterQuery query,
+        MobilityDbContext database, TimeProvider clock, CancellationToken cancellation, FieldErrors? errors = null)
     {
-        var errors = new FieldErrors();
+        errors ??= new FieldErrors();
         query.CheckFormat(errors);
         var filter = await DashboardFilter.ReadAsync(database, networkId, query.Company, query.Plant, query.Roster, query.Shift, errors, cancellation);
         if (filter is null) return (null, null, errors.Problem());

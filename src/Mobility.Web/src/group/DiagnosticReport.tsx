@@ -8,7 +8,7 @@ import { errorText, showError } from "../ui/status";
 import { JobProgress } from "../ui/JobProgress";
 
 /** The dashboard's filters; the report covers the whole network, so only the date is read. */
-export interface DashboardFilter { date?: string; company?: number; plant?: number; roster?: number; shift?: string }
+export interface DashboardFilter { date?: string; company?: number | string; plant?: number | string; roster?: number | string; shift?: string }
 
 interface Outcome { download: string; bytes: number; language: string }
 

@@ -15,7 +15,8 @@ interface Accessibility { roadNetwork: boolean; features: { properties: AccessPr
 interface Figures { people: number | null; kilometres: number | null; kilogramsCo2: number | null; euros: number | null }
 interface Savings { actual: Figures; potential: Figures }
 
-const shown = (value: number | null | undefined, digits = 0) => (value == null ? "—" : formatNumber(value, digits));
+// A withheld count reads as the dashboard's do: "moins de 10", never a dash that could pass for zero.
+const shown = (value: number | null | undefined, digits = 0) => (value == null ? t("dash.fewer") : formatNumber(value, digits));
 const percent = (share: number | null) => (share == null ? "" : ` (${formatNumber(Math.round(share * 100))} %)`);
 
 /** The bands in the server's order ("car 15", "car 30"…), and per plant its cell of each band. */

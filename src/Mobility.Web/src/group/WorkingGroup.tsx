@@ -2,6 +2,8 @@
 // with the network's places, distance bands, commune → plant flows, shift starts and ends per hour, and the carpools
 // that ran with their trend. Every number is one the server published (rounded, from 10 people); a withheld cell reads
 // "fewer than 10", never 0 or blank. A failed load says so and clears every number, so nothing stale stays on screen.
+import { DiagnosticReport } from "./DiagnosticReport";
+import { Potential } from "./Potential";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api } from "../http";
 import { addDays, formatDay, formatNumber, t, today, useLanguage } from "../i18n";
@@ -145,6 +147,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
       <p id="dashboard-state" class={failed ? "warning" : "hint"} role={failed ? "alert" : "status"} aria-live="polite">
         {failed ? t("dash.failed") : loading ? t("dash.loading") : ""}
       </p>
+      <DiagnosticReport networkId={networkId} filter={{ date: shiftDay }} />
 
       <div class="dashboard-grid">
         <section class="dashboard-map-column" aria-labelledby="map-title">
@@ -270,6 +273,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
           );
         })()}
       </section>
+      <Potential networkId={networkId} filter={{ date: shiftDay, ...filters }} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ export const diagnosticEn: Record<keyof typeof diagnosticFr, string> = {
   "diagnostic.step.savings": "CO₂ and costs",
   "diagnostic.step.printing": "Laying out the PDF",
   "diagnostic.potential": "Potential per mode",
-  "diagnostic.potentialHint": "Carpool: at least one compatible partner that day. Bicycle: home within {minutes} min by bicycle. Shuttle: home within {km} km of a station or meeting point. \"—\": fewer than 10 people, not shown.",
+  "diagnostic.potentialHint": "Carpool: at least one compatible partner that day. Bicycle: home within {minutes} min by bicycle. Shuttle: home within {km} km of a station or meeting point. \"fewer than 10\": a number not shown.",
   "diagnostic.plant": "Site", "diagnostic.employees": "Employees", "diagnostic.carpool": "Carpool", "diagnostic.bicycle": "Bicycle", "diagnostic.shuttle": "Shuttle",
   "diagnostic.accessibility": "Access to sites",
   "diagnostic.accessibilityHint": "Employees of the site living within N minutes, by their own travel time.",

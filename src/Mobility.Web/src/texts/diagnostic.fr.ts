@@ -15,7 +15,7 @@ export const diagnosticFr = {
   "diagnostic.step.savings": "CO₂ et coûts",
   "diagnostic.step.printing": "Mise en page du PDF",
   "diagnostic.potential": "Potentiel par mode",
-  "diagnostic.potentialHint": "Covoiturage : au moins un partenaire compatible ce jour-là. Vélo : domicile à moins de {minutes} min à vélo. Navette : domicile à moins de {km} km d'une gare ou d'un point de rencontre. « — » : moins de 10 personnes, non affiché.",
+  "diagnostic.potentialHint": "Covoiturage : au moins un partenaire compatible ce jour-là. Vélo : domicile à moins de {minutes} min à vélo. Navette : domicile à moins de {km} km d'une gare ou d'un point de rencontre. « moins de 10 » : nombre non affiché.",
   "diagnostic.plant": "Site", "diagnostic.employees": "Salariés", "diagnostic.carpool": "Covoiturage", "diagnostic.bicycle": "Vélo", "diagnostic.shuttle": "Navette",
   "diagnostic.accessibility": "Accessibilité des sites",
   "diagnostic.accessibilityHint": "Salariés du site habitant à moins de N minutes, selon leur propre temps de trajet.",
