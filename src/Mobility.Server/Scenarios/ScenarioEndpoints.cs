@@ -31,8 +31,7 @@ public static class ScenarioEndpoints
     public static IEndpointRouteBuilder MapScenarioEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/networks/{networkId:long}/scenarios")
-            .RequireAuthorization(AccountsSetup.TenantPolicy).RequireAuthorization(AccountsSetup.WorkingGroupOrAdministrator)
-            .WithTags("Scenarios");
+            .RequireAuthorization(ScenarioNetworkRequirement.Policy).WithTags("Scenarios");
         group.MapGet("", ListScenariosAsync).WithSummary("The network's scenarios, each with its latest run.");
         group.MapPost("", CreateScenarioAsync).WithSummary("Saves a scenario: a name and its changes (shift-start, add-meeting-point, remove-meeting-point, shuttle-line, detour-policy).");
         group.MapGet("/comparison", CompareAsync).WithSummary("Up to two scenarios' latest runs on ?from=&days= beside the baseline (?scenarios=1,2).");
@@ -72,6 +71,8 @@ public static class ScenarioEndpoints
     private static async Task<IResult> CreateScenarioAsync(long networkId, ScenarioRequest request, HttpContext http, MobilityDbContext database,
         TimeProvider clock, CancellationToken cancellation)
     {
+        // An administrator may name any network: one that does not exist has no scenarios.
+        if (!await database.Networks.AnyAsync(n => n.Id == networkId, cancellation)) return NotFound();
         var errors = new FieldErrors();
         request.Validate(errors, await NetworkAsync(database, networkId, cancellation));
         if (errors.Any) return errors.Problem();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Mobility.Server.Jobs;
 
 namespace Mobility.Server.Scenarios;
@@ -7,6 +8,9 @@ public static class ScenariosSetup
 {
     public static IServiceCollection AddMobilityScenarios(this IServiceCollection services)
     {
+        services.AddSingleton<IAuthorizationHandler, ScenarioNetworkHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(ScenarioNetworkRequirement.Policy, policy =>
+            policy.RequireAuthenticatedUser().AddRequirements(new ScenarioNetworkRequirement()));
         services.AddScoped<ScenarioRunner>();
         services.AddScoped<IJobHandler, ScenarioRunJob>();
         return services;
