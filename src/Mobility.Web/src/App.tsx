@@ -10,7 +10,19 @@ import { ChoosePassword } from "./ChoosePassword";
 import { EmployeeApp } from "./employee/EmployeeApp";
 import { HrConsole } from "./hr/HrConsole";
 import { WorkingGroup } from "./group/WorkingGroup";
+import { Scenarios } from "./group/Scenarios";
 import { Networks } from "./admin/Networks";
+
+/** The page's hash, followed (the working group's #scenarios). */
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const follow = () => setHash(location.hash);
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+  }, []);
+  return hash;
+}
 
 const invitationToken = () => (location.hash.startsWith("#invitation=") ? location.hash.slice("#invitation=".length) : null);
 
@@ -42,6 +54,7 @@ export function App() {
         <a class="brand" href="#">Mobility</a>
         {account && <span class="who">{account.displayName ?? account.email}</span>}
         <nav class="top-actions">
+          {account?.role === "WorkingGroup" && <a class="quiet" href="#scenarios">{t("scenarios.link")}</a>}
           <LanguageSwitch current={language} />
           {account && <button type="button" class="quiet" onClick={leave}>{t("signOut")}</button>}
         </nav>
@@ -59,10 +72,11 @@ export function App() {
 }
 
 function RoleHome({ account }: { account: Account }) {
+  const hash = useHash();
   switch (account.role) {
     case "Employee": return <EmployeeApp account={account} />;
     case "HrManager": return <HrConsole companyId={account.companyId!} />;
-    case "WorkingGroup": return <WorkingGroup networkId={account.networkId!} />;
+    case "WorkingGroup": return hash === "#scenarios" ? <Scenarios networkId={account.networkId!} /> : <WorkingGroup networkId={account.networkId!} />;
     case "Administrator": return <Networks />;
   }
 }

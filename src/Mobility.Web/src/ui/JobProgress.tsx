@@ -6,9 +6,10 @@ const stepWords: Record<string, TextKey> = {
   saving: "job.saving", "reading-file": "job.readingFile", "checking-lines": "job.checkingLines", "writing-rows": "job.writingRows",
 };
 
-/** A running job: what it is doing, how far, and a way to stop it. */
-export function JobProgress({ job, onCancel }: { job: Job; onCancel: () => void }) {
-  const words = job.state === "queued" ? t("job.queued") : t(stepWords[job.progressMessage ?? ""] ?? "job.started");
+/** A running job: what it is doing, how far, and a way to stop it; `steps` words a kind's own steps. */
+export function JobProgress({ job, onCancel, steps }: { job: Job; onCancel: () => void; steps?: Record<string, TextKey> }) {
+  const step = job.progressMessage ?? "";
+  const words = job.state === "queued" ? t("job.queued") : t(steps?.[step] ?? stepWords[step] ?? "job.started");
   return (
     <div class="job" role="status">
       <p>{words} · {formatNumber(Math.round(job.progress * 100))} %</p>
