@@ -4,7 +4,7 @@
 // rounded and withheld by the disclosure rule: a dash is a number too small to show, never a zero.
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, toApiError } from "../http";
-import { addDays, formatNumber, t, today, type TextKey } from "../i18n";
+import { addDays, formatDay, formatNumber, t, today, type TextKey } from "../i18n";
 import { cancelJob, followJob, type Job } from "../live/jobs";
 import { JobProgress } from "../ui/JobProgress";
 import { fieldMessages, showError, showNotice } from "../ui/status";
@@ -157,7 +157,7 @@ export function Scenarios({ networkId }: { networkId: number }) {
             <li class="scenario" data-id={s.id}>
               <label class="choose"><input type="checkbox" checked={chosen.includes(s.id)} onChange={() => toggle(s.id)} /> <strong>{s.name}</strong></label>
               <ul class="changes">{s.changes.map((c) => <li>{describe(c, places)}</li>)}</ul>
-              {s.latestRun && <p class="hint">{t("scenarios.lastRun", { from: s.latestRun.from, days: s.latestRun.days })}</p>}
+              {s.latestRun && <p class="hint">{t("scenarios.lastRun", { from: formatDay(s.latestRun.from, "short"), days: s.latestRun.days })}</p>}
               <div class="actions">
                 <button type="button" class="primary" disabled={job !== null} onClick={() => run(s)}>{t("scenarios.run")}</button>
                 <button type="button" onClick={() => { setError(null); setEditing({ id: s.id, name: s.name, changes: s.changes }); }}>{t("scenarios.edit")}</button>
@@ -175,7 +175,7 @@ export function Scenarios({ networkId }: { networkId: number }) {
 function ComparisonTable({ comparison }: { comparison: Comparison }) {
   return (
     <section id="scenario-comparison">
-      <h2>{t("scenarios.comparison", { from: comparison.from, days: comparison.days })}</h2>
+      <h2>{t("scenarios.comparison", { from: formatDay(comparison.from, "short"), days: comparison.days })}</h2>
       {!comparison.sameBaseline && <p class="warning">{t("scenarios.differentBaselines")}</p>}
       {comparison.scenarios.some((s) => s.withheld) && <p class="hint">{t("scenarios.withheld")}</p>}
       <div class="table-scroll">
@@ -201,9 +201,9 @@ function Editor({ editing, setEditing, places, error, onSubmit }: {
   const update = (i: number, change: Change) => setEditing({ ...editing, changes: editing.changes.map((c, j) => (j === i ? change : c)) });
   const number = (value: string) => (value === "" ? null : Number(value));
   const input = (handler: (value: string) => void) => (e: Event) => handler((e.currentTarget as HTMLInputElement).value);
-  const pick = (label: TextKey, value: number | null | undefined, options: { id: number; name: string }[], set: (v: number | null) => void) => (
+  const pick = (label: TextKey, name: string, value: number | null | undefined, options: { id: number; name: string }[], set: (v: number | null) => void) => (
     <label>{t(label)}
-      <select value={value == null ? "" : String(value)} onChange={input((v) => set(number(v)))}>
+      <select name={name} value={value == null ? "" : String(value)} onChange={input((v) => set(number(v)))}>
         <option value="">{t("scenarios.choose")}</option>
         {options.map((o) => <option value={String(o.id)}>{o.name}</option>)}
       </select></label>);
@@ -217,18 +217,18 @@ function Editor({ editing, setEditing, places, error, onSubmit }: {
         <fieldset class="change">
           <legend>{t("scenarios.change", { n: i + 1 })}</legend>
           <label>{t("scenarios.kind")}
-            <select name={`kind-${i}`} value={c.kind} onChange={input((v) => update(i, blank(v as Kind)))}>
+            <select name="kind" value={c.kind} onChange={input((v) => update(i, blank(v as Kind)))}>
               {kinds.map((k) => <option value={k}>{t(`scenarios.kind.${k}` as TextKey)}</option>)}
             </select></label>
           {c.kind === "shift-start" && <>
-            {pick("scenarios.plant", c.plantId, sites("Plant"), (v) => update(i, { ...c, plantId: v }))}
+            {pick("scenarios.plant", "plantId", c.plantId, sites("Plant"), (v) => update(i, { ...c, plantId: v }))}
             <label>{t("scenarios.shiftStart")}
-              <select value={c.shiftStart ?? ""} onChange={input((v) => update(i, { ...c, shiftStart: v || null }))}>
+              <select name="shiftStart" value={c.shiftStart ?? ""} onChange={input((v) => update(i, { ...c, shiftStart: v || null }))}>
                 <option value="">{t("scenarios.choose")}</option>
                 {(places?.shiftStarts ?? []).map((s) => <option value={s}>{s}</option>)}
               </select></label>
             <label>{t("scenarios.offset")}
-              <select value={String(c.offsetMinutes ?? "")} onChange={input((v) => update(i, { ...c, offsetMinutes: number(v) }))}>
+              <select name="offsetMinutes" value={String(c.offsetMinutes ?? "")} onChange={input((v) => update(i, { ...c, offsetMinutes: number(v) }))}>
                 {[-30, -15, 15, 30].map((m) => <option value={String(m)}>{`${m > 0 ? "+" : ""}${m} min`}</option>)}
               </select></label>
           </>}
@@ -238,9 +238,9 @@ function Editor({ editing, setEditing, places, error, onSubmit }: {
             <label>{t("scenarios.longitude")}<input type="number" step="any" inputMode="decimal" value={c.longitude ?? ""} onInput={input((v) => update(i, { ...c, longitude: number(v) }))} /></label>
             <label>{t("scenarios.catchment")}<input type="number" step="0.1" min="0.2" max="10" value={c.catchmentKilometres ?? ""} placeholder="2" onInput={input((v) => update(i, { ...c, catchmentKilometres: number(v) }))} /></label>
           </>}
-          {c.kind === "remove-meeting-point" && pick("scenarios.meetingPoint", c.meetingPointId, sites("MeetingPoint"), (v) => update(i, { ...c, meetingPointId: v }))}
+          {c.kind === "remove-meeting-point" && pick("scenarios.meetingPoint", "meetingPointId", c.meetingPointId, sites("MeetingPoint"), (v) => update(i, { ...c, meetingPointId: v }))}
           {c.kind === "shuttle-line" && <>
-            {pick("scenarios.station", c.stationId, sites("Station"), (v) => update(i, { ...c, stationId: v }))}
+            {pick("scenarios.station", "stationId", c.stationId, sites("Station"), (v) => update(i, { ...c, stationId: v }))}
             <fieldset class="choices"><legend>{t("scenarios.plants")}</legend>
               {sites("Plant").map((p) => (
                 <label class="check"><input type="checkbox" checked={(c.plantIds ?? []).includes(p.id)}
@@ -256,8 +256,8 @@ function Editor({ editing, setEditing, places, error, onSubmit }: {
             <label>{t("scenarios.coaches")}<input type="number" min="0" max="10" value={c.coaches ?? ""} placeholder="1" onInput={input((v) => update(i, { ...c, coaches: number(v) }))} /></label>
           </>}
           {c.kind === "detour-policy" && <>
-            {pick("scenarios.company", c.companyId, places?.companies ?? [], (v) => update(i, { ...c, companyId: v }))}
-            <label>{t("scenarios.maxDetour")}<input type="number" min="0" max="60" value={c.maxDetourMinutes ?? ""} onInput={input((v) => update(i, { ...c, maxDetourMinutes: number(v) }))} /></label>
+            {pick("scenarios.company", "companyId", c.companyId, places?.companies ?? [], (v) => update(i, { ...c, companyId: v }))}
+            <label>{t("scenarios.maxDetour")}<input name="maxDetourMinutes" type="number" min="0" max="60" value={c.maxDetourMinutes ?? ""} onInput={input((v) => update(i, { ...c, maxDetourMinutes: number(v) }))} /></label>
           </>}
           <Errors error={error} prefix={`changes[${i}]`} />
           {editing.changes.length > 1 && (
