@@ -19,7 +19,10 @@ public sealed record ScenarioFigures(int? Trips, int? PassengersServed, int? Car
     /// as the dashboard keys them), shown from <see cref="Disclosure.KilometreMinimumCount"/>; every quantity through
     /// <see cref="Disclosure.Kilometres"/> keyed by the trips it sums (rounded to 10, withheld for too few trips): CO₂
     /// and euros too, since they are kilometres times factors and would give the kilometres back exactly.</summary>
-    public static ScenarioFigures Publish(ScenarioTally tally, Disclosure disclosure, double eurosPerKilometre)
+    /// <param name="variant">What was computed ("baseline", or the scenario's changes): its quantities get coins of their
+    /// own, so two scenarios that differ by a small change are not rounded alike and their difference stays blurred
+    /// (the same scenario asked again gets the same coins, so nothing averages away).</param>
+    public static ScenarioFigures Publish(ScenarioTally tally, Disclosure disclosure, double eurosPerKilometre, string variant)
     {
         static long[] Keys(IEnumerable<ScenarioTrip> trips) => trips.Select(t => DashboardStatistics.TripKey(t.EmployeeId, t.Date, t.Direction)).ToArray();
         int? Count(IEnumerable<ScenarioTrip> trips) => disclosure.Count(Keys(trips)) is var c && c >= Disclosure.KilometreMinimumCount ? c : null;
@@ -28,14 +31,14 @@ public sealed record ScenarioFigures(int? Trips, int? PassengersServed, int? Car
         var euros = tally.CarKilometres * eurosPerKilometre + tally.ShuttleEuros;
         return new ScenarioFigures(
             Count(tally.Trips), Count(tally.Passengers), Count(tally.CarsRemoved),
-            disclosure.Kilometres(tally.KilometresDriven, "scenario-driven", all),
-            disclosure.Kilometres(tally.AloneKilometres - tally.KilometresDriven, "scenario-saved", all),
-            disclosure.Kilometres(tally.KilogramsCo2, "scenario-co2", all),
-            disclosure.Kilometres(tally.AloneKilogramsCo2 - tally.KilogramsCo2, "scenario-co2-saved", all),
-            disclosure.Kilometres(euros, "scenario-euros", all),
-            disclosure.Kilometres(tally.AloneKilometres * eurosPerKilometre - euros, "scenario-euros-saved", all),
+            disclosure.Kilometres(tally.KilometresDriven, $"scenario-driven:{variant}", all),
+            disclosure.Kilometres(tally.AloneKilometres - tally.KilometresDriven, $"scenario-saved:{variant}", all),
+            disclosure.Kilometres(tally.KilogramsCo2, $"scenario-co2:{variant}", all),
+            disclosure.Kilometres(tally.AloneKilogramsCo2 - tally.KilogramsCo2, $"scenario-co2-saved:{variant}", all),
+            disclosure.Kilometres(euros, $"scenario-euros:{variant}", all),
+            disclosure.Kilometres(tally.AloneKilometres * eurosPerKilometre - euros, $"scenario-euros-saved:{variant}", all),
             tally.ShuttleRiders.Count == 0 ? null : Count(tally.ShuttleRiders),
-            tally.ShuttleRiders.Count == 0 ? null : disclosure.Kilometres(tally.ShuttleKilometres, "scenario-shuttle-km", riders));
+            tally.ShuttleRiders.Count == 0 ? null : disclosure.Kilometres(tally.ShuttleKilometres, $"scenario-shuttle-km:{variant}", riders));
     }
 }
 

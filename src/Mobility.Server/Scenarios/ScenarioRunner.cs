@@ -76,7 +76,8 @@ public sealed class ScenarioRunner(MobilityDbContext database, TravelTimesSource
         var euros = statistics.Value.EurosPerKilometre;
         var withheld = disclosure.Count(affected.Select(t => DashboardStatistics.TripKey(t.EmployeeId, t.Date, t.Direction))) < Disclosure.KilometreMinimumCount;
         var comparison = new ScenarioComparison(from, days, Disclosure.Base, Disclosure.KilometreMinimumCount, withheld,
-            ScenarioFigures.Publish(baseline, disclosure, euros), withheld ? ScenarioFigures.Withheld : ScenarioFigures.Publish(changed, disclosure, euros));
+            ScenarioFigures.Publish(baseline, disclosure, euros, "baseline"),
+            withheld ? ScenarioFigures.Withheld : ScenarioFigures.Publish(changed, disclosure, euros, JsonSerializer.Serialize(scenario.Changes, JsonSerializerOptions.Web)));
         var run = new ScenarioRun
         {
             ScenarioId = scenario.Id, JobId = jobId, From = from, Days = days, FinishedAt = clock.GetUtcNow(),
