@@ -51,6 +51,9 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
     // Working group: activity history (issue 16)
     public DbSet<ActivitySnapshot> ActivitySnapshots => Set<ActivitySnapshot>();
     public DbSet<ActivityTrip> ActivityTrips => Set<ActivityTrip>();
+    // Working group: what-if scenarios (issue 16)
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+    public DbSet<ScenarioRun> ScenarioRuns => Set<ScenarioRun>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -355,6 +358,28 @@ public class MobilityDbContext(DbContextOptions<MobilityDbContext> options) : Id
             trip.Property(t => t.Role).HasConversion<string>().HasMaxLength(10);
             trip.HasIndex(t => t.EmployeeId);
             trip.HasOne<Employee>().WithMany().HasForeignKey(t => t.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Working group: what-if scenarios (issue 16)
+        model.Entity<Scenario>(scenario =>
+        {
+            scenario.Property(s => s.Name).HasMaxLength(Scenario.NameLength);
+            // Changes are replaced whole by an update: comparing the JSON is enough to see one.
+            scenario.Property(s => s.Changes).HasColumnType("jsonb").HasConversion(
+                new ValueConverter<List<ScenarioChange>, string>(c => System.Text.Json.JsonSerializer.Serialize(c, JsonSerializerOptions.Web),
+                    s => System.Text.Json.JsonSerializer.Deserialize<List<ScenarioChange>>(s, JsonSerializerOptions.Web) ?? new List<ScenarioChange>()),
+                new ValueComparer<List<ScenarioChange>>(
+                    (a, b) => System.Text.Json.JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == System.Text.Json.JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+                    c => System.Text.Json.JsonSerializer.Serialize(c, JsonSerializerOptions.Web).GetHashCode(), c => c.ToList()));
+            scenario.HasOne(s => s.Network).WithMany().HasForeignKey(s => s.NetworkId).OnDelete(DeleteBehavior.Cascade);
+            scenario.HasOne<UserAccount>().WithMany().HasForeignKey(s => s.CreatedById).OnDelete(DeleteBehavior.SetNull);
+            scenario.HasIndex(s => s.NetworkId);
+        });
+        model.Entity<ScenarioRun>(run =>
+        {
+            run.Property(r => r.Result).HasColumnType("jsonb");
+            run.HasOne(r => r.Scenario).WithMany(s => s.Runs).HasForeignKey(r => r.ScenarioId).OnDelete(DeleteBehavior.Cascade);
+            run.HasIndex(r => new { r.ScenarioId, r.From, r.Days });
         });
 
         model.Entity<PushSubscription>(subscription =>

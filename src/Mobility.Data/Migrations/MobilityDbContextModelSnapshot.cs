@@ -1121,6 +1121,92 @@ namespace Mobility.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.Scenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("CreatedById")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NetworkId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("network_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("scenarios");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.ScenarioRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<long?>("JobId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<long>("ScenarioId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("scenario_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioId", "From", "Days");
+
+                    b.ToTable("scenario_runs");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.ShiftAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -2085,6 +2171,33 @@ namespace Mobility.Data.Migrations
                     b.Navigation("Employee");
                 });
 
+            modelBuilder.Entity("Mobility.Data.Model.Scenario", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mobility.Data.Model.Network", "Network")
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.ScenarioRun", b =>
+                {
+                    b.HasOne("Mobility.Data.Model.Scenario", "Scenario")
+                        .WithMany("Runs")
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Scenario");
+                });
+
             modelBuilder.Entity("Mobility.Data.Model.ShiftAssignment", b =>
                 {
                     b.HasOne("Mobility.Data.Model.Employee", "Employee")
@@ -2346,6 +2459,11 @@ namespace Mobility.Data.Migrations
                     b.Navigation("ShiftPatterns");
 
                     b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("Mobility.Data.Model.Scenario", b =>
+                {
+                    b.Navigation("Runs");
                 });
 
             modelBuilder.Entity("Mobility.Data.Model.ShiftPattern", b =>

@@ -6,6 +6,7 @@ import { ApiError } from "./http";
 import { setLanguage, t, useLanguage, type Language } from "./i18n";
 import { readAccount, signOut, type Account } from "./session";
 import { clearStatus, showError, StatusBar } from "./ui/status";
+import { useRoute } from "./ui/router";
 import { SignIn } from "./SignIn";
 import { ChoosePassword } from "./ChoosePassword";
 import { EmployeeApp } from "./employee/EmployeeApp";
@@ -40,6 +41,7 @@ export function App() {
         <a class="brand" href="#">Mobility</a>
         {account && <span class="who">{account.displayName ?? account.email}</span>}
         <nav class="top-actions">
+          {account?.role === "WorkingGroup" && <a class="quiet" href="#scenarios">{t("scenarios.link")}</a>}
           {account && <button type="button" class="quiet" onClick={leave}>{t("signOut")}</button>}
           <LanguageSwitch current={language} />
         </nav>
@@ -57,10 +59,13 @@ export function App() {
 }
 
 function RoleHome({ account }: { account: Account }) {
+  const [screen] = useRoute();
   switch (account.role) {
     case "Employee": return <EmployeeApp account={account} />;
     case "HrManager": return <Later load={() => import("./hr/HrConsole").then((m) => m.HrConsole)} props={{ companyId: account.companyId! }} />;
-    case "WorkingGroup": return <Later load={() => import("./group/WorkingGroup").then((m) => m.WorkingGroup)} props={{ networkId: account.networkId! }} />;
+    case "WorkingGroup": return screen === "scenarios"
+      ? <Later key="scenarios" load={() => import("./group/Scenarios").then((m) => m.Scenarios)} props={{ networkId: account.networkId! }} />
+      : <Later key="dashboard" load={() => import("./group/WorkingGroup").then((m) => m.WorkingGroup)} props={{ networkId: account.networkId! }} />;
     case "Administrator": return <Later load={() => import("./admin/Networks").then((m) => m.Networks)} props={{}} />;
   }
 }

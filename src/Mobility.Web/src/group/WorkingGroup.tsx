@@ -5,7 +5,7 @@
 import { DiagnosticReport } from "./DiagnosticReport";
 import { Potential } from "./Potential";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, api } from "../http";
+import { api } from "../http";
 import { addDays, formatDay, formatNumber, t, today, useLanguage } from "../i18n";
 import { clearStatus, showError } from "../ui/status";
 import { DashboardMap, type HomeGrid, type Isochrones, type Place } from "./DashboardMap";
@@ -20,7 +20,7 @@ interface Bands { bands: Band[] }
 interface ShiftHour { plantId: number; plant: string; hour: number; starting: number | null; ending: number | null }
 interface Shifts { date: string; hours: ShiftHour[] }
 interface Activity { from: string; to: string; days: ActivityDay[]; trend: { firstHalfPeoplePerDay: number | null; secondHalfPeoplePerDay: number | null } }
-interface Figures { grid: HomeGrid; bands: Bands; flows: { pairs: Flow[] }; shifts: Shifts; activity: Activity; previous: Activity; isochrones: Isochrones | null }
+interface Figures { grid: HomeGrid; bands: Bands; flows: { pairs: Flow[] }; shifts: Shifts; activity: Activity; previous: Activity }
 
 /** The five bands the server counts (DashboardStatistics.Bands): a band it left out had fewer than 10 people. */
 const allBands: { band: string; from: number; to: number | null }[] = [
@@ -65,6 +65,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
   const [from, setFrom] = useState(addDays(yesterday, -27));
   const [to, setTo] = useState(yesterday);
   const [figures, setFigures] = useState<Figures | null>(null);
+  const [isochrones, setIsochrones] = useState<Isochrones | null>(null);
   const [loading, setLoading] = useState(true);
   const [failed, setFailed] = useState(false);
   const [sort, setSort] = useState<{ column: FlowColumn; descending: boolean }>({ column: "people", descending: true });
@@ -85,17 +86,19 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
     setLoading(true);
     setFailed(false);
     setFigures(null); // never show the last filter's numbers under the new one's title
-    // The accessibility layer is the diagnostic's endpoint: drawn when it answers, left out without a word on 404.
-    const isochrones = api<Isochrones>(`${base}/accessibility${query()}`)
-      .then((answer) => (answer && Array.isArray(answer.features) ? answer : null))
-      .catch((error) => { if (error instanceof ApiError && error.status === 404) return null; throw error; });
+    // The accessibility layer costs the server road searches the first time (seconds): it comes on its own, drawn when it
+    // answers, and never holds the figures back; left out without a word when it cannot be had.
+    setIsochrones(null);
+    api<Isochrones>(`${base}/accessibility${query()}`)
+      .then((answer) => { if (mine === request.current) setIsochrones(answer && Array.isArray(answer.features) ? answer : null); })
+      .catch(() => { if (mine === request.current) setIsochrones(null); });
     Promise.all([
       api<HomeGrid>(`${base}/homes${query()}`), api<Bands>(`${base}/distances${query()}`), api<{ pairs: Flow[] }>(`${base}/flows${query()}`),
       api<Shifts>(`${base}/shifts${query({ date: shiftDay })}`), api<Activity>(`${base}/activity${query({ from, to })}`),
-      api<Activity>(`${base}/activity${query({ from: previous.from, to: previous.to })}`), isochrones,
-    ]).then(([grid, bands, flows, shifts, activity, before, areas]) => {
+      api<Activity>(`${base}/activity${query({ from: previous.from, to: previous.to })}`),
+    ]).then(([grid, bands, flows, shifts, activity, before]) => {
       if (mine !== request.current) return;
-      setFigures({ grid, bands, flows, shifts, activity, previous: before, isochrones: areas });
+      setFigures({ grid, bands, flows, shifts, activity, previous: before });
       setLoading(false);
       // The figures are back: the error said when they failed would now be wrong.
       if (hadFailed.current) clearStatus();
@@ -153,7 +156,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
         <section class="dashboard-map-column" aria-labelledby="map-title">
           <h2 id="map-title">{t("dash.map")}</h2>
           <div class="section-tools"><Exports table={t("dash.map")} href={download("homes")} /></div>
-          <DashboardMap grid={figures?.grid ?? null} places={places?.sites ?? noPlaces} isochrones={figures?.isochrones ?? null} />
+          <DashboardMap grid={figures?.grid ?? null} places={places?.sites ?? noPlaces} isochrones={isochrones} />
         </section>
 
         <div class="dashboard-tables">

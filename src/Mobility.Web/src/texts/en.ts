@@ -3,10 +3,12 @@ import { importsEn } from "./imports.en";
 import { hrConsoleEn } from "./hrconsole.en";
 import { groupEn } from "./group.en";
 import { diagnosticEn } from "./diagnostic.en";
+import { scenariosEn } from "./scenarios.en";
 export const en: Texts = {
   ...importsEn,
   ...groupEn,
   ...diagnosticEn,
+  ...scenariosEn,
   tagline: "Carpools and shuttles between the sites of an industrial network.",
   signIn: "Sign in", signOut: "Sign out", email: "E-mail", password: "Password",
   demoHint: "Demo: ./run.sh prints the accounts (password mobilite-demo).",

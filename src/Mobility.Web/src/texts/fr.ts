@@ -3,11 +3,13 @@ import { importsFr } from "./imports.fr";
 import { hrConsoleFr } from "./hrconsole.fr";
 import { groupFr } from "./group.fr";
 import { diagnosticFr } from "./diagnostic.fr";
+import { scenariosFr } from "./scenarios.fr";
 
 export const fr = {
   ...importsFr,
   ...groupFr,
   ...diagnosticFr,
+  ...scenariosFr,
   tagline: "Covoiturage et navettes entre les sites d'un réseau industriel.",
   signIn: "Connexion", signOut: "Se déconnecter", email: "E-mail", password: "Mot de passe",
   demoHint: "Démo : les comptes sont affichés par ./run.sh (mot de passe mobilite-demo).",
