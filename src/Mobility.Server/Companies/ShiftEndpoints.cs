@@ -107,6 +107,7 @@ public static class ShiftEndpoints
     private static async Task<IResult> ListShiftExceptionsAsync(long employeeId, DateOnly? from, MobilityDbContext database, TimeProvider clock,
         CancellationToken cancellation)
     {
+        if (DateField.Problem("from", from) is { } problem) return problem;
         var since = from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var exceptions = await database.ShiftExceptions.Where(x => x.EmployeeId == employeeId && x.Date >= since)
             .OrderBy(x => x.Date).Take(ShiftExceptions.MaximumListed).ToListAsync(cancellation);
