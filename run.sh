@@ -81,6 +81,8 @@ else
   log "with osm-data/fetch-region.sh (see osm-data/README.md). The server starts without a demo."
 fi
 
+# The roads and the isochrones are loaded right after the start, not by the first working-group visitor.
+export Routing__WarmAtStart="${Routing__WarmAtStart:-true}"
 # The project folder is the content root: it holds appsettings.json and the web UI (wwwroot).
 dotnet src/Mobility.Server/bin/Release/net10.0/linux-x64/Mobility.Server.dll \
   --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Mobility.Server" &

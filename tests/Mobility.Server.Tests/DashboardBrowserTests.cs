@@ -203,6 +203,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
                 Assert.Equal(counts.OrderDescending(), counts);
             }
 
+            // The potential's tables download too, with the date and filters of the page.
+            await page.Locator("#savings-table").WaitForAsync(new() { Timeout = 60_000 });
+            var potentialFiles = await page.Locator("section.potential a[data-format=csv]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            Assert.Contains(potentialFiles, f => f.Contains("/statistics/potential?date=") && f.EndsWith("&format=csv"));
+            Assert.Contains(potentialFiles, f => f.Contains("/statistics/savings?date="));
             // The carpools that ran: a trend against the previous four weeks (which have no history: said so) and the days.
             await Assertions.Expect(page.Locator("#activity-trend")).ToBeVisibleAsync();
             Assert.True(await page.Locator("#activity tbody tr").CountAsync() >= 15);
@@ -211,9 +216,16 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             {
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the dashboard scrolls sideways at 390 px");
                 Assert.Empty(await SmallTargetsAsync(page));
+                // The header keeps its two rows (the working group's actions on one line), and of the shift charts, 24
+                // rows a plant, only the first is open.
+                var actions = await page.Locator("header.top .top-actions > *").EvaluateAllAsync<double[]>("items => items.map(i => i.getBoundingClientRect().top)");
+                Assert.Single(actions.Distinct());
+                var plantsOpen = await page.Locator("#shifts details.shift-plant").EvaluateAllAsync<bool[]>("items => items.map(i => i.open)");
+                Assert.Equal([true, .. Enumerable.Repeat(false, plantsOpen.Length - 1)], plantsOpen);
             }
             else
             {
+                Assert.All(await page.Locator("#shifts details.shift-plant").EvaluateAllAsync<bool[]>("items => items.map(i => i.open)"), Assert.True);
                 // The desktop puts the map beside the tables.
                 var map = (await page.Locator("#dashboard-map").BoundingBoxAsync())!;
                 var tables = (await page.Locator("#distances").BoundingBoxAsync())!;

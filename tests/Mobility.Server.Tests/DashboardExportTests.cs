@@ -32,6 +32,13 @@ public sealed class DashboardExportTests(TwoNetworkServer server) : IClassFixtur
             Home = Wgs84.CreatePoint(new Coordinate(7.70 + 0.0005 * i, 48.83)), ConsentToMatching = true,
             ShiftAssignments = [new ShiftAssignment { ShiftPattern = pattern, RotationAnchor = new DateOnly(2027, 1, 4), ValidFrom = new DateOnly(2027, 1, 4) }],
         }));
+        // And fifteen living by the station, so that the stops' table has a published row.
+        database.Employees.AddRange(Enumerable.Range(0, 15).Select(i => new Employee
+        {
+            CompanyId = server.Alpha, MainSiteId = server.AlphaPlant, ExternalId = $"XLSX-GARE-{i}", FirstName = "G", Commune = "Haguenau",
+            Home = Wgs84.CreatePoint(new Coordinate(7.786 + 0.0003 * i, 48.816)), ConsentToMatching = true,
+            ShiftAssignments = [new ShiftAssignment { ShiftPattern = pattern, RotationAnchor = new DateOnly(2027, 1, 4), ValidFrom = new DateOnly(2027, 1, 4) }],
+        }));
         await database.SaveChangesAsync();
     }
 
@@ -52,13 +59,15 @@ public sealed class DashboardExportTests(TwoNetworkServer server) : IClassFixtur
     [InlineData("shifts", "hours", "starting")]
     [InlineData("activity", "days", "people")]
     [InlineData("homes", "features", "employees")]
+    [InlineData("potential", "plants", "employees")]
+    [InlineData("stops", "stops", "people")]
     public async Task Each_table_downloads_as_a_workbook_with_the_csvs_rows_and_the_jsons_numbers(string table, string rowsProperty, string countColumn)
     {
         await SeedAsync();
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
         var query = table switch
         {
-            "shifts" => $"?date={Monday:yyyy-MM-dd}&company={server.Alpha}",
+            "shifts" or "potential" or "stops" => $"?date={Monday:yyyy-MM-dd}&company={server.Alpha}",
             "activity" => "?from=2027-06-01&to=2027-06-03",
             _ => $"?company={server.Alpha}",
         };
@@ -94,10 +103,39 @@ public sealed class DashboardExportTests(TwoNetworkServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_savings_download_as_two_rows_actual_then_potential_with_the_jsons_figures()
+    {
+        await SeedAsync();
+        using var workingGroup = await server.ClientAsync("wg.nord@test.local");
+        var url = $"/api/networks/{server.Nord}/statistics/savings?date={Monday:yyyy-MM-dd}&company={server.Alpha}";
+        using var json = JsonDocument.Parse(await workingGroup.GetStringAsync(url));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        var rows = await WorkbookAsync(workingGroup, url + "&format=xlsx", $"nord-savings-{today:yyyy-MM-dd}.xlsx");
+        var csv = await DashboardStatisticsTests.CsvAsync(workingGroup, url + "&format=csv");
+
+        Assert.Equal(csv.Select(r => r.ToArray()), rows.Select(r => r.Select(c => c.InnerText).ToArray()));
+        Assert.Equal(["actual", "potential"], rows.Skip(1).Select(r => r[0].InnerText));
+        var header = csv[0].ToList();
+        foreach (var (row, figures) in new[] { (rows[1], "actual"), (rows[2], "potential") })
+            foreach (var column in new[] { "from", "to", "people", "kilometres" })
+            {
+                var value = json.RootElement.GetProperty(figures).GetProperty(column);
+                var cell = row[header.IndexOf(column)].InnerText;
+                Assert.Equal(value.ValueKind switch
+                {
+                    JsonValueKind.Null => "", // withheld: nothing, never 0
+                    JsonValueKind.String => value.GetString(),
+                    _ => value.GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                }, cell);
+            }
+    }
+
+    [Fact]
     public async Task An_unknown_format_is_refused_with_the_three_allowed()
     {
         using var workingGroup = await server.ClientAsync("wg.nord@test.local");
-        foreach (var table in new[] { "homes", "distances", "flows", "shifts?date=2027-06-14", "activity?from=2027-06-01&to=2027-06-02" })
+        foreach (var table in new[] { "homes", "distances", "flows", "shifts?date=2027-06-14", "activity?from=2027-06-01&to=2027-06-02",
+                     "potential?date=2027-06-14", "stops?date=2027-06-14", "savings?date=2027-06-14", "accessibility" })
         {
             var url = $"/api/networks/{server.Nord}/statistics/{table}{(table.Contains('?') ? '&' : '?')}format=pdf";
             using var response = await workingGroup.GetAsync(url);

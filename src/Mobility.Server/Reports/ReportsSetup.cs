@@ -12,6 +12,7 @@ public static class ReportsSetup
         services.AddSingleton<AccessibilityRoads>();
         services.AddSingleton<AccessibilityStatistics>();
         services.AddScoped<IJobHandler, DiagnosticReportJob>();
+        services.AddHostedService<RoadsWarmUp>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ import { api } from "../http";
 import { addDays, formatNumber, t, today, type TextKey } from "../i18n";
 import { showError } from "../ui/status";
 import type { DashboardFilter } from "./DiagnosticReport";
+import { Exports } from "./Exports";
 
 interface ModeCount { people: number | null; share: number | null }
 interface PlantPotential { plantId: number; plant: string; employees: number | null; carpool: ModeCount; bicycle: ModeCount; shuttle: ModeCount }
@@ -44,6 +45,8 @@ function query(filter: DashboardFilter, withDate: boolean): string {
 }
 
 export function Potential({ networkId, filter = {} }: { networkId: number; filter?: DashboardFilter }) {
+  const base = `/api/networks/${networkId}/statistics`;
+  const download = (table: string, withDate: boolean) => (format: string) => `${base}/${table}${query(filter, withDate) || "?"}&format=${format}`.replace("?&", "?");
   const [potential, setPotential] = useState<Potential | null>(null);
   const [access, setAccess] = useState<Accessibility | null>(null);
   const [savings, setSavings] = useState<Savings | null>(null);
@@ -51,7 +54,6 @@ export function Potential({ networkId, filter = {} }: { networkId: number; filte
 
   useEffect(() => {
     let current = true;
-    const base = `/api/networks/${networkId}/statistics`;
     setFailed(false);
     Promise.all([api<Potential>(`${base}/potential${query(filter, true)}`), api<Accessibility>(`${base}/accessibility${query(filter, false)}`),
       api<Savings>(`${base}/savings${query(filter, true)}`)])
@@ -62,7 +64,7 @@ export function Potential({ networkId, filter = {} }: { networkId: number; filte
 
   return (
     <section class="potential" aria-labelledby="potential-title">
-      <h2 id="potential-title">{t("diagnostic.potential")}</h2>
+      <div class="section-head"><h2 id="potential-title">{t("diagnostic.potential")}</h2>{potential && <Exports table={t("diagnostic.potential")} href={download("potential", true)} />}</div>
       {failed && <p class="warning" role="alert">{t("diagnostic.loadFailed")}</p>}
       {potential && (
         <>
@@ -81,7 +83,7 @@ export function Potential({ networkId, filter = {} }: { networkId: number; filte
           </table>
           {potential.stops.length > 0 && (
             <>
-              <h3>{t("diagnostic.stops")}</h3>
+              <div class="section-head"><h3>{t("diagnostic.stops")}</h3><Exports table={t("diagnostic.stops")} href={download("stops", true)} /></div>
               <table id="potential-stops" class="responsive">
                 <thead><tr><th>{t("diagnostic.stop")}</th><th>{t("diagnostic.employees")}</th></tr></thead>
                 <tbody>{potential.stops.map((s) => <tr key={s.siteId}><td data-label={t("diagnostic.stop")}>{s.stop}</td><td data-label={t("diagnostic.employees")}>{shown(s.people)}</td></tr>)}</tbody>
@@ -92,7 +94,7 @@ export function Potential({ networkId, filter = {} }: { networkId: number; filte
       )}
       {access && (
         <>
-          <h3>{t("diagnostic.accessibility")}</h3>
+          <div class="section-head"><h3>{t("diagnostic.accessibility")}</h3>{access.roadNetwork && <Exports table={t("diagnostic.accessibility")} href={download("accessibility", false)} />}</div>
           {!access.roadNetwork ? <p class="hint">{t("diagnostic.noRoads")}</p> : (
             <>
               <p class="hint">{t("diagnostic.accessibilityHint")}</p>
@@ -111,7 +113,7 @@ export function Potential({ networkId, filter = {} }: { networkId: number; filte
       )}
       {savings && (
         <>
-          <h3>{t("diagnostic.savings")}</h3>
+          <div class="section-head"><h3>{t("diagnostic.savings")}</h3><Exports table={t("diagnostic.savings")} href={download("savings", true)} /></div>
           <table id="savings-table" class="responsive">
             <thead><tr><th /><th>{t("diagnostic.kilometres")}</th><th>{t("diagnostic.co2")}</th><th>{t("diagnostic.euros")}</th></tr></thead>
             <tbody>{([["diagnostic.savingsActual", savings.actual], ["diagnostic.savingsPotential", savings.potential]] as [TextKey, Figures][]).map(([label, f]) => (

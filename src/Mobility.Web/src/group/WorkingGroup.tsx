@@ -3,6 +3,7 @@
 // that ran with their trend. Every number is one the server published (rounded, from 10 people); a withheld cell reads
 // "fewer than 10", never 0 or blank. A failed load says so and clears every number, so nothing stale stays on screen.
 import { DiagnosticReport } from "./DiagnosticReport";
+import { Exports } from "./Exports";
 import { Potential } from "./Potential";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../http";
@@ -32,18 +33,6 @@ const count = (value: number | null | undefined, digits = 0) => (value == null ?
 const figure = (day: ActivityDay, value: number | null, digits = 0) => (value == null ? t(day.people == null ? "dash.withheldDay" : "dash.fewer") : formatNumber(value, digits));
 const hourText = (h: number) => `${String(h).padStart(2, "0")}:00`;
 const valueOf = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
-
-/** CSV and .xlsx of one table, with the filters shown; the server names the file after the network and the day. */
-function Exports({ href, table }: { href: (format: string) => string; table: string }) {
-  return (
-    <div class="exports">
-      {(["csv", "xlsx"] as const).map((format) => (
-        <a class="button quiet" href={href(format)} download data-format={format}
-          aria-label={t("dash.download", { table, format: format === "csv" ? "CSV" : "Excel" })}>{t(format === "csv" ? "dash.csv" : "dash.xlsx")}</a>
-      ))}
-    </div>
-  );
-}
 
 /** A horizontal bar scaled to the largest value of its chart; a withheld value is a hatched stub with its words. */
 function Bar({ value, most, kind }: { value: number | null; most: number; kind: string }) {
@@ -208,9 +197,11 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
               return (
                 <>
                   <ul class="legend"><li><span class="swatch starting" aria-hidden="true" /> {t("dash.starting")}</li><li><span class="swatch ending" aria-hidden="true" /> {t("dash.ending")}</li></ul>
-                  {byPlant.map((plant) => (
+                  {byPlant.map((plant, index) => (
+                    // A plant's day is 24 rows: on a phone only the first is open, the others a tap away.
+                    <details class="shift-plant" open={wide || index === 0}>
+                    <summary>{plant}</summary>
                     <table class="shift-chart" aria-label={t("dash.shiftChart", { plant, date: formatDay(figures.shifts.date) })}>
-                      <caption>{plant}</caption>
                       <thead><tr><th scope="col">{t("dash.hour")}</th><th scope="col">{t("dash.starting")} / {t("dash.ending")}</th></tr></thead>
                       <tbody>{figures.shifts.hours.filter((h) => h.plant === plant).map((h) => (
                         <tr data-hour={h.hour}>
@@ -219,6 +210,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
                         </tr>))}
                       </tbody>
                     </table>
+                    </details>
                   ))}
                 </>
               );
