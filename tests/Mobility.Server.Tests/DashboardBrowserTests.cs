@@ -51,7 +51,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     private static async Task LoadedAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("#dashboard-state")).ToHaveTextAsync("", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#distances tr[data-band]")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#distances tr[data-band]")).ToHaveCountAsync(5, new() { Timeout = 30_000 });
     }
 
     /// <summary>The distance bands as the page shows them: band → its words.</summary>

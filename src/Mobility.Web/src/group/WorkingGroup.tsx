@@ -53,10 +53,11 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
   const [shiftDay, setShiftDay] = useState(addDays(today(), 1));
   const [from, setFrom] = useState(addDays(yesterday, -27));
   const [to, setTo] = useState(yesterday);
-  const [figures, setFigures] = useState<Figures | null>(null);
+  // The figures carry the question they answer: a filter just changed hides the last one's numbers in the same frame,
+  // before any request is sent, so nothing stale is ever shown under the new filter's title.
+  const [figures, setFigures] = useState<(Figures & { asked: string }) | null>(null);
   const [isochrones, setIsochrones] = useState<Isochrones | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failed, setFailed] = useState(false);
+  const [failedFor, setFailedFor] = useState<string | null>(null);
   const [sort, setSort] = useState<{ column: FlowColumn; descending: boolean }>({ column: "people", descending: true });
   const request = useRef(0);
   // On a desktop the day-by-day table is open; on a phone it would be a long list of cards under the chart.
@@ -64,17 +65,20 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
 
   const query = (extra: Record<string, string> = {}) => { const q = filterQuery(filters, extra); return q ? `?${q}` : ""; };
   const hadFailed = useRef(false);
-  const fail = (error: unknown) => { setFigures(null); setFailed(true); setLoading(false); hadFailed.current = true; showError(error); };
+  const asked = JSON.stringify([networkId, filters.company, filters.plant, filters.roster, filters.shift, shiftDay, from, to]);
+  const askable = Boolean(shiftDay && from && to && to >= from);
+  const shown = figures?.asked === asked ? figures : null;
+  const failed = failedFor === asked;
+  const loading = askable && !failed && !shown;
+  const fail = (question: string) => (error: unknown) => { setFigures(null); setFailedFor(question); hadFailed.current = true; showError(error); };
 
-  useEffect(() => { api<Places>(`${base}/places`).then(setPlaces).catch(fail); }, [networkId]);
+  useEffect(() => { api<Places>(`${base}/places`).then(setPlaces).catch(fail(asked)); }, [networkId]);
 
   useEffect(() => {
-    if (!shiftDay || !from || !to || to < from) return;
+    if (!askable) return;
     const mine = ++request.current;
+    const question = asked;
     const previous = previousPeriod(from, to);
-    setLoading(true);
-    setFailed(false);
-    setFigures(null); // never show the last filter's numbers under the new one's title
     // The accessibility layer costs the server road searches the first time (seconds): it comes on its own, drawn when it
     // answers, and never holds the figures back; left out without a word when it cannot be had.
     setIsochrones(null);
@@ -87,12 +91,12 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
       api<Activity>(`${base}/activity${query({ from: previous.from, to: previous.to })}`),
     ]).then(([grid, bands, flows, shifts, activity, before]) => {
       if (mine !== request.current) return;
-      setFigures({ grid, bands, flows, shifts, activity, previous: before });
-      setLoading(false);
+      setFigures({ grid, bands, flows, shifts, activity, previous: before, asked: question });
+      setFailedFor(null);
       // The figures are back: the error said when they failed would now be wrong.
       if (hadFailed.current) clearStatus();
       hadFailed.current = false;
-    }).catch((error) => { if (mine === request.current) fail(error); });
+    }).catch((error) => { if (mine === request.current) fail(question)(error); });
   }, [networkId, filters.company, filters.plant, filters.roster, filters.shift, shiftDay, from, to]);
 
   const setFilter = (key: keyof Filters) => (event: Event) => setFilters({ ...filters, [key]: valueOf(event) });
@@ -145,22 +149,22 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
         <section class="dashboard-map-column" aria-labelledby="map-title">
           <h2 id="map-title">{t("dash.map")}</h2>
           <div class="section-tools"><Exports table={t("dash.map")} href={download("homes")} /></div>
-          <DashboardMap grid={figures?.grid ?? null} places={places?.sites ?? noPlaces} isochrones={isochrones} />
+          <DashboardMap grid={shown?.grid ?? null} places={places?.sites ?? noPlaces} isochrones={isochrones} />
         </section>
 
         <div class="dashboard-tables">
           <section id="distances" aria-labelledby="distances-title">
             <div class="section-head"><h2 id="distances-title">{t("dash.distances")}</h2><Exports table={t("dash.distances")} href={download("distances")} /></div>
-            {figures && (() => {
-              const shown = new Map(figures.bands.bands.map((b) => [b.band, b.people]));
-              const most = Math.max(1, ...figures.bands.bands.map((b) => b.people));
+            {shown && (() => {
+              const peopleByBand = new Map(shown.bands.bands.map((b) => [b.band, b.people]));
+              const most = Math.max(1, ...shown.bands.bands.map((b) => b.people));
               return (
                 <table class="bands">
                   <thead><tr><th scope="col">{t("dash.band")}</th><th scope="col">{t("dash.people")}</th></tr></thead>
                   <tbody>{allBands.map((b) => (
                     <tr data-band={b.band}>
                       <td data-label={t("dash.band")}>{b.to == null ? t("dash.bandOver", { from: b.from }) : t("dash.bandRange", { from: b.from, to: b.to })}</td>
-                      <td data-label={t("dash.people")} class="people"><Bar value={shown.get(b.band) ?? null} most={most} kind="people" /></td>
+                      <td data-label={t("dash.people")} class="people"><Bar value={peopleByBand.get(b.band) ?? null} most={most} kind="people" /></td>
                     </tr>))}
                   </tbody>
                 </table>
@@ -171,7 +175,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
           <section id="flows" aria-labelledby="flows-title">
             <div class="section-head"><h2 id="flows-title">{t("dash.flows")}</h2><Exports table={t("dash.flows")} href={download("flows")} /></div>
             <p class="hint">{t("dash.flowsNote")}</p>
-            {figures && (figures.flows.pairs.length === 0 ? <p>{t("dash.noFlow")}</p> : (
+            {shown && (shown.flows.pairs.length === 0 ? <p>{t("dash.noFlow")}</p> : (
               <table class="responsive flows">
                 <thead><tr>{([["commune", "dash.commune"], ["plant", "dash.plant"], ["people", "dash.people"]] as const).map(([column, word]) => (
                   <th scope="col" aria-sort={sort.column === column ? (sort.descending ? "descending" : "ascending") : "none"}>
@@ -181,7 +185,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
                     </button>
                   </th>))}
                 </tr></thead>
-                <tbody>{sortFlows(figures.flows.pairs, sort.column, sort.descending).map((f) => (
+                <tbody>{sortFlows(shown.flows.pairs, sort.column, sort.descending).map((f) => (
                   <tr><td data-label={t("dash.commune")}>{f.commune}</td><td data-label={t("dash.plant")}>{f.plant}</td>
                     <td data-label={t("dash.people")} class="number">{count(f.people)}</td></tr>))}
                 </tbody>
@@ -191,9 +195,9 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
 
           <section id="shifts" aria-labelledby="shifts-title">
             <div class="section-head"><h2 id="shifts-title">{t("dash.shifts")}</h2><Exports table={t("dash.shifts")} href={download("shifts", { date: shiftDay })} /></div>
-            {figures && (figures.shifts.hours.length === 0 ? <p>{t("dash.noShift")}</p> : (() => {
-              const most = Math.max(1, ...figures.shifts.hours.flatMap((h) => [h.starting ?? 0, h.ending ?? 0]));
-              const byPlant = [...new Set(figures.shifts.hours.map((h) => h.plant))];
+            {shown && (shown.shifts.hours.length === 0 ? <p>{t("dash.noShift")}</p> : (() => {
+              const most = Math.max(1, ...shown.shifts.hours.flatMap((h) => [h.starting ?? 0, h.ending ?? 0]));
+              const byPlant = [...new Set(shown.shifts.hours.map((h) => h.plant))];
               return (
                 <>
                   <ul class="legend"><li><span class="swatch starting" aria-hidden="true" /> {t("dash.starting")}</li><li><span class="swatch ending" aria-hidden="true" /> {t("dash.ending")}</li></ul>
@@ -201,9 +205,9 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
                     // A plant's day is 24 rows: on a phone only the first is open, the others a tap away.
                     <details class="shift-plant" open={wide || index === 0}>
                     <summary>{plant}</summary>
-                    <table class="shift-chart" aria-label={t("dash.shiftChart", { plant, date: formatDay(figures.shifts.date) })}>
+                    <table class="shift-chart" aria-label={t("dash.shiftChart", { plant, date: formatDay(shown.shifts.date) })}>
                       <thead><tr><th scope="col">{t("dash.hour")}</th><th scope="col">{t("dash.starting")} / {t("dash.ending")}</th></tr></thead>
-                      <tbody>{figures.shifts.hours.filter((h) => h.plant === plant).map((h) => (
+                      <tbody>{shown.shifts.hours.filter((h) => h.plant === plant).map((h) => (
                         <tr data-hour={h.hour}>
                           <th scope="row">{hourText(h.hour)}</th>
                           <td><Bar value={h.starting} most={most} kind="starting" /><Bar value={h.ending} most={most} kind="ending" /></td>
@@ -222,11 +226,11 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
       <section id="activity" aria-labelledby="activity-title">
         <div class="section-head"><h2 id="activity-title">{t("dash.activity")}</h2><Exports table={t("dash.activity")} href={download("activity", { from, to })} /></div>
         <p class="hint">{t("dash.activityNote")}</p>
-        {figures && (() => {
-          const { days } = figures.activity;
+        {shown && (() => {
+          const { days } = shown.activity;
           if (!days.some((d) => d.people != null)) return <p>{t("dash.noActivity")}</p>;
-          const trend = trendOf(days, figures.previous.days);
-          const halves = trend ? null : halvesTrend(figures.activity.trend);
+          const trend = trendOf(days, shown.previous.days);
+          const halves = trend ? null : halvesTrend(shown.activity.trend);
           const change = (c: number) => `${c >= 0 ? "+" : "−"}${formatNumber(Math.abs(c) * 100)} %`;
           const totals = periodTotals(days);
           const busiest = Math.max(1, ...days.map((d) => d.people ?? 0));
