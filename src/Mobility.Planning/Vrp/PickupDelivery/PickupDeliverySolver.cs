@@ -31,6 +31,8 @@ public static class PickupDeliverySolver
     private const double ServeShare = 0.15, VehicleShare = 0.5;
     /// <summary>Share of the vehicle phase one attempt at removing a trip may take before it is given up.</summary>
     private const double AttemptShare = 0.2;
+    /// <summary>Stops beyond which a trip is long: ejecting from it tries the seated request's neighbours only.</summary>
+    private const int LongTrip = 60;
 
     public static PickupDeliverySolution Solve(PickupDeliveryProblem problem, SolverLimits limits,
         PickupDeliveryObjective objective = PickupDeliveryObjective.Cost)
@@ -68,6 +70,8 @@ public static class PickupDeliverySolver
         /// <summary>How many vehicles a recreate may use; an idle vehicle is not started beyond it.</summary>
         private int _vehicleLimit = problem.Vehicles.Count;
         private double _startTemperature, _endTemperature;
+        /// <summary>A trip has been emptied and its requests are being seated elsewhere (<see cref="RemoveVehicles"/>).</summary>
+        private bool _eliminating;
 
         public (PickupDeliverySolution, int Unserved, int Vehicles, double Cost) Run(SolverLimits limits, PickupDeliveryObjective objective)
         {
@@ -117,15 +121,90 @@ public static class PickupDeliverySolver
                 _vehicleLimit = current.Vehicles - 1;
                 pool.AddRange(current.Unserved);
                 var left = Recreate(trips, pool);
-                var attempt = new State(trips, left, Objective(trips, left));
                 var deadline = Math.Min(VehicleShare, progress() + AttemptShare * VehicleShare);
+                left = SeatByEjection(trips, left, current.Unserved.Count, over, deadline, ref iterations);
+                var attempt = new State(trips, left, Objective(trips, left));
+                _eliminating = true;
                 var reached = Anneal(attempt, progress, over, deadline, stopWhen: s => s.Unserved.Count <= current.Unserved.Count, ref iterations);
+                _eliminating = false;
                 if (reached.Unserved.Count > current.Unserved.Count) continue;
                 current = reached;
                 tried.Clear();
             }
             _vehicleLimit = current.Vehicles;
             return current;
+        }
+
+        /// <summary>
+        /// Guided ejection (after Nagata and Kobayashi's route minimisation): the requests left over are seated one at a
+        /// time, each where it fits, or else in place of one or two requests of a trip near it, those that have been
+        /// hard to seat least often; the ejected ones wait their turn. Each failure makes the request harder to eject, so
+        /// the search moves the easy requests out of the hard ones' way rather than cycling. Ends when no more than
+        /// <paramref name="target"/> are left or at the share <paramref name="until"/>; answers those left.
+        /// </summary>
+        private List<int> SeatByEjection(Trip[] trips, List<int> left, int target, Func<double, bool> over, double until, ref long iterations)
+        {
+            var waiting = new List<int>(left);
+            var hardness = new int[problem.Requests.Count];
+            Array.Fill(hardness, 1);
+            while (waiting.Count > target && !over(until))
+            {
+                iterations++;
+                var request = waiting[^1];
+                waiting.RemoveAt(waiting.Count - 1);
+                if (Recreate(trips, [request]).Count == 0) continue;
+                hardness[request]++;
+                if (EjectFor(trips, request, hardness) is { } ejected) waiting.InsertRange(0, ejected);
+                else waiting.Insert(0, request);
+                Perturb(trips);
+            }
+            return waiting;
+        }
+
+        /// <summary>Moves a few related requests elsewhere, kept only when every one of them is seated again: the trips change
+        /// shape without losing anyone, so the next ejection meets other neighbours.</summary>
+        private void Perturb(Trip[] trips)
+        {
+            var moved = (Trip[])trips.Clone();
+            var removed = Ruin(moved, []);
+            if (Recreate(moved, removed).Count == 0) Array.Copy(moved, trips, trips.Length);
+        }
+
+        /// <summary>Seats the request in a trip near it in place of one request (or two, when one is not enough) of least
+        /// total hardness; answers those ejected, or null when no such exchange fits.</summary>
+        private List<int>? EjectFor(Trip[] trips, int request, int[] hardness)
+        {
+            var tripOf = TripIndex(trips);
+            var near = _related[request].Where(r => tripOf[r] >= 0).Select(r => tripOf[r]).Distinct().ToList();
+            (int Trip, Trip? Result, int[] Ejected, int Hardness, double Added) best = (-1, null, [], int.MaxValue, double.MaxValue);
+            void Try(int t, int[] ejected)
+            {
+                var hard = ejected.Sum(e => hardness[e]);
+                if (hard > best.Hardness) return;
+                var events = trips[t].Events.Where(e => Array.IndexOf(ejected, e / 2) < 0).ToArray();
+                if (Build(t, events) is not { } shorter) return;
+                var (result, added) = BestInsertion(t, shorter, request, double.MaxValue);
+                if (result is null) return;
+                added -= trips[t].Cost - shorter.Cost;
+                if (hard < best.Hardness || added < best.Added) best = (t, result, ejected, hard, added);
+            }
+            // In a long trip (a few long trips serve everyone on the wide-window instances) only the neighbours are tried.
+            foreach (var t in near)
+                foreach (var e in trips[t].Events.Where(e => e % 2 == 0 && (trips[t].Events.Length <= LongTrip || _related[request].Contains(e / 2))))
+                    Try(t, [e / 2]);
+            if (best.Result is null)
+                foreach (var t in near)
+                {
+                    var inTrip = trips[t].Events.Where(e => e % 2 == 0).Select(e => e / 2).ToArray();
+                    var onlyNeighbours = trips[t].Events.Length > LongTrip;
+                    // Pairs holding one of the request's neighbours (each pair once): trying every pair costs too much.
+                    foreach (var first in inTrip.Where(r => _related[request].Contains(r)))
+                        foreach (var second in inTrip.Where(r => r != first && (_related[request].Contains(r) ? r > first : !onlyNeighbours)))
+                            Try(t, [first, second]);
+                }
+            if (best.Result is null) return null;
+            trips[best.Trip] = best.Result;
+            return [.. best.Ejected];
         }
 
         /// <summary>Simulated annealing from <paramref name="current"/> until the share of the search or the condition; answers the best state seen.</summary>
@@ -137,7 +216,7 @@ public static class PickupDeliverySolver
                 var temperature = _startTemperature * Math.Pow(_endTemperature / _startTemperature, Math.Min(1, progress()));
                 iterations++;
                 var candidateTrips = (Trip[])current.Trips.Clone();
-                var pool = Ruin(candidateTrips);
+                var pool = Ruin(candidateTrips, current.Unserved);
                 pool.AddRange(current.Unserved);
                 var left = Recreate(candidateTrips, pool);
                 var cost = Objective(candidateTrips, left);
@@ -153,13 +232,24 @@ public static class PickupDeliverySolver
         private double Objective(Trip[] trips, List<int> unserved) =>
             trips.Sum(t => t.Cost) + unserved.Sum(r => problem.Requests[r].Load) * problem.UnservedPenaltyPerLoad;
 
-        private List<int> Ruin(Trip[] trips)
+        /// <param name="unserved">The requests no trip holds: while a trip is being eliminated, half the ruins free the places
+        /// near one of them, where it could fit, rather than anywhere.</param>
+        private List<int> Ruin(Trip[] trips, List<int> unserved)
         {
             var tripOf = TripIndex(trips);
             var served = Enumerable.Range(0, problem.Requests.Count).Where(r => tripOf[r] >= 0).ToList();
             var removed = new List<int>();
             if (served.Count == 0) return removed;
             var count = _random.Next(1, Math.Min(MaxRemoved, served.Count) + 1);
+            if (_eliminating && unserved.Count > 0 && _random.Next(2) == 0)
+            {
+                foreach (var other in _related[unserved[_random.Next(unserved.Count)]])
+                {
+                    if (removed.Count >= count) break;
+                    if (tripOf[other] >= 0 && _random.NextDouble() < 0.8) removed.Add(other);
+                }
+                return Shorten(trips, removed);
+            }
             switch (_random.Next(10))
             {
                 case 0: // a whole trip, so a vehicle can be saved
@@ -180,6 +270,12 @@ public static class PickupDeliverySolver
                     }
                     break;
             }
+            return Shorten(trips, removed);
+        }
+
+        /// <summary>Takes the removed requests out of their trips; a trip that no longer times out is emptied, its requests removed too.</summary>
+        private List<int> Shorten(Trip[] trips, List<int> removed)
+        {
             var gone = removed.ToHashSet();
             for (var t = 0; t < trips.Length; t++)
             {
