@@ -98,7 +98,7 @@ internal static class RoutingBenchmark
                           $"p99 {timings[(int)(pairCount * 0.99)]:F3} ms");
         var osrm = osrmUrl is null ? null : new OsrmYardstick(osrmUrl, network);
         if (osrm != null) CompareRoutes(osrm, query, Pick, pairCount);
-        var roads = new RoadTravelTimes(new Router(network, [car]), "car");
+        var roads = osrm is null ? null : new RoadTravelTimes(new Router(network, [car]), "car");
 
         var matrix = new BucketManyToMany(car.Hierarchy);
         matrix.Compute([Pick()], [Pick()]);
@@ -114,7 +114,7 @@ internal static class RoutingBenchmark
                 runs.Add(clock.Elapsed.TotalSeconds);
             }
             Console.WriteLine($"matrix {size} x {size}: best of 3 {runs.Min():F3} s (runs: {string.Join(", ", runs.Select(r => r.ToString("F3")))})");
-            if (osrm != null)
+            if (osrm != null && roads != null)
             {
                 // What a caller of either pays from coordinates: ours snaps them as `mobility routing matrix` does, OSRM
                 // snaps, computes and writes JSON over loopback HTTP.

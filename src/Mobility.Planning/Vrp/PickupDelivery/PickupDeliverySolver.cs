@@ -243,11 +243,7 @@ public static class PickupDeliverySolver
             var count = _random.Next(1, Math.Min(MaxRemoved, served.Count) + 1);
             if (_eliminating && unserved.Count > 0 && _random.Next(2) == 0)
             {
-                foreach (var other in _related[unserved[_random.Next(unserved.Count)]])
-                {
-                    if (removed.Count >= count) break;
-                    if (tripOf[other] >= 0 && _random.NextDouble() < 0.8) removed.Add(other);
-                }
+                AddRelated(unserved[_random.Next(unserved.Count)], count, tripOf, removed);
                 return Shorten(trips, removed);
             }
             switch (_random.Next(10))
@@ -263,17 +259,25 @@ public static class PickupDeliverySolver
                 default:
                     var seedRequest = served[_random.Next(served.Count)];
                     removed.Add(seedRequest);
-                    foreach (var other in _related[seedRequest])
-                    {
-                        if (removed.Count >= count) break;
-                        if (tripOf[other] >= 0 && _random.NextDouble() < 0.8) removed.Add(other);
-                    }
+                    AddRelated(seedRequest, count, tripOf, removed);
                     break;
             }
             return Shorten(trips, removed);
         }
 
-        /// <summary>Takes the removed requests out of their trips; a trip that no longer times out is emptied, its requests removed too.</summary>
+        /// <summary>Adds the served requests related to <paramref name="seedRequest"/>, most related first, each with a chance of 80%,
+        /// until <paramref name="count"/> are removed.</summary>
+        private void AddRelated(int seedRequest, int count, int[] tripOf, List<int> removed)
+        {
+            foreach (var other in _related[seedRequest])
+            {
+                if (removed.Count >= count) break;
+                if (tripOf[other] >= 0 && _random.NextDouble() < 0.8) removed.Add(other);
+            }
+        }
+
+        /// <summary>Takes the removed requests out of their trips; a trip left without a feasible timetable is emptied, its
+        /// requests removed too.</summary>
         private List<int> Shorten(Trip[] trips, List<int> removed)
         {
             var gone = removed.ToHashSet();
