@@ -23,9 +23,10 @@ internal static class CarpoolBenchmark
         var gapWork = new Option<double>("--gap-work") { Description = "Instead of the day: per part of the morning, greedy and the heuristic against CP-SAT given this much deterministic time to prove its optimum." };
         var swapPasses = new Option<int>("--swap-passes") { Description = "Passes of swaps after greedy on parts too large for CP-SAT.", DefaultValueFactory = _ => new CarpoolSettings().SwapPasses };
         var groupsPerDriver = new Option<int>("--groups-per-driver") { Description = "Groups of 3 and 4 kept per driver, the most valuable (0: all).", DefaultValueFactory = _ => new CarpoolSettings().GroupsPerDriver };
-        foreach (var option in new Option[] { partners, employees, sites, shifts, seed, exactLimit, gapWork, swapPasses, groupsPerDriver }) carpools.Options.Add(option);
+        var growFrom = new Option<int>("--grow-from") { Description = "Groups of each size grown into larger ones per driver, the most valuable (0: all).", DefaultValueFactory = _ => new CarpoolSettings().GrowFrom };
+        foreach (var option in new Option[] { partners, employees, sites, shifts, seed, exactLimit, gapWork, swapPasses, groupsPerDriver, growFrom }) carpools.Options.Add(option);
         carpools.SetAction(parse => Run(parse.GetValue(employees), parse.GetValue(sites), parse.GetValue(shifts), parse.GetValue(seed),
-            new CarpoolSettings(PartnersPerDriver: parse.GetValue(partners), ExactGroupLimit: parse.GetValue(exactLimit), GroupsPerDriver: parse.GetValue(groupsPerDriver),
+            new CarpoolSettings(PartnersPerDriver: parse.GetValue(partners), ExactGroupLimit: parse.GetValue(exactLimit), GroupsPerDriver: parse.GetValue(groupsPerDriver), GrowFrom: parse.GetValue(growFrom),
                 SwapPasses: parse.GetValue(swapPasses)),
             parse.GetValue(gapWork)));
         return carpools;
@@ -45,7 +46,7 @@ internal static class CarpoolBenchmark
 
         // The morning's steps alone, to see where the day's time goes.
         clock.Restart();
-        var candidates = new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver).Enumerate();
+        var candidates = GroupEnumerator.For(toWork, settings).Enumerate();
         var enumerateSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var values = candidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
@@ -92,7 +93,7 @@ internal static class CarpoolBenchmark
     private static int Gap(int employees, int sites, int shifts, int seed, CarpoolSettings settings, double work)
     {
         var instance = new CarpoolInstance(SyntheticCarpools.Generate(employees, sites, seed, shiftStarts: shifts), new CrowFlyTravelTimes());
-        var groups = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver).Enumerate();
+        var groups = GroupEnumerator.For(instance, settings).Enumerate();
         var values = groups.Select(g => GroupValue.Of(instance, g)).ToArray();
         Console.WriteLine($"{employees:N0} employees, {sites} sites, {shifts} shift starts, seed {seed}: {groups.Count:N0} morning candidates");
         Console.WriteLine(CsvFields.Line("part", "groups", "greedy_s", "greedy_value", "heuristic_s", "heuristic_value", "cpsat_s", "cpsat_value", "bound", "proven",

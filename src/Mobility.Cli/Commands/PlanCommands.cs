@@ -23,15 +23,16 @@ internal static class PlanCommands
         var english = new Option<bool>("--english") { Description = "Explanations in English (French by default)." };
         var rematch = new Option<bool>("--measure-rematch") { Description = "Also time a re-match after one passenger declines their group." };
         var groupsPerDriver = new Option<int>("--groups-per-driver") { Description = "Groups of 3 and 4 kept per driver, the most valuable (0: all).", DefaultValueFactory = _ => new CarpoolSettings().GroupsPerDriver };
+        var growFrom = new Option<int>("--grow-from") { Description = "Groups of each size grown into larger ones per driver, the most valuable (0: all).", DefaultValueFactory = _ => new CarpoolSettings().GrowFrom };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for carpools.geojson and carpools.csv.", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var carpools = new Command("carpools",
             "Matches a date's carpools both ways (to work, then home) for a network's consenting employees on road times, " +
             "prints a summary against the pairwise baseline and writes the proposals as GeoJSON and CSV.");
-        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, groupsPerDriver, output })
+        foreach (var option in new Option[] { date, DbCommands.DatabaseOption, network, osm, routerDb, co2, explain, english, rematch, groupsPerDriver, growFrom, output })
             carpools.Options.Add(option);
         carpools.SetAction(async (parse, cancellation) =>
         {
-            var settings = new CarpoolSettings(GramsCo2PerKilometre: parse.GetValue(co2), GroupsPerDriver: parse.GetValue(groupsPerDriver)) { Timings = line => Console.Error.WriteLine("  " + line) };
+            var settings = new CarpoolSettings(GramsCo2PerKilometre: parse.GetValue(co2), GroupsPerDriver: parse.GetValue(groupsPerDriver), GrowFrom: parse.GetValue(growFrom)) { Timings = line => Console.Error.WriteLine("  " + line) };
             var day = await FromDatabaseAsync(ParseDate(parse.GetValue(date)), parse.GetValue(DbCommands.DatabaseOption), parse.GetValue(network),
                 parse.GetValue(osm), parse.GetValue(routerDb), cancellation);
             Report(day, settings, parse.GetValue(explain), parse.GetValue(english), parse.GetValue(rematch), parse.GetValue(output)!);

@@ -9,6 +9,8 @@ namespace Mobility.Planning.Carpools;
 /// <param name="SwapPasses">Passes of <see cref="SwapSearch"/> after greedy (0: greedy alone).</param>
 /// <param name="GroupsPerDriver">Groups of two passengers or more kept per driver, the most valuable (0: all); see
 /// <see cref="GroupEnumerator"/>.</param>
+/// <param name="GrowFrom">Groups of each size grown into larger ones per driver, the most valuable (0: all); see
+/// <see cref="GroupEnumerator"/>.</param>
 public sealed record CarpoolSettings(
     int MaxPassengers = 3,
     int PartnersPerDriver = 25,
@@ -17,7 +19,8 @@ public sealed record CarpoolSettings(
     int Workers = 0,
     int SwapPasses = 3,
     double GramsCo2PerKilometre = EmissionFactors.CarGramsPerKilometre,
-    int GroupsPerDriver = 100)
+    int GroupsPerDriver = 100,
+    int GrowFrom = 0)
 {
     public int Workers { get; init; } = Workers > 0 ? Workers : Environment.ProcessorCount;
 
@@ -47,7 +50,7 @@ public static class CarpoolMatcher
     {
         settings ??= new CarpoolSettings();
         var free = FreeOf(instance, fixedGroups);
-        var candidates = new GroupEnumerator(instance, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver).Enumerate(free, free);
+        var candidates = GroupEnumerator.For(instance, settings).Enumerate(free, free);
         var values = candidates.Select(g => GroupValue.Of(instance, g)).ToArray();
         var selection = Choose(candidates, values, settings);
         return Plan(instance, candidates, WithFixed(instance, selection, fixedGroups), settings.GramsCo2PerKilometre);

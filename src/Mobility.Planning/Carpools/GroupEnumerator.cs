@@ -9,8 +9,16 @@ namespace Mobility.Planning.Carpools;
 /// <param name="groupsPerDriver">Groups of two passengers or more kept per driver, the most valuable ones
 /// (<see cref="GroupValue"/>; 0: all). A driver with 25 partners has up to 2,600 such groups, most of them worth less than
 /// others of the same people: selection needs the best few, and its cost grows with all of them (docs/benchmarks.md).</param>
-public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25, int groupsPerDriver = 0)
+/// <param name="growFrom">Groups of two passengers or more grown into larger ones, per driver and size: only the most
+/// valuable this many (0: all). A driver with 25 partners has up to 300 groups of two, and growing each of them into
+/// groups of three is most of a large day's enumeration; the groups of three kept are nearly all grown from the best
+/// groups of two (docs/benchmarks.md).</param>
+public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25, int groupsPerDriver = 0, int growFrom = 0)
 {
+    /// <summary>The enumerator a matching run with these settings uses.</summary>
+    public static GroupEnumerator For(CarpoolInstance instance, CarpoolSettings settings) =>
+        new(instance, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver, settings.GrowFrom);
+
     /// <summary>Partners are bits of one 64-bit mask while groups grow.</summary>
     private readonly int _partnersPerDriver = partnersPerDriver is > 0 and <= 63 ? partnersPerDriver
         : throw new ArgumentOutOfRangeException(nameof(partnersPerDriver), "Between 1 and 63 partners per driver.");
@@ -58,17 +66,30 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         for (var size = 2; size <= Math.Min(maxPassengers, people[driver].Seats); size++)
         {
             var grown = new List<(MatchedGroup Group, int LastRank, long Mask)>();
-            foreach (var (group, lastRank, mask) in previous)
-                for (var rank = lastRank + 1; rank < partners.Count; rank++)
-                {
-                    if (!EverySmallerFeasible(mask, rank, feasible)) continue;
-                    var members = group.Pickups.Append(partners[rank].Pickups[0]).Order().ToList();
-                    if (evaluator.Best(driver, members) is { } larger) grown.Add((larger, rank, mask | 1L << rank));
-                }
+            if (size == 2 || growFrom == 0 || previous.Count <= growFrom)
+                foreach (var (group, lastRank, mask) in previous)
+                    for (var rank = lastRank + 1; rank < partners.Count; rank++)
+                        Grow(group, mask, rank);
+            else
+            {
+                // Only the best groups grow, each with any partner it lacks: a larger group is then built from whichever
+                // of its smaller groups is among the best, once.
+                var tried = new HashSet<long>();
+                foreach (var (group, _, mask) in previous.OrderByDescending(p => GroupValue.Of(instance, p.Group)).Take(growFrom))
+                    for (var rank = 0; rank < partners.Count; rank++)
+                        if ((mask & 1L << rank) == 0 && tried.Add(mask | 1L << rank)) Grow(group, mask, rank);
+            }
             groups.AddRange(grown.Select(g => g.Group));
             previous = grown;
             feasible = grown.Select(g => g.Mask).ToHashSet();
             if (grown.Count == 0) break;
+
+            void Grow(MatchedGroup group, long mask, int rank)
+            {
+                if (!EverySmallerFeasible(mask, rank, feasible)) return;
+                var members = group.Pickups.Append(partners[rank].Pickups[0]).Order().ToList();
+                if (evaluator.Best(driver, members) is { } larger) grown.Add((larger, Math.Max(rank, HighestRank(mask)), mask | 1L << rank));
+            }
         }
         if (groupsPerDriver > 0 && groups.Count > groupsPerDriver)
             // The most valuable, in the order built among equals (a stable sort), so the result is deterministic.
@@ -76,6 +97,8 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
                 .Take(groupsPerDriver).Select(x => x.Group).ToList();
         return [.. partners, .. groups];
     }
+
+    private static int HighestRank(long mask) => 63 - System.Numerics.BitOperations.LeadingZeroCount((ulong)mask);
 
     /// <summary>Whether each group of <paramref name="mask"/>'s partners and <paramref name="rank"/> less one of
     /// <paramref name="mask"/>'s is feasible (<paramref name="mask"/> itself is: it was built).</summary>

@@ -39,8 +39,7 @@ internal static class RoundTripMatching
         var freeMorning = CarpoolMatcher.FreeOf(toWork, fixedToWork);
         var freeEvening = CarpoolMatcher.FreeOf(toHome, fixedToHome);
         var morningCandidates = Apart(toWork, keepApart,
-            new GroupEnumerator(toWork, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver)
-                .Enumerate(freeMorning, freeMorning, focus is null ? null : Focus(toWork, focus)));
+            GroupEnumerator.For(toWork, settings).Enumerate(freeMorning, freeMorning, focus is null ? null : Focus(toWork, focus)));
         Phase($"to work: {morningCandidates.Count:N0} candidate groups");
         var morningValues = morningCandidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
         var morningSelection = CarpoolMatcher.WithFixed(toWork, CarpoolMatcher.Choose(morningCandidates, morningValues, settings), fixedToWork);
@@ -73,8 +72,7 @@ internal static class RoundTripMatching
         var mayDrive = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningPassenger[i]).ToArray();
         var mayRide = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningDriver[i]).ToArray();
         var open = Apart(toHome, keepApart,
-            new GroupEnumerator(toHome, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver)
-                .Enumerate(mayDrive, mayRide, focus is null ? null : Focus(toHome, EveningFocus(toWork, focus, morningSelection, fixedToWork))));
+            GroupEnumerator.For(toHome, settings).Enumerate(mayDrive, mayRide, focus is null ? null : Focus(toHome, EveningFocus(toWork, focus, morningSelection, fixedToWork))));
         Phase($"home: {eveningFixed.Count:N0} mirror groups, {open.Count:N0} candidate groups");
         var eveningValues = open.Select(g =>
             GroupValue.Of(toHome, g) + GroupValue.PassengerWeight * g.Pickups.Count(p => morningPassenger[p])).ToArray();

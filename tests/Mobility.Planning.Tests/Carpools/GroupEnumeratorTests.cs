@@ -31,4 +31,27 @@ public class GroupEnumeratorTests
         }
         Assert.True(trimmed > 10, $"{trimmed} drivers trimmed");
     }
+
+    [Fact]
+    public void Growing_only_the_best_groups_of_two_builds_every_group_of_three_one_of_them_is_in_and_no_other()
+    {
+        var (toWork, _) = SyntheticCarpools.GenerateDay(600, 4, 43, shiftStarts: 2);
+        var instance = new CarpoolInstance(toWork, new CrowFlyTravelTimes());
+        var all = new GroupEnumerator(instance).Enumerate();
+        var beam = new GroupEnumerator(instance, growFrom: 3).Enumerate();
+        static string Key(MatchedGroup g) => $"{g.Driver}:{string.Join(',', g.Pickups.Order())}";
+        Assert.Equal(all.Where(g => g.Pickups.Count <= 2).Select(Key).Order(), beam.Where(g => g.Pickups.Count <= 2).Select(Key).Order());
+        var narrowed = 0;
+        foreach (var driver in all.Select(g => g.Driver).Distinct())
+        {
+            var twos = all.Where(g => g.Driver == driver && g.Pickups.Count == 2).ToList();
+            var best = twos.OrderByDescending(g => GroupValue.Of(instance, g)).Take(3).Select(g => g.Pickups.ToHashSet()).ToList();
+            var expected = all.Where(g => g.Driver == driver && g.Pickups.Count == 3 && best.Any(b => b.IsSubsetOf(g.Pickups))).Select(Key).Order().ToList();
+            var grown = beam.Where(g => g.Driver == driver && g.Pickups.Count == 3).Select(Key).ToList();
+            Assert.Equal(grown.Count, grown.Distinct().Count());
+            Assert.Equal(expected, grown.Order());
+            if (twos.Count > 3 && expected.Count < all.Count(g => g.Driver == driver && g.Pickups.Count == 3)) narrowed++;
+        }
+        Assert.True(narrowed > 10, $"{narrowed} drivers narrowed");
+    }
 }
