@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Mobility.Data.Model;
 using Mobility.Planning;
+using Mobility.Planning.Carpools;
 using Mobility.Server.Live;
 using Mobility.Server.Carpools;
 
@@ -138,14 +139,15 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
     }
 
     [Fact]
-    public async Task A_decline_made_during_a_whole_network_re_match_is_matched_before_its_next_date()
+    public async Task A_decline_made_during_a_whole_network_re_match_is_matched_without_waiting_for_it()
     {
         var (first, second) = (_tomorrow, _tomorrow.AddDays(1));
         var (instance, log, client, morning) = await InstanceWithBertasProposalAsync(second);
         await using var disposeInstance = instance;
         using var disposeClient = client;
 
-        // Hold the whole-network re-match on its first date (the lock it takes per network and date), as a long one would.
+        // Hold the whole-network re-match on its first date (the lock it takes per network and date to write), as a long
+        // one would; the decline is on its second date.
         await using var holder = _server.NewContext();
         await using (var hold = await holder.Database.BeginTransactionAsync())
         {
@@ -159,17 +161,57 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
                 await Task.Delay(20);
             }
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/me/proposals/{morning}/decline", null)).StatusCode);
-            await Task.Delay(200); // the decision is queued; the engine is still held
+            // Matched while the whole network is still held.
+            await log.WaitForAsync(e => e.Message.Contains("re-matched after", StringComparison.Ordinal) && e.Message.Contains("Decline", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(30));
+            Assert.DoesNotContain(log.Entries, e => e.Message.Contains("whole network for the test", StringComparison.Ordinal));
         }
 
         await log.WaitForAsync(e => e.Message.Contains("whole network for the test", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        var finished = log.Entries.Where(e => e.Message.Contains("re-matched after", StringComparison.Ordinal)).Select(e => e.Message).ToList();
-        Assert.True(finished.Count == 2 && finished[0].Contains("Decline", StringComparison.Ordinal), string.Join(" | ", finished));
-        // Today's remaining trips, then the held first date of the whole network, then the decline's date, then the whole
-        // network's second date.
+        // Today's remaining trips of the whole network, the decline's date, then the whole network's first and second dates.
         var dates = log.Entries.Where(e => e.Category == typeof(NetworkRematch).FullName && e.Values.ContainsKey("Date"))
             .Select(e => (DateOnly)e.Values["Date"]!).ToList();
-        Assert.Equal([first.AddDays(-1), first, second, second], dates);
+        Assert.Equal([first.AddDays(-1), second, first, second], dates);
+    }
+
+    [Fact]
+    public async Task A_decline_made_while_a_whole_network_re_match_matches_leaves_its_people_to_the_decline()
+    {
+        var date = _tomorrow.AddDays(9);
+        await RecomputeAsync(date);
+        await using var database = _server.NewContext();
+        var evening = await database.CarpoolGroups.Include(g => g.Members).FirstAsync(g => g.NetworkId == _server.Nord && g.Date == date
+            && g.Direction == CommuteDirection.ToHome && g.Status == CarpoolStatus.Proposed && g.Members.Count > 1);
+        var driver = evening.Members.Single(m => m.Role == MemberRole.Driver).EmployeeId;
+        var members = evening.Members.Select(m => m.EmployeeId).ToList();
+
+        // The re-match has read and matched (the group still proposed) and waits to write, the date held as by another
+        // re-match, when the driver declines (which ends the group).
+        await using var holder = _server.NewContext();
+        Task<RematchOutcome> rematch;
+        await using (var hold = await holder.Database.BeginTransactionAsync())
+        {
+            await holder.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)_server.Nord)}, {date.DayNumber})");
+            rematch = RecomputeAsync(date);
+            await using var watcher = _server.NewContext();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await watcher.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND NOT granted").SingleAsync() == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the re-match never waited for the date");
+                await Task.Delay(20);
+            }
+            await using var scope = _server.Factory.Services.CreateAsyncScope();
+            var decided = await scope.ServiceProvider.GetRequiredService<CarpoolDecisions>().DecideAsync(driver, evening.Id, Decision.Decline, CancellationToken.None);
+            Assert.Equal(DecisionOutcome.Declined, decided.Outcome);
+        }
+        var outcome = await rematch;
+
+        // Its plan, made before the decline, holds the same car again: its people are left to the decline's re-match.
+        Assert.DoesNotContain(outcome.Messages, m => members.Contains(m.EmployeeId));
+        await using var read = _server.NewContext();
+        Assert.False(await read.CarpoolGroups.AnyAsync(g => g.Id != evening.Id && g.NetworkId == _server.Nord && g.Date == date && g.Direction == CommuteDirection.ToHome
+            && g.CreatedAt < DateTimeOffset.UtcNow && g.Members.Any(m => m.EmployeeId == driver)
+            && g.Members.Count(m => members.Contains(m.EmployeeId)) == members.Count));
     }
 
     [Fact]

@@ -33,11 +33,15 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
     /// <param name="changed">Employees whose data or decisions changed; null re-matches everyone. Given, the open proposals
     /// none of them (or of their co-members, both ways) is in are kept as they are, so the change reaches only whom it must.</param>
+    /// <remarks>A re-match of everyone takes seconds on a large network, and the decisions made meanwhile (a decline, a driver
+    /// leaving) cannot wait for it: it matches on what it read without holding the date, then holds it only to read the
+    /// date's groups again and write its plan, which it applies to the people no decision reached meanwhile (the others keep
+    /// what their own re-match gave them). A re-match after a change is short: it holds the date throughout.</remarks>
     public async Task<RematchOutcome> RunAsync(long networkId, DateOnly date, IReadOnlySet<long>? changed, CancellationToken cancellation)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var day = await CarpoolDayPlanning.LoadAsync(database, networkId, date, travel.TravelTimes, cancellation);
-        var commutes = day.Commutes;
+        var loadedDay = await CarpoolDayPlanning.LoadAsync(database, networkId, date, travel.TravelTimes, cancellation);
+        var commutes = loadedDay.Commutes;
         var loaded = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         foreach (var skipped in commutes.Skipped)
         {
@@ -46,65 +50,37 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             LiveMetrics.SkippedData.Add(1, new KeyValuePair<string, object?>("kind", skipped.Kind));
         }
 
-        await using var transaction = await database.Database.BeginTransactionAsync(cancellation);
-        // One re-match per network and date at a time, across every server instance.
-        await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, {date.DayNumber})", cancellation);
-        // Only the live groups with their members (the names and places of a view are read for the few groups that
-        // change, below): the date's withdrawn groups pile up with every re-match and are needed only for who declined whom.
-        var live = await database.CarpoolGroups.Include(g => g.Members)
-            .Where(g => g.NetworkId == networkId && g.Date == date
-                        && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed))
-            .ToListAsync(cancellation);
-        // A trip that may begin before the margin is over is left as it is, and so is a group of which one member's is:
-        // nobody could be told in time, and a car may be on its way. Their people are in no new group that way.
-        var notBefore = clock.GetUtcNow() + StartMargin;
-        var begun = new Dictionary<CommuteDirection, HashSet<string>>
+        (Stored Stored, CarpoolDayPlan Plan)? draft = null;
+        var repeatedFirst = new List<(long EmployeeId, NotificationMessage Message)>();
+        if (changed is null)
         {
-            [CommuteDirection.ToWork] = day.StartingBefore(notBefore.ToUnixTimeSeconds(), CommuteDirection.ToWork).ToHashSet(),
-            [CommuteDirection.ToHome] = day.StartingBefore(notBefore.ToUnixTimeSeconds(), CommuteDirection.ToHome).ToHashSet(),
-        };
-        var underWay = live.Where(g => g.Members.Any(m => m.PickupTime < notBefore || begun[g.Direction].Contains(Id(m.EmployeeId)))).ToList();
-        foreach (var group in underWay) begun[group.Direction].UnionWith(group.Members.Select(m => Id(m.EmployeeId)));
-        live = live.Except(underWay).ToList();
-        day = day.WithoutMatching(begun[CommuteDirection.ToWork], begun[CommuteDirection.ToHome]);
-        var (toWork, toHome) = (day.ToWork, day.ToHome);
-        var plans = live.ToDictionary(g => g.Id, PlanOf);
-        var keepApart = await KeepApartAsync(database, networkId, date, cancellation);
-
-        var withdrawn = new List<CarpoolGroup>();
-        var sites = await database.Sites.Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
-        var standing = await database.StandingCarpools.AsNoTracking().Include(s => s.People)
-            .Where(s => s.NetworkId == networkId && s.FirstDate <= date).ToListAsync(cancellation);
-        var repeated = await RepeatStandingAsync(networkId, date, standing.Where(s => s.Complete).ToList(), live, plans, keepApart, begun,
-            toWork, toHome, sites, commutes.MeetingPoints, withdrawn, cancellation);
-        if (repeated.Count > 0) plans = live.ToDictionary(g => g.Id, PlanOf);
-        var fixedToWork = new List<MatchedGroup>();
-        var fixedToHome = new List<MatchedGroup>();
-        // Who decided on one of the date's groups (a decline, a cancel) is matched as a decision is, not as a new commuter.
-        var changedIds = changed?.ToList() ?? [];
-        var decided = changed is null ? [] : (await database.CarpoolStatusChanges.AsNoTracking()
-            .Where(c => c.EmployeeId != null && changedIds.Contains(c.EmployeeId.Value) && c.CarpoolGroup!.NetworkId == networkId && c.CarpoolGroup.Date == date)
-            .Select(c => c.EmployeeId!.Value).Distinct().ToListAsync(cancellation)).ToHashSet();
-        var liveIds = live.Select(g => g.Id).ToList();
-        var seatsFound = (await database.CarpoolStatusChanges.AsNoTracking()
-            .Where(c => c.Reason == SeatFoundOnTheDay && liveIds.Contains(c.CarpoolGroupId)).Select(c => c.CarpoolGroupId).ToListAsync(cancellation)).ToHashSet();
-        var affected = changed is null ? null : Affected(live, changed, decided, toWork, toHome);
-        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || seatsFound.Contains(g.Id)
-                     || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
-        {
-            var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
-            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
-            else Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
+            // The standing carpools to repeat are stored first, so that the draft keeps them as it keeps accepted groups.
+            if (await database.StandingCarpools.AnyAsync(s => s.NetworkId == networkId && s.FirstDate <= date, cancellation))
+                repeatedFirst = await RepeatStandingFirstAsync(loadedDay, networkId, date, cancellation);
+            var read = await ReadStoredAsync(loadedDay, networkId, date, null, forWriting: false, cancellation);
+            draft = (read, Match(read));
         }
+        var drafted = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        await using var transaction = await HoldDateAsync(networkId, date, cancellation);
+        var stored = await ReadStoredAsync(loadedDay, networkId, date, changed, forWriting: true, cancellation);
+        var (live, plans, begun, sites, standing, withdrawn, seatsFound, affected) =
+            (stored.Live, stored.Plans, stored.Begun, stored.Sites, stored.Standing, stored.Withdrawn, stored.SeatsFound, stored.Affected);
+        foreach (var group in stored.NoLongerHold) Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
+        // Who a decision (or a trip's start) reached since the draft was read: their groups stay as they are now.
+        var decidedMeanwhile = draft is { } d ? ReachedBetween(d.Stored, stored) : [];
+        bool DecidedMeanwhile(CarpoolGroup g) => g.Members.Any(m => decidedMeanwhile.Contains(Id(m.EmployeeId)));
 
         var restored = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var plan = day.Match(fixedToWork: fixedToWork, fixedToHome: fixedToHome, keepApart: keepApart);
+        var (plan, planDay) = draft is { } ready ? (ready.Plan, ready.Stored.Day) : (Match(stored), stored.Day);
+        var (toWork, toHome) = (planDay.ToWork, planDay.ToHome);
         var withoutRideHome = await WithoutRideHomeAsync(plan, cancellation);
         var matched = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
             .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
+            .Where(x => !x.Group.Members.Any(m => decidedMeanwhile.Contains(x.Instance.Participants[m].Id)))
             .ToDictionary(x => Signature(x.Instance, x.Group));
-        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && !seatsFound.Contains(g.Id)
+        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && !seatsFound.Contains(g.Id) && !DecidedMeanwhile(g)
                                      && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
         var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
             .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
@@ -136,25 +112,153 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         }
         AcceptForWhoRepeats(created, standing.Where(s => !s.Complete).ToList());
         database.CarpoolGroups.AddRange(created);
-        await ReplaceUnmatchedTripsAsync(networkId, date, plan, begun, cancellation);
+        var untouched = begun.ToDictionary(b => b.Key, b => b.Value.Union(decidedMeanwhile).ToHashSet());
+        await ReplaceUnmatchedTripsAsync(networkId, date, plan, untouched, cancellation);
         await database.SaveChangesAsync(cancellation);
+        var announced = created.Concat(stored.Repeated).ToList();
+        var messages = repeatedFirst.Concat(await AnnounceAsync(withdrawn, announced, cancellation)).ToList();
+        await transaction.CommitAsync(cancellation);
+        log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
+            "{Fixed} kept as they are (accepted, or untouched by the change), {DecidedMeanwhile} people left as decisions made meanwhile left them; " +
+            "load and matrices {Load:F2} s, matching without holding the date {Draft:F2} s, stored groups {Stored:F2} s, " +
+            "matching {Match:F2} s, writing {Write:F2} s",
+            networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
+            stored.FixedToWork.Count + stored.FixedToHome.Count, decidedMeanwhile.Count, loaded.TotalSeconds, (drafted - loaded).TotalSeconds,
+            (restored - drafted).TotalSeconds, (matched - restored).TotalSeconds,
+            (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
+        return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
+    }
+
+    /// <summary>A transaction holding the network's date: one re-match (or same-day rescue) at a time across every server
+    /// instance, and no decision on one of the date's live groups between what is read in it and what is written (a decision
+    /// waits for the commit, then finds its group as the re-match left it).</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldDateAsync(long networkId, DateOnly date, CancellationToken cancellation)
+    {
+        var transaction = await database.Database.BeginTransactionAsync(cancellation);
+        await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, {date.DayNumber})", cancellation);
+        await database.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM carpool_groups WHERE network_id = {networkId} AND date = {date} AND status IN ('Proposed', 'Accepted', 'Confirmed') ORDER BY id FOR NO KEY UPDATE",
+            cancellation);
+        return transaction;
+    }
+
+    /// <summary>The standing carpools due on the date, stored and committed on their own (a short hold of the date).</summary>
+    private async Task<List<(long EmployeeId, NotificationMessage Message)>> RepeatStandingFirstAsync(CarpoolDay loadedDay, long networkId, DateOnly date,
+        CancellationToken cancellation)
+    {
+        List<(long, NotificationMessage)> messages = [];
+        await using (var transaction = await HoldDateAsync(networkId, date, cancellation))
+        {
+            var stored = await ReadStoredAsync(loadedDay, networkId, date, null, forWriting: true, cancellation);
+            if (stored.Repeated.Count > 0)
+            {
+                messages = [.. await AnnounceAsync(stored.Withdrawn, stored.Repeated, cancellation)];
+                await transaction.CommitAsync(cancellation);
+            }
+        }
+        // The draft and the final read see the stored state, not what this context tracked.
+        database.ChangeTracker.Clear();
+        return messages;
+    }
+
+    /// <summary>Every message of a re-match in one batch: withdrawals first, so a client reads the old group gone before the new.</summary>
+    private async Task<IReadOnlyList<(long EmployeeId, NotificationMessage Message)>> AnnounceAsync(List<CarpoolGroup> withdrawn, List<CarpoolGroup> announced,
+        CancellationToken cancellation)
+    {
         // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
-        var announced = created.Concat(repeated).ToList();
         var told = withdrawn.Concat(announced).Select(g => g.Id).ToList();
         await ProposalView.WithMembers(database.CarpoolGroups.Where(g => told.Contains(g.Id))).LoadAsync(cancellation);
-        // Every message of the re-match in one batch: withdrawals first, so a client reads the old group gone before the new.
-        var messages = await notifications.AddManyAsync(
+        return await notifications.AddManyAsync(
             withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, group)))
                 .Concat(announced.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, group))))
                 .ToList(), cancellation);
-        await transaction.CommitAsync(cancellation);
-        log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
-            "{Fixed} kept as they are (accepted, or untouched by the change); load and matrices {Load:F2} s, stored groups {Stored:F2} s, " +
-            "matching {Match:F2} s, writing {Write:F2} s",
-            networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
-            fixedToWork.Count + fixedToHome.Count, loaded.TotalSeconds, (restored - loaded).TotalSeconds, (matched - restored).TotalSeconds,
-            (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
-        return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
+    }
+
+    /// <summary>The date's stored state as a re-match reads it: the live groups not under way, the day without the trips that
+    /// have begun, who must be kept apart, and the groups kept as they are.</summary>
+    /// <param name="NoLongerHold">Groups that would be kept but no longer fit their members (withdrawn when writing).</param>
+    /// <param name="Withdrawn">Groups withdrawn while reading (a standing carpool repeated in their place).</param>
+    private sealed record Stored(CarpoolDay Day, List<CarpoolGroup> Live, Dictionary<long, GroupPlan?> Plans,
+        Dictionary<CommuteDirection, HashSet<string>> Begun, List<(string, string)> KeepApart, Dictionary<string, long> Sites,
+        List<StandingCarpool> Standing, List<CarpoolGroup> Repeated, List<MatchedGroup> FixedToWork, List<MatchedGroup> FixedToHome,
+        HashSet<long> SeatsFound, HashSet<long>? Affected, List<CarpoolGroup> NoLongerHold, List<CarpoolGroup> Withdrawn);
+
+    /// <param name="forWriting">Tracked, with the standing carpools repeated (stored): the read the re-match writes after.
+    /// Otherwise nothing is tracked nor stored (a draft, read without holding the date).</param>
+    private async Task<Stored> ReadStoredAsync(CarpoolDay loadedDay, long networkId, DateOnly date, IReadOnlySet<long>? changed, bool forWriting,
+        CancellationToken cancellation)
+    {
+        // Only the live groups with their members (the names and places of a view are read for the few groups that
+        // change): the date's withdrawn groups pile up with every re-match and are needed only for who declined whom.
+        var query = database.CarpoolGroups.Include(g => g.Members)
+            .Where(g => g.NetworkId == networkId && g.Date == date
+                        && (g.Status == CarpoolStatus.Proposed || g.Status == CarpoolStatus.Accepted || g.Status == CarpoolStatus.Confirmed));
+        var live = await (forWriting ? query : query.AsNoTracking()).ToListAsync(cancellation);
+        // A trip that may begin before the margin is over is left as it is, and so is a group of which one member's is:
+        // nobody could be told in time, and a car may be on its way. Their people are in no new group that way.
+        var notBefore = clock.GetUtcNow() + StartMargin;
+        var begun = new Dictionary<CommuteDirection, HashSet<string>>
+        {
+            [CommuteDirection.ToWork] = loadedDay.StartingBefore(notBefore.ToUnixTimeSeconds(), CommuteDirection.ToWork).ToHashSet(),
+            [CommuteDirection.ToHome] = loadedDay.StartingBefore(notBefore.ToUnixTimeSeconds(), CommuteDirection.ToHome).ToHashSet(),
+        };
+        var underWay = live.Where(g => g.Members.Any(m => m.PickupTime < notBefore || begun[g.Direction].Contains(Id(m.EmployeeId)))).ToList();
+        foreach (var group in underWay) begun[group.Direction].UnionWith(group.Members.Select(m => Id(m.EmployeeId)));
+        live = live.Except(underWay).ToList();
+        var day = loadedDay.WithoutMatching(begun[CommuteDirection.ToWork], begun[CommuteDirection.ToHome]);
+        var (toWork, toHome) = (day.ToWork, day.ToHome);
+        var plans = live.ToDictionary(g => g.Id, PlanOf);
+        var keepApart = await KeepApartAsync(database, networkId, date, cancellation);
+
+        var withdrawn = new List<CarpoolGroup>();
+        var sites = await database.Sites.Where(s => s.NetworkId == networkId).ToDictionaryAsync(s => s.ExternalId, s => s.Id, cancellation);
+        var standing = await database.StandingCarpools.AsNoTracking().Include(s => s.People)
+            .Where(s => s.NetworkId == networkId && s.FirstDate <= date).ToListAsync(cancellation);
+        var repeated = forWriting
+            ? await RepeatStandingAsync(networkId, date, standing.Where(s => s.Complete).ToList(), live, plans, keepApart, begun,
+                toWork, toHome, sites, loadedDay.Commutes.MeetingPoints, withdrawn, cancellation)
+            : [];
+        if (repeated.Count > 0) plans = live.ToDictionary(g => g.Id, PlanOf);
+        var fixedToWork = new List<MatchedGroup>();
+        var fixedToHome = new List<MatchedGroup>();
+        // Who decided on one of the date's groups (a decline, a cancel) is matched as a decision is, not as a new commuter.
+        var changedIds = changed?.ToList() ?? [];
+        var decided = changed is null ? [] : (await database.CarpoolStatusChanges.AsNoTracking()
+            .Where(c => c.EmployeeId != null && changedIds.Contains(c.EmployeeId.Value) && c.CarpoolGroup!.NetworkId == networkId && c.CarpoolGroup.Date == date)
+            .Select(c => c.EmployeeId!.Value).Distinct().ToListAsync(cancellation)).ToHashSet();
+        var liveIds = live.Select(g => g.Id).ToList();
+        var seatsFound = (await database.CarpoolStatusChanges.AsNoTracking()
+            .Where(c => c.Reason == SeatFoundOnTheDay && liveIds.Contains(c.CarpoolGroupId)).Select(c => c.CarpoolGroupId).ToListAsync(cancellation)).ToHashSet();
+        var affected = changed is null ? null : Affected(live, changed, decided, toWork, toHome);
+        var noLongerHold = new List<CarpoolGroup>();
+        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || seatsFound.Contains(g.Id)
+                     || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
+        {
+            var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
+            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
+            else noLongerHold.Add(group);
+        }
+        return new Stored(day, live, plans, begun, keepApart, sites, standing, repeated, fixedToWork, fixedToHome, seatsFound, affected, noLongerHold, withdrawn);
+    }
+
+    private static CarpoolDayPlan Match(Stored stored) =>
+        stored.Day.Match(fixedToWork: stored.FixedToWork, fixedToHome: stored.FixedToHome, keepApart: stored.KeepApart);
+
+    /// <summary>Everyone in a live group that changed, appeared or went between two reads (a decision, a seat found on the day,
+    /// a re-match after a change), who began a trip, or who was kept apart from someone, in between.</summary>
+    private static HashSet<string> ReachedBetween(Stored before, Stored after)
+    {
+        static string State(CarpoolGroup g) =>
+            g.Status + ";" + string.Join(",", g.Members.OrderBy(m => m.EmployeeId).Select(m => $"{m.EmployeeId}:{m.Status}:{m.PickupOrder}"));
+        var was = before.Live.ToDictionary(g => g.Id, State);
+        var now = after.Live.ToDictionary(g => g.Id, State);
+        var reached = new HashSet<string>();
+        foreach (var group in before.Live.Where(g => now.GetValueOrDefault(g.Id) != was[g.Id])
+                     .Concat(after.Live.Where(g => was.GetValueOrDefault(g.Id) != now[g.Id])))
+            reached.UnionWith(group.Members.Select(m => Id(m.EmployeeId)));
+        foreach (var (direction, ids) in after.Begun) reached.UnionWith(ids.Except(before.Begun[direction]));
+        foreach (var (a, b) in after.KeepApart.Except(before.KeepApart)) reached.UnionWith([a, b]);
+        return reached;
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class ProposalEngineOptions
 /// <summary>
 /// Recomputes proposals in the background when inputs change (<see cref="RecomputeQueue"/>): debounced, so that an HR
 /// import of 500 rows causes one re-match, not 500; each network once per burst, for each date ahead; then pushes.
+/// Decisions (a decline or cancel, on one date) have a lane of their own: a whole-network re-match (an HR import, the
+/// server's start) takes seconds per date, and the person who declined is waiting, so the two lanes run side by side (a
+/// whole-network re-match holds a date only to write it, see <see cref="NetworkRematch.RunAsync"/>).
 /// </summary>
 public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory scopes, NotificationPusher pusher, TravelTimesSource travel, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<ProposalEngineOptions> options, ILogger<ProposalEngine> log) : BackgroundService
@@ -37,91 +40,145 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         {
             log.LogError(error, "The road network could not be loaded: re-matches will fail until the configuration is fixed");
         }
+        var decisions = new Lane(this, settings, clock, scopes, log);
+        var others = new Lane(this, settings, clock, scopes, log);
+        var lanes = Task.WhenAll(Task.Run(() => decisions.RunAsync(stopping), stopping), Task.Run(() => others.RunAsync(stopping), stopping));
         if (settings.RecomputeOnStart) await RequestAllAsync(settings, stopping);
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            var pending = new Dictionary<long, PendingNetwork>();
-            while (_deferred.TryDequeue(out var early)) PendingNetwork.Add(pending, early);
-            if (pending.Count == 0 && await NextRequestAsync(stopping) is { } first)
+            await foreach (var request in queue.Reader.ReadAllAsync(stopping))
+                (request is { Date: not null, Employees: not null } ? decisions : others).Requests.Writer.TryWrite(request);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
+        await lanes;
+    }
+
+    /// <summary>One sequence of re-matches: its requests, debounced, and its failed re-matches waiting to be tried again.
+    /// Only its own loop touches its state.</summary>
+    private sealed class Lane(ProposalEngine engine, ProposalEngineOptions settings, TimeProvider clock, IServiceScopeFactory scopes, ILogger log)
+    {
+        public System.Threading.Channels.Channel<RecomputeRequest> Requests { get; } =
+            System.Threading.Channels.Channel.CreateUnbounded<RecomputeRequest>(new() { SingleReader = true });
+
+        public async Task RunAsync(CancellationToken stopping)
+        {
+            try
             {
-                PendingNetwork.Add(pending, first);
-                await DebounceAsync(pending, settings, stopping);
+                while (!stopping.IsCancellationRequested)
+                {
+                    var pending = new Dictionary<long, PendingNetwork>();
+                    if (await NextRequestAsync(stopping) is { } first)
+                    {
+                        PendingNetwork.Add(pending, first);
+                        await DebounceAsync(pending, stopping);
+                    }
+                    foreach (var (network, what) in TakeDue(pending))
+                        await RecomputeNetworkAsync(network, what, stopping);
+                }
             }
-            foreach (var (network, what) in TakeDue(pending))
-                await RecomputeNetworkAsync(network, what, settings, decisionsBetweenDates: true, stopping);
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { }
         }
-    }
 
-    /// <summary>Reads the requests that follow the first until the queue is quiet, or the longest delay has passed.</summary>
-    private async Task DebounceAsync(Dictionary<long, PendingNetwork> pending, ProposalEngineOptions settings, CancellationToken stopping)
-    {
-        var deadline = clock.GetUtcNow() + settings.MaxDelay;
-        while (clock.GetUtcNow() < deadline)
+        /// <summary>Reads the requests that follow the first until the lane is quiet, or the longest delay has passed.</summary>
+        private async Task DebounceAsync(Dictionary<long, PendingNetwork> pending, CancellationToken stopping)
         {
-            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
-            try { PendingNetwork.Add(pending, await queue.Reader.ReadAsync(quiet.Token)); }
-            catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
+            var deadline = clock.GetUtcNow() + settings.MaxDelay;
+            while (clock.GetUtcNow() < deadline)
+            {
+                using var quiet = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                quiet.CancelAfter(Min(settings.Quiet, deadline - clock.GetUtcNow()));
+                try { PendingNetwork.Add(pending, await Requests.Reader.ReadAsync(quiet.Token)); }
+                catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { break; }
+            }
         }
-    }
 
-    /// <summary>The next request, or null when a failed re-match is due for another try first.</summary>
-    private async Task<RecomputeRequest?> NextRequestAsync(CancellationToken stopping)
-    {
-        if (_retries.Count == 0) return await queue.Reader.ReadAsync(stopping);
-        var wait = _retries.Values.Min(r => r.Due) - clock.GetUtcNow();
-        if (wait <= TimeSpan.Zero) return null;
-        using var due = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        due.CancelAfter(wait);
-        try { return await queue.Reader.ReadAsync(due.Token); }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { return null; }
-    }
-
-    /// <summary>Failed re-matches waiting for their next try, by network: what is left of them, merged with what came since.
-    /// Only the engine's loop touches it.</summary>
-    private readonly Dictionary<long, (PendingNetwork Work, DateTimeOffset Due)> _retries = [];
-    /// <summary>Failures in a row, by network, until a re-match of it succeeds.</summary>
-    private readonly Dictionary<long, int> _failures = [];
-
-    /// <summary>Requests for a network that is waiting to retry join that retry rather than try sooner: the failure was a
-    /// moment ago, and a network whose data make it fail must not be tried at every change.</summary>
-    private void JoinRetries(Dictionary<long, PendingNetwork> requested)
-    {
-        foreach (var (network, retry) in _retries)
-            if (requested.Remove(network, out var more)) retry.Work.Merge(more);
-    }
-
-    /// <summary>What to re-match now: the requests (but those joining a retry) and the retries that are due.</summary>
-    private Dictionary<long, PendingNetwork> TakeDue(Dictionary<long, PendingNetwork> requested)
-    {
-        JoinRetries(requested);
-        var now = clock.GetUtcNow();
-        foreach (var (network, retry) in _retries.Where(r => r.Value.Due <= now).ToList())
+        /// <summary>The next request, or null when a failed re-match is due for another try first.</summary>
+        private async Task<RecomputeRequest?> NextRequestAsync(CancellationToken stopping)
         {
-            _retries.Remove(network);
-            requested[network] = retry.Work;
+            if (_retries.Count == 0) return await Requests.Reader.ReadAsync(stopping);
+            var wait = _retries.Values.Min(r => r.Due) - clock.GetUtcNow();
+            if (wait <= TimeSpan.Zero) return null;
+            using var due = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            due.CancelAfter(wait);
+            try { return await Requests.Reader.ReadAsync(due.Token); }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested) { return null; }
         }
-        return requested;
-    }
 
-    /// <summary>Requests read between the dates of a re-match that were not decisions: they start the next burst.
-    /// Only the engine's loop touches it.</summary>
-    private readonly Queue<RecomputeRequest> _deferred = new();
+        /// <summary>Failed re-matches waiting for their next try, by network: what is left of them, merged with what came since.</summary>
+        private readonly Dictionary<long, (PendingNetwork Work, DateTimeOffset Due)> _retries = [];
+        /// <summary>Failures in a row, by network, until a re-match of it succeeds.</summary>
+        private readonly Dictionary<long, int> _failures = [];
 
-    /// <summary>
-    /// Decisions (a decline or cancel, on one date) that came while a re-match ran are matched now, before its next date:
-    /// a whole-network re-match (an HR import, a planning run) takes seconds per date, and the person who declined is
-    /// waiting. Everything else waits for the next burst, where it is debounced as usual.
-    /// </summary>
-    private async Task DecisionsMeanwhileAsync(ProposalEngineOptions settings, CancellationToken stopping)
-    {
-        var decisions = new Dictionary<long, PendingNetwork>();
-        while (queue.Reader.TryRead(out var request))
-            if (request is { Date: not null, Employees: not null }) PendingNetwork.Add(decisions, request);
-            else _deferred.Enqueue(request);
-        JoinRetries(decisions);
-        foreach (var (network, what) in decisions)
-            await RecomputeNetworkAsync(network, what, settings, decisionsBetweenDates: false, stopping);
+        /// <summary>What to re-match now: the requests and the retries that are due. A request for a network that is waiting
+        /// to retry joins that retry rather than try sooner: the failure was a moment ago, and a network whose data make it
+        /// fail must not be tried at every change.</summary>
+        private Dictionary<long, PendingNetwork> TakeDue(Dictionary<long, PendingNetwork> requested)
+        {
+            foreach (var (network, retry) in _retries)
+                if (requested.Remove(network, out var more)) retry.Work.Merge(more);
+            var now = clock.GetUtcNow();
+            foreach (var (network, retry) in _retries.Where(r => r.Value.Due <= now).ToList())
+            {
+                _retries.Remove(network);
+                requested[network] = retry.Work;
+            }
+            return requested;
+        }
+
+        private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, CancellationToken stopping)
+        {
+            // The dates not re-matched yet, once known: a retry does not redo those that succeeded.
+            Queue<DateOnly>? left = null;
+            try
+            {
+                string? timeZone;
+                await using (var scope = scopes.CreateAsyncScope())
+                    timeZone = await scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>().Networks
+                        .Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
+                if (timeZone is null)
+                {
+                    Succeeded(networkId); // removed meanwhile: nothing is left to retry
+                    return;
+                }
+                var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
+                // The dates the engine keeps, today's remaining trips first, or only those the requests named (a decline on a
+                // date a planning run covered beyond them included); never an earlier date. The re-match leaves out the trips
+                // that have begun or begin within its margin (NetworkRematch.StartMargin), and yesterday's night shifts, whose
+                // trips to work have begun, keep their groups home as they are.
+                left = new Queue<DateOnly>((what.AllDates ? Enumerable.Range(0, settings.DaysAhead + 1).Select(today.AddDays) : [])
+                    .Union(what.Dates.Where(d => d >= today)).Order());
+                while (left.TryPeek(out var date))
+                {
+                    await engine.RecomputeAsync(networkId, date, what.Everyone ? null : what.Employees, stopping);
+                    left.Dequeue();
+                }
+                log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, what.Reasons.Count, string.Join("; ", what.Reasons.Take(5)));
+                Succeeded(networkId);
+            }
+            catch (Exception error) when (!stopping.IsCancellationRequested)
+            {
+                // Kept and retried, so that an outage or one network's bad data neither loses changes nor stops the others.
+                Postpone(networkId, left is null ? what : what.On(left), error);
+            }
+        }
+
+        private void Succeeded(long networkId)
+        {
+            if (!_failures.Remove(networkId, out var failures)) return;
+            LiveMetrics.RematchesWaiting.Add(-1);
+            log.LogInformation("Network {Network} re-matched again after {Failures} failed attempt(s)", networkId, failures);
+        }
+
+        private void Postpone(long networkId, PendingNetwork left, Exception error)
+        {
+            if (!_failures.TryGetValue(networkId, out var failures)) LiveMetrics.RematchesWaiting.Add(1);
+            _failures[networkId] = ++failures;
+            var due = clock.GetUtcNow() + Backoff(failures, settings);
+            _retries[networkId] = (left, due);
+            LiveMetrics.RematchFailures.Add(1);
+            log.LogError(error, "Re-matching network {Network} failed (attempt {Failures}); its {Count} change(s) are kept, next attempt at {NextAttempt:O}",
+                networkId, failures, left.Reasons.Count, due);
+        }
     }
 
     /// <summary>Requests every network, trying again with back-off while the database cannot list them: the changes made
@@ -186,66 +243,6 @@ public sealed class ProposalEngine(RecomputeQueue queue, IServiceScopeFactory sc
         /// <summary>Dates named by the requests; all the dates ahead when one request named none.</summary>
         public HashSet<DateOnly> Dates { get; } = [];
         public bool AllDates { get; set; }
-    }
-
-    private async Task RecomputeNetworkAsync(long networkId, PendingNetwork what, ProposalEngineOptions settings, bool decisionsBetweenDates,
-        CancellationToken stopping)
-    {
-        // The dates not re-matched yet, once known: a retry does not redo those that succeeded.
-        Queue<DateOnly>? left = null;
-        try
-        {
-            string? timeZone;
-            await using (var scope = scopes.CreateAsyncScope())
-                timeZone = await scope.ServiceProvider.GetRequiredService<Data.MobilityDbContext>().Networks
-                    .Where(n => n.Id == networkId).Select(n => n.TimeZone).SingleOrDefaultAsync(stopping);
-            if (timeZone is null)
-            {
-                Succeeded(networkId); // removed meanwhile: nothing is left to retry
-                return;
-            }
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
-            // The dates the engine keeps, today's remaining trips first, or only those the requests named (a decline on a
-            // date a planning run covered beyond them included); never an earlier date. The re-match leaves out the trips
-            // that have begun or begin within its margin (NetworkRematch.StartMargin), and yesterday's night shifts, whose
-            // trips to work have begun, keep their groups home as they are.
-            left = new Queue<DateOnly>((what.AllDates ? Enumerable.Range(0, settings.DaysAhead + 1).Select(today.AddDays) : [])
-                .Union(what.Dates.Where(d => d >= today)).Order());
-            while (left.TryPeek(out var date))
-            {
-                await RecomputeAsync(networkId, date, what.Everyone ? null : what.Employees, stopping);
-                left.Dequeue();
-                if (decisionsBetweenDates) await DecisionsMeanwhileAsync(settings, stopping);
-            }
-            log.LogInformation("Network {Network} re-matched after {Count} change(s): {Reasons}", networkId, what.Reasons.Count, string.Join("; ", what.Reasons.Take(5)));
-            Succeeded(networkId);
-        }
-        catch (Exception error) when (!stopping.IsCancellationRequested)
-        {
-            // Kept and retried, so that an outage or one network's bad data neither loses changes nor stops the others.
-            Postpone(networkId, left is null ? what : what.On(left), settings, error);
-        }
-    }
-
-    private void Succeeded(long networkId)
-    {
-        // A decision matched between the dates may have failed and be waiting still: the network is not back until it is done.
-        if (_retries.ContainsKey(networkId) || !_failures.Remove(networkId, out var failures)) return;
-        LiveMetrics.RematchesWaiting.Add(-1);
-        log.LogInformation("Network {Network} re-matched again after {Failures} failed attempt(s)", networkId, failures);
-    }
-
-    private void Postpone(long networkId, PendingNetwork left, ProposalEngineOptions settings, Exception error)
-    {
-        if (!_failures.TryGetValue(networkId, out var failures)) LiveMetrics.RematchesWaiting.Add(1);
-        _failures[networkId] = ++failures;
-        // A decision matched between this re-match's dates may have failed already and be waiting.
-        if (_retries.Remove(networkId, out var waiting)) left.Merge(waiting.Work);
-        var due = clock.GetUtcNow() + Backoff(failures, settings);
-        _retries[networkId] = (left, due);
-        LiveMetrics.RematchFailures.Add(1);
-        log.LogError(error, "Re-matching network {Network} failed (attempt {Failures}); its {Count} change(s) are kept, next attempt at {NextAttempt:O}",
-            networkId, failures, left.Reasons.Count, due);
     }
 
     /// <summary>1 s, 2 s, 4 s… up to the longest delay, each ±20 % so that instances that failed together do not retry together.</summary>
