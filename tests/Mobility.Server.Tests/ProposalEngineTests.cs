@@ -212,6 +212,12 @@ public sealed class ProposalEngineTests : IClassFixture<TwoNetworkServer>
         Assert.False(await read.CarpoolGroups.AnyAsync(g => g.Id != evening.Id && g.NetworkId == _server.Nord && g.Date == date && g.Direction == CommuteDirection.ToHome
             && g.CreatedAt < DateTimeOffset.UtcNow && g.Members.Any(m => m.EmployeeId == driver)
             && g.Members.Count(m => members.Contains(m.EmployeeId)) == members.Count));
+        // Nobody is in two live groups one way.
+        var riding = await read.CarpoolMembers.Where(m => m.CarpoolGroup!.NetworkId == _server.Nord && m.CarpoolGroup.Date == date
+                && (m.CarpoolGroup.Status == CarpoolStatus.Proposed || m.CarpoolGroup.Status == CarpoolStatus.Accepted || m.CarpoolGroup.Status == CarpoolStatus.Confirmed)
+                && m.Status != CarpoolStatus.Declined && m.Status != CarpoolStatus.Cancelled)
+            .Select(m => new { m.EmployeeId, m.CarpoolGroup!.Direction }).ToListAsync();
+        Assert.Equal(riding.Count, riding.Distinct().Count());
     }
 
     [Fact]

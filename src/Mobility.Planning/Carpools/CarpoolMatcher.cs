@@ -5,7 +5,7 @@ namespace Mobility.Planning.Carpools;
 /// by CP-SAT (see <see cref="PartitionedSelector"/>).</param>
 /// <param name="ExactWorkLimit">CP-SAT's deterministic work limit per part (about a second of one core each), so that
 /// results do not depend on the machine's load.</param>
-/// <param name="Workers">Parts solved at once (default: one per core).</param>
+/// <param name="Workers">Drivers enumerated, and parts solved, at once (default: one per core).</param>
 /// <param name="SwapPasses">Passes of <see cref="SwapSearch"/> after greedy (0: greedy alone).</param>
 /// <param name="GroupsPerDriver">Groups of two passengers or more kept per driver, the most valuable (0: all); see
 /// <see cref="GroupEnumerator"/>.</param>

@@ -13,11 +13,13 @@ namespace Mobility.Planning.Carpools;
 /// valuable this many (0: all). A driver with 25 partners has up to 300 groups of two, and growing each of them into
 /// groups of three is most of a large day's enumeration; the groups of three kept are nearly all grown from the best
 /// groups of two (docs/benchmarks.md).</param>
-public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25, int groupsPerDriver = 0, int growFrom = 0)
+/// <param name="workers">Drivers enumerated at once (0: one per core).</param>
+public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers = 3, int partnersPerDriver = 25, int groupsPerDriver = 0, int growFrom = 0,
+    int workers = 0)
 {
     /// <summary>The enumerator a matching run with these settings uses.</summary>
     public static GroupEnumerator For(CarpoolInstance instance, CarpoolSettings settings) =>
-        new(instance, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver, settings.GrowFrom);
+        new(instance, settings.MaxPassengers, settings.PartnersPerDriver, settings.GroupsPerDriver, settings.GrowFrom, settings.Workers);
 
     /// <summary>Partners are bits of one 64-bit mask while groups grow.</summary>
     private readonly int _partnersPerDriver = partnersPerDriver is > 0 and <= 63 ? partnersPerDriver
@@ -39,7 +41,7 @@ public sealed class GroupEnumerator(CarpoolInstance instance, int maxPassengers 
         var focusRiders = focus is null ? null : riders.Where(i => focus[i]).ToArray();
         var focusStarts = focusRiders?.Select(i => instance.MatchingEarliest[i]).ToArray();
         var perDriver = new List<MatchedGroup>[people.Count];
-        Parallel.For(0, people.Count, driver =>
+        Parallel.For(0, people.Count, new ParallelOptions { MaxDegreeOfParallelism = workers > 0 ? workers : -1 }, driver =>
         {
             if (!people[driver].CanDrive || !(mayDrive?[driver] ?? true)) perDriver[driver] = [];
             else if (focus is null || focus[driver]) perDriver[driver] = GroupsOf(driver, riders, riderStarts, latestWindow);

@@ -58,89 +58,103 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             if (await database.StandingCarpools.AnyAsync(s => s.NetworkId == networkId && s.FirstDate <= date, cancellation))
                 repeatedFirst = await RepeatStandingFirstAsync(loadedDay, networkId, date, cancellation);
             var read = await ReadStoredAsync(loadedDay, networkId, date, null, forWriting: false, cancellation);
-            draft = (read, Match(read));
+            draft = (read, Match(read, WholeNetwork));
         }
         var drafted = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
         await using var transaction = await HoldDateAsync(networkId, date, cancellation);
-        var stored = await ReadStoredAsync(loadedDay, networkId, date, changed, forWriting: true, cancellation);
-        var (live, plans, begun, sites, standing, withdrawn, seatsFound, affected) =
-            (stored.Live, stored.Plans, stored.Begun, stored.Sites, stored.Standing, stored.Withdrawn, stored.SeatsFound, stored.Affected);
-        foreach (var group in stored.NoLongerHold) Withdraw(group, "no longer fits its members' shifts or homes", withdrawn);
-        // Who a decision (or a trip's start) reached since the draft was read: their groups stay as they are now.
-        var decidedMeanwhile = draft is { } d ? ReachedBetween(d.Stored, stored) : [];
-        bool DecidedMeanwhile(CarpoolGroup g) => g.Members.Any(m => decidedMeanwhile.Contains(Id(m.EmployeeId)));
-
-        var restored = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var (plan, planDay) = draft is { } ready ? (ready.Plan, ready.Stored.Day) : (Match(stored), stored.Day);
-        var (toWork, toHome) = (planDay.ToWork, planDay.ToHome);
-        var withoutRideHome = await WithoutRideHomeAsync(plan, cancellation);
-        var matched = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
-            .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
-            .Where(x => !x.Group.Members.Any(m => decidedMeanwhile.Contains(x.Instance.Participants[m].Id)))
-            .ToDictionary(x => Signature(x.Instance, x.Group));
-        bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && !seatsFound.Contains(g.Id) && !DecidedMeanwhile(g)
-                                     && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
-        var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
-            .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
-        var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
-            .Select(g => Signature(g.Direction, plans[g.Id]!)).ToHashSet();
-
-        // The same members in the same order is not enough to keep a proposal: a changed limit, window or home changes the
-        // times and limits its members were shown, so it is proposed again with them.
-        foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again) && !SameExplanation(o.Value, again.Instance, again.Group, withoutRideHome)).Select(o => o.Key).ToList())
-            openByPlan.Remove(signature);
-        var kept = 0;
-        foreach (var open in live.Where(Open))
+        // Read, plan the changes, then lock the rows of the groups to withdraw: a decision on one of them between the read and
+        // the lock means reading again (the rows locked stay locked, so this ends). The other groups are not locked, so that
+        // decisions on them never wait for this re-match.
+        for (var reads = 1; ; reads++)
         {
-            var plannedAgain = plans[open.Id] is { } p && wanted.ContainsKey(Signature(open.Direction, p))
-                && openByPlan.TryGetValue(Signature(open.Direction, p), out var same) && same == open;
-            if (plannedAgain) kept++;
-            else Withdraw(open, "re-matched", withdrawn);
-        }
+            var stored = await ReadStoredAsync(loadedDay, networkId, date, changed, forWriting: true, cancellation);
+            var (live, plans, seatsFound, affected) = (stored.Live, stored.Plans, stored.SeatsFound, stored.Affected);
+            // Who a decision (or a trip's start) reached since the draft was read: their groups stay as they are now.
+            var decidedMeanwhile = draft is { } d ? ReachedBetween(d.Stored, stored) : [];
+            bool DecidedMeanwhile(CarpoolGroup g) => g.Members.Any(m => decidedMeanwhile.Contains(Id(m.EmployeeId)));
+            var (plan, planDay) = draft is { } ready ? (ready.Plan, ready.Stored.Day) : (Match(stored), stored.Day);
+            var (toWork, toHome) = (planDay.ToWork, planDay.ToHome);
+            var withoutRideHome = await WithoutRideHomeAsync(plan, cancellation);
+            var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
+                .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
+                .Where(x => !x.Group.Members.Any(m => decidedMeanwhile.Contains(x.Instance.Participants[m].Id)))
+                .ToDictionary(x => Signature(x.Instance, x.Group));
+            bool Open(CarpoolGroup g) => g.Status == CarpoolStatus.Proposed && !seatsFound.Contains(g.Id) && !DecidedMeanwhile(g)
+                                         && (affected is null || g.Members.Any(m => affected.Contains(m.EmployeeId)));
+            var openByPlan = live.Where(g => Open(g) && plans[g.Id] is not null)
+                .GroupBy(g => Signature(g.Direction, plans[g.Id]!)).ToDictionary(g => g.Key, g => g.First());
+            var fixedSignatures = live.Where(g => !Open(g) && plans[g.Id] is not null)
+                .Select(g => Signature(g.Direction, plans[g.Id]!)).ToHashSet();
 
-        var newMembers = wanted.Where(w => !openByPlan.ContainsKey(w.Key) && !fixedSignatures.Contains(w.Key))
-            .SelectMany(w => w.Value.Group.Members.Select(m => long.Parse(w.Value.Instance.Participants[m].Id, CultureInfo.InvariantCulture))).ToList();
-        var homes = await database.Employees.Where(e => newMembers.Contains(e.Id) && e.Home != null)
-            .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
-        var created = new List<CarpoolGroup>();
-        foreach (var (signature, (instance, group)) in wanted)
-        {
-            if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
-            created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes, commutes.MeetingPoints));
+            // The same members in the same order is not enough to keep a proposal: a changed limit, window or home changes the
+            // times and limits its members were shown, so it is proposed again with them.
+            foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again) && !SameExplanation(o.Value, again.Instance, again.Group, withoutRideHome)).Select(o => o.Key).ToList())
+                openByPlan.Remove(signature);
+            var reMatched = live.Where(Open).Where(open => !(plans[open.Id] is { } p && wanted.ContainsKey(Signature(open.Direction, p))
+                && openByPlan.TryGetValue(Signature(open.Direction, p), out var same) && same == open)).ToList();
+            if (!await UnchangedSinceReadAsync(stored.NoLongerHold.Concat(reMatched).ToList(), cancellation))
+            {
+                database.ChangeTracker.Clear();
+                continue;
+            }
+            var kept = live.Count(Open) - reMatched.Count;
+            foreach (var group in stored.NoLongerHold) Withdraw(group, "no longer fits its members' shifts or homes", stored.Withdrawn);
+            foreach (var group in reMatched) Withdraw(group, "re-matched", stored.Withdrawn);
+            var (sites, standing, begun, withdrawn) = (stored.Sites, stored.Standing, stored.Begun, stored.Withdrawn);
+            var planned = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            var newMembers = wanted.Where(w => !openByPlan.ContainsKey(w.Key) && !fixedSignatures.Contains(w.Key))
+                .SelectMany(w => w.Value.Group.Members.Select(m => long.Parse(w.Value.Instance.Participants[m].Id, CultureInfo.InvariantCulture))).ToList();
+            var homes = await database.Employees.Where(e => newMembers.Contains(e.Id) && e.Home != null)
+                .Select(e => new { e.Id, e.Home }).ToDictionaryAsync(e => e.Id, e => e.Home!, cancellation);
+            var created = new List<CarpoolGroup>();
+            foreach (var (signature, (instance, group)) in wanted)
+            {
+                if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
+                created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes, commutes.MeetingPoints));
+            }
+            AcceptForWhoRepeats(created, standing.Where(s => !s.Complete).ToList());
+            database.CarpoolGroups.AddRange(created);
+            var untouched = begun.ToDictionary(b => b.Key, b => b.Value.Union(decidedMeanwhile).ToHashSet());
+            await ReplaceUnmatchedTripsAsync(networkId, date, plan, untouched, cancellation);
+            await database.SaveChangesAsync(cancellation);
+            var announced = created.Concat(stored.Repeated).ToList();
+            var messages = repeatedFirst.Concat(await AnnounceAsync(withdrawn, announced, cancellation)).ToList();
+            await transaction.CommitAsync(cancellation);
+            log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
+                "{Fixed} kept as they are (accepted, or untouched by the change), {DecidedMeanwhile} people left as decisions made meanwhile left them; " +
+                "load and matrices {Load:F2} s, matching without holding the date {Draft:F2} s, holding the date: stored groups read {Reads} time(s), " +
+                "matched and compared {Plan:F2} s, writing {Write:F2} s",
+                networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
+                stored.FixedToWork.Count + stored.FixedToHome.Count, decidedMeanwhile.Count, loaded.TotalSeconds, (drafted - loaded).TotalSeconds,
+                reads, (planned - drafted).TotalSeconds, (System.Diagnostics.Stopwatch.GetElapsedTime(started) - planned).TotalSeconds);
+            return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
         }
-        AcceptForWhoRepeats(created, standing.Where(s => !s.Complete).ToList());
-        database.CarpoolGroups.AddRange(created);
-        var untouched = begun.ToDictionary(b => b.Key, b => b.Value.Union(decidedMeanwhile).ToHashSet());
-        await ReplaceUnmatchedTripsAsync(networkId, date, plan, untouched, cancellation);
-        await database.SaveChangesAsync(cancellation);
-        var announced = created.Concat(stored.Repeated).ToList();
-        var messages = repeatedFirst.Concat(await AnnounceAsync(withdrawn, announced, cancellation)).ToList();
-        await transaction.CommitAsync(cancellation);
-        log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
-            "{Fixed} kept as they are (accepted, or untouched by the change), {DecidedMeanwhile} people left as decisions made meanwhile left them; " +
-            "load and matrices {Load:F2} s, matching without holding the date {Draft:F2} s, stored groups {Stored:F2} s, " +
-            "matching {Match:F2} s, writing {Write:F2} s",
-            networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
-            stored.FixedToWork.Count + stored.FixedToHome.Count, decidedMeanwhile.Count, loaded.TotalSeconds, (drafted - loaded).TotalSeconds,
-            (restored - drafted).TotalSeconds, (matched - restored).TotalSeconds,
-            (System.Diagnostics.Stopwatch.GetElapsedTime(started) - matched).TotalSeconds);
-        return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
     }
 
     /// <summary>A transaction holding the network's date: one re-match (or same-day rescue) at a time across every server
-    /// instance, and no decision on one of the date's live groups between what is read in it and what is written (a decision
-    /// waits for the commit, then finds its group as the re-match left it).</summary>
+    /// instance. Decisions do not take it: they lock their group's row.</summary>
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> HoldDateAsync(long networkId, DateOnly date, CancellationToken cancellation)
     {
         var transaction = await database.Database.BeginTransactionAsync(cancellation);
         await database.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({unchecked((int)networkId)}, {date.DayNumber})", cancellation);
-        await database.Database.ExecuteSqlInterpolatedAsync(
-            $"SELECT 1 FROM carpool_groups WHERE network_id = {networkId} AND date = {date} AND status IN ('Proposed', 'Accepted', 'Confirmed') ORDER BY id FOR NO KEY UPDATE",
-            cancellation);
         return transaction;
     }
+
+    /// <summary>Locks these groups' rows until the commit, as a decision does, and tells whether they are still as they were read
+    /// (no decision came in between): a decision on one of them then waits, and finds it as this re-match leaves it.</summary>
+    private async Task<bool> UnchangedSinceReadAsync(List<CarpoolGroup> groups, CancellationToken cancellation)
+    {
+        if (groups.Count == 0) return true;
+        var ids = groups.Select(g => g.Id).Order().ToArray();
+        await database.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM carpool_groups WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE", cancellation);
+        var now = await database.CarpoolGroups.AsNoTracking().Include(g => g.Members).Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellation);
+        return groups.All(g => now.TryGetValue(g.Id, out var again) && StateOf(again) == StateOf(g));
+    }
+
+    /// <summary>A group's status and its members' (who, which, in what order), to tell whether it changed between two reads.</summary>
+    private static string StateOf(CarpoolGroup g) =>
+        g.Status + ";" + string.Join(",", g.Members.OrderBy(m => m.EmployeeId).Select(m => $"{m.EmployeeId}:{m.Status}:{m.PickupOrder}"));
 
     /// <summary>The standing carpools due on the date, stored and committed on their own (a short hold of the date).</summary>
     private async Task<List<(long EmployeeId, NotificationMessage Message)>> RepeatStandingFirstAsync(CarpoolDay loadedDay, long networkId, DateOnly date,
@@ -241,23 +255,35 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         return new Stored(day, live, plans, begun, keepApart, sites, standing, repeated, fixedToWork, fixedToHome, seatsFound, affected, noLongerHold, withdrawn);
     }
 
-    private static CarpoolDayPlan Match(Stored stored) =>
-        stored.Day.Match(fixedToWork: stored.FixedToWork, fixedToHome: stored.FixedToHome, keepApart: stored.KeepApart);
+    /// <summary>A whole-network re-match leaves a core to the decisions' re-matches, which people are waiting for.</summary>
+    private static readonly CarpoolSettings WholeNetwork = new(Workers: Math.Max(1, Environment.ProcessorCount - 1));
+
+    private static CarpoolDayPlan Match(Stored stored, CarpoolSettings? settings = null) =>
+        stored.Day.Match(settings, fixedToWork: stored.FixedToWork, fixedToHome: stored.FixedToHome, keepApart: stored.KeepApart);
 
     /// <summary>Everyone in a live group that changed, appeared or went between two reads (a decision, a seat found on the day,
-    /// a re-match after a change), who began a trip, or who was kept apart from someone, in between.</summary>
+    /// a re-match after a change), who began a trip, or who was kept apart from someone, in between; and everyone sharing a
+    /// live group with them.</summary>
     private static HashSet<string> ReachedBetween(Stored before, Stored after)
     {
-        static string State(CarpoolGroup g) =>
-            g.Status + ";" + string.Join(",", g.Members.OrderBy(m => m.EmployeeId).Select(m => $"{m.EmployeeId}:{m.Status}:{m.PickupOrder}"));
-        var was = before.Live.ToDictionary(g => g.Id, State);
-        var now = after.Live.ToDictionary(g => g.Id, State);
+        var was = before.Live.ToDictionary(g => g.Id, StateOf);
+        var now = after.Live.ToDictionary(g => g.Id, StateOf);
         var reached = new HashSet<string>();
         foreach (var group in before.Live.Where(g => now.GetValueOrDefault(g.Id) != was[g.Id])
                      .Concat(after.Live.Where(g => was.GetValueOrDefault(g.Id) != now[g.Id])))
             reached.UnionWith(group.Members.Select(m => Id(m.EmployeeId)));
         foreach (var (direction, ids) in after.Begun) reached.UnionWith(ids.Except(before.Begun[direction]));
         foreach (var (a, b) in after.KeepApart.Except(before.KeepApart)) reached.UnionWith([a, b]);
+        // A group with someone reached stays as it is, so its other members are out of the plan too (either way: a group
+        // to work and one home often share people), or one of them could be put in a second car.
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var group in after.Live)
+                if (group.Members.Any(m => reached.Contains(Id(m.EmployeeId))))
+                    foreach (var member in group.Members) grew |= reached.Add(Id(member.EmployeeId));
+        } while (grew);
         return reached;
     }
 
