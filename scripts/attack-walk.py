@@ -565,6 +565,12 @@ class Walk:
         marker = f"Walkerin{self.run[-6:]}"
         plant_id = export["employee"]["mainSiteId"]
         hr = self.token(self.hr[company_id])
+        # She declines both directions of the first date first: a decision is re-matched at once on its own, among the
+        # people free then; the walkers, who come next, are re-matched with every open proposal, hers included.
+        first_date = min(p["date"] for p in proposals)
+        for proposal in [p for p in proposals if p["date"] == first_date][:2]:
+            self.http.call("POST", f"/api/me/proposals/{proposal['groupId']}/decline", {}, token=token)
+        time.sleep(1)
         # Two of hers: a driver with seats and a passenger, so that she joins one whatever role the matcher gives her.
         walkers = []
         for role, seats, tag, offset in (("Driver", 3, "E", 0.004), ("Passenger", 0, "F", -0.004)):
@@ -577,10 +583,6 @@ class Walk:
             a = assignments[-1]
             self.http.call("PUT", f"/api/employees/{created.json['id']}/shift-assignment", {"shiftPatternId": a["shiftPatternId"],
                 "rotationAnchor": a["rotationAnchor"], "rotationOffsetWeeks": a["rotationOffsetWeeks"], "validFrom": a["validFrom"]}, token=hr)
-        # Both directions of the first date, so that either re-match may bring the two together.
-        first_date = min(p["date"] for p in proposals)
-        for proposal in [p for p in proposals if p["date"] == first_date][:2]:
-            self.http.call("POST", f"/api/me/proposals/{proposal['groupId']}/decline", {}, token=token)
         seen = False
         for _ in range(60):
             time.sleep(2)

@@ -24,7 +24,9 @@ public sealed class AttackWalkTests(ITestOutputHelper output)
         var address = RealServer.Serve(instance);
         var engine = instance.Services.GetRequiredService<ProposalEngine>();
         var today = DateOnly.FromDateTime(instance.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        foreach (var date in new[] { today.AddDays(1), today.AddDays(2) })
+        // Today's remaining trips and the next two working days: on a Friday, Saturday and Sunday have no shifts to match.
+        foreach (var date in Enumerable.Range(0, 7).Select(today.AddDays)
+                     .Where(d => d == today || d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).Take(3))
             await engine.RecomputeAsync(network, date, null, CancellationToken.None);
         output.WriteLine($"demo seeded and matched in {clock.Elapsed.TotalSeconds:F0} s");
 

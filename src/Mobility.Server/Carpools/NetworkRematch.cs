@@ -51,6 +51,8 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         }
 
         (Stored Stored, CarpoolDayPlan Plan)? draft = null;
+        // What each group of the draft's plan would store and show, made before holding the date.
+        Dictionary<string, (StoredExplanation Explanation, string Written)>? explained = null;
         var repeatedFirst = new List<(long EmployeeId, NotificationMessage Message)>();
         if (changed is null)
         {
@@ -59,6 +61,13 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
                 repeatedFirst = await RepeatStandingFirstAsync(loadedDay, networkId, date, cancellation);
             var read = await ReadStoredAsync(loadedDay, networkId, date, null, forWriting: false, cancellation);
             draft = (read, Match(read, WholeNetwork));
+            var (toWorkAhead, toHomeAhead) = (read.Day.ToWork, read.Day.ToHome);
+            var withoutRideHomeAhead = await WithoutRideHomeAsync(draft.Value.Plan, cancellation);
+            explained = draft.Value.Plan.ToWork.Selection.Groups.Select(g => (Instance: toWorkAhead, Group: g))
+                .Concat(draft.Value.Plan.ToHome.Selection.Groups.Select(g => (Instance: toHomeAhead, Group: g)))
+                .Select(x => (Signature: Signature(x.Instance, x.Group), Explanation: ExplanationOf(x.Instance, x.Group, withoutRideHomeAhead)))
+                .DistinctBy(x => x.Signature)
+                .ToDictionary(x => x.Signature, x => (x.Explanation, StoredExplanation.Write(x.Explanation)));
         }
         var drafted = System.Diagnostics.Stopwatch.GetElapsedTime(started);
 
@@ -89,7 +98,11 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
             // The same members in the same order is not enough to keep a proposal: a changed limit, window or home changes the
             // times and limits its members were shown, so it is proposed again with them.
-            foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again) && !SameExplanation(o.Value, again.Instance, again.Group, withoutRideHome)).Select(o => o.Key).ToList())
+            (StoredExplanation Explanation, string Written) Explained(string signature, CarpoolInstance instance, MatchedGroup group) =>
+                explained is not null && explained.TryGetValue(signature, out var ahead) ? ahead
+                : ExplanationOf(instance, group, withoutRideHome) is var made ? (made, StoredExplanation.Write(made)) : default;
+            foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again)
+                         && !(o.Value.Explanation is { } shown && StoredExplanation.Write(shown) == Explained(o.Key, again.Instance, again.Group).Written)).Select(o => o.Key).ToList())
                 openByPlan.Remove(signature);
             var reMatched = live.Where(Open).Where(open => !(plans[open.Id] is { } p && wanted.ContainsKey(Signature(open.Direction, p))
                 && openByPlan.TryGetValue(Signature(open.Direction, p), out var same) && same == open)).ToList();
@@ -111,23 +124,27 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             foreach (var (signature, (instance, group)) in wanted)
             {
                 if (openByPlan.ContainsKey(signature) || fixedSignatures.Contains(signature)) continue;
-                created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, ExplanationOf(instance, group, withoutRideHome), sites, homes, commutes.MeetingPoints));
+                created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, Explained(signature, instance, group).Explanation, sites, homes, commutes.MeetingPoints));
             }
             AcceptForWhoRepeats(created, standing.Where(s => !s.Complete).ToList());
             database.CarpoolGroups.AddRange(created);
+            var built = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var untouched = begun.ToDictionary(b => b.Key, b => b.Value.Union(decidedMeanwhile).ToHashSet());
             await ReplaceUnmatchedTripsAsync(networkId, date, plan, untouched, cancellation);
             await database.SaveChangesAsync(cancellation);
+            var saved = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var announced = created.Concat(stored.Repeated).ToList();
             var messages = repeatedFirst.Concat(await AnnounceAsync(withdrawn, announced, cancellation)).ToList();
+            var told = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await transaction.CommitAsync(cancellation);
             log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
                 "{Fixed} kept as they are (accepted, or untouched by the change), {DecidedMeanwhile} people left as decisions made meanwhile left them; " +
                 "load and matrices {Load:F2} s, matching without holding the date {Draft:F2} s, holding the date: stored groups read {Reads} time(s), " +
-                "matched and compared {Plan:F2} s, writing {Write:F2} s",
+                "matched and compared {Plan:F2} s, writing {Write:F2} s (groups built {Built:F2} s, stored {Saved:F2} s, messages {Told:F2} s)",
                 networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
                 stored.FixedToWork.Count + stored.FixedToHome.Count, decidedMeanwhile.Count, loaded.TotalSeconds, (drafted - loaded).TotalSeconds,
-                reads, (planned - drafted).TotalSeconds, (System.Diagnostics.Stopwatch.GetElapsedTime(started) - planned).TotalSeconds);
+                reads, (planned - drafted).TotalSeconds, (System.Diagnostics.Stopwatch.GetElapsedTime(started) - planned).TotalSeconds,
+                (built - planned).TotalSeconds, (saved - built).TotalSeconds, (told - saved).TotalSeconds);
             return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
         }
     }
@@ -424,9 +441,6 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         return new StoredExplanation(PlanOf(instance, group), GroupExplainer.Explain(instance, group), missing.Count == 0 ? null : missing);
     }
 
-    private static bool SameExplanation(CarpoolGroup stored, CarpoolInstance instance, MatchedGroup group,
-        IReadOnlyDictionary<string, MissingRideHome> withoutRideHome) =>
-        stored.Explanation is { } explanation && StoredExplanation.Write(explanation) == StoredExplanation.Write(ExplanationOf(instance, group, withoutRideHome));
 
     private static string Id(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, formatDay, setLanguage, t, textForCode, today } from "./i18n";
+import { addDays, formatDay, nextWorkingDay, setLanguage, t, textForCode, today } from "./i18n";
 
 afterEach(() => setLanguage("fr"));
 
@@ -34,5 +34,16 @@ describe("dates", () => {
   it("step over month ends and name the weekday", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(formatDay("2026-12-02")).toBe("mercredi 2 décembre");
+  });
+});
+
+describe("the next working day", () => {
+  it("is tomorrow from Monday to Thursday, Monday from Friday to Sunday", () => {
+    expect(nextWorkingDay("2026-12-01")).toBe("2026-12-02"); // Tuesday → Wednesday
+    expect(nextWorkingDay("2026-12-03")).toBe("2026-12-04"); // Thursday → Friday
+    expect(nextWorkingDay("2026-12-04")).toBe("2026-12-07"); // Friday → Monday
+    expect(nextWorkingDay("2026-12-05")).toBe("2026-12-07"); // Saturday → Monday
+    expect(nextWorkingDay("2026-12-06")).toBe("2026-12-07"); // Sunday → Monday
+    expect(nextWorkingDay("2026-12-31")).toBe("2027-01-01"); // across the year
   });
 });

@@ -98,6 +98,13 @@ export function today(now: Date = new Date()): string {
   return now.toLocaleDateString("en-CA", { timeZone: networkTimeZone });
 }
 
+/** The first day after `date` from Monday to Friday, when most rosters work: on a Friday, Monday, not an empty Saturday. */
+export function nextWorkingDay(date: string): string {
+  let next = addDays(date, 1);
+  while ([0, 6].includes(new Date(`${next}T12:00:00Z`).getUTCDay())) next = addDays(next, 1);
+  return next;
+}
+
 /** The calendar date `days` after `date`. */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number);

@@ -7,7 +7,7 @@ import { Exports } from "./Exports";
 import { Potential } from "./Potential";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../http";
-import { addDays, formatDay, formatNumber, t, today, useLanguage } from "../i18n";
+import { addDays, formatDay, formatNumber, nextWorkingDay, t, today, useLanguage } from "../i18n";
 import { clearStatus, showError } from "../ui/status";
 import { DashboardMap, type HomeGrid, type Isochrones, type Place } from "./DashboardMap";
 import {
@@ -50,7 +50,7 @@ export function WorkingGroup({ networkId }: { networkId: number }) {
   const yesterday = addDays(today(), -1);
   const [places, setPlaces] = useState<Places | null>(null);
   const [filters, setFilters] = useState<Filters>(noFilters);
-  const [shiftDay, setShiftDay] = useState(addDays(today(), 1));
+  const [shiftDay, setShiftDay] = useState(nextWorkingDay(today()));
   const [from, setFrom] = useState(addDays(yesterday, -27));
   const [to, setTo] = useState(yesterday);
   // The figures carry the question they answer: a filter just changed hides the last one's numbers in the same frame,
