@@ -96,6 +96,18 @@ internal static class RoutingBenchmark
         Array.Sort(timings);
         Console.WriteLine($"point-to-point ({pairCount:N0} random pairs): p50 {timings[pairCount / 2]:F3} ms, " +
                           $"p99 {timings[(int)(pairCount * 0.99)]:F3} ms");
+        // Snapping, what a matrix from coordinates (addresses, homes) pays per point before any search.
+        var router = new Router(network, [car]);
+        var places = Enumerable.Range(0, 20_000).Select(_ =>
+        {
+            var at = network.Position(Pick());
+            return new GeoPoint(at.Latitude + (random.NextDouble() - 0.5) * 0.004, at.Longitude + (random.NextDouble() - 0.5) * 0.006);
+        }).ToArray();
+        foreach (var place in places.Take(1000)) router.Snap("car", place); // warm-up
+        clock.Restart();
+        var placed = places.Count(place => router.Snap("car", place).IsSuccess);
+        Console.WriteLine($"snapping ({places.Length:N0} points up to about 200 m from a junction): " +
+                          $"{1000 * clock.Elapsed.TotalMilliseconds / places.Length:F1} µs a point, {placed:N0} placed");
         var osrm = osrmUrl is null ? null : new OsrmYardstick(osrmUrl, network);
         if (osrm != null) CompareRoutes(osrm, query, Pick, pairCount);
         var roads = osrm is null ? null : new RoadTravelTimes(new Router(network, [car]), "car");

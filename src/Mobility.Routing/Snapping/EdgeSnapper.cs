@@ -8,12 +8,12 @@ public readonly record struct EdgePosition(int Edge, double Fraction, GeoPoint P
 
 /// <summary>
 /// Snaps a point to the nearest edge a profile may use, on the profile's largest strongly connected component:
-/// a uniform grid (about 500 m cells) over every segment of every such edge, shape points included, searched in
+/// a uniform grid (cells of 0.001°, about 110 × 75 m) over every segment of every such edge, shape points included, searched in
 /// rings outwards until no closer segment can exist.
 /// </summary>
 public sealed class EdgeSnapper
 {
-    private const double CellDegrees = 0.005;
+    private const double CellDegrees = 0.001;
     private readonly RoadNetwork _network;
     private readonly Dictionary<(int, int), List<(int Edge, int Segment)>> _cells = [];
 
@@ -46,6 +46,7 @@ public sealed class EdgeSnapper
         var (row, column) = Cell(point.Latitude, point.Longitude);
         var cellMetres = CellDegrees * 111_195 * Math.Cos(point.Latitude * Math.PI / 180);
         var maximumRing = (int)Math.Ceiling(maximumMetres / cellMetres) + 1;
+        var metresPerDegreeLongitude = 111_195 * Math.Cos(point.Latitude * Math.PI / 180);
         (int Edge, int Segment, double T, double Metres)? best = null;
         for (var ring = 0; ring <= maximumRing; ring++)
         {
@@ -54,10 +55,11 @@ public sealed class EdgeSnapper
                 for (var c = column - ring; c <= column + ring; c++)
                 {
                     if (Math.Max(Math.Abs(r - row), Math.Abs(c - column)) != ring || !_cells.TryGetValue((r, c), out var segments)) continue;
+                    // Read straight from the network's arrays: a city cell holds hundreds of segments, and building each
+                    // edge's list of points cost most of a snap (docs/benchmarks.md).
                     foreach (var (edge, segment) in segments)
                     {
-                        var points = Points(edge);
-                        var (t, metres) = Project(point, points[segment], points[segment + 1]);
+                        var (t, metres) = Project(point, metresPerDegreeLongitude, PointOf(edge, segment), PointOf(edge, segment + 1));
                         if (metres <= maximumMetres && (best is null || metres < best.Value.Metres)) best = (edge, segment, t, metres);
                     }
                 }
@@ -80,10 +82,19 @@ public sealed class EdgeSnapper
     /// <summary>The edge's points from EdgeFrom to EdgeTo, shape included.</summary>
     public List<GeoPoint> Points(int edge) => _network.EdgePoints(edge);
 
-    /// <summary>The point's projection onto segment a–b (as a fraction t of it) and its distance, on a local flat projection.</summary>
-    private static (double T, double Metres) Project(GeoPoint point, GeoPoint a, GeoPoint b)
+    /// <summary>Point k of the edge (0: EdgeFrom, then its shape points, then EdgeTo), as <see cref="Points"/> lists them.</summary>
+    private GeoPoint PointOf(int edge, int k)
     {
-        var metresPerDegreeLongitude = 111_195 * Math.Cos(point.Latitude * Math.PI / 180);
+        if (k == 0) return _network.Position(_network.EdgeFrom[edge]);
+        var shape = _network.ShapeStart[edge] + k - 1;
+        return shape < _network.ShapeStart[edge + 1]
+            ? new GeoPoint(_network.ShapeLatitudes[shape] / RoadNetwork.CoordinateScale, _network.ShapeLongitudes[shape] / RoadNetwork.CoordinateScale)
+            : _network.Position(_network.EdgeTo[edge]);
+    }
+
+    /// <summary>The point's projection onto segment a–b (as a fraction t of it) and its distance, on a local flat projection.</summary>
+    private static (double T, double Metres) Project(GeoPoint point, double metresPerDegreeLongitude, GeoPoint a, GeoPoint b)
+    {
         double X(double lon) => (lon - point.Longitude) * metresPerDegreeLongitude;
         double Y(double lat) => (lat - point.Latitude) * 111_195;
         var (ax, ay, bx, by) = (X(a.Longitude), Y(a.Latitude), X(b.Longitude), Y(b.Latitude));
