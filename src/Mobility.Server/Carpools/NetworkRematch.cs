@@ -53,6 +53,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         (Stored Stored, CarpoolDayPlan Plan)? draft = null;
         // What each group of the draft's plan would store and show, made before holding the date.
         Dictionary<string, (StoredExplanation Explanation, string Written)>? explained = null;
+        IReadOnlyDictionary<string, MissingRideHome>? draftWithoutRideHome = null;
         var repeatedFirst = new List<(long EmployeeId, NotificationMessage Message)>();
         if (changed is null)
         {
@@ -62,7 +63,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             var read = await ReadStoredAsync(loadedDay, networkId, date, null, forWriting: false, cancellation);
             draft = (read, Match(read, WholeNetwork));
             var (toWorkAhead, toHomeAhead) = (read.Day.ToWork, read.Day.ToHome);
-            var withoutRideHomeAhead = await WithoutRideHomeAsync(draft.Value.Plan, cancellation);
+            var withoutRideHomeAhead = draftWithoutRideHome = await WithoutRideHomeAsync(draft.Value.Plan, cancellation);
             explained = draft.Value.Plan.ToWork.Selection.Groups.Select(g => (Instance: toWorkAhead, Group: g))
                 .Concat(draft.Value.Plan.ToHome.Selection.Groups.Select(g => (Instance: toHomeAhead, Group: g)))
                 .Select(x => (Signature: Signature(x.Instance, x.Group), Explanation: ExplanationOf(x.Instance, x.Group, withoutRideHomeAhead)))
@@ -84,7 +85,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             bool DecidedMeanwhile(CarpoolGroup g) => g.Members.Any(m => decidedMeanwhile.Contains(Id(m.EmployeeId)));
             var (plan, planDay) = draft is { } ready ? (ready.Plan, ready.Stored.Day) : (Match(stored), stored.Day);
             var (toWork, toHome) = (planDay.ToWork, planDay.ToHome);
-            var withoutRideHome = await WithoutRideHomeAsync(plan, cancellation);
+            var withoutRideHome = draftWithoutRideHome ?? await WithoutRideHomeAsync(plan, cancellation);
             var wanted = plan.ToWork.Selection.Groups.Select(g => (Instance: toWork, Group: g))
                 .Concat(plan.ToHome.Selection.Groups.Select(g => (Instance: toHome, Group: g)))
                 .Where(x => !x.Group.Members.Any(m => decidedMeanwhile.Contains(x.Instance.Participants[m].Id)))
@@ -98,9 +99,12 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
 
             // The same members in the same order is not enough to keep a proposal: a changed limit, window or home changes the
             // times and limits its members were shown, so it is proposed again with them.
-            (StoredExplanation Explanation, string Written) Explained(string signature, CarpoolInstance instance, MatchedGroup group) =>
-                explained is not null && explained.TryGetValue(signature, out var ahead) ? ahead
-                : ExplanationOf(instance, group, withoutRideHome) is var made ? (made, StoredExplanation.Write(made)) : default;
+            (StoredExplanation Explanation, string Written) Explained(string signature, CarpoolInstance instance, MatchedGroup group)
+            {
+                if (explained is not null && explained.TryGetValue(signature, out var ahead)) return ahead;
+                var made = ExplanationOf(instance, group, withoutRideHome);
+                return (made, StoredExplanation.Write(made));
+            }
             foreach (var signature in openByPlan.Where(o => wanted.TryGetValue(o.Key, out var again)
                          && !(o.Value.Explanation is { } shown && StoredExplanation.Write(shown) == Explained(o.Key, again.Instance, again.Group).Written)).Select(o => o.Key).ToList())
                 openByPlan.Remove(signature);
