@@ -10,7 +10,7 @@ namespace Mobility.Data.Tests;
 public class StoredExplanationTests(MigratedDatabase database) : IClassFixture<MigratedDatabase>
 {
     /// <summary>Written by the server as text before the column had a type, for a member without a recorded trip alone.</summary>
-    private const string StoredAsText = """
+    internal const string StoredAsText = """
         {"plan":{"driver":"1","pickups":["2"],"drops":["P1"]},
          "explanation":{"direction":"ToWork","departure":1796000000,
           "members":[{"id":"1","company":"C1","role":"Driver","homeOrder":0,"siteId":"P1","atHome":1796000000,"atSite":1796001200,

@@ -131,11 +131,11 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
                 created.Add(NewGroup(clock.GetUtcNow(), networkId, date, instance, group, Explained(signature, instance, group).Explanation, sites, homes, commutes.MeetingPoints));
             }
             AcceptForWhoRepeats(created, standing.Where(s => !s.Complete).ToList());
-            database.CarpoolGroups.AddRange(created);
             var built = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            await database.SaveChangesAsync(cancellation);
+            await InsertGroupsAsync(created, cancellation);
             var untouched = begun.ToDictionary(b => b.Key, b => b.Value.Union(decidedMeanwhile).ToHashSet());
             await ReplaceUnmatchedTripsAsync(networkId, date, plan, untouched, cancellation);
-            await database.SaveChangesAsync(cancellation);
             var saved = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var announced = created.Concat(stored.Repeated).ToList();
             var messages = repeatedFirst.Concat(await AnnounceAsync(withdrawn, announced, cancellation)).ToList();
@@ -196,16 +196,31 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         return messages;
     }
 
+    /// <summary>New groups with their members and history, copied (not tracked): a planning run for a whole network stores
+    /// thousands, which INSERT statements took seconds to write while the date was held.</summary>
+    private async Task InsertGroupsAsync(List<CarpoolGroup> created, CancellationToken cancellation)
+    {
+        await database.InsertAsync(created, cancellation);
+        foreach (var group in created)
+        {
+            foreach (var member in group.Members) member.CarpoolGroupId = group.Id;
+            foreach (var change in group.StatusHistory) change.CarpoolGroupId = group.Id;
+        }
+        await database.InsertAsync(created.SelectMany(g => g.Members).ToList(), cancellation);
+        await database.InsertAsync(created.SelectMany(g => g.StatusHistory).ToList(), cancellation);
+    }
+
     /// <summary>Every message of a re-match in one batch: withdrawals first, so a client reads the old group gone before the new.</summary>
     private async Task<IReadOnlyList<(long EmployeeId, NotificationMessage Message)>> AnnounceAsync(List<CarpoolGroup> withdrawn, List<CarpoolGroup> announced,
         CancellationToken cancellation)
     {
-        // What the messages show (names, companies, sites), for the changed groups only; the tracked groups get it filled in.
+        // What the messages show (names, companies, sites), for the changed groups only, read as stored.
+        await database.SaveChangesAsync(cancellation);
         var told = withdrawn.Concat(announced).Select(g => g.Id).ToList();
-        await ProposalView.WithMembers(database.CarpoolGroups.Where(g => told.Contains(g.Id))).LoadAsync(cancellation);
+        var views = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking().Where(g => told.Contains(g.Id))).ToDictionaryAsync(g => g.Id, cancellation);
         return await notifications.AddManyAsync(
-            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, group)))
-                .Concat(announced.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, group))))
+            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, views[group.Id])))
+                .Concat(announced.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, views[group.Id]))))
                 .ToList(), cancellation);
     }
 
@@ -495,11 +510,11 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         // On the way home, a morning passenger's reason is the one the round trip gives (they have no car there).
         var home = plan.ToHome.WithoutGroup.ToDictionary(u => u.Id, u => u.Reason);
         foreach (var stranded in plan.WithoutRideHome) home[stranded.Id] = stranded.Reason;
-        database.UnmatchedTrips.AddRange(
+        await database.InsertAsync(
             plan.ToWork.WithoutGroup.Where(u => !untouched[CommuteDirection.ToWork].Contains(u.Id))
                 .Select(u => Unmatched(networkId, date, CommuteDirection.ToWork, u.Id, u.Reason))
                 .Concat(home.Where(u => !untouched[CommuteDirection.ToHome].Contains(u.Key))
-                    .Select(u => Unmatched(networkId, date, CommuteDirection.ToHome, u.Key, u.Value))));
+                    .Select(u => Unmatched(networkId, date, CommuteDirection.ToHome, u.Key, u.Value))).ToList(), cancellation);
     }
 
     private static UnmatchedTrip Unmatched(long networkId, DateOnly date, CommuteDirection direction, string id, NoRideReason reason) => new()

@@ -19,7 +19,7 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
 
     /// <summary>
     /// Adds messages in one round of statements: the employees' rows are locked in id order (so two writers never wait on
-    /// each other in a cycle), their last sequence numbers read in one query, the rows inserted in one batch.
+    /// each other in a cycle), their last sequence numbers read in one query, the rows copied in one batch.
     /// The lock is FOR NO KEY UPDATE, not FOR UPDATE: the caller's transaction has usually inserted rows that reference
     /// these employees (group members), which takes FOR KEY SHARE on them; FOR UPDATE would wait on another writer's key
     /// share while it waits on ours (a deadlock seen with two dates of one network re-matched at once).
@@ -45,8 +45,10 @@ public sealed class NotificationStore(MobilityDbContext database, TimeProvider c
                 Payload = System.Text.Json.JsonSerializer.Serialize(new StoredPayload(m.Group.Id), JsonOptions), CreatedAt = now,
             }, m.Group);
         }).ToList();
-        database.Notifications.AddRange(rows.Select(r => r.Row));
+        // The caller's pending changes first (the messages announce them), then the messages copied: a planning run has
+        // tens of thousands.
         await database.SaveChangesAsync(cancellation);
+        await database.InsertAsync(rows.Select(r => r.Row).ToList(), cancellation);
         return rows.Select(r => (r.Row.EmployeeId, ToMessage(r.Row, r.Group))).ToList();
     }
 
