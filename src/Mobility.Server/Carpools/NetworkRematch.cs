@@ -54,7 +54,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         // What each group of the draft's plan would store and show, made before holding the date.
         Dictionary<string, (StoredExplanation Explanation, string Written)>? explained = null;
         IReadOnlyDictionary<string, MissingRideHome>? draftWithoutRideHome = null;
-        var repeatedFirst = new List<(long EmployeeId, NotificationMessage Message)>();
+        IReadOnlyList<Notification> repeatedFirst = [];
         if (changed is null)
         {
             // The standing carpools to repeat are stored first, so that the draft keeps them as it keeps accepted groups.
@@ -138,17 +138,21 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             await ReplaceUnmatchedTripsAsync(networkId, date, plan, untouched, cancellation);
             var saved = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var announced = created.Concat(stored.Repeated).ToList();
-            var messages = repeatedFirst.Concat(await AnnounceAsync(withdrawn, announced, cancellation)).ToList();
+            var storedMessages = await AnnounceAsync(withdrawn, announced, cancellation);
             var told = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await transaction.CommitAsync(cancellation);
+            // What is pushed (each group as its members may see it) is made once the date is no longer held.
+            var messages = await notifications.MessagesOfAsync([.. repeatedFirst, .. storedMessages], cancellation);
+            var made = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             log.LogInformation("Network {Network}, {Date}: {Participants} trips, {Proposed} groups proposed, {Withdrawn} withdrawn, {Kept} kept, " +
                 "{Fixed} kept as they are (accepted, or untouched by the change), {DecidedMeanwhile} people left as decisions made meanwhile left them; " +
                 "load and matrices {Load:F2} s, matching without holding the date {Draft:F2} s, holding the date: stored groups read {Reads} time(s), " +
-                "matched and compared {Plan:F2} s, writing {Write:F2} s (groups built {Built:F2} s, stored {Saved:F2} s, messages {Told:F2} s)",
+                "matched and compared {Plan:F2} s, writing {Write:F2} s (groups built {Built:F2} s, stored {Saved:F2} s, messages {Told:F2} s); " +
+                "messages made to push once the date was let go {Made:F2} s",
                 networkId, date, commutes.ToWork.Count, created.Count, withdrawn.Count, kept,
                 stored.FixedToWork.Count + stored.FixedToHome.Count, decidedMeanwhile.Count, loaded.TotalSeconds, (drafted - loaded).TotalSeconds,
-                reads, (planned - drafted).TotalSeconds, (System.Diagnostics.Stopwatch.GetElapsedTime(started) - planned).TotalSeconds,
-                (built - planned).TotalSeconds, (saved - built).TotalSeconds, (told - saved).TotalSeconds);
+                reads, (planned - drafted).TotalSeconds, (told - planned).TotalSeconds,
+                (built - planned).TotalSeconds, (saved - built).TotalSeconds, (told - saved).TotalSeconds, (made - told).TotalSeconds);
             return new RematchOutcome(created.Count, withdrawn.Count, kept, messages);
         }
     }
@@ -178,16 +182,16 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         g.Status + ";" + string.Join(",", g.Members.OrderBy(m => m.EmployeeId).Select(m => $"{m.EmployeeId}:{m.Status}:{m.PickupOrder}"));
 
     /// <summary>The standing carpools due on the date, stored and committed on their own (a short hold of the date).</summary>
-    private async Task<List<(long EmployeeId, NotificationMessage Message)>> RepeatStandingFirstAsync(CarpoolDay loadedDay, long networkId, DateOnly date,
+    private async Task<IReadOnlyList<Notification>> RepeatStandingFirstAsync(CarpoolDay loadedDay, long networkId, DateOnly date,
         CancellationToken cancellation)
     {
-        List<(long, NotificationMessage)> messages = [];
+        IReadOnlyList<Notification> messages = [];
         await using (var transaction = await HoldDateAsync(networkId, date, cancellation))
         {
             var stored = await ReadStoredAsync(loadedDay, networkId, date, null, forWriting: true, cancellation);
             if (stored.Repeated.Count > 0)
             {
-                messages = [.. await AnnounceAsync(stored.Withdrawn, stored.Repeated, cancellation)];
+                messages = await AnnounceAsync(stored.Withdrawn, stored.Repeated, cancellation);
                 await transaction.CommitAsync(cancellation);
             }
         }
@@ -210,19 +214,12 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
         await database.InsertAsync(created.SelectMany(g => g.StatusHistory).ToList(), cancellation);
     }
 
-    /// <summary>Every message of a re-match in one batch: withdrawals first, so a client reads the old group gone before the new.</summary>
-    private async Task<IReadOnlyList<(long EmployeeId, NotificationMessage Message)>> AnnounceAsync(List<CarpoolGroup> withdrawn, List<CarpoolGroup> announced,
-        CancellationToken cancellation)
-    {
-        // What the messages show (names, companies, sites), for the changed groups only, read as stored.
-        await database.SaveChangesAsync(cancellation);
-        var told = withdrawn.Concat(announced).Select(g => g.Id).ToList();
-        var views = await ProposalView.WithMembers(database.CarpoolGroups.AsNoTracking().Where(g => told.Contains(g.Id))).ToDictionaryAsync(g => g.Id, cancellation);
-        return await notifications.AddManyAsync(
-            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, views[group.Id])))
-                .Concat(announced.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, views[group.Id]))))
+    /// <summary>Every message of a re-match stored in one batch: withdrawals first, so a client reads the old group gone before the new.</summary>
+    private Task<IReadOnlyList<Notification>> AnnounceAsync(List<CarpoolGroup> withdrawn, List<CarpoolGroup> announced, CancellationToken cancellation) =>
+        notifications.StoreManyAsync(
+            withdrawn.SelectMany(group => group.Members.Select(member => (member.EmployeeId, WithdrawnKind, group.Id)))
+                .Concat(announced.SelectMany(group => group.Members.Select(member => (member.EmployeeId, ProposalKind, group.Id))))
                 .ToList(), cancellation);
-    }
 
     /// <summary>The date's stored state as a re-match reads it: the live groups not under way, the day without the trips that
     /// have begun, who must be kept apart, and the groups kept as they are.</summary>
