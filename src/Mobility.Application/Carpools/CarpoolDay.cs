@@ -48,7 +48,10 @@ public sealed record CarpoolDay(DayCommutes Commutes, CarpoolInstance ToWork, Ca
 
     /// <param name="fixedToWork">Groups that stay as they are (accepted ones, in a re-match), likewise <paramref name="fixedToHome"/>.</param>
     /// <param name="keepApart">Pairs of participant ids never put in one group (who declined whom).</param>
+    /// <param name="proposedToWork">Open proposals, kept when nothing serves more (see <see cref="CarpoolSettings.KeepProposedSeconds"/>),
+    /// likewise <paramref name="proposedToHome"/>.</param>
     public CarpoolDayPlan Match(CarpoolSettings? settings = null, IReadOnlyList<MatchedGroup>? fixedToWork = null,
-        IReadOnlyList<MatchedGroup>? fixedToHome = null, IReadOnlyCollection<(string, string)>? keepApart = null) =>
-        CarpoolMatcher.MatchDay(ToWork, ToHome, settings, fixedToWork, fixedToHome, keepApart);
+        IReadOnlyList<MatchedGroup>? fixedToHome = null, IReadOnlyCollection<(string, string)>? keepApart = null,
+        IReadOnlyList<MatchedGroup>? proposedToWork = null, IReadOnlyList<MatchedGroup>? proposedToHome = null) =>
+        CarpoolMatcher.MatchDay(ToWork, ToHome, settings, fixedToWork, fixedToHome, keepApart, proposedToWork: proposedToWork, proposedToHome: proposedToHome);
 }

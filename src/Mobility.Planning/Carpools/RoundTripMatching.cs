@@ -18,7 +18,7 @@ internal static class RoundTripMatching
 {
     public static CarpoolDayPlan Match(CarpoolInstance toWork, CarpoolInstance toHome, CarpoolSettings settings,
         IReadOnlyList<MatchedGroup> fixedToWork, IReadOnlyList<MatchedGroup> fixedToHome, IReadOnlyCollection<(string, string)> keepApart,
-        IReadOnlySet<string>? focus = null)
+        IReadOnlySet<string>? focus = null, IReadOnlyList<MatchedGroup>? proposedToWork = null, IReadOnlyList<MatchedGroup>? proposedToHome = null)
     {
         if (toWork.Direction != CommuteDirection.ToWork || toHome.Direction != CommuteDirection.ToHome)
             throw new ArgumentException("MatchDay takes a ToWork instance then a ToHome instance.");
@@ -38,11 +38,10 @@ internal static class RoundTripMatching
         }
         var freeMorning = CarpoolMatcher.FreeOf(toWork, fixedToWork);
         var freeEvening = CarpoolMatcher.FreeOf(toHome, fixedToHome);
-        var morningCandidates = Apart(toWork, keepApart,
-            GroupEnumerator.For(toWork, settings).Enumerate(freeMorning, freeMorning, focus is null ? null : Focus(toWork, focus)));
-        Phase($"to work: {morningCandidates.Count:N0} candidate groups");
-        var morningValues = morningCandidates.Select(g => GroupValue.Of(toWork, g)).ToArray();
-        var morningSelection = CarpoolMatcher.WithFixed(toWork, CarpoolMatcher.Choose(morningCandidates, morningValues, settings), fixedToWork);
+        var (morningCandidates, morningChoice) = CarpoolMatcher.EnumerateAndChoose(toWork, settings, freeMorning, freeMorning,
+            focus is null ? null : Focus(toWork, focus), g => Apart(toWork, keepApart, g), g => GroupValue.Of(toWork, g), proposedToWork,
+            count => Phase($"to work: {count:N0} candidate groups"));
+        var morningSelection = CarpoolMatcher.WithFixed(toWork, morningChoice, fixedToWork);
         Phase($"to work: {morningSelection.Groups.Count:N0} groups chosen");
         var morningPlan = CarpoolMatcher.Plan(toWork, morningCandidates, morningSelection, settings.GramsCo2PerKilometre);
 
@@ -71,12 +70,11 @@ internal static class RoundTripMatching
 
         var mayDrive = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningPassenger[i]).ToArray();
         var mayRide = Enumerable.Range(0, toHome.Participants.Count).Select(i => !taken.Contains(i) && !morningDriver[i]).ToArray();
-        var open = Apart(toHome, keepApart,
-            GroupEnumerator.For(toHome, settings).Enumerate(mayDrive, mayRide, focus is null ? null : Focus(toHome, EveningFocus(toWork, focus, morningSelection, fixedToWork))));
-        Phase($"home: {eveningFixed.Count:N0} mirror groups, {open.Count:N0} candidate groups");
-        var eveningValues = open.Select(g =>
-            GroupValue.Of(toHome, g) + GroupValue.PassengerWeight * g.Pickups.Count(p => morningPassenger[p])).ToArray();
-        var eveningChoice = CarpoolMatcher.Choose(open, eveningValues, settings);
+        // A morning passenger still without a ride home counts twice.
+        var (open, eveningChoice) = CarpoolMatcher.EnumerateAndChoose(toHome, settings, mayDrive, mayRide,
+            focus is null ? null : Focus(toHome, EveningFocus(toWork, focus, morningSelection, fixedToWork)), g => Apart(toHome, keepApart, g),
+            g => GroupValue.Of(toHome, g) + GroupValue.PassengerWeight * g.Pickups.Count(p => morningPassenger[p]), proposedToHome,
+            count => Phase($"home: {eveningFixed.Count:N0} mirror groups, {count:N0} candidate groups"));
         var eveningSelection = CarpoolMatcher.WithFixed(toHome, eveningChoice with
         {
             Value = eveningChoice.Groups.Sum(g => GroupValue.Of(toHome, g)), Bound = null,

@@ -228,7 +228,7 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
     private sealed record Stored(CarpoolDay Day, List<CarpoolGroup> Live, Dictionary<long, GroupPlan?> Plans,
         Dictionary<CommuteDirection, HashSet<string>> Begun, List<(string, string)> KeepApart, Dictionary<string, long> Sites,
         List<StandingCarpool> Standing, List<CarpoolGroup> Repeated, List<MatchedGroup> FixedToWork, List<MatchedGroup> FixedToHome,
-        HashSet<long> SeatsFound, HashSet<long>? Affected, List<CarpoolGroup> NoLongerHold, List<CarpoolGroup> Withdrawn);
+        List<MatchedGroup> ProposedToWork, List<MatchedGroup> ProposedToHome, HashSet<long> SeatsFound, HashSet<long>? Affected, List<CarpoolGroup> NoLongerHold, List<CarpoolGroup> Withdrawn);
 
     /// <param name="forWriting">Tracked, with the standing carpools repeated (stored): the read the re-match writes after.
     /// Otherwise nothing is tracked nor stored (a draft, read without holding the date).</param>
@@ -278,21 +278,30 @@ public sealed class NetworkRematch(MobilityDbContext database, NotificationStore
             .Where(c => c.Reason == SeatFoundOnTheDay && liveIds.Contains(c.CarpoolGroupId)).Select(c => c.CarpoolGroupId).ToListAsync(cancellation)).ToHashSet();
         var affected = changed is null ? null : Affected(live, changed, decided, toWork, toHome);
         var noLongerHold = new List<CarpoolGroup>();
-        foreach (var group in live.Where(g => g.Status != CarpoolStatus.Proposed || seatsFound.Contains(g.Id)
-                     || (affected is not null && !g.Members.Any(m => affected.Contains(m.EmployeeId)))))
+        var (proposedToWork, proposedToHome) = (new List<MatchedGroup>(), new List<MatchedGroup>());
+        foreach (var group in live)
         {
             var instance = group.Direction == CommuteDirection.ToWork ? toWork : toHome;
-            if (Restore(instance, plans[group.Id]) is { } planned) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
-            else noLongerHold.Add(group);
+            var planned = Restore(instance, plans[group.Id]);
+            if (group.Status != CarpoolStatus.Proposed || seatsFound.Contains(group.Id) || (affected is not null && !group.Members.Any(m => affected.Contains(m.EmployeeId))))
+            {
+                if (planned is not null) (group.Direction == CommuteDirection.ToWork ? fixedToWork : fixedToHome).Add(planned);
+                else noLongerHold.Add(group);
+            }
+            // An open proposal the re-match may change: kept unless another plan serves more (CarpoolSettings.KeepProposedSeconds).
+            else if (planned is not null)
+                (group.Direction == CommuteDirection.ToWork ? proposedToWork : proposedToHome).Add(planned);
         }
-        return new Stored(day, live, plans, begun, keepApart, sites, standing, repeated, fixedToWork, fixedToHome, seatsFound, affected, noLongerHold, withdrawn);
+        return new Stored(day, live, plans, begun, keepApart, sites, standing, repeated, fixedToWork, fixedToHome, proposedToWork, proposedToHome,
+            seatsFound, affected, noLongerHold, withdrawn);
     }
 
     /// <summary>A whole-network re-match leaves a core to the decisions' re-matches, which people are waiting for.</summary>
     private static readonly CarpoolSettings WholeNetwork = new(Workers: Math.Max(1, Environment.ProcessorCount - 1));
 
     private static CarpoolDayPlan Match(Stored stored, CarpoolSettings? settings = null) =>
-        stored.Day.Match(settings, fixedToWork: stored.FixedToWork, fixedToHome: stored.FixedToHome, keepApart: stored.KeepApart);
+        stored.Day.Match(settings, fixedToWork: stored.FixedToWork, fixedToHome: stored.FixedToHome, keepApart: stored.KeepApart,
+            proposedToWork: stored.ProposedToWork, proposedToHome: stored.ProposedToHome);
 
     /// <summary>Everyone in a live group that changed, appeared or went between two reads (a decision, a seat found on the day,
     /// a re-match after a change), who began a trip, or who was kept apart from someone, in between; and everyone sharing a
