@@ -13,7 +13,9 @@ public class IsochroneTests(LiechtensteinFixture fixture) : IClassFixture<Liecht
         Assert.True(inside.Count > 50, $"Only {inside.Count} places within 5 minutes of Vaduz.");
         double RouteSeconds(int vertex) =>
             router.Route("car", new GeoPoint(47.1410, 9.5209), router.Network.Position(vertex)).Value.Seconds;
-        foreach (var place in inside.Values.Take(200))
+        // A barrier's own point lies on the ways either side of it; a route to it snaps to one of them, maybe the far one.
+        var barriers = router.Network.TurnRestrictions.Where(r => r.ToWay == Graphs.TurnRestriction.NoWay).Select(r => r.ViaVertex).ToHashSet();
+        foreach (var place in inside.Values.Where(p => !barriers.Contains(p.Vertex)).Take(200))
         {
             Assert.InRange(place.Seconds, 0, limit);
             // A route to the place takes as long (to the millisecond, which rounding of partial edges may shift).

@@ -16,13 +16,19 @@ internal sealed class OsmFixture
     private readonly Dictionary<long, GeoPoint> _positions = [];
     private long _nextWay = 1000;
 
-    /// <summary>A node at grid position (row, column).</summary>
-    public OsmFixture Node(long id, double row, double column)
+    /// <summary>A node at grid position (row, column), with tags when it is more than a point of a way (a barrier).</summary>
+    public OsmFixture Node(long id, double row, double column, params (string Key, string Value)[] tags)
     {
         var (latitude, longitude) = (Latitude0 + row * Step, Longitude0 + column * Step);
         _positions[id] = new GeoPoint(latitude, longitude);
-        _nodes.Append(CultureInfo.InvariantCulture,
-            $"<node id=\"{id}\" version=\"1\" lat=\"{latitude:F7}\" lon=\"{longitude:F7}\"/>\n");
+        _nodes.Append(CultureInfo.InvariantCulture, $"<node id=\"{id}\" version=\"1\" lat=\"{latitude:F7}\" lon=\"{longitude:F7}\"");
+        if (tags.Length == 0) _nodes.Append("/>\n");
+        else
+        {
+            _nodes.Append('>');
+            foreach (var (key, value) in tags) _nodes.Append($"<tag k=\"{key}\" v=\"{value}\"/>");
+            _nodes.Append("</node>\n");
+        }
         return this;
     }
 

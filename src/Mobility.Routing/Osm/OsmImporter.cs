@@ -46,10 +46,22 @@ public static class OsmImporter
         progress?.Invoke($"pass 1: {ways.Count:N0} routable ways, {usage.Count:N0} nodes, {relations.Count:N0} turn restrictions");
 
         var coordinates = new Dictionary<long, (int Latitude, int Longitude)>(usage.Count);
+        // Nodes on a routable way that close it to some profiles (a bollard, a gate tagged access=no), with those profiles'
+        // bits: each becomes a vertex that no route of theirs goes through.
+        var barriers = new Dictionary<long, int>();
         foreach (var item in OsmReader.Objects(path))
-            if (item is Node { Id: { } id, Latitude: { } latitude, Longitude: { } longitude } && usage.ContainsKey(id))
+            if (item is Node { Id: { } id, Latitude: { } latitude, Longitude: { } longitude } node && usage.ContainsKey(id))
+            {
                 coordinates[id] = ((int)Math.Round(latitude * RoadNetwork.CoordinateScale), (int)Math.Round(longitude * RoadNetwork.CoordinateScale));
-        progress?.Invoke($"pass 2: {coordinates.Count:N0} node coordinates");
+                if (node.Tags is not { Count: > 0 } tags) continue;
+                var blocked = 0;
+                for (var p = 0; p < profiles.Count; p++)
+                    if (profiles[p].IsBlockedAt(tags)) blocked |= 1 << p;
+                if (blocked == 0) continue;
+                barriers[id] = blocked;
+                usage[id] = Math.Max(usage[id], 2);
+            }
+        progress?.Invoke($"pass 2: {coordinates.Count:N0} node coordinates, {barriers.Count:N0} barriers");
 
         var builder = new NetworkBuilder(profiles.Count);
         foreach (var (wayId, nodes, access) in ways)
@@ -88,6 +100,7 @@ public static class OsmImporter
         }
         foreach (var (fromWay, viaNode, toWay, isMandatory, mask) in relations)
             builder.AddRestriction(fromWay, viaNode, toWay, isMandatory, mask);
+        builder.AddBarriers(barriers);
         var network = builder.Build(profiles.Select(p => p.Name).ToList());
         progress?.Invoke($"graph: {network.VertexCount:N0} vertices, {network.EdgeCount:N0} edges");
         return network;
@@ -148,6 +161,23 @@ public static class OsmImporter
             if (_vertexByNode.TryGetValue(viaNode, out var via)) _restrictions.Add(new TurnRestriction(fromWay, via, toWay, isMandatory, mask));
         }
 
+        /// <summary>Every way at each barrier's vertex leads nowhere past it, for the profiles it blocks.</summary>
+        public void AddBarriers(IReadOnlyDictionary<long, int> barriers)
+        {
+            var blocked = new Dictionary<int, int>();
+            foreach (var (node, mask) in barriers)
+                if (_vertexByNode.TryGetValue(node, out var vertex)) blocked[vertex] = mask;
+            if (blocked.Count == 0) return;
+            var waysAt = new HashSet<(int Vertex, long Way)>();
+            for (var e = 0; e < _edgeWay.Count; e++)
+            {
+                if (blocked.ContainsKey(_from[e])) waysAt.Add((_from[e], _edgeWay[e]));
+                if (blocked.ContainsKey(_to[e])) waysAt.Add((_to[e], _edgeWay[e]));
+            }
+            foreach (var (vertex, way) in waysAt.OrderBy(w => w.Vertex).ThenBy(w => w.Way))
+                _restrictions.Add(TurnRestriction.Barrier(way, vertex, blocked[vertex]));
+        }
+
         public void AddEdge(long way, int from, int to, double metres, List<(int Latitude, int Longitude)> shape, EdgeAccess[] access)
         {
             if (from == to) return; // a loop back to the same junction never shortens a route
@@ -161,13 +191,11 @@ public static class OsmImporter
                 _shapeLongitudes.Add(longitude);
             }
             _shapeStart.Add(_shapeLatitudes.Count);
+            int Milliseconds(double kilometresPerHour) => Math.Max(1, (int)Math.Round(metres / (kilometresPerHour / 3.6) * 1000));
             for (var p = 0; p < access.Length; p++)
             {
-                var milliseconds = access[p].IsRoutable
-                    ? Math.Max(1, (int)Math.Round(metres / (access[p].KilometresPerHour / 3.6) * 1000))
-                    : -1;
-                _forward[p].Add(access[p].IsRoutable && access[p].Forward ? milliseconds : -1);
-                _backward[p].Add(access[p].IsRoutable && access[p].Backward ? milliseconds : -1);
+                _forward[p].Add(access[p].IsRoutable && access[p].Forward ? Milliseconds(access[p].KilometresPerHour) : -1);
+                _backward[p].Add(access[p].IsRoutable && access[p].Backward && access[p].BackwardSpeed > 0 ? Milliseconds(access[p].BackwardSpeed) : -1);
             }
         }
 

@@ -26,6 +26,23 @@ public sealed class VehicleProfile
     /// empty when the profile ignores turn restrictions (walkers).</summary>
     public IReadOnlyList<string> RestrictionKeys { get; init; } = [];
     public double MaximumSpeed { get; init; } = 130;
+    /// <summary>barrier=* values this profile passes through; any other closes the way at that node. Null: every barrier
+    /// is passed (walkers), unless the node's access tags refuse this profile.</summary>
+    public IReadOnlySet<string>? PassableBarriers { get; init; }
+
+    /// <summary>Whether a node with these tags closes the way to this profile there: a barrier it does not pass (a
+    /// lowered or flat kerb and a rising bollard are passed), or a node whose access tags refuse it (a gate tagged
+    /// access=private).</summary>
+    public bool IsBlockedAt(TagsCollectionBase nodeTags)
+    {
+        if (SpecificAccess(nodeTags) is { } access)
+            return Refusing.Contains(access);
+        if (PassableBarriers is null || !nodeTags.TryGetValue("barrier", out var barrier)) return false;
+        if (barrier == "kerb" && ((nodeTags.TryGetValue("kerb", out var kerb) && kerb is "flush" or "lowered" or "no")
+                                  || (nodeTags.TryGetValue("highway", out var highway) && highway == "crossing"))) return false;
+        if (barrier == "bollard" && nodeTags.TryGetValue("bollard", out var bollard) && bollard == "rising") return false;
+        return !PassableBarriers.Contains(barrier);
+    }
 
     public EdgeAccess Evaluate(TagsCollectionBase tags)
     {
@@ -42,9 +59,16 @@ public sealed class VehicleProfile
         else return EdgeAccess.None;
         if (tags.TryGetValue("area", out var area) && area == "yes") return EdgeAccess.None;
 
-        if (UsesMaxSpeed && tags.TryGetValue("maxspeed", out var maxSpeedText) && MaxSpeed.Parse(maxSpeedText) is { } limit)
-            speed = limit;
+        var backwardSpeed = speed;
+        if (UsesMaxSpeed)
+        {
+            // A limit per direction wins over the way's (OSM: maxspeed:forward, maxspeed:backward, often without maxspeed).
+            if (tags.TryGetValue("maxspeed", out var maxSpeedText) && MaxSpeed.Parse(maxSpeedText) is { } limit) speed = backwardSpeed = limit;
+            if (tags.TryGetValue("maxspeed:forward", out var forwardText) && MaxSpeed.Parse(forwardText) is { } forwardLimit) speed = forwardLimit;
+            if (tags.TryGetValue("maxspeed:backward", out var backwardText) && MaxSpeed.Parse(backwardText) is { } backwardLimit) backwardSpeed = backwardLimit;
+        }
         speed = Math.Min(speed, MaximumSpeed);
+        backwardSpeed = Math.Min(backwardSpeed, MaximumSpeed);
 
         var (forward, backward) = (true, true);
         if (FollowsOneway && !(OnewayExceptionKey != null && tags.TryGetValue(OnewayExceptionKey, out var exception) && exception == "no"))
@@ -60,7 +84,7 @@ public sealed class VehicleProfile
                 default: if (impliedOneway) backward = false; break;
             }
         }
-        return new EdgeAccess(forward, backward, speed);
+        return new EdgeAccess(forward, backward, speed, backwardSpeed == speed ? null : backwardSpeed);
     }
 
     /// <summary>The restriction value ("no_left_turn", "only_straight_on") this profile obeys in a relation's tags, if any.</summary>

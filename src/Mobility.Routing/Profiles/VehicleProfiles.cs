@@ -15,6 +15,10 @@ public static class VehicleProfiles
         AccessKeys = ["access", "vehicle", "motor_vehicle", "motorcar"],
         RestrictionKeys = ["motorcar", "motor_vehicle", "vehicle"],
         UsesMaxSpeed = true,
+        // What a car drives through (a gate opens, a toll booth is paid); any other barrier (bollard, block, chain,
+        // kerb, jersey barrier...) closes the road to it, as in OSRM's car profile.
+        PassableBarriers = new HashSet<string> { "cattle_grid", "border_control", "toll_booth", "sally_port", "gate", "lift_gate", "no", "entrance",
+            "height_restrictor", "arch" },
     };
 
     public static readonly VehicleProfile Bicycle = new()
@@ -30,6 +34,9 @@ public static class VehicleProfiles
         AccessKeys = ["access", "vehicle", "bicycle"],
         RestrictionKeys = ["bicycle", "vehicle"],
         OnewayExceptionKey = "oneway:bicycle",
+        // A bicycle passes bollards and cycle barriers, as in OSRM's bicycle profile.
+        PassableBarriers = new HashSet<string> { "sump_buster", "bus_trap", "cycle_barrier", "bollard", "entrance", "cattle_grid", "border_control",
+            "toll_booth", "sally_port", "gate", "lift_gate", "no", "block", "bump_gate" },
     };
 
     public static readonly VehicleProfile Foot = new()
