@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Mobility.Routing;
 using Mobility.Routing.Graphs;
 
 namespace Mobility.Bench;
@@ -41,6 +42,21 @@ internal sealed class OsrmYardstick(string baseUrl, RoadNetwork network)
         double[] Cells(string name) => json.RootElement.GetProperty(name).EnumerateArray()
             .SelectMany(row => row.EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Number ? c.GetDouble() : double.NaN)).ToArray();
         return (seconds, Cells("durations"), Cells("distances"));
+    }
+
+    /// <summary>OSRM's route as its segments: each piece between two consecutive OSM nodes of its path, with its length
+    /// (m) and duration (s).</summary>
+    public List<(GeoPoint From, GeoPoint To, double Metres, double Seconds)> Segments(int source, int target)
+    {
+        var url = $"route/v1/driving/{Coordinates([source, target])}?overview=full&geometries=geojson&annotations=distance,duration&steps=false&alternatives=false";
+        using var json = JsonDocument.Parse(_http.GetStringAsync(url).GetAwaiter().GetResult());
+        var route = json.RootElement.GetProperty("routes")[0];
+        var points = route.GetProperty("geometry").GetProperty("coordinates").EnumerateArray()
+            .Select(c => new GeoPoint(c[1].GetDouble(), c[0].GetDouble())).ToList();
+        var annotation = route.GetProperty("legs")[0].GetProperty("annotation");
+        var metres = annotation.GetProperty("distance").EnumerateArray().Select(d => d.GetDouble()).ToList();
+        var seconds = annotation.GetProperty("duration").EnumerateArray().Select(d => d.GetDouble()).ToList();
+        return Enumerable.Range(0, Math.Min(metres.Count, points.Count - 1)).Select(i => (points[i], points[i + 1], metres[i], seconds[i])).ToList();
     }
 
     /// <summary>Milliseconds one route request takes (no geometry, no steps), and its duration and distance.</summary>

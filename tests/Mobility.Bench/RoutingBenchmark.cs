@@ -109,7 +109,7 @@ internal static class RoutingBenchmark
         Console.WriteLine($"snapping ({places.Length:N0} points up to about 200 m from a junction): " +
                           $"{1000 * clock.Elapsed.TotalMilliseconds / places.Length:F1} µs a point, {placed:N0} placed");
         var osrm = osrmUrl is null ? null : new OsrmYardstick(osrmUrl, network);
-        if (osrm != null) CompareRoutes(osrm, query, Pick, pairCount);
+        if (osrm != null) CompareRoutes(osrm, query, Pick, pairCount, router, osmFile);
         var roads = osrm is null ? null : new RoadTravelTimes(new Router(network, [car]), "car");
 
         var matrix = new BucketManyToMany(car.Hierarchy);
@@ -161,7 +161,7 @@ internal static class RoutingBenchmark
 
     /// <summary>OSRM's route service on random pairs (its time, ours beside it), then the durations and lengths of 200 pairs
     /// compared, the pairs beyond 2% listed with both answers so that each difference can be explained.</summary>
-    private static void CompareRoutes(OsrmYardstick osrm, HierarchyQuery query, Func<int> pick, int pairCount)
+    private static void CompareRoutes(OsrmYardstick osrm, HierarchyQuery query, Func<int> pick, int pairCount, Router router, string osmFile)
     {
         for (var i = 0; i < 100; i++) osrm.Route(pick(), pick()); // warm-up: connections and OSRM's caches
         var timings = Enumerable.Range(0, pairCount).Select(_ => osrm.Route(pick(), pick()).Milliseconds).Order().ToArray();
@@ -184,5 +184,75 @@ internal static class RoutingBenchmark
                           $"{beyond.Count} pairs beyond 2% (lengths: {lengthsBeyond} beyond 2%)");
         foreach (var c in beyond.OrderByDescending(c => Math.Abs(Ratio(c.Ours, c.Theirs) - 1)).Take(12))
             Console.WriteLine($"    vertices {c.From} -> {c.To}: ours {c.Ours:F0} s {c.OurMetres:F0} m, OSRM {c.Theirs:F0} s {c.TheirMetres:F0} m");
+        ExplainByWay(osrm, router, osmFile, beyond.Select(c => (c.From, c.To, c.OurMetres, c.TheirMetres)).ToList());
+    }
+
+    /// <summary>
+    /// Where the pairs beyond 2% differ, way by way. On a pair whose two lengths agree within 2% (the same path at other
+    /// speeds), each piece of OSRM's path is placed on our network (snapped to our nearest segment, in its direction of
+    /// travel) and timed at our speed there; the ways where OSRM's speed and ours differ most, in seconds over those pairs,
+    /// are printed with the tags that set a speed. On a pair that took another path, the ways of our path that OSRM's
+    /// avoids are printed with their tags (access, barriers and restrictions are then the suspects).
+    /// </summary>
+    private static void ExplainByWay(OsrmYardstick osrm, Router router, string osmFile, List<(int From, int To, double OurMetres, double TheirMetres)> beyond)
+    {
+        var network = router.Network;
+        var car = network.ProfileIndex("car");
+        var byWay = new Dictionary<long, (double Metres, double Theirs, double Ours)>();
+        var avoided = new List<(int From, int To, List<(long Way, double Metres)> Ways)>();
+        GeoPoint Along(GeoPoint a, GeoPoint b, double t) => new(a.Latitude + t * (b.Latitude - a.Latitude), a.Longitude + t * (b.Longitude - a.Longitude));
+        SnappedPoint? On(GeoPoint point) => router.Snap("car", point, 20) is { IsSuccess: true, Value: var on } ? on : null;
+        foreach (var (from, to, ourMetres, theirMetres) in beyond)
+        {
+            var theirs = osrm.Segments(from, to);
+            if (Math.Abs(ourMetres / theirMetres - 1) > 0.02)
+            {
+                var theirWays = theirs.Select(s => On(Along(s.From, s.To, 0.5))).Where(o => o is not null).Select(o => network.EdgeWay[o!.Value.Edge]).ToHashSet();
+                var ours = router.Route("car", network.Position(from), network.Position(to)).Value.Points.ToList();
+                var oursOnly = ours.Zip(ours.Skip(1))
+                    .Select(p => (On: On(Along(p.First, p.Second, 0.5)), Metres: Geo.Metres(p.First.Latitude, p.First.Longitude, p.Second.Latitude, p.Second.Longitude)))
+                    .Where(p => p.On is not null && !theirWays.Contains(network.EdgeWay[p.On!.Value.Edge]))
+                    .GroupBy(p => network.EdgeWay[p.On!.Value.Edge]).Select(g => (Way: g.Key, Metres: g.Sum(p => p.Metres)))
+                    .OrderByDescending(w => w.Metres).Take(4).ToList();
+                avoided.Add((from, to, oursOnly));
+                continue;
+            }
+            foreach (var (a, b, metres, seconds) in theirs)
+            {
+                if (metres <= 0 || On(Along(a, b, 0.5)) is not { } middle) continue;
+                var edge = middle.Edge;
+                var (forwardMs, backwardMs) = (network.ForwardMilliseconds[car][edge], network.BackwardMilliseconds[car][edge]);
+                // The direction of travel along our edge: where a point a quarter along the piece and one three quarters along fall on it.
+                var forward = (On(Along(a, b, 0.25)), On(Along(a, b, 0.75))) is ({ } first, { } last) && first.Edge == edge && last.Edge == edge
+                    ? last.Fraction >= first.Fraction : forwardMs > 0;
+                var milliseconds = forward ? forwardMs : backwardMs;
+                if (milliseconds <= 0) milliseconds = Math.Max(forwardMs, backwardMs);
+                if (milliseconds <= 0) continue;
+                var way = network.EdgeWay[edge];
+                var sum = byWay.GetValueOrDefault(way);
+                byWay[way] = (sum.Metres + metres, sum.Theirs + seconds, sum.Ours + metres / (network.EdgeMetres[edge] / (milliseconds / 1000.0)));
+            }
+        }
+        var worst = byWay.Where(w => Math.Abs(w.Value.Ours - w.Value.Theirs) > 0.02 * w.Value.Theirs)
+            .OrderByDescending(w => Math.Abs(w.Value.Ours - w.Value.Theirs)).ToList();
+        Console.WriteLine($"  of those beyond 2%: {beyond.Count - avoided.Count} on the same path (lengths within 2%), {avoided.Count} on another path; " +
+                          $"on the same paths, {worst.Count} ways where OSRM's speed differs from ours by more than 2%, " +
+                          $"{worst.Sum(w => w.Value.Ours - w.Value.Theirs):F0} s in all (ours minus OSRM's)");
+        var shown = worst.Take(10).ToList();
+        var ids = shown.Select(w => w.Key).Concat(avoided.SelectMany(a => a.Ways.Select(w => w.Way))).ToHashSet();
+        var tags = new Dictionary<long, string>();
+        string[] keys = ["highway", "maxspeed", "maxspeed:forward", "maxspeed:backward", "zone:maxspeed", "surface", "service", "lanes",
+            "oneway", "access", "vehicle", "motor_vehicle", "motorcar", "psv", "bus", "junction"];
+        foreach (var item in OsmReader.Objects(osmFile))
+            if (item is OsmSharp.Way { Id: { } id, Tags: { } wayTags } && ids.Contains(id))
+                tags[id] = string.Join(" ", keys.Where(wayTags.ContainsKey).Select(k => $"{k}={wayTags[k]}"));
+        foreach (var (way, (metres, theirs, ours)) in shown)
+            Console.WriteLine($"    way {way}: {metres:F0} m, ours {3.6 * metres / ours:F0} km/h, OSRM {3.6 * metres / theirs:F0} km/h " +
+                              $"({ours - theirs:+0;-0} s): {tags.GetValueOrDefault(way, "?")}");
+        foreach (var (from, to, ways) in avoided)
+        {
+            Console.WriteLine($"    vertices {from} -> {to}, ways of our path that OSRM's avoids:");
+            foreach (var (way, metres) in ways) Console.WriteLine($"      way {way}: {metres:F0} m: {tags.GetValueOrDefault(way, "?")}");
+        }
     }
 }
