@@ -47,16 +47,24 @@ public sealed class VehicleProfile
     public EdgeAccess Evaluate(TagsCollectionBase tags)
     {
         if (!tags.TryGetValue("highway", out var highway)) return EdgeAccess.None;
-        var access = SpecificAccess(tags);
+        // Access may differ by direction (vehicle:backward=agricultural: a lane open to cars one way only).
+        var (forwardAccess, backwardAccess) = (SpecificAccess(tags, "forward"), SpecificAccess(tags, "backward"));
+        bool Refused(string? access) => access is { } value && Refusing.Contains(value);
+        bool Allowed(string? access) => access is { } value && Allowing.Contains(value);
         double speed;
+        bool mayForward, mayBackward;
         if (DefaultSpeeds.TryGetValue(highway, out var defaultSpeed))
         {
-            if (access is { } value && Refusing.Contains(value)) return EdgeAccess.None;
+            (mayForward, mayBackward) = (!Refused(forwardAccess), !Refused(backwardAccess));
             speed = defaultSpeed;
         }
-        else if (SpeedsWhenAllowed.TryGetValue(highway, out var allowedSpeed) && access is { } value && Allowing.Contains(value))
+        else if (SpeedsWhenAllowed.TryGetValue(highway, out var allowedSpeed))
+        {
+            (mayForward, mayBackward) = (Allowed(forwardAccess), Allowed(backwardAccess));
             speed = allowedSpeed;
+        }
         else return EdgeAccess.None;
+        if (!mayForward && !mayBackward) return EdgeAccess.None;
         if (tags.TryGetValue("area", out var area) && area == "yes") return EdgeAccess.None;
 
         var backwardSpeed = speed;
@@ -84,6 +92,8 @@ public sealed class VehicleProfile
                 default: if (impliedOneway) backward = false; break;
             }
         }
+        (forward, backward) = (forward && mayForward, backward && mayBackward);
+        if (!forward && !backward) return EdgeAccess.None;
         return new EdgeAccess(forward, backward, speed, backwardSpeed == speed ? null : backwardSpeed);
     }
 
@@ -99,11 +109,13 @@ public sealed class VehicleProfile
         return tags.TryGetValue("restriction", out var general) ? general : null;
     }
 
-    private string? SpecificAccess(TagsCollectionBase tags)
+    /// <summary>The most specific access value that speaks to this profile; with a direction ("forward", "backward"),
+    /// a key's value for that direction wins over the key's own.</summary>
+    private string? SpecificAccess(TagsCollectionBase tags, string? direction = null)
     {
         string? result = null;
         foreach (var key in AccessKeys)
-            if (tags.TryGetValue(key, out var value)) result = value;
+            if ((direction is not null && tags.TryGetValue(key + ":" + direction, out var value)) || tags.TryGetValue(key, out value)) result = value;
         return result;
     }
 }
