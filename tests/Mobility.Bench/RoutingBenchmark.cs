@@ -199,7 +199,7 @@ internal static class RoutingBenchmark
         var network = router.Network;
         var car = network.ProfileIndex("car");
         var byWay = new Dictionary<long, (double Metres, double Theirs, double Ours)>();
-        var avoided = new List<(int From, int To, List<(long Way, double Metres)> Ways)>();
+        var avoided = new List<(int From, int To, int TurnsBack, List<(long Way, double Metres)> Ways)>();
         GeoPoint Along(GeoPoint a, GeoPoint b, double t) => new(a.Latitude + t * (b.Latitude - a.Latitude), a.Longitude + t * (b.Longitude - a.Longitude));
         SnappedPoint? On(GeoPoint point) => router.Snap("car", point, 20) is { IsSuccess: true, Value: var on } ? on : null;
         foreach (var (from, to, ourMetres, theirMetres) in beyond)
@@ -214,7 +214,11 @@ internal static class RoutingBenchmark
                     .Where(p => p.On is not null && !theirWays.Contains(network.EdgeWay[p.On!.Value.Edge]))
                     .GroupBy(p => network.EdgeWay[p.On!.Value.Edge]).Select(g => (Way: g.Key, Metres: g.Sum(p => p.Metres)))
                     .OrderByDescending(w => w.Metres).Take(4).ToList();
-                avoided.Add((from, to, oursOnly));
+                // Where ours turns back on itself (the next point is the one before): a U-turn at a junction, which OSRM
+                // makes only at a dead end.
+                var turnsBack = Enumerable.Range(1, Math.Max(0, ours.Count - 2)).Count(i =>
+                    Geo.Metres(ours[i - 1].Latitude, ours[i - 1].Longitude, ours[i + 1].Latitude, ours[i + 1].Longitude) < 1);
+                avoided.Add((from, to, turnsBack, oursOnly));
                 continue;
             }
             foreach (var (a, b, metres, seconds) in theirs)
@@ -249,9 +253,9 @@ internal static class RoutingBenchmark
         foreach (var (way, (metres, theirs, ours)) in shown)
             Console.WriteLine($"    way {way}: {metres:F0} m, ours {3.6 * metres / ours:F0} km/h, OSRM {3.6 * metres / theirs:F0} km/h " +
                               $"({ours - theirs:+0;-0} s): {tags.GetValueOrDefault(way, "?")}");
-        foreach (var (from, to, ways) in avoided)
+        foreach (var (from, to, turnsBack, ways) in avoided)
         {
-            Console.WriteLine($"    vertices {from} -> {to}, ways of our path that OSRM's avoids:");
+            Console.WriteLine($"    vertices {from} -> {to}: ours turns back {turnsBack} time(s); ways of our path that OSRM's avoids:");
             foreach (var (way, metres) in ways) Console.WriteLine($"      way {way}: {metres:F0} m: {tags.GetValueOrDefault(way, "?")}");
         }
     }
