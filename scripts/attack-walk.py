@@ -549,8 +549,10 @@ class Walk:
     def item7_erasure(self, v):
         # Someone whose notifications the walk can read: a demo employee with a proposal, and the walker's employees living
         # 300 m from her on her roster; she declines her proposals of one date so that the engine matches her again.
-        # Those who are not only drivers are tried first (more ways to share a car).
-        candidates = sorted(self.demo_employees, key=lambda d: d[2]["role"] == "Driver")
+        # Someone who can drive, with seats, is tried first: the walkers are two passengers whom only a car can take, so
+        # joining hers serves more passengers, which every plan prefers to keeping the open proposals as they are (a
+        # re-match keeps those unless another plan serves more).
+        candidates = sorted(self.demo_employees, key=lambda d: not (d[2]["role"] in ("Driver", "Either") and (d[2].get("seatsOffered") or 0) >= 2))
         for local, company_id, row in candidates:
             token = self.token(local)
             export = self.http.call("GET", "/api/me/export", token=token).json
@@ -571,9 +573,9 @@ class Walk:
         for proposal in [p for p in proposals if p["date"] == first_date][:2]:
             self.http.call("POST", f"/api/me/proposals/{proposal['groupId']}/decline", {}, token=token)
         time.sleep(1)
-        # Two of hers: a driver with seats and a passenger, so that she joins one whatever role the matcher gives her.
+        # Two of hers, passengers (a driver among them could take the other and leave her out).
         walkers = []
-        for role, seats, tag, offset in (("Driver", 3, "E", 0.004), ("Passenger", 0, "F", -0.004)):
+        for role, seats, tag, offset in (("Passenger", 0, "E", 0.004), ("Passenger", 0, "F", -0.004)):
             created = self.http.call("POST", f"/api/companies/{company_id}/employees", {"externalId": f"WALK-{self.run}-{tag}", "firstName": marker,
                 "lastName": f"Erased{self.run}", "mainSiteId": plant_id, "commute": {"home": {"type": "Point", "coordinates": [home[0] + offset, home[1]]},
                 "role": role, "seatsOffered": seats, "consentToMatching": True}}, token=hr)
