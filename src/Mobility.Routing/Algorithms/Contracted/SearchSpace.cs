@@ -51,12 +51,35 @@ internal sealed class SearchSpace(int vertexCount)
     }
 
     /// <summary>Runs the whole upward search and returns every vertex it settles (for bucket many-to-many).</summary>
-    public List<int> Exhaust(IEnumerable<Seed> seeds, CsrArcs arcs)
+    /// <param name="stallArcs">The arcs that reach a vertex from higher ranks in this search's direction (for a forward
+    /// search, the hierarchy's Down arcs; for a backward one, its Up arcs). A vertex reached more cheaply through one of
+    /// them than by the search's own upward path is not on any shortest path from here (stall-on-demand): its arcs are not
+    /// relaxed and it is not returned. The vertex where a shortest path peaks is reached at its exact time, never stalled.</param>
+    public List<int> Exhaust(IEnumerable<Seed> seeds, CsrArcs arcs, CsrArcs? stallArcs = null)
     {
         Start(seeds);
         var settled = new List<int>();
-        while (PeekKey() != long.MaxValue) settled.Add(Settle(arcs));
+        while (PeekKey() != long.MaxValue)
+        {
+            if (stallArcs is not null && Stalled(_queue.Peek(), stallArcs))
+            {
+                _queue.Dequeue();
+                continue;
+            }
+            settled.Add(Settle(arcs));
+        }
         return settled;
+    }
+
+    private bool Stalled(int vertex, CsrArcs stallArcs)
+    {
+        var key = _milliseconds[vertex];
+        for (var i = stallArcs.First[vertex]; i < stallArcs.First[vertex + 1]; i++)
+        {
+            var higher = stallArcs.Head[i];
+            if (Reached(higher) && _milliseconds[higher] + stallArcs.Milliseconds[i] < key) return true;
+        }
+        return false;
     }
 
     private void Relax(int vertex, long milliseconds, double metres, int arc)

@@ -5,7 +5,8 @@ namespace Mobility.Routing.Algorithms.Matrices;
 /// <summary>
 /// Many-to-many travel times on a contraction hierarchy (Knopp et al.'s bucket method): one backward upward search
 /// per target leaves (target, time) entries in buckets at the vertices it settles; one forward upward search per
-/// source then reads the buckets of the vertices it settles. Both phases run in parallel.
+/// source then reads the buckets of the vertices it settles. Both phases run in parallel, and both stall on demand
+/// (a vertex reached more cheaply from above is neither expanded nor bucketed).
 /// </summary>
 public sealed class BucketManyToMany(ContractionHierarchy hierarchy)
 {
@@ -21,7 +22,7 @@ public sealed class BucketManyToMany(ContractionHierarchy hierarchy)
         var entries = new List<(int Vertex, int Target, long Milliseconds, double Metres)>[targets.Count];
         Parallel.For(0, targets.Count, () => new SearchSpace(n), (t, _, search) =>
         {
-            var settled = search.Exhaust(targets[t], hierarchy.Down);
+            var settled = search.Exhaust(targets[t], hierarchy.Down, hierarchy.Up);
             entries[t] = settled.Select(v => (v, t, search.Milliseconds(v), search.Metres(v))).ToList();
             return search;
         }, _ => { });
@@ -48,7 +49,7 @@ public sealed class BucketManyToMany(ContractionHierarchy hierarchy)
         Parallel.For(0, sources.Count, () => new SearchSpace(n), (s, _, search) =>
         {
             var row = s * targets.Count;
-            foreach (var vertex in search.Exhaust(sources[s], hierarchy.Up))
+            foreach (var vertex in search.Exhaust(sources[s], hierarchy.Up, hierarchy.Down))
             {
                 var up = search.Milliseconds(vertex);
                 for (var i = first[vertex]; i < first[vertex + 1]; i++)
