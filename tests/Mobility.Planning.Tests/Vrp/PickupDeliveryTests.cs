@@ -165,6 +165,28 @@ public class PickupDeliveryTests
         Assert.Equal(int.Parse(bestKnownVehicles), solution.Trips.Count);
     }
 
+    /// <summary>
+    /// On Li &amp; Lim (no ride limit, distance only) each insertion is decided in constant time instead of by timing the
+    /// trip; the searches must stay the same, stop for stop. lr2_2_3 has a few trips of 50–100 stops (where timing cost
+    /// most) and its rounded distances break the triangle inequality here and there; lc1_2_1 has tight clustered windows.
+    /// </summary>
+    [Theory]
+    [InlineData("lr2_2_3", 600)]
+    [InlineData("lc1_2_1", 1500)]
+    public void The_constant_time_insertion_test_chooses_what_timing_every_candidate_chooses(string instance, int iterations)
+    {
+        var problem = LiLimReader.Read(Path.Combine(SharedData.BenchmarkDirectory("pdptw-li-lim"), instance + ".txt"));
+        var limits = new SolverLimits(TimeSpan.MaxValue, MaxIterations: iterations, Seed: 3);
+        string Plan(bool timeEveryCandidate)
+        {
+            var solution = PickupDeliverySolver.Solve(problem, limits, PickupDeliveryObjective.FewestVehiclesThenCost, timeEveryCandidate);
+            Assert.Empty(PickupDeliveryChecker.Check(problem, solution).Violations);
+            return string.Join(" | ", solution.Trips.Select(t => $"{t.Vehicle}: " + string.Join(" ", t.Stops.Select(s => $"{(s.IsPickup ? "+" : "-")}{s.Request}@{s.ServiceStart}"))))
+                + $" unserved {string.Join(",", solution.Unserved)}";
+        }
+        Assert.Equal(Plan(timeEveryCandidate: true), Plan(timeEveryCandidate: false));
+    }
+
     private static PickupDeliveryProblem Line(int[] positions, List<TransportRequest> requests, PickupDeliveryVehicle vehicle)
     {
         var n = positions.Length;

@@ -35,12 +35,18 @@ public static class PickupDeliverySolver
     private const int LongTrip = 60;
 
     public static PickupDeliverySolution Solve(PickupDeliveryProblem problem, SolverLimits limits,
-        PickupDeliveryObjective objective = PickupDeliveryObjective.Cost)
+        PickupDeliveryObjective objective = PickupDeliveryObjective.Cost) => Solve(problem, limits, objective, timeEveryCandidate: false);
+
+    /// <param name="timeEveryCandidate">Times every insertion that passes the bounds, even where the bounds are exact (no
+    /// ride limit binds, a cost per kilometre only): what the search did before its constant-time test, kept so a test can
+    /// check that both choose alike.</param>
+    internal static PickupDeliverySolution Solve(PickupDeliveryProblem problem, SolverLimits limits,
+        PickupDeliveryObjective objective, bool timeEveryCandidate)
     {
         if (limits.Searches < 1) throw new ArgumentOutOfRangeException(nameof(limits), "At least one search is needed.");
         var results = new (PickupDeliverySolution Solution, int Unserved, int Vehicles, double Cost)[limits.Searches];
         Parallel.For(0, limits.Searches, new ParallelOptions { MaxDegreeOfParallelism = limits.Searches },
-            i => results[i] = new Search(problem, limits.Seed + i).Run(limits, objective));
+            i => results[i] = new Search(problem, limits.Seed + i, timeEveryCandidate).Run(limits, objective));
         return (objective == PickupDeliveryObjective.FewestVehiclesThenCost
             ? results.OrderBy(r => r.Unserved).ThenBy(r => r.Vehicles).ThenBy(r => r.Cost)
             : results.OrderBy(r => r.Cost)).First().Solution;
@@ -57,9 +63,12 @@ public static class PickupDeliverySolver
         public int Vehicles => Trips.Count(t => t.Events.Length > 0);
     }
 
-    private sealed class Search(PickupDeliveryProblem problem, int seed)
+    private sealed class Search(PickupDeliveryProblem problem, int seed, bool timeEveryCandidate)
     {
         private readonly Random _random = new(seed);
+        /// <summary>No request's ride limit can bind: its delivery window closes before the limit could be reached.</summary>
+        private readonly bool _rideLimitsNeverBind = problem.Requests.All(r =>
+            (long)r.MaxRideSeconds >= (long)r.DeliveryWindow.Latest - r.PickupWindow.Earliest - r.PickupServiceSeconds);
         private readonly int[][] _related = RelatedRequests(problem);
         private readonly int[] _times = new int[2 * problem.Requests.Count + 2];
         private readonly int[] _latest = new int[2 * problem.Requests.Count + 2];
@@ -343,6 +352,14 @@ public static class PickupDeliverySolver
             if (!TripTimetable.Latest(problem, vehicleIndex, events, _upper) || !TripTimetable.Earliest(problem, vehicleIndex, events, _lower, vehicle.Available.Earliest))
                 return (null, 0);
             var perMetre = vehicle.CostPerKilometre / 1000;
+            // Without a binding ride limit the checks below are exact (the trip's part before the pickup and after the
+            // delivery keeps its times, the part between is shifted forward one stop at a time), and with a cost per
+            // kilometre only a candidate costs its added distance: then no candidate needs its timetable computed.
+            var exact = !timeEveryCandidate && _rideLimitsNeverBind && vehicle.CostPerHour == 0;
+            long tripMetres = 0;
+            if (exact)
+                for (var k = 0; k <= m; k++)
+                    tripMetres += problem.Metres(k == 0 ? vehicle.Start : problem.LocationOf(events[k - 1]), k == m ? vehicle.End : problem.LocationOf(events[k]));
             (int I, int J, double Added) best = (-1, -1, bound);
             for (var i = 0; i <= m; i++)
             {
@@ -353,6 +370,8 @@ public static class PickupDeliverySolver
                 if (pickupStart > req.PickupWindow.Latest) continue;
                 var pickupDone = pickupStart + req.PickupServiceSeconds;
                 var pickupMetres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, after) - problem.Metres(before, after);
+                // For a delivery after trip position j > i: the earliest service start at position j with the pickup in.
+                var shifted = 0;
                 for (var j = i; j <= m; j++)
                 {
                     maxLoad = Math.Max(maxLoad, _prefixLoad[j]);
@@ -366,24 +385,38 @@ public static class PickupDeliverySolver
                     }
                     else
                     {
-                        if (j == i + 1 && pickupDone + problem.Seconds(pickupLocation, after) > _upper[i + 1]) break;
                         var dBefore = problem.LocationOf(events[j - 1]);
+                        if (j == i + 1)
+                        {
+                            if (pickupDone + problem.Seconds(pickupLocation, after) > _upper[i + 1]) break;
+                            shifted = pickupDone + problem.Seconds(pickupLocation, after);
+                        }
+                        else shifted += ServiceAt(events, j - 1) + problem.Seconds(problem.LocationOf(events[j - 2]), dBefore);
+                        // Never late: position i + 1 starts by its latest time, from which the trip as it was meets every window.
+                        shifted = Math.Max(shifted, WindowOf(events[j - 1]).Earliest);
                         var dAfter = j == m ? vehicle.End : problem.LocationOf(events[j]);
-                        var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, _lower[j] + ServiceAt(events, j) + problem.Seconds(dBefore, deliveryLocation));
+                        var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, shifted + ServiceAt(events, j) + problem.Seconds(dBefore, deliveryLocation));
                         if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, dAfter) > _upper[j + 1]) continue;
                         metres = pickupMetres + problem.Metres(dBefore, deliveryLocation) + problem.Metres(deliveryLocation, dAfter) - problem.Metres(dBefore, dAfter);
                     }
                     if (_random.NextDouble() < BlinkRate) continue;
                     // The added distance is a lower bound on the added cost (a longer trip never gets shorter in time).
                     if (metres * perMetre >= best.Added) continue;
-                    var length = Fill(events, request, i, j);
-                    var cost = TripTimetable.Schedule(problem, vehicleIndex, _candidate.AsSpan(0, length), _times, _latest);
+                    // The same sum and product as TripTimetable.Schedule, so both ways rank candidates alike.
+                    var cost = exact ? (tripMetres + metres) / 1000.0 * vehicle.CostPerKilometre
+                        : TripTimetable.Schedule(problem, vehicleIndex, _candidate.AsSpan(0, Fill(events, request, i, j)), _times, _latest);
                     if (!double.IsNaN(cost) && cost - trip.Cost < best.Added) best = (i, j, cost - trip.Cost);
                 }
             }
             if (best.I < 0) return (null, 0);
             var chosen = _candidate.AsSpan(0, Fill(events, request, best.I, best.J)).ToArray();
             return (Build(vehicleIndex, chosen), best.Added);
+        }
+
+        private TimeWindow WindowOf(int stopEvent)
+        {
+            var request = problem.Requests[stopEvent / 2];
+            return stopEvent % 2 == 0 ? request.PickupWindow : request.DeliveryWindow;
         }
 
         /// <summary>Service time of the event at trip position <paramref name="position"/> (0: the depot, none).</summary>
