@@ -56,6 +56,10 @@ public static class PickupDeliverySolver
     private sealed record Trip(int[] Events, int[] Times, double Cost)
     {
         public static readonly Trip Empty = new([], [], 0);
+
+        /// <summary>The latest and earliest service starts of the trip as it is, computed on its first insertion test:
+        /// the search asks them of an unchanged trip for every request it tries to seat.</summary>
+        public int[]? Upper, Lower;
     }
 
     private sealed record State(Trip[] Trips, List<int> Unserved, double Cost)
@@ -67,15 +71,12 @@ public static class PickupDeliverySolver
     {
         private readonly Random _random = new(seed);
         /// <summary>No request's ride limit can bind: its delivery window closes before the limit could be reached.</summary>
-        private readonly bool _rideLimitsNeverBind = problem.Requests.All(r =>
-            (long)r.MaxRideSeconds >= (long)r.DeliveryWindow.Latest - r.PickupWindow.Earliest - r.PickupServiceSeconds);
+        private readonly bool _rideLimitsNeverBind = problem.Requests.All(TripTimetable.RideLimitNeverBinds);
         private readonly int[][] _related = RelatedRequests(problem);
         private readonly int[] _times = new int[2 * problem.Requests.Count + 2];
         private readonly int[] _latest = new int[2 * problem.Requests.Count + 2];
         private readonly int[] _candidate = new int[2 * problem.Requests.Count];
         private readonly int[] _prefixLoad = new int[2 * problem.Requests.Count + 1];
-        private readonly int[] _lower = new int[2 * problem.Requests.Count + 2];
-        private readonly int[] _upper = new int[2 * problem.Requests.Count + 2];
         /// <summary>How many vehicles a recreate may use; an idle vehicle is not started beyond it.</summary>
         private int _vehicleLimit = problem.Vehicles.Count;
         private double _startTemperature, _endTemperature;
@@ -349,8 +350,7 @@ public static class PickupDeliverySolver
             var (pickupLocation, deliveryLocation) = (req.Pickup, req.Delivery);
             // Bounds from the trip as it is: inserting stops only raises the earliest times and lowers the latest ones
             // (with the triangle inequality), so a position that breaks them is skipped without timing the whole trip.
-            if (!TripTimetable.Latest(problem, vehicleIndex, events, _upper) || !TripTimetable.Earliest(problem, vehicleIndex, events, _lower, vehicle.Available.Earliest))
-                return (null, 0);
+            if (BoundsOf(vehicleIndex, trip) is not ({ } lower, { } upper)) return (null, 0);
             var perMetre = vehicle.CostPerKilometre / 1000;
             // Without a binding ride limit the checks below are exact (the trip's part before the pickup and after the
             // delivery keeps its times, the part between is shifted forward one stop at a time), and with a cost per
@@ -366,7 +366,9 @@ public static class PickupDeliverySolver
                 var maxLoad = 0;
                 var before = i == 0 ? vehicle.Start : problem.LocationOf(events[i - 1]);
                 var after = i == m ? vehicle.End : problem.LocationOf(events[i]);
-                var pickupStart = Math.Max(req.PickupWindow.Earliest, _lower[i] + ServiceAt(events, i) + problem.Seconds(before, pickupLocation));
+                // The trip's earliest times only grow along it: once one is past the pickup window, every later place is too.
+                if (lower[i] > req.PickupWindow.Latest) break;
+                var pickupStart = Math.Max(req.PickupWindow.Earliest, lower[i] + ServiceAt(events, i) + problem.Seconds(before, pickupLocation));
                 if (pickupStart > req.PickupWindow.Latest) continue;
                 var pickupDone = pickupStart + req.PickupServiceSeconds;
                 var pickupMetres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, after) - problem.Metres(before, after);
@@ -380,7 +382,7 @@ public static class PickupDeliverySolver
                     if (j == i)
                     {
                         var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, pickupDone + problem.Seconds(pickupLocation, deliveryLocation));
-                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, after) > _upper[i + 1]) continue;
+                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, after) > upper[i + 1]) continue;
                         metres = problem.Metres(before, pickupLocation) + problem.Metres(pickupLocation, deliveryLocation) + problem.Metres(deliveryLocation, after) - problem.Metres(before, after);
                     }
                     else
@@ -388,15 +390,17 @@ public static class PickupDeliverySolver
                         var dBefore = problem.LocationOf(events[j - 1]);
                         if (j == i + 1)
                         {
-                            if (pickupDone + problem.Seconds(pickupLocation, after) > _upper[i + 1]) break;
+                            if (pickupDone + problem.Seconds(pickupLocation, after) > upper[i + 1]) break;
                             shifted = pickupDone + problem.Seconds(pickupLocation, after);
                         }
                         else shifted += ServiceAt(events, j - 1) + problem.Seconds(problem.LocationOf(events[j - 2]), dBefore);
                         // Never late: position i + 1 starts by its latest time, from which the trip as it was meets every window.
                         shifted = Math.Max(shifted, WindowOf(events[j - 1]).Earliest);
+                        // Nor do the shifted times shrink: past the delivery window here, every later delivery is late too.
+                        if (shifted > req.DeliveryWindow.Latest) break;
                         var dAfter = j == m ? vehicle.End : problem.LocationOf(events[j]);
                         var deliveryStart = Math.Max(req.DeliveryWindow.Earliest, shifted + ServiceAt(events, j) + problem.Seconds(dBefore, deliveryLocation));
-                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, dAfter) > _upper[j + 1]) continue;
+                        if (deliveryStart > req.DeliveryWindow.Latest || deliveryStart + req.DeliveryServiceSeconds + problem.Seconds(deliveryLocation, dAfter) > upper[j + 1]) continue;
                         metres = pickupMetres + problem.Metres(dBefore, deliveryLocation) + problem.Metres(deliveryLocation, dAfter) - problem.Metres(dBefore, dAfter);
                     }
                     if (_random.NextDouble() < BlinkRate) continue;
@@ -417,6 +421,20 @@ public static class PickupDeliverySolver
         {
             var request = problem.Requests[stopEvent / 2];
             return stopEvent % 2 == 0 ? request.PickupWindow : request.DeliveryWindow;
+        }
+
+        /// <summary>The bounds every insertion into the trip must respect (see <see cref="Trip.Upper"/>); null when the trip
+        /// itself has no timetable.</summary>
+        private (int[] Lower, int[] Upper)? BoundsOf(int vehicleIndex, Trip trip)
+        {
+            if (trip.Upper is not null) return (trip.Lower!, trip.Upper);
+            var (upper, lower) = (new int[trip.Events.Length + 2], new int[trip.Events.Length + 2]);
+            if (!TripTimetable.Latest(problem, vehicleIndex, trip.Events, upper)
+                || !TripTimetable.Earliest(problem, vehicleIndex, trip.Events, lower, problem.Vehicles[vehicleIndex].Available.Earliest))
+                return null;
+            // The empty trip is shared by every vehicle, whose windows differ: its bounds are not kept.
+            if (trip.Events.Length > 0) (trip.Upper, trip.Lower) = (upper, lower);
+            return (lower, upper);
         }
 
         /// <summary>Service time of the event at trip position <paramref name="position"/> (0: the depot, none).</summary>

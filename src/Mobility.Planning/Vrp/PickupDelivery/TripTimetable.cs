@@ -45,6 +45,7 @@ internal static class TripTimetable
             {
                 if (events[d - 1] % 2 == 0) continue;
                 var request = problem.Requests[events[d - 1] / 2];
+                if (RideLimitNeverBinds(request)) continue;
                 var p = PickupPosition(events, d);
                 var bound = latest[p] + request.PickupServiceSeconds + request.MaxRideSeconds;
                 if (latest[d] > bound) { latest[d] = bound; changed = true; }
@@ -75,6 +76,7 @@ internal static class TripTimetable
             {
                 if (events[d - 1] % 2 == 0) continue;
                 var request = problem.Requests[events[d - 1] / 2];
+                if (RideLimitNeverBinds(request)) continue;
                 var p = PickupPosition(events, d);
                 var bound = times[d] - request.PickupServiceSeconds - request.MaxRideSeconds;
                 if (times[p] < bound) { times[p] = bound; changed = true; }
@@ -82,6 +84,11 @@ internal static class TripTimetable
             if (!changed) return true;
         }
     }
+
+    /// <summary>The delivery window closes before the ride limit could be reached (as on benchmarks without one): then
+    /// finding the pickup, a scan back along the trip, is skipped.</summary>
+    public static bool RideLimitNeverBinds(TransportRequest request) =>
+        (long)request.MaxRideSeconds >= (long)request.DeliveryWindow.Latest - request.PickupWindow.Earliest - request.PickupServiceSeconds;
 
     private static int PickupPosition(ReadOnlySpan<int> events, int deliveryPosition)
     {
