@@ -22,12 +22,13 @@ internal static class PdptwBenchmark
         var searches = new Option<int>("--searches") { Description = "Independent searches run in parallel, one per core by default.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var objective = new Option<string>("--objective") { Description = "vehicles (fewest vehicles, then distance: the field's ranking) or distance.", DefaultValueFactory = _ => "vehicles" };
         objective.AcceptOnlyFromAmong("vehicles", "distance");
+        var iterations = new Option<long?>("--iterations") { Description = "Stop each search after this many iterations instead of at the time limit: the same plans on any machine, so the seconds column measures speed." };
         var orTools = new Option<bool>("--or-tools") { Description = "Also solve each instance with the OR-Tools model, same time limit." };
         var command = new Command("pdptw", "Solves Li & Lim PDPTW instances; prints vehicles, distance and the gap to the best known, per class.");
-        foreach (var option in new Option[] { folder, instances, timeLimit, seed, searches, objective, orTools }) command.Options.Add(option);
+        foreach (var option in new Option[] { folder, instances, timeLimit, seed, searches, objective, iterations, orTools }) command.Options.Add(option);
         command.SetAction(parse => Run(parse.GetValue(folder)!, parse.GetValue(instances), parse.GetValue(timeLimit), parse.GetValue(seed),
             parse.GetValue(searches), parse.GetValue(objective) == "vehicles" ? PickupDeliveryObjective.FewestVehiclesThenCost : PickupDeliveryObjective.Cost,
-            parse.GetValue(orTools)));
+            parse.GetValue(iterations), parse.GetValue(orTools)));
         return command;
     }
 
@@ -40,7 +41,7 @@ internal static class PdptwBenchmark
         public string Class => string.Join('_', Instance.Split('_').Take(2));
     }
 
-    private static int Run(DirectoryInfo folder, string? names, double timeLimit, int seed, int searches, PickupDeliveryObjective objective, bool orTools)
+    private static int Run(DirectoryInfo folder, string? names, double timeLimit, int seed, int searches, PickupDeliveryObjective objective, long? iterations, bool orTools)
     {
         if (!folder.Exists) throw new DirectoryNotFoundException($"No folder {folder.FullName}.");
         var bestKnown = File.ReadLines(Path.Combine(folder.FullName, "best-known.csv")).Skip(1)
@@ -59,12 +60,14 @@ internal static class PdptwBenchmark
             var methods = new List<(string Name, Func<PickupDeliverySolution> Solve)>
             {
                 (objective == PickupDeliveryObjective.Cost ? "ruin-recreate (distance)" : "ruin-recreate (vehicles, distance)",
-                    () => PickupDeliverySolver.Solve(problem, new SolverLimits(TimeSpan.FromSeconds(timeLimit), Seed: seed, Searches: searches), objective)),
+                    () => PickupDeliverySolver.Solve(problem, iterations is { } cap
+                        ? new SolverLimits(TimeSpan.MaxValue, MaxIterations: cap, Seed: seed, Searches: searches)
+                        : new SolverLimits(TimeSpan.FromSeconds(timeLimit), Seed: seed, Searches: searches), objective)),
             };
             if (orTools) methods.Add(("or-tools", () => OrToolsPickupDelivery.Solve(problem, TimeSpan.FromSeconds(timeLimit))));
             foreach (var (method, solve) in methods)
             {
-                Console.Error.WriteLine(FormattableString.Invariant($"{name}: {method}, {timeLimit} s..."));
+                Console.Error.WriteLine(FormattableString.Invariant($"{name}: {method}, {(iterations is { } cap && method != "or-tools" ? $"{cap} iterations" : $"{timeLimit} s")}..."));
                 var clock = Stopwatch.StartNew();
                 var solution = solve();
                 var seconds = clock.Elapsed.TotalSeconds;
