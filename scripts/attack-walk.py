@@ -552,16 +552,25 @@ class Walk:
         # Someone who can drive, with seats, is tried first: the walkers are two passengers whom only a car can take, so
         # joining hers serves more passengers, which every plan prefers to keeping the open proposals as they are (a
         # re-match keeps those unless another plan serves more).
-        candidates = sorted(self.demo_employees, key=lambda d: not (d[2]["role"] in ("Driver", "Either") and (d[2].get("seatsOffered") or 0) >= 2))
-        for local, company_id, row in candidates:
+        # The employee list carries no seats: they are read from each one's own export (whose role is a number: Driver 0,
+        # Either 2).
+        found = []
+        for local, company_id, row in self.demo_employees:
             token = self.token(local)
             export = self.http.call("GET", "/api/me/export", token=token).json
-            proposals = [p for p in self.http.call("GET", "/api/me/proposals", token=token).json or [] if p["status"] == "Proposed"]
+            # Only dates the engine still matches: late on a Friday, today's proposals are past and a decline of them
+            # re-matches nobody (no pickup in the past).
+            proposals = [p for p in self.http.call("GET", "/api/me/proposals", token=token).json or []
+                         if p["status"] == "Proposed" and p["date"] >= self.date]
             assignments = export.get("shiftAssignments") or []
-            if export["employee"].get("home") and proposals and assignments: break
-        else:
+            if not (export["employee"].get("home") and proposals and assignments): continue
+            drives = export["employee"].get("role") in ("Driver", "Either", 0, 2) and (export["employee"].get("seatsOffered") or 0) >= 2
+            found.append((not drives, local, company_id, token, export, proposals, assignments))
+            if drives: break
+        if not found:
             v.cannot("no demo employee with a home, a roster and a proposal to decline")
             return
+        _, local, company_id, token, export, proposals, assignments = min(found, key=lambda f: f[0])
         company = next(c for c in self.companies if c["id"] == company_id)
         home = export["employee"]["home"]["coordinates"]
         marker = f"Walkerin{self.run[-6:]}"

@@ -29,10 +29,13 @@ internal static class HeidelbergDemo
 
     /// <summary>A server on the demo with its road network. It matches nothing at start: each test matches the dates it
     /// needs, so that it knows when the proposals are there.</summary>
-    public static WebApplicationFactory<Program> Server(TestDatabase database) => new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+    /// <param name="daysAhead">The dates after today the engine re-matches on a change (<see cref="Carpools.ProposalEngineOptions.DaysAhead"/>);
+    /// the server's default when null.</param>
+    public static WebApplicationFactory<Program> Server(TestDatabase database, int? daysAhead = null) => new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
     {
         host.UseSetting(DatabaseConnection.SettingName, database.ConnectionString);
         host.UseSetting("Routing:Osm", OsmFile);
         host.UseSetting("Proposals:RecomputeOnStart", "false");
+        if (daysAhead is { } days) host.UseSetting("Proposals:DaysAhead", days.ToString(System.Globalization.CultureInfo.InvariantCulture));
     });
 }
